@@ -1,0 +1,1 @@
+"""Persistence: models, the one engine factory, migrations."""

@@ -1,0 +1,107 @@
+"""The one place that creates database engines.
+
+Every connection gets WAL, synchronous=FULL (a confirmed receipt survives power loss), foreign
+keys and a busy timeout. Transactions are opened by us, not by the driver: write sessions say
+BEGIN IMMEDIATE so two writers never deadlock half-way; reads use a plain deferred BEGIN.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import errors
+
+BUSY_TIMEOUT_MS = 5000
+PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA foreign_keys=ON",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+)
+
+
+def apply_pragmas(dbapi_connection: sqlite3.Connection) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        for pragma in PRAGMAS:
+            cursor.execute(pragma)
+    finally:
+        cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite+pysqlite:///{path}",
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        apply_pragmas(dbapi_connection)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get("immediate"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def translate(exc: BaseException) -> errors.DatabaseError:
+    """Map a driver error to a typed error the UI can explain."""
+    original = exc.orig if isinstance(exc, DBAPIError) else exc
+    text = str(original).lower()
+    if "locked" in text or "busy" in text:
+        return errors.DatabaseLockedError(str(original))
+    if "readonly" in text or "read-only" in text or "read only" in text:
+        return errors.DatabaseReadOnlyError(str(original))
+    if "full" in text:
+        return errors.DatabaseFullError(str(original))
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return errors.DatabaseCorruptError(str(original))
+    if "unable to open" in text:
+        return errors.DatabaseReadOnlyError(str(original))
+    return errors.DatabaseError(str(original))
+
+
+class Store:
+    """A station database file with its engine; sessions are short, one per operation."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.engine = make_engine(path)
+        self._writer = sessionmaker(
+            bind=self.engine.execution_options(immediate=True), expire_on_commit=False
+        )
+        self._reader = sessionmaker(bind=self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write transaction: committed on success, rolled back on any error."""
+        try:
+            with self._writer() as session, session.begin():
+                yield session
+        except (DBAPIError, sqlite3.Error) as exc:
+            raise translate(exc) from exc
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        try:
+            with self._reader() as session, session.begin():
+                yield session
+        except (DBAPIError, sqlite3.Error) as exc:
+            raise translate(exc) from exc
+
+    def close(self) -> None:
+        self.engine.dispose()

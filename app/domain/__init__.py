@@ -1,0 +1,1 @@
+"""Pure rules: validation, the incident catalog, statuses, search keys. No I/O beyond reading files."""

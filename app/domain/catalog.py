@@ -1,0 +1,207 @@
+"""The incident-type catalog: 46 types with handling standards, loaded from a versioned data file.
+
+Policy lives in data so headquarters can ship a new catalog without a new build. A catalog
+file in the station's data folder replaces the bundled one when its version is newer; a file
+that fails validation is refused whole with the reason, and the previous catalog stays in force.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from app.errors import CatalogError
+from app.paths import resource_path
+
+CATALOG_FILENAME = "incident_types.json"
+INTAKE_FIELDS = (
+    "reporter_name",
+    "reporter_phone",
+    "reporter_id_number",
+    "reporter_address",
+    "incident_time",
+    "incident_place",
+    "summary",
+)
+
+
+@dataclass(frozen=True)
+class HandlingStep:
+    zh: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang.startswith("zh") else self.en
+
+
+@dataclass(frozen=True)
+class IncidentType:
+    code: str
+    group: str
+    name_zh: str
+    name_en: str
+    required_fields: tuple[str, ...]
+    steps: tuple[HandlingStep, ...]
+    dispute: bool
+    return_visit: bool
+    safe_contact: bool
+    non_police: bool
+    referral_department_zh: str = ""
+    referral_department_en: str = ""
+    pinyin_full: str = field(default="", compare=False)
+    pinyin_initials: str = field(default="", compare=False)
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang.startswith("zh") else self.name_en
+
+
+@dataclass(frozen=True)
+class Catalog:
+    version: str
+    groups: dict[str, tuple[str, str]]
+    types: tuple[IncidentType, ...]
+    source: str
+
+    @cached_property
+    def by_code(self) -> dict[str, IncidentType]:
+        return {t.code: t for t in self.types}
+
+    def get(self, code: str) -> IncidentType:
+        try:
+            return self.by_code[code]
+        except KeyError:
+            raise CatalogError(f"unknown incident type {code!r}") from None
+
+    def group_name(self, group: str, lang: str) -> str:
+        zh, en = self.groups[group]
+        return zh if lang.startswith("zh") else en
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in version.split("."))
+    except ValueError:
+        raise CatalogError(f"version {version!r} is not dotted numbers") from None
+
+
+def parse_catalog(data: object, source: str) -> Catalog:
+    """Validate a decoded catalog document; every problem names the type and the field."""
+    from app.domain.search_keys import pinyin_keys
+
+    if not isinstance(data, dict):
+        raise CatalogError(f"{source}: top level must be an object")
+    if data.get("format") != 1:
+        raise CatalogError(f"{source}: unsupported format {data.get('format')!r}")
+    version = data.get("version")
+    if not isinstance(version, str):
+        raise CatalogError(f"{source}: missing version")
+    _version_key(version)
+    groups: dict[str, tuple[str, str]] = {}
+    for g in data.get("groups") or []:
+        try:
+            groups[str(g["code"])] = (str(g["name_zh"]), str(g["name_en"]))
+        except (KeyError, TypeError):
+            raise CatalogError(f"{source}: malformed group {g!r}") from None
+    types: list[IncidentType] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(data.get("types") or []):
+        where = f"{source}: type #{i + 1}"
+        if not isinstance(raw, dict):
+            raise CatalogError(f"{where}: not an object")
+        code = raw.get("code")
+        if not isinstance(code, str) or not code:
+            raise CatalogError(f"{where}: missing code")
+        where = f"{source}: type {code}"
+        if code in seen:
+            raise CatalogError(f"{where}: duplicate code")
+        seen.add(code)
+        if raw.get("group") not in groups:
+            raise CatalogError(f"{where}: unknown group {raw.get('group')!r}")
+        for key in ("name_zh", "name_en"):
+            if not isinstance(raw.get(key), str) or not raw[key].strip():
+                raise CatalogError(f"{where}: missing {key}")
+        required = raw.get("required_fields") or []
+        bad = [f for f in required if f not in INTAKE_FIELDS]
+        if bad:
+            raise CatalogError(f"{where}: unknown required field(s) {bad}")
+        steps_raw = raw.get("steps") or []
+        if not steps_raw:
+            raise CatalogError(f"{where}: no handling steps")
+        try:
+            steps = tuple(HandlingStep(zh=str(s["zh"]), en=str(s["en"])) for s in steps_raw)
+        except (KeyError, TypeError):
+            raise CatalogError(f"{where}: malformed handling step") from None
+        full, initials = pinyin_keys(raw["name_zh"])
+        types.append(
+            IncidentType(
+                code=code,
+                group=raw["group"],
+                name_zh=raw["name_zh"],
+                name_en=raw["name_en"],
+                required_fields=tuple(required),
+                steps=steps,
+                dispute=bool(raw.get("dispute")),
+                return_visit=bool(raw.get("return_visit")),
+                safe_contact=bool(raw.get("safe_contact")),
+                non_police=bool(raw.get("non_police")),
+                referral_department_zh=str(raw.get("referral_department_zh", "")),
+                referral_department_en=str(raw.get("referral_department_en", "")),
+                pinyin_full=full,
+                pinyin_initials=initials,
+            )
+        )
+    if not types:
+        raise CatalogError(f"{source}: no incident types")
+    return Catalog(version=version, groups=groups, types=tuple(types), source=source)
+
+
+def load_catalog_file(path: Path) -> Catalog:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise CatalogError(f"{path}: cannot read ({exc.strerror})") from None
+    except json.JSONDecodeError as exc:
+        raise CatalogError(f"{path}: line {exc.lineno}: {exc.msg}") from None
+    return parse_catalog(data, str(path))
+
+
+def bundled_catalog_path() -> Path:
+    return resource_path("catalog", CATALOG_FILENAME)
+
+
+def load_catalog(data_dir: Path | None = None) -> Catalog:
+    """The bundled catalog, or a newer valid one installed in the station's data folder."""
+    bundled = load_catalog_file(bundled_catalog_path())
+    if data_dir is None:
+        return bundled
+    override = data_dir / "catalog" / CATALOG_FILENAME
+    if not override.exists():
+        return bundled
+    try:
+        installed = load_catalog_file(override)
+    except CatalogError:
+        return bundled
+    if _version_key(installed.version) > _version_key(bundled.version):
+        return installed
+    return bundled
+
+
+def filter_types(catalog: Catalog, query: str, lang: str) -> list[IncidentType]:
+    """Type-ahead: Chinese substring, English substring, full pinyin or pinyin initials prefix."""
+    q = query.strip().lower().replace(" ", "")
+    if not q:
+        return list(catalog.types)
+    hits: list[IncidentType] = []
+    for t in catalog.types:
+        if (
+            q in t.name_zh
+            or q in t.name_en.lower().replace(" ", "")
+            or t.pinyin_full.startswith(q)
+            or t.pinyin_initials.startswith(q)
+            or q in t.pinyin_full
+            or t.code.lower() == q
+        ):
+            hits.append(t)
+    return hits

@@ -1,0 +1,75 @@
+"""Typed errors raised by the core. The UI and CLI map them to translated messages."""
+
+from __future__ import annotations
+
+
+class StationDeskError(Exception):
+    """Base for every error a user may need to see; `code` picks the translated message."""
+
+    code = "error"
+
+    def __init__(self, message: str = "", **details: object) -> None:
+        super().__init__(message or self.code)
+        self.details = details
+
+
+class DatabaseError(StationDeskError):
+    code = "database"
+
+
+class DatabaseLockedError(DatabaseError):
+    code = "database_locked"
+
+
+class DatabaseReadOnlyError(DatabaseError):
+    code = "database_read_only"
+
+
+class DatabaseFullError(DatabaseError):
+    code = "database_full"
+
+
+class DatabaseCorruptError(DatabaseError):
+    code = "database_corrupt"
+
+
+class DatabaseTooNewError(DatabaseError):
+    code = "database_too_new"
+
+
+class NotSetUpError(StationDeskError):
+    code = "not_set_up"
+
+
+class AlreadySetUpError(StationDeskError):
+    code = "already_set_up"
+
+
+class AuthenticationError(StationDeskError):
+    code = "authentication"
+
+
+class PermissionDeniedError(StationDeskError):
+    code = "permission_denied"
+
+
+class NotFoundError(StationDeskError):
+    code = "not_found"
+
+
+class InvalidTransitionError(StationDeskError):
+    code = "invalid_transition"
+
+
+class ValidationFailed(StationDeskError):
+    """One or more fields are wrong; `errors` maps field name -> error code."""
+
+    code = "validation"
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(", ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = errors
+
+
+class CatalogError(StationDeskError):
+    code = "catalog"

@@ -1,0 +1,1 @@
+"""Use cases the UI and CLI call. Each owns its transaction and returns plain data."""

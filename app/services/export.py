@@ -1,0 +1,65 @@
+"""Export every report with its full revision history as JSON Lines."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, text
+
+from app.db.engine import Store
+from app.db.models import Report, ReportRevision
+from app.services.revisions import snapshot
+
+BATCH = 2000
+
+
+def export_jsonl(store: Store, out: Path) -> int:
+    """Writes to a temporary file and renames, so a half-written export never looks complete."""
+    tmp = out.with_name(out.name + ".part")
+    count = 0
+    with store.read() as s, tmp.open("w", encoding="utf-8") as fh:
+        last_rowid = 0
+        while True:
+            batch = s.execute(
+                text("SELECT rowid, id FROM report WHERE rowid > :r ORDER BY rowid LIMIT :n"),
+                {"r": last_rowid, "n": BATCH},
+            ).all()
+            if not batch:
+                break
+            last_rowid = batch[-1][0]
+            ids = [row[1] for row in batch]
+            reports = {r.id: r for r in s.scalars(select(Report).where(Report.id.in_(ids)))}
+            revisions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for rev in s.scalars(
+                select(ReportRevision)
+                .where(ReportRevision.report_id.in_(ids))
+                .order_by(ReportRevision.report_id, ReportRevision.revision_no)
+            ):
+                revisions[rev.report_id].append(
+                    {
+                        "id": rev.id,
+                        "revision_no": rev.revision_no,
+                        "parent_id": rev.parent_id,
+                        "seq": rev.seq,
+                        "generation": rev.generation,
+                        "officer_id": rev.officer_id,
+                        "recorded_at": rev.recorded_at,
+                        "action": rev.action,
+                        "changes": json.loads(rev.changes),
+                        "sha256": rev.sha256,
+                    }
+                )
+            for report_id in ids:
+                record = snapshot(reports[report_id])
+                record["revisions"] = revisions[report_id]
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+                count += 1
+            s.expunge_all()
+        fh.flush()
+        os.fsync(fh.fileno())
+    tmp.replace(out)
+    return count

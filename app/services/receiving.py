@@ -1,0 +1,426 @@
+"""The self-receive workflow: press, intake, autosave, unfinished, void, status moves.
+
+`receive()` is the button. It commits the receipt (id, serial, time, unit, officer) in one
+short write transaction before any form exists, so a receipt can never be lost by whatever
+happens to the form afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, func, select, text
+
+from app import errors
+from app.db.engine import Store
+from app.db.models import IntakeDraft, Officer, Report, Station
+from app.domain import roles, statuses
+from app.domain.catalog import Catalog
+from app.domain.validation import (
+    FieldError,
+    clean_text,
+    normalise_phone,
+    parse_incident_time,
+    validate_id_number,
+    validate_name,
+)
+from app.ids import new_id
+from app.services.clock import now_local, utc_iso
+from app.services.revisions import append_revision, latest_revision_id, reindex
+from app.services.station import OfficerInfo
+
+INTAKE_TEXT_FIELDS = (
+    "reporter_name",
+    "reporter_phone",
+    "no_phone_reason",
+    "reporter_id_number",
+    "reporter_address",
+    "incident_type",
+    "incident_time",
+    "incident_place",
+    "summary",
+)
+
+
+@dataclass(frozen=True)
+class Receipt:
+    id: str
+    serial: str
+    received_at: str
+    unit_code: str
+    officer_id: str
+    officer_name: str
+    clock_went_back: bool
+
+
+@dataclass(frozen=True)
+class UnfinishedReceipt:
+    id: str
+    serial: str
+    received_at: str
+    received_utc: str
+    officer_name: str
+    reporter_name: str
+    unfinished_reason: str
+
+
+@dataclass(frozen=True)
+class DeskCounters:
+    received: int
+    completed: int
+    unfinished: int
+    unfinished_list: list[UnfinishedReceipt] = field(default_factory=list)
+
+
+def _require(officer: OfficerInfo, action: str) -> None:
+    if not roles.may(officer.role, action):
+        raise errors.PermissionDeniedError(action, role=officer.role)
+
+
+def _station(session: Any) -> Station:
+    st = session.get(Station, 1)
+    if st is None:
+        raise errors.NotSetUpError("station not set up")
+    return st
+
+
+def receive(
+    store: Store, officer: OfficerInfo, *, channel: str = "walk_in", now: dt.datetime | None = None
+) -> Receipt:
+    _require(officer, "receive")
+    moment = (now or now_local()).astimezone()
+    stamp_utc = utc_iso(moment)
+    day = moment.strftime("%Y%m%d")
+    with store.write() as s:
+        st = _station(s)
+        went_back = st.last_received_utc is not None and stamp_utc < st.last_received_utc
+        if not went_back:
+            st.last_received_utc = stamp_utc
+        serial_no = s.execute(
+            text(
+                "INSERT INTO serial_counter(day, last_no) VALUES (:d, 1) "
+                "ON CONFLICT(day) DO UPDATE SET last_no = last_no + 1 RETURNING last_no"
+            ),
+            {"d": day},
+        ).scalar_one()
+        serial = f"{st.unit_code}-{day}-{serial_no:04d}"
+        report = Report(
+            id=new_id(),
+            serial=serial,
+            serial_day=day,
+            serial_no=serial_no,
+            received_at=moment.isoformat(timespec="seconds"),
+            received_utc=stamp_utc,
+            unit_code=st.unit_code,
+            officer_id=officer.id,
+            channel=channel,
+            status=statuses.RECEIVING,
+            clock_warning=went_back,
+            revision_no=1,
+            updated_utc=stamp_utc,
+            checklist="[]",
+        )
+        s.add(report)
+        append_revision(
+            s,
+            st,
+            report,
+            officer_id=officer.id,
+            action="receive",
+            changes={},
+            recorded_at=report.received_at,
+            parent_id=None,
+        )
+        reindex(s, report)
+        return Receipt(
+            report.id,
+            serial,
+            report.received_at,
+            st.unit_code,
+            officer.id,
+            officer.name,
+            went_back,
+        )
+
+
+def save_draft(store: Store, report_id: str, fields: dict[str, Any]) -> None:
+    """Autosave: keeps whatever was typed, valid or not, until the intake is saved."""
+    body = json.dumps(fields, ensure_ascii=False)
+    with store.write() as s:
+        s.execute(
+            text(
+                "INSERT INTO intake_draft(report_id, fields, saved_utc) VALUES (:r, :f, :t) "
+                "ON CONFLICT(report_id) DO UPDATE SET fields = excluded.fields, saved_utc = excluded.saved_utc"
+            ),
+            {"r": report_id, "f": body, "t": utc_iso(now_local())},
+        )
+
+
+def load_draft(store: Store, report_id: str) -> dict[str, Any] | None:
+    with store.read() as s:
+        draft = s.get(IntakeDraft, report_id)
+        return json.loads(draft.fields) if draft else None
+
+
+def validate_intake(fields: dict[str, Any], catalog: Catalog) -> dict[str, Any]:
+    """Check every field; returns cleaned values or raises ValidationFailed naming each field."""
+    problems: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+
+    def run(name: str, fn: Any) -> None:
+        try:
+            clean[name] = fn(fields.get(name))
+        except FieldError as exc:
+            problems[name] = exc.code
+
+    run("reporter_name", validate_name)
+    run("reporter_phone", normalise_phone)
+    run("no_phone_reason", lambda v: clean_text("no_phone_reason", v))
+    run("reporter_id_number", validate_id_number)
+    run("reporter_address", lambda v: clean_text("reporter_address", v))
+    run("incident_time", parse_incident_time)
+    run("incident_place", lambda v: clean_text("incident_place", v))
+    run("summary", lambda v: clean_text("summary", v, multiline=True))
+    code = str(fields.get("incident_type") or "").strip()
+    clean["incident_type"] = code
+    required: tuple[str, ...] = ("reporter_name", "summary")
+    if not code:
+        problems["incident_type"] = "required"
+    elif code not in catalog.by_code:
+        problems["incident_type"] = "unknown_type"
+    else:
+        required = catalog.get(code).required_fields
+    for name in required:
+        if name not in problems and not clean.get(name):
+            problems[name] = "required"
+    if "reporter_phone" not in problems and not clean.get("reporter_phone"):
+        if "no_phone_reason" not in problems and not clean.get("no_phone_reason"):
+            problems["reporter_phone"] = "phone_or_reason"
+    if problems:
+        raise errors.ValidationFailed(problems)
+    return clean
+
+
+def save_intake(
+    store: Store,
+    officer: OfficerInfo,
+    report_id: str,
+    fields: dict[str, Any],
+    catalog: Catalog,
+    *,
+    checklist: list[int] | None = None,
+) -> None:
+    """Complete (or correct) the intake: one revision listing every changed field."""
+    _require(officer, "intake")
+    clean = validate_intake(fields, catalog)
+    clean["checklist"] = json.dumps(sorted(set(checklist or [])))
+    moment = now_local()
+    with store.write() as s:
+        st = _station(s)
+        report = s.get(Report, report_id)
+        if report is None:
+            raise errors.NotFoundError(report_id)
+        if report.status not in statuses.EDITABLE:
+            raise errors.InvalidTransitionError(report.status, target="edit")
+        changes: dict[str, list[Any]] = {}
+        for name, value in clean.items():
+            old = getattr(report, name)
+            if old != value:
+                changes[name] = [json.loads(old), json.loads(value)] if name == "checklist" else [old, value]
+                setattr(report, name, value)
+        first_completion = report.status == statuses.RECEIVING
+        if first_completion:
+            changes["status"] = [report.status, statuses.RECEIVED]
+            report.status = statuses.RECEIVED
+            if report.unfinished_reason:
+                changes["unfinished_reason"] = [report.unfinished_reason, ""]
+                report.unfinished_reason = ""
+        s.execute(delete(IntakeDraft).where(IntakeDraft.report_id == report_id))
+        if not changes:
+            return
+        _commit_change(s, st, report, officer, "intake" if first_completion else "edit", changes, moment)
+        reindex(s, report)
+
+
+def _commit_change(
+    s: Any,
+    st: Station,
+    report: Report,
+    officer: OfficerInfo,
+    action: str,
+    changes: dict[str, list[Any]],
+    moment: dt.datetime,
+) -> None:
+    parent = latest_revision_id(s, report.id)
+    report.revision_no += 1
+    report.updated_utc = utc_iso(moment)
+    append_revision(
+        s,
+        st,
+        report,
+        officer_id=officer.id,
+        action=action,
+        changes=changes,
+        recorded_at=moment.isoformat(timespec="seconds"),
+        parent_id=parent,
+    )
+
+
+def _simple_change(
+    store: Store,
+    officer: OfficerInfo,
+    report_id: str,
+    action: str,
+    updates: dict[str, Any],
+    allowed_from: tuple[str, ...] | None = None,
+) -> None:
+    moment = now_local()
+    with store.write() as s:
+        st = _station(s)
+        report = s.get(Report, report_id)
+        if report is None:
+            raise errors.NotFoundError(report_id)
+        target = updates.get("status")
+        if target is not None and not statuses.can_move(report.status, target):
+            raise errors.InvalidTransitionError(report.status, target=target)
+        if allowed_from is not None and report.status not in allowed_from:
+            raise errors.InvalidTransitionError(report.status, target=action)
+        changes = {}
+        for name, value in updates.items():
+            old = getattr(report, name)
+            if old != value:
+                changes[name] = [old, value]
+                setattr(report, name, value)
+        if changes:
+            _commit_change(s, st, report, officer, action, changes, moment)
+
+
+def _reason(field_name: str, reason: str) -> str:
+    try:
+        text_ = clean_text(field_name, reason, multiline=True)
+    except FieldError as exc:
+        raise errors.ValidationFailed({field_name: exc.code}) from None
+    if not text_:
+        raise errors.ValidationFailed({field_name: "required"})
+    return text_
+
+
+def leave_unfinished(store: Store, officer: OfficerInfo, report_id: str, reason: str) -> None:
+    """The reporter left, or intake must wait: the receipt stays on the unfinished list."""
+    _require(officer, "intake")
+    text_ = _reason("unfinished_reason", reason)
+    _simple_change(
+        store,
+        officer,
+        report_id,
+        "unfinished",
+        {"unfinished_reason": text_},
+        allowed_from=statuses.UNFINISHED,
+    )
+
+
+def void_receipt(store: Store, officer: OfficerInfo, report_id: str, reason: str) -> None:
+    _require(officer, "void")
+    text_ = _reason("void_reason", reason)
+    _simple_change(store, officer, report_id, "void", {"status": statuses.VOIDED, "void_reason": text_})
+
+
+def start_handling(store: Store, officer: OfficerInfo, report_id: str) -> None:
+    _require(officer, "handle")
+    _simple_change(store, officer, report_id, "status", {"status": statuses.IN_HANDLING})
+
+
+def close_report(store: Store, officer: OfficerInfo, report_id: str, disposal_result: str) -> None:
+    _require(officer, "handle")
+    result = _reason("disposal_result", disposal_result)
+    _simple_change(
+        store, officer, report_id, "status", {"status": statuses.CLOSED, "disposal_result": result}
+    )
+
+
+def refer_report(store: Store, officer: OfficerInfo, report_id: str, department: str) -> None:
+    _require(officer, "handle")
+    dept = _reason("referred_department", department)
+    _simple_change(
+        store, officer, report_id, "status", {"status": statuses.REFERRED, "referred_department": dept}
+    )
+
+
+def _local_day_bounds(day: dt.date) -> tuple[str, str]:
+    start = dt.datetime.combine(day, dt.time.min).astimezone()
+    end = start + dt.timedelta(days=1)
+    return utc_iso(start), utc_iso(end)
+
+
+def unfinished_receipts(store: Store, limit: int = 500) -> list[UnfinishedReceipt]:
+    """Every receipt not completed, whatever day it was drawn: oldest first."""
+    with store.read() as s:
+        rows = s.execute(
+            select(
+                Report.id,
+                Report.serial,
+                Report.received_at,
+                Report.received_utc,
+                Officer.name,
+                Report.reporter_name,
+                Report.unfinished_reason,
+            )
+            .join(Officer, Officer.id == Report.officer_id)
+            .where(Report.status.in_(statuses.UNFINISHED))
+            .order_by(Report.received_utc)
+            .limit(limit)
+        ).all()
+    return [UnfinishedReceipt(*row) for row in rows]
+
+
+def desk_counters(store: Store, day: dt.date | None = None) -> DeskCounters:
+    start, end = _local_day_bounds(day or now_local().date())
+    with store.read() as s:
+        by_status = dict(
+            s.execute(
+                select(Report.status, func.count())
+                .where(Report.received_utc >= start, Report.received_utc < end)
+                .group_by(Report.status)
+            ).all()
+        )
+    received = sum(by_status.values())
+    completed = sum(by_status.get(k, 0) for k in statuses.COMPLETED)
+    unfinished = unfinished_receipts(store)
+    return DeskCounters(received, completed, len(unfinished), unfinished)
+
+
+@dataclass(frozen=True)
+class ShiftReceipt:
+    id: str
+    serial: str
+    received_at: str
+    officer_name: str
+    status: str
+    reporter_name: str
+    incident_type: str
+    unfinished_reason: str
+
+
+def shift_receipts(store: Store, since: dt.datetime, until: dt.datetime | None = None) -> list[ShiftReceipt]:
+    """Every receipt drawn in the shift, in serial order, so each number is accounted for."""
+    end = utc_iso(until or now_local())
+    with store.read() as s:
+        rows = s.execute(
+            select(
+                Report.id,
+                Report.serial,
+                Report.received_at,
+                Officer.name,
+                Report.status,
+                Report.reporter_name,
+                Report.incident_type,
+                Report.unfinished_reason,
+            )
+            .join(Officer, Officer.id == Report.officer_id)
+            .where(Report.received_utc >= utc_iso(since), Report.received_utc < end)
+            .order_by(Report.serial_day, Report.serial_no)
+        ).all()
+    return [ShiftReceipt(*row) for row in rows]

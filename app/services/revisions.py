@@ -1,0 +1,115 @@
+"""Appending immutable revisions: the only way a report changes.
+
+Each revision gets the next gap-free station sequence number in the same transaction as the
+change, a parent link to the previous revision, the whole record as canonical JSON and its
+SHA-256. The revision log is the outbox sync pushes from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from app.db.models import Report, ReportRevision, Station
+from app.domain.search_keys import name_index_text, split_cjk
+from app.ids import new_id
+
+RECORD_FIELDS = (
+    "id",
+    "serial",
+    "received_at",
+    "unit_code",
+    "officer_id",
+    "channel",
+    "status",
+    "clock_warning",
+    "reporter_name",
+    "reporter_phone",
+    "no_phone_reason",
+    "reporter_id_number",
+    "reporter_address",
+    "incident_type",
+    "incident_time",
+    "incident_place",
+    "summary",
+    "checklist",
+    "disposal_result",
+    "referred_department",
+    "unfinished_reason",
+    "void_reason",
+)
+
+
+def snapshot(report: Report) -> dict[str, Any]:
+    data = {name: getattr(report, name) for name in RECORD_FIELDS}
+    data["checklist"] = json.loads(report.checklist or "[]")
+    return data
+
+
+def canonical_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def append_revision(
+    session: Session,
+    station: Station,
+    report: Report,
+    *,
+    officer_id: str,
+    action: str,
+    changes: dict[str, list[Any]],
+    recorded_at: str,
+    parent_id: str | None,
+) -> ReportRevision:
+    station.last_seq += 1
+    payload = canonical_json(snapshot(report))
+    revision = ReportRevision(
+        id=new_id(),
+        report_id=report.id,
+        revision_no=report.revision_no,
+        parent_id=parent_id,
+        seq=station.last_seq,
+        generation=station.generation,
+        officer_id=officer_id,
+        recorded_at=recorded_at,
+        action=action,
+        changes=canonical_json(changes),
+        payload=payload,
+        sha256=hashlib.sha256(payload.encode("utf-8")).hexdigest(),
+    )
+    session.add(revision)
+    return revision
+
+
+def latest_revision_id(session: Session, report_id: str) -> str | None:
+    return session.scalar(
+        select(ReportRevision.id)
+        .where(ReportRevision.report_id == report_id)
+        .order_by(ReportRevision.revision_no.desc())
+        .limit(1)
+    )
+
+
+def reindex(session: Session, report: Report) -> None:
+    """Replace the report's row in the full-text index (same transaction as the change)."""
+    session.flush()
+    rowid = session.execute(text("SELECT rowid FROM report WHERE id = :id"), {"id": report.id}).scalar_one()
+    session.execute(text("DELETE FROM report_fts WHERE rowid = :r"), {"r": rowid})
+    session.execute(
+        text(
+            "INSERT INTO report_fts(rowid, name, phone, id_number, address, summary) "
+            "VALUES (:r, :name, :phone, :idn, :addr, :summary)"
+        ),
+        {
+            "r": rowid,
+            "name": name_index_text(report.reporter_name),
+            "phone": report.reporter_phone,
+            "idn": report.reporter_id_number.lower(),
+            "addr": split_cjk(report.reporter_address),
+            "summary": split_cjk(report.summary),
+        },
+    )
