@@ -1,0 +1,147 @@
+"""Command line: the GUI by default, plus set-up, demo data, export and the self-test."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from app import __version__, errors
+from app.paths import database_file, default_data_dir
+
+CLI_MESSAGES = {
+    "database_locked": "The station database is locked by another program. Close it and try again.",
+    "database_read_only": "The station database cannot be written (read-only file or folder). Check its permissions.",
+    "database_full": "The disk holding the station database is full. Free some space and try again.",
+    "database_corrupt": "The station database file is damaged or is not a StationDesk database.",
+    "database_too_new": "This station database was written by a newer StationDesk. Install the newer version.",
+    "not_set_up": "This data folder has no station yet. Run 'stationdesk init' first.",
+    "already_set_up": "This data folder already holds a station.",
+    "authentication": "Wrong badge number or password.",
+    "catalog": "The incident catalog could not be loaded.",
+}
+
+
+def _fail(exc: errors.StationDeskError) -> int:
+    if isinstance(exc, errors.ValidationFailed):
+        for name, code in exc.errors.items():
+            print(f"error: {name}: {code}", file=sys.stderr)
+    else:
+        print(f"error: {CLI_MESSAGES.get(exc.code, str(exc))}", file=sys.stderr)
+        if exc.code.startswith("database") or exc.code == "catalog":
+            print(f"       ({exc})", file=sys.stderr)
+    return 2
+
+
+def _open_store(data_dir: Path, create: bool = False):  # noqa: ANN202
+    from app.db.engine import Store
+    from app.db.migrate import upgrade_database
+
+    path = database_file(data_dir)
+    if not path.exists() and not create:
+        raise errors.NotSetUpError(str(path))
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise errors.DatabaseReadOnlyError(str(exc)) from None
+    upgrade_database(path)
+    return Store(path)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from app.services.station import set_up_station
+
+    if sys.stdin.isatty():
+        password = getpass.getpass("Password for the first officer: ")
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    store = _open_store(args.data_dir, create=True)
+    info = set_up_station(
+        store,
+        unit_code=args.unit_code,
+        unit_name=args.unit_name,
+        parent_bureau=args.parent_bureau,
+        contact_phone=args.contact_phone,
+        officer_badge=args.officer_badge,
+        officer_name=args.officer_name,
+        password=password,
+    )
+    print(f"Station {info.unit_code} {info.unit_name} set up in {args.data_dir}")
+    return 0
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from app.domain.catalog import load_catalog
+    from app.services.demo import generate
+
+    store = _open_store(args.data_dir)
+    step = max(args.records // 20, 5000)
+
+    def progress(done: int) -> None:
+        if done % step < 5000 or done == args.records:
+            print(f"  {done:,} / {args.records:,}", file=sys.stderr)
+
+    n = generate(store, load_catalog(args.data_dir), args.records, seed=args.seed, progress=progress)
+    print(f"Added {n:,} demo reports to {args.data_dir}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.services.export import export_jsonl
+
+    store = _open_store(args.data_dir)
+    n = export_jsonl(store, args.out)
+    print(f"Exported {n:,} reports with their revisions to {args.out}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="stationdesk", description="StationDesk front-desk application")
+    parser.add_argument("--version", action="version", version=f"StationDesk {__version__}")
+    parser.add_argument("--data-dir", type=Path, default=None, help="station data folder")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], default=None, help="interface language")
+    parser.add_argument("--self-test", action="store_true", help="check this installation and exit")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("init", help="set up a station (password read from stdin)")
+    p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
+    p.add_argument("--unit-code", required=True)
+    p.add_argument("--unit-name", required=True)
+    p.add_argument("--parent-bureau", default="")
+    p.add_argument("--contact-phone", default="")
+    p.add_argument("--officer-badge", required=True)
+    p.add_argument("--officer-name", required=True)
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("demo-data", help="fill a station with synthetic reports")
+    p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
+    p.add_argument("--records", type=int, default=2000)
+    p.add_argument("--seed", type=int, default=20231)
+    p.set_defaults(func=cmd_demo_data)
+
+    p = sub.add_parser("export", help="write every report with its revisions as JSON Lines")
+    p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(func=cmd_export)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    sub_dir = getattr(args, "data_dir_sub", None)
+    args.data_dir = (sub_dir or args.data_dir or default_data_dir()).expanduser().resolve()
+    try:
+        if args.self_test:
+            from app.selftest import run_self_test
+
+            return run_self_test()
+        if args.command:
+            return int(args.func(args))
+        from app.ui.application import run_gui
+
+        return run_gui(args.data_dir, args.lang)
+    except errors.StationDeskError as exc:
+        return _fail(exc)
+    except KeyboardInterrupt:
+        return 130

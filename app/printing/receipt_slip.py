@@ -1,0 +1,157 @@
+"""The receipt slip handed to a walk-in reporter.
+
+Bilingual labels, the serial in large type and as a Code 128 barcode (so the desk can scan
+it back), what happens next and whom to call. A5 portrait fits the desk printers' trays.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.graphics.barcode import code128
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A5
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
+
+from app.printing.fonts import register_fonts
+
+
+@dataclass(frozen=True)
+class ReceiptSlip:
+    serial: str
+    received_at: str
+    unit_name: str
+    unit_code: str
+    officer_name: str
+    officer_badge: str
+    incident_type: str
+    reporter_name: str
+    next_steps: list[str] = field(default_factory=list)
+    contact_phone: str = ""
+    voided: bool = False
+
+
+_PIECES = re.compile(r"[A-Za-z0-9'’.,;:!?()\-/]+\s*|\s+|.")
+
+
+def wrap_text(c: canvas.Canvas, text: str, font: str, size: float, width: float) -> list[str]:
+    """Break between CJK characters anywhere, between Latin words only at spaces."""
+    lines: list[str] = []
+    line = ""
+    for piece in _PIECES.findall(text):
+        if line and c.stringWidth(line + piece.rstrip(), font, size) > width:
+            lines.append(line.rstrip())
+            line = piece.lstrip()
+        else:
+            line += piece
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def render_receipt_slip(slip: ReceiptSlip) -> bytes:
+    font = register_fonts()
+    buf = io.BytesIO()
+    width, height = A5
+    c = canvas.Canvas(buf, pagesize=A5, pageCompression=1)
+    c.setTitle(f"报警回执 {slip.serial}")
+    c.setAuthor(slip.unit_name)
+    margin = 14 * mm
+    y = height - 18 * mm
+
+    c.setFont(font, 17)
+    c.drawCentredString(width / 2, y, "报 警 回 执")
+    y -= 6 * mm
+    c.setFont(font, 9)
+    c.setFillColor(colors.grey)
+    c.drawCentredString(width / 2, y, "Report receipt")
+    c.setFillColor(colors.black)
+    y -= 6 * mm
+    c.setFont(font, 10.5)
+    c.drawCentredString(width / 2, y, slip.unit_name)
+    y -= 4 * mm
+    c.setLineWidth(0.8)
+    c.line(margin, y, width - margin, y)
+
+    y -= 7 * mm
+    c.setFont(font, 9)
+    c.drawString(margin, y, "受理编号  Serial")
+    y -= 8 * mm
+    c.setFont(font, 18)
+    c.drawString(margin, y, slip.serial)
+    barcode = code128.Code128(slip.serial, barHeight=10 * mm, barWidth=0.75)
+    barcode.drawOn(c, width - margin - barcode.width, y - 12 * mm)
+    y -= 22 * mm
+
+    rows = [
+        ("报警时间", "Received", slip.received_at.replace("T", " ")),
+        ("受理单位", "Unit", f"{slip.unit_name}（{slip.unit_code}）"),
+        ("接警民警", "Officer", f"{slip.officer_name}  警号 {slip.officer_badge}"),
+        ("报警人", "Reporter", slip.reporter_name or "—"),
+        ("警情类别", "Incident type", slip.incident_type or "—"),
+    ]
+    label_w = 34 * mm
+    for zh, en, value in rows:
+        c.setFont(font, 10)
+        c.drawString(margin, y, zh)
+        c.setFont(font, 7)
+        c.setFillColor(colors.grey)
+        c.drawString(margin, y - 3.3 * mm, en)
+        c.setFillColor(colors.black)
+        c.setFont(font, 10.5)
+        for i, line in enumerate(wrap_text(c, value, font, 10.5, width - 2 * margin - label_w)):
+            c.drawString(margin + label_w, y - i * 5 * mm, line)
+        y -= 10 * mm
+
+    c.setLineWidth(0.4)
+    c.line(margin, y + 4 * mm, width - margin, y + 4 * mm)
+    y -= 2 * mm
+    c.setFont(font, 10.5)
+    c.drawString(margin, y, "后续处理  What happens next")
+    y -= 6 * mm
+    c.setFont(font, 9.5)
+    for n, step in enumerate(slip.next_steps, 1):
+        for i, line in enumerate(wrap_text(c, step, font, 9.5, width - 2 * margin - 6 * mm)):
+            c.drawString(margin + (0 if i == 0 else 6 * mm), y, (f"{n}. " if i == 0 else "") + line)
+            y -= 5 * mm
+    y -= 3 * mm
+    c.setFont(font, 9.5)
+    contact = slip.contact_phone or "110"
+    for line in wrap_text(
+        c,
+        f"如需补充情况或查询进展，请携带本回执或拨打 {contact}，并告知受理编号。"
+        f" Bring this slip or call {contact} quoting the serial to add information or ask about progress.",
+        font,
+        9.5,
+        width - 2 * margin,
+    ):
+        c.drawString(margin, y, line)
+        y -= 5 * mm
+
+    c.setFont(font, 9)
+    c.drawString(margin, 22 * mm, "报警人签名 Reporter's signature：")
+    c.line(margin + 52 * mm, 21 * mm, width - margin, 21 * mm)
+    c.setFont(font, 7.5)
+    c.setFillColor(colors.grey)
+    c.drawString(margin, 12 * mm, "本回执由 StationDesk 在按下自接警按钮时生成，编号连续且不可删除。")
+    c.drawString(margin, 8.5 * mm, "Numbers are drawn when the receive button is pressed; none can be deleted.")
+    if slip.voided:
+        c.saveState()
+        c.setFillColor(colors.Color(0.8, 0, 0, alpha=0.35))
+        c.setFont(font, 60)
+        c.translate(width / 2, height / 2)
+        c.rotate(35)
+        c.drawCentredString(0, 0, "作废 VOID")
+        c.restoreState()
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def write_receipt_slip(slip: ReceiptSlip, out: Path) -> Path:
+    out.write_bytes(render_receipt_slip(slip))
+    return out

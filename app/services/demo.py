@@ -1,0 +1,308 @@
+"""Synthetic demo stations: realistic zh_CN reports for trying the desk and for benchmarks.
+
+Rows are written with plain executemany in large batches (a million reports take minutes, not
+hours) but through the same revision and index shapes the services write, so everything the
+app shows about them is what it would show about real ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import random
+from collections.abc import Callable
+from typing import Any
+
+from faker import Faker
+
+from app.db.engine import Store
+from app.domain import statuses
+from app.domain.catalog import Catalog
+from app.domain.search_keys import name_index_text, split_cjk
+from app.domain.validation import ID_WEIGHTS, id_check_char
+from app.ids import new_id
+from app.services.clock import now_local, utc_iso
+from app.services.revisions import RECORD_FIELDS, canonical_json
+from app.services.station import add_officer, list_officers
+
+DEMO_PASSWORD = "demo1234"
+DEMO_OFFICERS = [("100201", "高美玲", "community"), ("100202", "李建国", "officer"), ("100203", "张伟", "officer")]
+DISTRICTS = ["杏花岭区", "小店区", "迎泽区", "万柏林区", "尖草坪区"]
+BATCH = 5000
+
+assert len(ID_WEIGHTS) == 17
+
+
+def _id_number(rng: random.Random) -> str:
+    region = rng.choice(["140107", "140105", "140106", "340521", "140109"])
+    birth = dt.date(1940, 1, 1) + dt.timedelta(days=rng.randrange(0, 365 * 65))
+    body = f"{region}{birth:%Y%m%d}{rng.randrange(0, 1000):03d}"
+    return body + id_check_char(body)
+
+
+def _people(fake: Faker, rng: random.Random, n: int) -> list[dict[str, str]]:
+    people = []
+    for _ in range(n):
+        address = (
+            f"太原市{rng.choice(DISTRICTS)}{fake.street_name()}{rng.randrange(1, 300)}号"
+            f"{rng.randrange(1, 20)}栋{rng.randrange(1, 6)}单元{rng.randrange(1, 28)}0{rng.randrange(1, 4)}室"
+        )
+        name = fake.name()
+        people.append(
+            {
+                "reporter_name": name,
+                "reporter_phone": f"1{rng.choice('3456789')}{rng.randrange(0, 10**9):09d}",
+                "reporter_id_number": _id_number(rng) if rng.random() < 0.7 else "",
+                "reporter_address": address,
+                "_name_index": name_index_text(name),
+                "_address_index": split_cjk(address),
+            }
+        )
+    return people
+
+
+def generate(
+    store: Store,
+    catalog: Catalog,
+    records: int,
+    *,
+    seed: int = 20231,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    rng = random.Random(seed)
+    fake = Faker("zh_CN")
+    fake.seed_instance(seed)
+    existing = {o.badge for o in list_officers(store)}
+    for badge, name, role in DEMO_OFFICERS:
+        if badge not in existing:
+            add_officer(store, badge=badge, name=name, password=DEMO_PASSWORD, role=role)
+    officers = list_officers(store)
+    people = _people(fake, rng, max(200, min(20000, records // 10)))
+    regulars = people[: max(5, len(people) // 50)]  # come back again and again
+    types = list(catalog.types)
+    weights = [8 if t.dispute else 3 if t.group in ("criminal", "public_order") else 1 for t in types]
+    places = [f"{rng.choice(DISTRICTS)}{fake.street_name()}{rng.randrange(1, 400)}号" for _ in range(2000)]
+
+    raw = store.engine.raw_connection()
+    dbapi: Any = raw.driver_connection
+    cur = dbapi.cursor()
+    unit_code, generation, seq = cur.execute(
+        "SELECT unit_code, generation, last_seq FROM station WHERE id = 1"
+    ).fetchone()
+    rowid_base = cur.execute("SELECT coalesce(max(rowid), 0) FROM report").fetchone()[0]
+
+    now = now_local()
+    days = max(30, min(1095, records // 30))
+    start = now - dt.timedelta(days=days)
+    stamps = sorted(start + dt.timedelta(seconds=rng.uniform(0, days * 86400 - 3600)) for _ in range(records))
+    counters: dict[str, int] = dict(cur.execute("SELECT day, last_no FROM serial_counter").fetchall())
+
+    reports: list[tuple[Any, ...]] = []
+    revisions: list[tuple[Any, ...]] = []
+    fts: list[tuple[Any, ...]] = []
+    written = 0
+
+    def flush() -> None:
+        nonlocal reports, revisions, fts
+        cur.execute("BEGIN IMMEDIATE")
+        cur.executemany(
+            f"INSERT INTO report(rowid, {', '.join(_REPORT_COLS)}) VALUES ({', '.join('?' * (len(_REPORT_COLS) + 1))})",
+            reports,
+        )
+        cur.executemany(
+            "INSERT INTO report_revision(id, report_id, revision_no, parent_id, seq, generation, officer_id,"
+            " recorded_at, action, changes, payload, sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            revisions,
+        )
+        cur.executemany(
+            "INSERT INTO report_fts(rowid, name, phone, id_number, address, summary) VALUES (?,?,?,?,?,?)", fts
+        )
+        cur.executemany(
+            "INSERT INTO serial_counter(day, last_no) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET last_no = excluded.last_no",
+            list(counters.items()),
+        )
+        cur.execute(
+            "UPDATE station SET last_seq = ?, last_received_utc = max(coalesce(last_received_utc, ''), ?) WHERE id = 1",
+            (seq, last_utc),
+        )
+        cur.execute("COMMIT")
+        reports, revisions, fts = [], [], []
+
+    last_utc = ""
+    recent_cutoff = now - dt.timedelta(hours=20)
+    for i, moment in enumerate(stamps):
+        moment = moment.astimezone()
+        day = moment.strftime("%Y%m%d")
+        counters[day] = counters.get(day, 0) + 1
+        itype = rng.choices(types, weights)[0]
+        person = rng.choice(regulars) if rng.random() < 0.08 else rng.choice(people)
+        officer = rng.choice(officers)
+        incident_moment = moment - dt.timedelta(minutes=rng.randrange(5, 600))
+        place = rng.choice(places)
+        roll = rng.random()
+        if moment > recent_cutoff and roll < 0.15:
+            status = statuses.RECEIVING
+        elif roll < 0.01:
+            status = statuses.VOIDED
+        elif itype.non_police or (itype.dispute and roll < 0.12):
+            status = statuses.REFERRED
+        elif moment > now - dt.timedelta(days=3) and roll < 0.5:
+            status = statuses.IN_HANDLING
+        else:
+            status = statuses.CLOSED
+        record: dict[str, Any] = dict.fromkeys(RECORD_FIELDS, "")
+        record.update(
+            id=new_id(),
+            serial=f"{unit_code}-{day}-{counters[day]:04d}",
+            received_at=moment.isoformat(timespec="seconds"),
+            unit_code=unit_code,
+            officer_id=officer.id,
+            channel="walk_in",
+            status=statuses.RECEIVING,
+            clock_warning=False,
+            checklist=[],
+        )
+        received_utc = utc_iso(moment)
+        last_utc = max(last_utc, received_utc)
+        history: list[tuple[str, dict[str, Any], dict[str, Any]]] = [("receive", {}, dict(record))]
+        if status != statuses.RECEIVING and status != statuses.VOIDED:
+            intake = {
+                "reporter_name": person["reporter_name"],
+                "reporter_phone": person["reporter_phone"],
+                "reporter_id_number": person["reporter_id_number"],
+                "reporter_address": person["reporter_address"],
+                "incident_type": itype.code,
+                "incident_time": incident_moment.strftime("%Y-%m-%d %H:%M"),
+                "incident_place": place,
+                "summary": f"报警人{person['reporter_name']}称：{incident_moment:%m月%d日%H时%M分}在{place}"
+                f"发生{itype.name_zh}，{rng.choice(_SUMMARY_TAILS)}",
+                "checklist": list(range(len(itype.steps))),
+                "status": statuses.RECEIVED,
+            }
+            changes = {k: [record[k], v] for k, v in intake.items()}
+            record.update(intake)
+            history.append(("intake", changes, dict(record)))
+            final: dict[str, Any] = {}
+            if status == statuses.CLOSED:
+                final = {"status": status, "disposal_result": rng.choice(_RESULTS)}
+            elif status == statuses.REFERRED:
+                final = {"status": status, "referred_department": itype.referral_department_zh or "街道办事处"}
+            elif status == statuses.IN_HANDLING:
+                final = {"status": status}
+            if final:
+                changes = {k: [record[k], v] for k, v in final.items()}
+                record.update(final)
+                history.append(("status", changes, dict(record)))
+        elif status == statuses.VOIDED:
+            final = {"status": status, "void_reason": "误按接警按钮，报警人未到场"}
+            changes = {k: [record[k], v] for k, v in final.items()}
+            record.update(final)
+            history.append(("void", changes, dict(record)))
+        elif rng.random() < 0.3:
+            final = {"unfinished_reason": "报警人临时离开，约定稍后补录"}
+            changes = {k: [record[k], v] for k, v in final.items()}
+            record.update(final)
+            history.append(("unfinished", changes, dict(record)))
+        parent = None
+        for n, (action, changes, snap) in enumerate(history, 1):
+            seq += 1
+            payload = canonical_json(snap)
+            rev_id = new_id()
+            revisions.append(
+                (
+                    rev_id,
+                    record["id"],
+                    n,
+                    parent,
+                    seq,
+                    generation,
+                    officer.id,
+                    (moment + dt.timedelta(minutes=3 * (n - 1))).isoformat(timespec="seconds"),
+                    action,
+                    canonical_json(changes),
+                    payload,
+                    hashlib.sha256(payload.encode("utf-8")).hexdigest(),
+                )
+            )
+            parent = rev_id
+        row = dict(record)
+        row.update(
+            serial_day=day,
+            serial_no=counters[day],
+            received_utc=received_utc,
+            revision_no=len(history),
+            updated_utc=received_utc,
+            checklist=json.dumps(record["checklist"]),
+        )
+        rowid = rowid_base + i + 1
+        reports.append((rowid, *(row[c] for c in _REPORT_COLS)))
+        fts.append(
+            (
+                rowid,
+                person["_name_index"] if record["reporter_name"] else "",
+                record["reporter_phone"],
+                record["reporter_id_number"].lower(),
+                person["_address_index"] if record["reporter_address"] else "",
+                split_cjk(record["summary"]),
+            )
+        )
+        if len(reports) >= BATCH:
+            flush()
+            written += BATCH
+            if progress:
+                progress(written)
+    if reports:
+        written += len(reports)
+        flush()
+        if progress:
+            progress(written)
+    cur.close()
+    raw.close()
+    return written
+
+
+_REPORT_COLS = (
+    "id",
+    "serial",
+    "serial_day",
+    "serial_no",
+    "received_at",
+    "received_utc",
+    "unit_code",
+    "officer_id",
+    "channel",
+    "status",
+    "clock_warning",
+    "reporter_name",
+    "reporter_phone",
+    "no_phone_reason",
+    "reporter_id_number",
+    "reporter_address",
+    "incident_type",
+    "incident_time",
+    "incident_place",
+    "summary",
+    "checklist",
+    "disposal_result",
+    "referred_department",
+    "unfinished_reason",
+    "void_reason",
+    "revision_no",
+    "updated_utc",
+)
+_SUMMARY_TAILS = [
+    "请求民警到场处理。",
+    "双方情绪激动，要求调解。",
+    "报警人称此前已多次报警未解决。",
+    "暂无人员受伤。",
+    "报警人要求尽快查处。",
+    "现场已有群众围观。",
+]
+_RESULTS = [
+    "经调解双方达成一致，当场化解。",
+    "已依法受案调查。",
+    "已向报警人反馈处置情况，报警人表示满意。",
+    "现场处置完毕，告知报警人后续事项。",
+    "已出具相关文书，案件办结。",
+]

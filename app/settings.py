@@ -1,0 +1,44 @@
+"""Per-station preferences kept as a small JSON file beside the database (never secrets)."""
+
+from __future__ import annotations
+
+import json
+import locale
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from app.paths import settings_file
+
+LANGUAGES = ("zh_CN", "en")
+
+
+@dataclass
+class Settings:
+    language: str = ""
+
+    def effective_language(self) -> str:
+        if self.language in LANGUAGES:
+            return self.language
+        return system_language()
+
+
+def system_language() -> str:
+    name = os.environ.get("LANG") or (locale.getlocale()[0] or "")
+    return "zh_CN" if name.lower().startswith("zh") else "en"
+
+
+def load_settings(data_dir: Path) -> Settings:
+    try:
+        raw = json.loads(settings_file(data_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    lang = raw.get("language", "") if isinstance(raw, dict) else ""
+    return Settings(language=lang if lang in LANGUAGES else "")
+
+
+def save_settings(data_dir: Path, settings: Settings) -> None:
+    path = settings_file(data_dir)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)

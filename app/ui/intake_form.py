@@ -1,0 +1,441 @@
+"""The intake form, opened right after a receipt is committed.
+
+Every edit is written to the draft table at once, so a crash or power cut loses nothing typed.
+Beside the fields: the handling standard of the chosen incident type, as a checklist.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import errors
+from app.db.engine import Store
+from app.domain import statuses
+from app.domain.catalog import Catalog, filter_types
+from app.domain.validation import FieldError, normalise_phone, validate_id_number
+from app.services import receiving, reports
+from app.services.station import OfficerInfo
+from app.ui.messages import error_text, field_error_text, show_error
+from app.ui.widgets import FieldBox
+
+FIELD_NAMES = {
+    "reporter_name": "reporterName",
+    "reporter_phone": "reporterPhone",
+    "no_phone_reason": "noPhoneReason",
+    "reporter_id_number": "reporterIdNumber",
+    "reporter_address": "reporterAddress",
+    "incident_type": "incidentType",
+    "incident_time": "incidentTime",
+    "incident_place": "incidentPlace",
+    "summary": "summary",
+}
+
+
+class IntakeForm(QWidget):
+    saved = Signal(str)
+    changed_status = Signal(str)
+    print_requested = Signal(str)
+    history_requested = Signal(str)
+
+    def __init__(
+        self, store: Store, catalog: Catalog, officer: OfficerInfo, report_id: str, lang: str
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.catalog = catalog
+        self.officer = officer
+        self.report_id = report_id
+        self.lang = lang
+        self._loading = True
+        self.setObjectName("intakeForm")
+        self.setAccessibleName(self.tr("Intake form"))
+
+        self.header = QLabel()
+        self.header.setObjectName("intakeHeader")
+        self.header.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.banner = QLabel()
+        self.banner.setObjectName("intakeBanner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+
+        self.boxes: dict[str, FieldBox] = {}
+        labels = {
+            "reporter_name": self.tr("Reporter name"),
+            "reporter_phone": self.tr("Phone"),
+            "no_phone_reason": self.tr("No phone because"),
+            "reporter_id_number": self.tr("ID number"),
+            "reporter_address": self.tr("Address"),
+            "incident_type": self.tr("Incident type"),
+            "incident_time": self.tr("Incident time"),
+            "incident_place": self.tr("Incident place"),
+            "summary": self.tr("Summary"),
+        }
+        self.labels: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name, object_name in FIELD_NAMES.items():
+            editor: QWidget = QPlainTextEdit() if name == "summary" else QLineEdit()
+            box = FieldBox(editor, object_name, labels[name])
+            self.boxes[name] = box
+            label = QLabel(labels[name])
+            self.labels[name] = label
+            if name == "incident_type":
+                holder = QWidget()
+                inner = QVBoxLayout(holder)
+                inner.setContentsMargins(0, 0, 0, 0)
+                inner.addWidget(box)
+                self.type_list = QListWidget()
+                self.type_list.setObjectName("incidentTypeList")
+                self.type_list.setAccessibleName(self.tr("Matching incident types"))
+                self.type_list.setMaximumHeight(110)
+                self.type_list.itemClicked.connect(self._choose_type_item)
+                self.type_list.itemActivated.connect(self._choose_type_item)
+                inner.addWidget(self.type_list)
+                self.type_label = QLabel()
+                self.type_label.setObjectName("incidentTypeChosen")
+                self.type_label.setStyleSheet("font-weight: bold; color: #1565c0;")
+                inner.addWidget(self.type_label)
+                form.addRow(label, holder)
+            else:
+                form.addRow(label, box)
+            if isinstance(editor, QLineEdit):
+                editor.textEdited.connect(self._on_edit)
+            else:
+                assert isinstance(editor, QPlainTextEdit)
+                editor.textChanged.connect(self._on_edit)
+        self.line("incident_type").textEdited.connect(self._filter_types)
+        self.line("incident_type").returnPressed.connect(self._choose_first_type)
+        self.line("incident_type").setPlaceholderText(self.tr("Type Chinese, pinyin or initials, e.g. dq"))
+        self.line("incident_time").setPlaceholderText("YYYY-MM-DD HH:MM")
+        self.line("reporter_phone").editingFinished.connect(self._check_phone)
+        self.line("reporter_id_number").editingFinished.connect(self._check_id)
+        summary = self.boxes["summary"].editor
+        assert isinstance(summary, QPlainTextEdit)
+        summary.setMinimumHeight(110)
+
+        self.steps_box = QGroupBox(self.tr("Handling standard"))
+        self.steps = QListWidget()
+        self.steps.setObjectName("handlingSteps")
+        self.steps.setAccessibleName(self.tr("Handling steps"))
+        self.steps.itemChanged.connect(self._on_edit)
+        self.steps_hint = QLabel(self.tr("Choose an incident type to see its handling steps."))
+        self.steps_hint.setWordWrap(True)
+        steps_layout = QVBoxLayout(self.steps_box)
+        steps_layout.addWidget(self.steps_hint)
+        steps_layout.addWidget(self.steps, 1)
+
+        self.save_button = QPushButton(self.tr("Save intake"))
+        self.save_button.setObjectName("saveIntakeButton")
+        self.save_button.setAccessibleName(self.tr("Save intake"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.unfinished_button = QPushButton(self.tr("Leave unfinished..."))
+        self.unfinished_button.setObjectName("leaveUnfinishedButton")
+        self.unfinished_button.clicked.connect(self.leave_unfinished)
+        self.void_button = QPushButton(self.tr("Void receipt..."))
+        self.void_button.setObjectName("voidButton")
+        self.void_button.clicked.connect(self.void)
+        self.handle_button = QPushButton(self.tr("Start handling"))
+        self.handle_button.setObjectName("startHandlingButton")
+        self.handle_button.clicked.connect(self.start_handling)
+        self.close_button = QPushButton(self.tr("Close with result..."))
+        self.close_button.setObjectName("closeReportButton")
+        self.close_button.clicked.connect(self.close_report)
+        self.refer_button = QPushButton(self.tr("Refer to department..."))
+        self.refer_button.setObjectName("referButton")
+        self.refer_button.clicked.connect(self.refer)
+        self.print_button = QPushButton(self.tr("Receipt slip..."))
+        self.print_button.setObjectName("printSlipButton")
+        self.print_button.clicked.connect(lambda: self.print_requested.emit(self.report_id))
+        self.history_button = QPushButton(self.tr("History"))
+        self.history_button.setObjectName("historyButton")
+        self.history_button.clicked.connect(lambda: self.history_requested.emit(self.report_id))
+        self.state_label = QLabel()
+        self.state_label.setObjectName("intakeState")
+
+        buttons = QHBoxLayout()
+        for b in (self.save_button, self.unfinished_button, self.void_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        for b in (self.handle_button, self.close_button, self.refer_button, self.print_button, self.history_button):
+            buttons.addWidget(b)
+
+        body = QHBoxLayout()
+        left = QWidget()
+        left.setLayout(form)
+        body.addWidget(left, 3)
+        body.addWidget(self.steps_box, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.banner)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.state_label)
+        layout.addLayout(buttons)
+
+        self.record: dict[str, Any] = {}
+        self.reload()
+        draft = receiving.load_draft(store, report_id)
+        if draft:
+            self.apply_fields(draft)
+        self._loading = False
+
+    # -- helpers -------------------------------------------------------------------------
+    def line(self, name: str) -> QLineEdit:
+        editor = self.boxes[name].editor
+        assert isinstance(editor, QLineEdit)
+        return editor
+
+    def field_values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for name, box in self.boxes.items():
+            editor = box.editor
+            values[name] = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()  # type: ignore[attr-defined]
+        values["incident_type"] = self._type_code
+        values["_type_text"] = self.line("incident_type").text()
+        values["_checklist"] = self.checked_steps()
+        return values
+
+    def checked_steps(self) -> list[int]:
+        return [
+            i for i in range(self.steps.count()) if self.steps.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def apply_fields(self, values: dict[str, Any]) -> None:
+        self._loading = True
+        for name, box in self.boxes.items():
+            if name == "incident_type":
+                continue
+            editor = box.editor
+            text = str(values.get(name) or "")
+            if isinstance(editor, QPlainTextEdit):
+                editor.setPlainText(text)
+            else:
+                assert isinstance(editor, QLineEdit)
+                editor.setText(text)
+        code = values.get("incident_type") or ""
+        self.set_type(code, keep_text=values.get("_type_text"), checked=values.get("_checklist"))
+        self._loading = False
+
+    # -- incident type -------------------------------------------------------------------
+    _type_code = ""
+
+    def _filter_types(self, text: str) -> None:
+        self.type_list.clear()
+        for t in filter_types(self.catalog, text, self.lang)[:30]:
+            item = QListWidgetItem(f"{t.name(self.lang)}  ·  {t.code}")
+            item.setData(Qt.ItemDataRole.UserRole, t.code)
+            self.type_list.addItem(item)
+        if self.type_list.count():
+            self.type_list.setCurrentRow(0)
+
+    def _choose_first_type(self) -> None:
+        item = self.type_list.currentItem() or self.type_list.item(0)
+        if item is not None:
+            self._choose_type_item(item)
+
+    def _choose_type_item(self, item: QListWidgetItem) -> None:
+        self.set_type(item.data(Qt.ItemDataRole.UserRole))
+        self._on_edit()
+        self.line("incident_time").setFocus()
+
+    def set_type(self, code: str, keep_text: str | None = None, checked: list[int] | None = None) -> None:
+        self._type_code = code if code in self.catalog.by_code else ""
+        self.steps.blockSignals(True)
+        self.steps.clear()
+        for label in self.labels.values():
+            label.setText(label.text().rstrip(" *"))
+        if not self._type_code:
+            self.type_label.setText("")
+            self.steps_hint.show()
+            if keep_text is not None:
+                self.line("incident_type").setText(keep_text)
+            self.steps.blockSignals(False)
+            return
+        itype = self.catalog.get(code)
+        self.line("incident_type").setText(keep_text if keep_text else itype.name(self.lang))
+        group = self.catalog.group_name(itype.group, self.lang)
+        extras = []
+        if itype.dispute:
+            extras.append(self.tr("dispute: return visits required"))
+        if itype.safe_contact:
+            extras.append(self.tr("safe contact: never contact the victim where the other party could see"))
+        if itype.non_police:
+            extras.append(self.tr("non-police matter: refer to %1").replace("%1", itype.referral_department_zh if self.lang.startswith("zh") else itype.referral_department_en))
+        self.type_label.setText(f"{itype.name(self.lang)} ({itype.code}, {group})" + ("\n" + "\n".join(extras) if extras else ""))
+        self.steps_hint.hide()
+        for i, step in enumerate(itype.steps):
+            item = QListWidgetItem(f"{i + 1}. {step.text(self.lang)}")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if checked and i in checked else Qt.CheckState.Unchecked)
+            self.steps.addItem(item)
+        for name in itype.required_fields:
+            if name in self.labels:
+                self.labels[name].setText(self.labels[name].text() + " *")
+        self.steps.blockSignals(False)
+
+    # -- live checks ---------------------------------------------------------------------
+    def _check_phone(self) -> None:
+        try:
+            normalise_phone(self.line("reporter_phone").text())
+            self.boxes["reporter_phone"].set_error("")
+        except FieldError as exc:
+            self.boxes["reporter_phone"].set_error(field_error_text("reporter_phone", exc.code))
+
+    def _check_id(self) -> None:
+        try:
+            validate_id_number(self.line("reporter_id_number").text())
+            self.boxes["reporter_id_number"].set_error("")
+        except FieldError as exc:
+            self.boxes["reporter_id_number"].set_error(field_error_text("reporter_id_number", exc.code))
+
+    # -- autosave ------------------------------------------------------------------------
+    def _on_edit(self, *_args: object) -> None:
+        if self._loading or self.record.get("status") not in statuses.EDITABLE:
+            return
+        try:
+            receiving.save_draft(self.store, self.report_id, self.field_values())
+            self.state_label.setText(self.tr("Draft kept - typed text survives a crash or power cut."))
+        except errors.StationDeskError as exc:
+            self.state_label.setText(error_text(exc))
+
+    # -- actions ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.record = reports.get_report(self.store, self.report_id)
+        r = self.record
+        self.header.setText(
+            self.tr("Receipt %1 - received %2 by %3")
+            .replace("%1", r["serial"])
+            .replace("%2", r["received_at"].replace("T", " "))
+            .replace("%3", r["officer_name"])
+        )
+        warnings = []
+        if r["clock_warning"]:
+            warnings.append(self.tr("The PC clock went backwards since the previous receipt: check the clock. The time shown is what the PC said."))
+        if r["status"] == statuses.VOIDED:
+            warnings.append(self.tr("VOIDED: %1").replace("%1", r["void_reason"]))
+        if r["unfinished_reason"]:
+            warnings.append(self.tr("Left unfinished: %1").replace("%1", r["unfinished_reason"]))
+        self.banner.setText("\n".join(warnings))
+        self.banner.setStyleSheet("background: #fff3e0; color: #8a4b00; padding: 6px; border-radius: 4px;")
+        self.banner.setVisible(bool(warnings))
+        self.apply_fields({**r, "_checklist": r["checklist"]})
+        self._update_state()
+
+    def _update_state(self) -> None:
+        status = self.record["status"]
+        editable = status in statuses.EDITABLE
+        for box in self.boxes.values():
+            editor = box.editor
+            if isinstance(editor, (QLineEdit, QPlainTextEdit)):
+                editor.setReadOnly(not editable)
+        self.type_list.setEnabled(editable)
+        self.save_button.setEnabled(editable)
+        self.unfinished_button.setVisible(status == statuses.RECEIVING)
+        self.void_button.setVisible(status == statuses.RECEIVING and self.officer.role in ("chief", "admin"))
+        self.handle_button.setVisible(statuses.can_move(status, statuses.IN_HANDLING))
+        self.close_button.setVisible(statuses.can_move(status, statuses.CLOSED))
+        self.refer_button.setVisible(statuses.can_move(status, statuses.REFERRED))
+        self.print_button.setEnabled(status != statuses.RECEIVING)
+        self.save_button.setText(self.tr("Save intake") if status == statuses.RECEIVING else self.tr("Save changes"))
+        self.state_label.setText(self.tr("Status: %1").replace("%1", status_text(status)))
+
+    def save(self) -> None:
+        for box in self.boxes.values():
+            box.set_error("")
+        values = self.field_values()
+        try:
+            receiving.save_intake(
+                self.store, self.officer, self.report_id, values, self.catalog, checklist=values["_checklist"]
+            )
+        except errors.ValidationFailed as exc:
+            first = None
+            for name, code in exc.errors.items():
+                if name in self.boxes:
+                    self.boxes[name].set_error(field_error_text(name, code))
+                    first = first or self.boxes[name].editor
+            if first is not None:
+                first.setFocus()
+            self.state_label.setText(error_text(exc))
+            return
+        except errors.StationDeskError as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+        self.state_label.setText(self.tr("Saved. Status: %1").replace("%1", status_text(self.record["status"])))
+        self.saved.emit(self.report_id)
+
+    def _ask(self, title: str, label: str) -> str | None:
+        text, ok = QInputDialog.getMultiLineText(self, title, label)
+        return text if ok else None
+
+    def _run(self, action: Any, *args: Any) -> None:
+        try:
+            action(self.store, self.officer, self.report_id, *args)
+        except errors.ValidationFailed:
+            QMessageBox.warning(self, self.tr("StationDesk"), self.tr("A reason is required (at most 500 characters, no control characters)."))
+            return
+        except errors.StationDeskError as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+        self.changed_status.emit(self.report_id)
+
+    def leave_unfinished(self) -> None:
+        reason = self._ask(self.tr("Leave unfinished"), self.tr("Why can the intake not be completed now?"))
+        if reason is not None:
+            self._on_edit()
+            self._run(receiving.leave_unfinished, reason)
+
+    def void(self) -> None:
+        reason = self._ask(self.tr("Void receipt"), self.tr("Reason for voiding (kept for ever):"))
+        if reason is not None:
+            self._run(receiving.void_receipt, reason)
+
+    def start_handling(self) -> None:
+        self._run(receiving.start_handling)
+
+    def close_report(self) -> None:
+        result = self._ask(self.tr("Close report"), self.tr("Disposal result:"))
+        if result is not None:
+            self._run(receiving.close_report, result)
+
+    def refer(self) -> None:
+        dept = ""
+        code = self.record.get("incident_type")
+        if code in self.catalog.by_code:
+            itype = self.catalog.get(code)
+            dept = itype.referral_department_zh if self.lang.startswith("zh") else itype.referral_department_en
+        text, ok = QInputDialog.getText(self, self.tr("Refer"), self.tr("Responsible department:"), text=dept)
+        if ok:
+            self._run(receiving.refer_report, text)
+
+
+def status_text(status: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    names = {
+        statuses.RECEIVING: QCoreApplication.translate("Status", "unfinished intake"),
+        statuses.RECEIVED: QCoreApplication.translate("Status", "received"),
+        statuses.IN_HANDLING: QCoreApplication.translate("Status", "in handling"),
+        statuses.CLOSED: QCoreApplication.translate("Status", "closed"),
+        statuses.REFERRED: QCoreApplication.translate("Status", "referred"),
+        statuses.VOIDED: QCoreApplication.translate("Status", "voided"),
+    }
+    return names.get(status, status)

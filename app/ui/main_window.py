@@ -1,0 +1,264 @@
+"""The main window: receive desk, intake tabs, reports, shift end. F2 receives from anywhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+)
+
+from app import __version__, errors
+from app.db.engine import Store
+from app.domain.catalog import Catalog
+from app.services import documents, receiving, reports
+from app.services.station import OfficerInfo, station_info
+from app.settings import LANGUAGES, load_settings, save_settings
+from app.ui.history_dialog import HistoryDialog
+from app.ui.intake_form import IntakeForm
+from app.ui.messages import error_text, show_error
+from app.ui.receive_desk import ReceiveDesk
+from app.ui.reports_browser import ReportsBrowser
+from app.ui.shift_end import ShiftEndView
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, catalog: Catalog, officer: OfficerInfo, data_dir: Path) -> None:
+        super().__init__()
+        self.store = store
+        self.catalog = catalog
+        self.officer = officer
+        self.data_dir = data_dir
+        from PySide6.QtCore import QLocale
+
+        self.lang = "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+        self.station = station_info(store)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("StationDesk - %1").replace("%1", self.station.unit_name))
+        self.resize(1280, 800)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.desk = ReceiveDesk()
+        self.desk.receive_requested.connect(self.receive)
+        self.desk.open_requested.connect(self.open_report)
+        self.desk.reports_requested.connect(self.show_reports)
+        self.desk.shift_end_requested.connect(self.show_shift_end)
+        self.browser: ReportsBrowser | None = None
+        self.shift: ShiftEndView | None = None
+        self.tabs.addTab(self.desk, self.tr("Receive desk"))
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
+        self.intakes: dict[str, IntakeForm] = {}
+
+        shortcut = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
+        shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        shortcut.activated.connect(self.receive)
+
+        menu = self.menuBar().addMenu(self.tr("&Desk"))
+        for text, slot, key in (
+            (self.tr("Receive walk-in"), self.receive, "F2"),
+            (self.tr("Reports"), self.show_reports, "Ctrl+F"),
+            (self.tr("Shift end"), self.show_shift_end, ""),
+            (self.tr("Settings..."), self.show_settings, ""),
+            (self.tr("Quit"), self.close, "Ctrl+Q"),
+        ):
+            action = QAction(text, self)
+            if key and key != "F2":
+                action.setShortcut(QKeySequence(key))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("About StationDesk"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("statusLabel")
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.status_label.setText(
+            self.tr("%1 (%2) on duty - %3 %4")
+            .replace("%1", officer.name)
+            .replace("%2", officer.badge)
+            .replace("%3", self.station.unit_code)
+            .replace("%4", self.station.unit_name)
+        )
+        self.refresh_desk()
+
+    # -- receiving -----------------------------------------------------------------------
+    def receive(self) -> None:
+        """The button: commit the receipt first, then open the form."""
+        try:
+            receipt = receiving.receive(self.store, self.officer)
+        except errors.StationDeskError as exc:
+            show_error(self, exc)
+            return
+        self.open_report(receipt.id)
+        if receipt.clock_went_back:
+            self.statusBar().showMessage(
+                self.tr("Warning: the PC clock went backwards since the last receipt. Check the clock."), 15000
+            )
+        self.refresh_desk()
+
+    def open_report(self, report_id: str) -> None:
+        form = self.intakes.get(report_id)
+        if form is None:
+            try:
+                form = IntakeForm(self.store, self.catalog, self.officer, report_id, self.lang)
+            except errors.StationDeskError as exc:
+                show_error(self, exc)
+                return
+            form.saved.connect(lambda _rid: self.refresh_desk())
+            form.changed_status.connect(lambda _rid: self.refresh_desk())
+            form.print_requested.connect(self.print_slip)
+            form.history_requested.connect(self.show_history)
+            self.intakes[report_id] = form
+            self.tabs.addTab(form, form.record["serial"][-13:])
+        self.tabs.setCurrentWidget(form)
+        form.boxes["reporter_name"].editor.setFocus()
+
+    def current_intake_report_id(self) -> str | None:
+        widget = self.tabs.currentWidget()
+        return widget.report_id if isinstance(widget, IntakeForm) else None
+
+    def reopen_interrupted_intakes(self) -> None:
+        """After a crash: receipts with typed-but-unsaved text come back as open forms."""
+        try:
+            pending = [r for r in receiving.unfinished_receipts(self.store) if receiving.load_draft(self.store, r.id)]
+        except errors.StationDeskError as exc:
+            show_error(self, exc)
+            return
+        for item in pending[:10]:
+            self.open_report(item.id)
+        if pending:
+            self.statusBar().showMessage(
+                self.tr("%1 intake(s) interrupted earlier were reopened with what had been typed.").replace(
+                    "%1", str(len(pending))
+                ),
+                20000,
+            )
+
+    def refresh_desk(self) -> None:
+        try:
+            self.desk.show_counters(receiving.desk_counters(self.store))
+        except errors.StationDeskError as exc:
+            self.statusBar().showMessage(error_text(exc))
+
+    # -- other views -----------------------------------------------------------------------
+    def show_reports(self) -> None:
+        if self.browser is None:
+            self.browser = ReportsBrowser(self.store, self.catalog, self.lang)
+            self.browser.open_requested.connect(self.open_report)
+            self.tabs.insertTab(1, self.browser, self.tr("Reports"))
+            self.browser.refresh()
+        self.tabs.setCurrentWidget(self.browser)
+        self.browser.search.setFocus()
+
+    def show_shift_end(self) -> None:
+        if self.shift is None:
+            self.shift = ShiftEndView(self.store, self.catalog, self.lang)
+            self.shift.open_requested.connect(self.open_report)
+            self.tabs.addTab(self.shift, self.tr("Shift end"))
+        self.shift.refresh()
+        self.tabs.setCurrentWidget(self.shift)
+
+    def show_history(self, report_id: str) -> None:
+        try:
+            record = reports.get_report(self.store, report_id)
+            dialog = HistoryDialog(record["serial"], reports.history(self.store, report_id), self)
+        except errors.StationDeskError as exc:
+            show_error(self, exc)
+            return
+        dialog.exec()
+
+    def print_slip(self, report_id: str) -> None:
+        try:
+            pdf = documents.receipt_slip_pdf(self.store, self.catalog, report_id, self.lang)
+            serial = reports.get_report(self.store, report_id)["serial"]
+        except errors.StationDeskError as exc:
+            show_error(self, exc)
+            return
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Receipt slip %1").replace("%1", serial))
+        box.setText(self.tr("Print the receipt slip for the reporter, or save it as PDF."))
+        preview = box.addButton(self.tr("Print preview..."), QMessageBox.ButtonRole.AcceptRole)
+        save = box.addButton(self.tr("Save PDF..."), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is preview:
+            from app.ui.pdf_print import preview_pdf
+
+            preview_pdf(self, pdf, serial).exec()
+        elif box.clickedButton() is save:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save receipt slip"), f"{serial}.pdf", "PDF (*.pdf)")
+            if path:
+                try:
+                    Path(path).write_bytes(pdf)
+                except OSError as exc:
+                    QMessageBox.warning(self, self.tr("StationDesk"), self.tr("Could not save: %1").replace("%1", exc.strerror or str(exc)))
+
+    def show_settings(self) -> None:
+        settings = load_settings(self.data_dir)
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Settings"))
+        combo = QComboBox()
+        combo.setObjectName("languageCombo")
+        combo.addItem(self.tr("Follow the system"), "")
+        names = {"zh_CN": "简体中文", "en": "English"}
+        for lang in LANGUAGES:
+            combo.addItem(names[lang], lang)
+        combo.setCurrentIndex(max(0, combo.findData(settings.language)))
+        form = QFormLayout()
+        form.addRow(self.tr("Language"), combo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("A new language applies from the next start.")))
+        layout.addWidget(buttons)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            settings.language = combo.currentData()
+            try:
+                save_settings(self.data_dir, settings)
+            except OSError as exc:
+                QMessageBox.warning(self, self.tr("StationDesk"), self.tr("Could not save: %1").replace("%1", exc.strerror or str(exc)))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About StationDesk"),
+            self.tr("StationDesk %1\nIncident catalog %2").replace("%1", __version__).replace("%2", self.catalog.version),
+        )
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.desk:
+            self.refresh_desk()
+
+    def _close_tab(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget is self.desk:
+            return
+        if isinstance(widget, IntakeForm):
+            self.intakes.pop(widget.report_id, None)
+        elif widget is self.browser:
+            self.browser = None
+        elif widget is self.shift:
+            self.shift = None
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+        self.refresh_desk()

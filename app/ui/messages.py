@@ -1,0 +1,64 @@
+"""Translated text for error codes raised by the core and for field validation codes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app import errors
+from app.domain.validation import MAX_LENGTHS
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Messages", text)
+
+
+def error_text(exc: errors.StationDeskError) -> str:
+    code = exc.code
+    table = {
+        "database_locked": _t("The station database is busy or locked by another program. Your input is kept; try again in a moment."),
+        "database_read_only": _t("The station database cannot be written: the file or its folder is read-only. Nothing was saved; ask the administrator to check the disk."),
+        "database_full": _t("The disk is full. Nothing was lost, but new input cannot be saved until space is freed."),
+        "database_corrupt": _t("The station database file is damaged or is not a StationDesk database. Do not continue; call the administrator to restore the latest backup."),
+        "database_too_new": _t("This station database was written by a newer version of StationDesk. Install that version; this one will not touch the file."),
+        "database": _t("The station database reported an error. Your input is kept."),
+        "authentication": _t("Wrong badge number or password."),
+        "permission_denied": _t("Your role is not allowed to do this. A station chief must do it."),
+        "not_found": _t("That report no longer exists in this station's database."),
+        "invalid_transition": _t("The report's status does not allow this change."),
+        "catalog": _t("The incident catalog could not be loaded."),
+        "validation": _t("Some fields need attention; see the messages beside them."),
+        "already_set_up": _t("This station is already set up."),
+        "not_set_up": _t("This station has not been set up yet."),
+    }
+    return table.get(code, _t("Unexpected error: %1").replace("%1", str(exc)))
+
+
+def field_error_text(field: str, code: str) -> str:
+    limit = MAX_LENGTHS.get(field, 0)
+    table = {
+        "required": _t("Required for this incident type."),
+        "phone_or_reason": _t("Enter a phone number, or the reason none was given."),
+        "too_long": _t("Too long: at most %1 characters.").replace("%1", str(limit)),
+        "control_chars": _t("Contains invisible control characters; retype the text."),
+        "id_length": _t("An ID number has 18 characters."),
+        "id_chars": _t("An ID number is 17 digits followed by a digit or X."),
+        "id_birth_date": _t("The birth date inside this ID number is not a real date."),
+        "id_check_digit": _t("The check digit does not match: this ID number has a typing error."),
+        "phone_chars": _t("A phone number contains only digits, spaces and dashes."),
+        "phone_format": _t("Not a valid phone number: 11-digit mobile, or area code and number."),
+        "name_chars": _t("A name contains letters only (no digits or symbols)."),
+        "time_format": _t("Use the form YYYY-MM-DD HH:MM."),
+        "time_future": _t("The incident time is in the future."),
+        "unknown_type": _t("Choose an incident type from the list."),
+        "unit_code_format": _t("2 to 12 letters or digits."),
+        "badge_format": _t("3 to 12 letters or digits."),
+        "badge_taken": _t("This badge number already has an account."),
+        "password_short": _t("At least 8 characters."),
+        "password_mismatch": _t("The two passwords differ."),
+    }
+    return table.get(code, code)
+
+
+def show_error(parent: QWidget | None, exc: errors.StationDeskError) -> None:
+    QMessageBox.critical(parent, QCoreApplication.translate("Messages", "StationDesk"), error_text(exc))

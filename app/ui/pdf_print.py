@@ -1,0 +1,53 @@
+"""Print preview and printing of our ReportLab PDFs through Qt (QtPdf renders the pages)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QWidget
+
+RENDER_DPI = 300
+
+
+class PdfPages:
+    """Keeps the bytes and the buffer alive as long as the document is used."""
+
+    def __init__(self, pdf: bytes) -> None:
+        self._data = QByteArray(pdf)
+        self._buffer = QBuffer(self._data)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument()
+        self.document.load(self._buffer)
+
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def paint(self, printer: QPrinter) -> None:
+        painter = QPainter(printer)
+        try:
+            for page in range(self.page_count()):
+                if page:
+                    printer.newPage()
+                points = self.document.pagePointSize(page)
+                scale = RENDER_DPI / 72
+                image = self.document.render(page, QSize(int(points.width() * scale), int(points.height() * scale)))
+                target = printer.pageLayout().paintRectPixels(printer.resolution())
+                fitted = QRectF(0, 0, target.width(), target.height())
+                ratio = min(fitted.width() / image.width(), fitted.height() / image.height())
+                painter.drawImage(QRectF(0, 0, image.width() * ratio, image.height() * ratio), image)
+        finally:
+            painter.end()
+
+
+def preview_pdf(parent: QWidget, pdf: bytes, title: str) -> QPrintPreviewDialog:
+    pages = PdfPages(pdf)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(title)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setObjectName("printPreview")
+    dialog.setWindowTitle(title)
+    dialog.paintRequested.connect(pages.paint)
+    dialog._pages = pages  # type: ignore[attr-defined]  # lifetime tied to the dialog
+    return dialog

@@ -1,0 +1,215 @@
+"""All reports: filters, search (names also by pinyin and initials), a lazily paged table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import errors
+from app.db.engine import Store
+from app.domain import statuses
+from app.domain.catalog import Catalog
+from app.services import reports
+from app.services.reports import ReportFilter, ReportRow
+from app.services.station import list_officers
+from app.ui.intake_form import status_text
+from app.ui.messages import error_text
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ReportsTableModel(QAbstractTableModel):
+    """Fetches pages on demand by keyset, so a million reports cost one page at a time."""
+
+    COLUMNS = ("serial", "received_at", "status", "incident_type", "reporter_name", "reporter_phone", "reporter_address", "officer_name")
+
+    def __init__(self, store: Store, catalog: Catalog, lang: str) -> None:
+        super().__init__()
+        self.store = store
+        self.catalog = catalog
+        self.lang = lang
+        self.filter = ReportFilter()
+        self.rows: list[ReportRow] = []
+        self.exhausted = False
+        self.headers = [
+            self.tr("Serial"), self.tr("Received"), self.tr("Status"), self.tr("Type"),
+            self.tr("Reporter"), self.tr("Phone"), self.tr("Address"), self.tr("Officer"),
+        ]
+
+    def set_filter(self, flt: ReportFilter) -> None:
+        self.beginResetModel()
+        self.filter = flt
+        self.rows = []
+        self.exhausted = False
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and not self.exhausted
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid() or self.exhausted:
+            return
+        after = (self.rows[-1].received_utc, self.rows[-1].id) if self.rows else None
+        page = reports.list_reports(self.store, self.filter, after=after)
+        if len(page) < reports.PAGE_SIZE:
+            self.exhausted = True
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        key = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = getattr(row, key)
+            if key == "received_at":
+                return value.replace("T", " ")[:16]
+            if key == "status":
+                return status_text(value)
+            if key == "incident_type":
+                return self.catalog.get(value).name(self.lang) if value in self.catalog.by_code else ""
+            return value
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.ForegroundRole and row.status == statuses.RECEIVING:
+            from PySide6.QtGui import QColor
+
+            return QColor("#c62828")
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+
+class ReportsBrowser(QWidget):
+    open_requested = Signal(str)
+
+    def __init__(self, store: Store, catalog: Catalog, lang: str) -> None:
+        super().__init__()
+        self.store = store
+        self.setObjectName("reportsBrowser")
+        self.search = QLineEdit()
+        self.search.setObjectName("searchBox")
+        self.search.setAccessibleName(self.tr("Search reports"))
+        self.search.setPlaceholderText(self.tr("Search: name, pinyin or initials, phone, ID number, address, summary, serial"))
+        self.search.setClearButtonEnabled(True)
+        self.use_dates = QCheckBox(self.tr("From"))
+        self.date_from = QDateEdit(QDate.currentDate().addDays(-30))
+        self.date_to = QDateEdit(QDate.currentDate())
+        for d in (self.date_from, self.date_to):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+        self.type_combo = QComboBox()
+        self.type_combo.setObjectName("typeFilter")
+        self.type_combo.addItem(self.tr("All types"), "")
+        for t in catalog.types:
+            self.type_combo.addItem(f"{t.name(lang)} ({t.code})", t.code)
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("statusFilter")
+        self.status_combo.addItem(self.tr("All statuses"), "")
+        for s in statuses.ALL:
+            self.status_combo.addItem(status_text(s), s)
+        self.officer_combo = QComboBox()
+        self.officer_combo.setObjectName("officerFilter")
+        self.officer_combo.addItem(self.tr("All officers"), "")
+        for o in list_officers(store):
+            self.officer_combo.addItem(f"{o.name} {o.badge}", o.id)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("reportsCount")
+
+        self.model = ReportsTableModel(store, catalog, lang)
+        self.table = QTableView()
+        self.table.setObjectName("reportsTable")
+        self.table.setAccessibleName(self.tr("Reports"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((170, 130, 90, 130, 90, 110, 300)):
+            self.table.setColumnWidth(col, width)
+        self.table.doubleClicked.connect(self._open)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self.refresh)
+        for combo in (self.type_combo, self.status_combo, self.officer_combo):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        for widget in (self.date_from, self.date_to):
+            widget.dateChanged.connect(lambda _d: self.refresh())
+        self.use_dates.toggled.connect(lambda _b: self.refresh())
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.use_dates)
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel(self.tr("to")))
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.type_combo)
+        filters.addWidget(self.status_combo)
+        filters.addWidget(self.officer_combo)
+        filters.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+    def current_filter(self) -> ReportFilter:
+        def day(d: QDateEdit) -> dt.date:
+            q = d.date()
+            return dt.date(q.year(), q.month(), q.day())
+
+        return ReportFilter(
+            date_from=day(self.date_from) if self.use_dates.isChecked() else None,
+            date_to=day(self.date_to) if self.use_dates.isChecked() else None,
+            incident_type=self.type_combo.currentData() or None,
+            status=self.status_combo.currentData() or None,
+            officer_id=self.officer_combo.currentData() or None,
+            text=self.search.text(),
+        )
+
+    def refresh(self) -> None:
+        flt = self.current_filter()
+        try:
+            self.model.set_filter(flt)
+            total = reports.count_reports(self.store, flt)
+        except errors.StationDeskError as exc:
+            self.count_label.setText(error_text(exc))
+            return
+        self.count_label.setText(self.tr("%1 reports").replace("%1", f"{total:,}"))
+
+    def _open(self, index: QModelIndex) -> None:
+        report_id = self.model.data(index, Qt.ItemDataRole.UserRole)
+        if report_id:
+            self.open_requested.emit(report_id)

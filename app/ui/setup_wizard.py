@@ -1,0 +1,93 @@
+"""First run on an empty data folder: the station's identity and its first account."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QMessageBox, QWizard, QWizardPage
+
+from app import errors
+from app.db.engine import Store
+from app.services import station
+from app.ui.messages import error_text, field_error_text
+from app.ui.widgets import FieldBox
+
+
+class SetupWizard(QWizard):
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.setObjectName("setupWizard")
+        self.setWindowTitle(self.tr("StationDesk - set up this station"))
+        self.setMinimumWidth(560)
+
+        unit = QWizardPage()
+        unit.setTitle(self.tr("Receiving unit"))
+        unit.setSubTitle(self.tr("Every receipt is stamped with this unit. The unit code forms the serial numbers."))
+        self.unit_code = FieldBox(QLineEdit(), "unitCode", self.tr("Unit code"))
+        self.unit_name = FieldBox(QLineEdit(), "unitName", self.tr("Unit name"))
+        self.parent_bureau = FieldBox(QLineEdit(), "parentBureau", self.tr("Parent bureau"))
+        self.contact_phone = FieldBox(QLineEdit(), "contactPhone", self.tr("Contact phone"))
+        form = QFormLayout(unit)
+        form.addRow(self.tr("Unit code"), self.unit_code)
+        form.addRow(self.tr("Unit name"), self.unit_name)
+        form.addRow(self.tr("Parent bureau"), self.parent_bureau)
+        form.addRow(self.tr("Contact phone for reporters"), self.contact_phone)
+        self.addPage(unit)
+
+        officer = QWizardPage()
+        officer.setTitle(self.tr("First account"))
+        officer.setSubTitle(self.tr("The first account is the station chief's; more officers can be added later."))
+        self.badge = FieldBox(QLineEdit(), "officerBadge", self.tr("Badge number"))
+        self.officer_name = FieldBox(QLineEdit(), "officerName", self.tr("Name"))
+        pw = QLineEdit()
+        pw.setEchoMode(QLineEdit.EchoMode.Password)
+        pw2 = QLineEdit()
+        pw2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = FieldBox(pw, "password", self.tr("Password"))
+        self.password2 = FieldBox(pw2, "passwordRepeat", self.tr("Repeat password"))
+        form = QFormLayout(officer)
+        form.addRow(self.tr("Badge number"), self.badge)
+        form.addRow(self.tr("Name"), self.officer_name)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Repeat password"), self.password2)
+        self.addPage(officer)
+
+    def _text(self, box: FieldBox) -> str:
+        editor = box.editor
+        assert isinstance(editor, QLineEdit)
+        return editor.text()
+
+    def accept(self) -> None:
+        boxes = {
+            "unit_code": self.unit_code,
+            "unit_name": self.unit_name,
+            "officer_badge": self.badge,
+            "officer_name": self.officer_name,
+            "password": self.password,
+        }
+        for box in (*boxes.values(), self.password2):
+            box.set_error("")
+        if self._text(self.password) != self._text(self.password2):
+            self.password2.set_error(field_error_text("password", "password_mismatch"))
+            return
+        try:
+            station.set_up_station(
+                self.store,
+                unit_code=self._text(self.unit_code),
+                unit_name=self._text(self.unit_name),
+                parent_bureau=self._text(self.parent_bureau),
+                contact_phone=self._text(self.contact_phone),
+                officer_badge=self._text(self.badge),
+                officer_name=self._text(self.officer_name),
+                password=self._text(self.password),
+            )
+        except errors.ValidationFailed as exc:
+            for name, code in exc.errors.items():
+                if name in boxes:
+                    boxes[name].set_error(field_error_text(name, code))
+            if {"unit_code", "unit_name"} & exc.errors.keys():
+                self.restart()
+            return
+        except errors.StationDeskError as exc:
+            QMessageBox.critical(self, self.windowTitle(), error_text(exc))
+            return
+        super().accept()
