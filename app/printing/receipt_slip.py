@@ -63,8 +63,13 @@ def render_receipt_slip(slip: ReceiptSlip) -> bytes:
     margin = 14 * mm
     y = height - 18 * mm
 
-    c.setFont(font, 17)
-    c.drawCentredString(width / 2, y, "报 警 回 执")
+    title = c.beginText()
+    title.setFont(font, 17)
+    title.setCharSpace(6)
+    title_width = c.stringWidth("报警回执", font, 17) + 6 * 3
+    title.setTextOrigin((width - title_width) / 2, y)
+    title.textOut("报警回执")
+    c.drawText(title)
     y -= 6 * mm
     c.setFont(font, 9)
     c.setFillColor(colors.grey)

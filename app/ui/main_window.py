@@ -66,7 +66,8 @@ class MainWindow(QMainWindow):
         self.intakes: dict[str, IntakeForm] = {}
 
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
-        shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.receive_shortcut = shortcut
         shortcut.activated.connect(self.receive)
 
         menu = self.menuBar().addMenu(self.tr("&Desk"))
