@@ -1,0 +1,235 @@
+"""Benchmarks for the receive desk: `make bench` (python -m tests.benchmarks [--records N]).
+
+Builds (once, then reuses) a demo station with N reports (default 1,000,000) under bench-data/,
+measures each figure beside its limit in the same run, prints a table and writes
+tests/benchmarks/results.json. Not part of the test suite: nothing here asserts on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "bench-password"
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def ensure_station(data_dir: Path, records: int) -> None:
+    from app.db.engine import Store
+    from app.db.migrate import upgrade_database
+    from app.domain.catalog import load_catalog
+    from app.paths import database_file
+    from app.services import demo, reports, station
+
+    path = database_file(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    upgrade_database(path)
+    store = Store(path)
+    if not station.is_set_up(store):
+        station.set_up_station(store, unit_code="140107", unit_name="三桥派出所", officer_badge="000001", officer_name="赵毅君", password=PASSWORD)
+    have = reports.count_reports(store, reports.ReportFilter())
+    if have < records:
+        print(f"generating {records - have:,} demo reports (once)...", file=sys.stderr)
+        demo.generate(store, load_catalog(), records - have, progress=lambda n: print(f"  {n:,}", file=sys.stderr) if n % 100000 == 0 else None)
+        with store.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA optimize")
+            conn.exec_driver_sql("ANALYZE")
+    store.close()
+
+
+def raw_insert_commit(n: int) -> list[float]:
+    from app.db.engine import PRAGMAS
+
+    with tempfile.TemporaryDirectory() as tmp:
+        conn = sqlite3.connect(Path(tmp) / "raw.sqlite3", isolation_level=None)
+        for p in PRAGMAS:
+            conn.execute(p)
+        conn.execute("CREATE TABLE t (id TEXT PRIMARY KEY, serial TEXT, received TEXT, officer TEXT)")
+        times = []
+        for i in range(n):
+            t0 = time.perf_counter()
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("INSERT INTO t VALUES (?, ?, ?, ?)", (os.urandom(16).hex(), f"s{i}", "2024", "o"))
+            conn.execute("COMMIT")
+            times.append((time.perf_counter() - t0) * 1000)
+        conn.close()
+    return times
+
+
+def bench_receive(data_dir: Path, n: int) -> dict[str, float]:
+    from app.db.engine import Store
+    from app.paths import database_file
+    from app.services import receiving, station
+
+    store = Store(database_file(data_dir))
+    officer = station.sign_in(store, "000001", PASSWORD)
+    receiving.receive(store, officer)
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        receiving.receive(store, officer)
+        times.append((time.perf_counter() - t0) * 1000)
+    store.close()
+    raw = raw_insert_commit(n)
+    return {
+        "receive_p50_ms": statistics.median(times),
+        "receive_p99_ms": pct(times, 0.99),
+        "raw_p50_ms": statistics.median(raw),
+        "ratio_p50": statistics.median(times) / statistics.median(raw),
+    }
+
+
+def bench_form(data_dir: Path, n: int) -> dict[str, float]:
+    from PySide6.QtWidgets import QApplication
+
+    from app.db.engine import Store
+    from app.domain.catalog import load_catalog
+    from app.paths import database_file
+    from app.services import station
+    from app.ui.application import make_application
+    from app.ui.main_window import MainWindow
+
+    app = make_application("zh_CN")
+    store = Store(database_file(data_dir))
+    officer = station.sign_in(store, "000001", PASSWORD)
+    window = MainWindow(store, load_catalog(), officer, data_dir)
+    window.show()
+    app.processEvents()
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        window.receive()
+        QApplication.processEvents()
+        form = window.tabs.currentWidget()
+        assert window.focusWidget() is form.boxes["reporter_name"].editor
+        times.append((time.perf_counter() - t0) * 1000)
+        window._close_tab(window.tabs.currentIndex())
+        QApplication.processEvents()
+    window.close()
+    store.close()
+    return {"form_p50_ms": statistics.median(times), "form_p99_ms": pct(times, 0.99)}
+
+
+def bench_search(data_dir: Path, n: int) -> dict[str, float]:
+    from app.db.engine import Store
+    from app.paths import database_file
+    from app.services.reports import ReportFilter, list_reports
+
+    store = Store(database_file(data_dir))
+    conn = sqlite3.connect(database_file(data_dir))
+    rows = conn.execute(
+        "SELECT reporter_phone, reporter_id_number, reporter_name FROM report WHERE reporter_id_number != '' "
+        "AND rowid % 997 = 0 LIMIT 400"
+    ).fetchall()
+    conn.close()
+    rng = random.Random(7)
+    from app.domain.search_keys import pinyin_keys
+
+    kinds = {
+        "phone": lambda r: r[0],
+        "id_number": lambda r: r[1],
+        "name_fragment": lambda r: r[2][-2:] if len(r[2]) > 2 else r[2],
+        "pinyin_initials": lambda r: pinyin_keys(r[2])[1],
+    }
+    out: dict[str, float] = {}
+    for kind, make in kinds.items():
+        times = []
+        for _ in range(n):
+            query = make(rng.choice(rows))
+            t0 = time.perf_counter()
+            hits = list_reports(store, ReportFilter(text=query))
+            times.append((time.perf_counter() - t0) * 1000)
+            assert hits, (kind, query)
+        out[f"search_{kind}_p99_ms"] = pct(times, 0.99)
+    store.close()
+    return out
+
+
+def bench_startup(data_dir: Path, runs: int) -> dict[str, float]:
+    def measure(mode: str) -> float:
+        best = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            out = subprocess.run(
+                [sys.executable, "-m", "tests.benchmarks.probe", mode, str(data_dir), PASSWORD],
+                cwd=ROOT, capture_output=True, text=True, check=True,
+            )
+            assert "READY" in out.stdout, out.stderr
+            best.append((time.perf_counter() - t0) * 1000)
+        return statistics.median(best)
+
+    bare = measure("bare")
+    app_ms = measure("app")
+    return {"startup_app_ms": app_ms, "startup_bare_ms": bare, "startup_ratio": app_ms / bare}
+
+
+def bench_rss(data_dir: Path) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks.probe", "rss", str(data_dir), PASSWORD],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )
+    rss_kb = int(out.stdout.split("RSS_KB=")[1].split()[0])
+    return {"rss_browser_mb": rss_kb / 1024}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--data-dir", type=Path, default=ROOT / "bench-data")
+    parser.add_argument("--out", type=Path, default=Path(__file__).with_name("results.json"))
+    args = parser.parse_args()
+    data_dir = args.data_dir / f"station-{args.records}"
+    ensure_station(data_dir, args.records)
+    r: dict[str, float] = {}
+    r.update(bench_receive(data_dir, 300))
+    r.update(bench_form(data_dir, 100))
+    r.update(bench_search(data_dir, 100))
+    r.update(bench_startup(data_dir, 5))
+    r.update(bench_rss(data_dir))
+    rows = [
+        ("press -> receipt committed, p50", r["receive_p50_ms"], "ms", None),
+        ("press -> receipt committed, p99", r["receive_p99_ms"], "ms", 20),
+        ("raw sqlite3 INSERT+COMMIT, p50", r["raw_p50_ms"], "ms", None),
+        ("receive / raw (p50)", r["ratio_p50"], "x", 3),
+        ("press -> intake form with focus, p99", r["form_p99_ms"], "ms", 50),
+        ("start -> receive button enabled", r["startup_app_ms"], "ms", None),
+        ("start -> bare PySide6 window", r["startup_bare_ms"], "ms", None),
+        ("start-up ratio app / bare", r["startup_ratio"], "x", 1.5),
+        ("search by phone, p99", r["search_phone_p99_ms"], "ms", 30),
+        ("search by ID number, p99", r["search_id_number_p99_ms"], "ms", 30),
+        ("search by name fragment, p99", r["search_name_fragment_p99_ms"], "ms", 30),
+        ("search by pinyin initials, p99", r["search_pinyin_initials_p99_ms"], "ms", 30),
+        ("RSS with reports browser open", r["rss_browser_mb"], "MB", 250),
+    ]
+    print(f"\nStationDesk benchmarks on {args.records:,} reports\n")
+    print(f"| {'figure':<40} | {'measured':>10} | {'limit':>8} | ok |")
+    print(f"|{'-' * 42}|{'-' * 12}|{'-' * 10}|----|")
+    table = []
+    for name, value, unit, limit in rows:
+        ok = "" if limit is None else ("yes" if value <= limit else "NO")
+        lim = "" if limit is None else f"{limit} {unit}"
+        print(f"| {name:<40} | {value:>7.2f} {unit:<2} | {lim:>8} | {ok:<2} |")
+        table.append({"figure": name, "value": round(value, 3), "unit": unit, "limit": limit, "ok": ok != "NO"})
+    args.out.write_text(json.dumps({"records": args.records, "results": table}, indent=1, ensure_ascii=False))
+    print(f"\nwritten to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
