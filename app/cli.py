@@ -82,7 +82,9 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         if done % step < 5000 or done == args.records:
             print(f"  {done:,} / {args.records:,}", file=sys.stderr)
 
-    n = generate(store, load_catalog(args.data_dir), args.records, seed=args.seed, progress=progress)
+    n = generate(
+        store, load_catalog(args.data_dir), args.records, seed=args.seed, progress=progress
+    )
     print(f"Added {n:,} demo reports to {args.data_dir}")
     return 0
 
@@ -97,7 +99,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="stationdesk", description="StationDesk front-desk application")
+    parser = argparse.ArgumentParser(
+        prog="stationdesk", description="StationDesk front-desk application"
+    )
     parser.add_argument("--version", action="version", version=f"StationDesk {__version__}")
     parser.add_argument("--data-dir", type=Path, default=None, help="station data folder")
     parser.add_argument("--lang", choices=["zh_CN", "en"], default=None, help="interface language")

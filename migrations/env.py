@@ -19,9 +19,7 @@ UNMANAGED_PREFIXES = ("report_fts",)
 
 
 def include_name(name, type_, parent_names):  # noqa: ANN001, ANN201
-    if type_ == "table" and name and name.startswith(UNMANAGED_PREFIXES):
-        return False
-    return True
+    return not (type_ == "table" and name and name.startswith(UNMANAGED_PREFIXES))
 
 
 def _configure(connection) -> None:  # noqa: ANN001

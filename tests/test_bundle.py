@@ -16,9 +16,21 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_frozen_bundle_self_test(tmp_path: Path) -> None:
     pyinstaller = Path(sys.executable).with_name("pyinstaller")
     build = subprocess.run(
-        [str(pyinstaller), "--noconfirm", "--log-level", "WARN", "--distpath", str(tmp_path / "dist"),
-         "--workpath", str(tmp_path / "build"), str(ROOT / "build.spec")],
-        cwd=ROOT, capture_output=True, text=True, timeout=900,
+        [
+            str(pyinstaller),
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(tmp_path / "dist"),
+            "--workpath",
+            str(tmp_path / "build"),
+            str(ROOT / "build.spec"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert build.returncode == 0, build.stderr[-4000:]
     exe = tmp_path / "dist" / "stationdesk" / "stationdesk"
@@ -27,7 +39,10 @@ def test_frozen_bundle_self_test(tmp_path: Path) -> None:
     assert (bundle / "resources" / "fonts" / "wqy-microhei.ttc").exists()
     assert (bundle / "migrations" / "versions").is_dir()
     run = subprocess.run(
-        [str(exe), "--self-test"], capture_output=True, text=True, timeout=120,
+        [str(exe), "--self-test"],
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert run.returncode == 0, run.stderr[-4000:]

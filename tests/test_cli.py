@@ -14,18 +14,46 @@ ROOT = Path(__file__).resolve().parents[1]
 def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "app", *args],
-        cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
 
 
 def test_init_demo_data_export(tmp_path: Path) -> None:
     d = tmp_path / "desk"
-    r = cli("init", "--data-dir", str(d), "--unit-code", "140107", "--unit-name", "三桥派出所",
-            "--officer-badge", "000001", "--officer-name", "赵毅君", stdin="a-good-password\n")
+    r = cli(
+        "init",
+        "--data-dir",
+        str(d),
+        "--unit-code",
+        "140107",
+        "--unit-name",
+        "三桥派出所",
+        "--officer-badge",
+        "000001",
+        "--officer-name",
+        "赵毅君",
+        stdin="a-good-password\n",
+    )
     assert r.returncode == 0, r.stderr
-    again = cli("init", "--data-dir", str(d), "--unit-code", "140107", "--unit-name", "x",
-                "--officer-badge", "000002", "--officer-name", "x", stdin="a-good-password\n")
+    again = cli(
+        "init",
+        "--data-dir",
+        str(d),
+        "--unit-code",
+        "140107",
+        "--unit-name",
+        "x",
+        "--officer-badge",
+        "000002",
+        "--officer-name",
+        "x",
+        stdin="a-good-password\n",
+    )
     assert again.returncode == 2 and "already holds a station" in again.stderr
     r = cli("demo-data", "--data-dir", str(d), "--records", "300")
     assert r.returncode == 0, r.stderr
@@ -47,8 +75,20 @@ def test_init_demo_data_export(tmp_path: Path) -> None:
 
 
 def test_bad_input_gets_clear_messages_not_tracebacks(tmp_path: Path) -> None:
-    r = cli("init", "--data-dir", str(tmp_path / "a"), "--unit-code", "1", "--unit-name", "x",
-            "--officer-badge", "0", "--officer-name", "x", stdin="short\n")
+    r = cli(
+        "init",
+        "--data-dir",
+        str(tmp_path / "a"),
+        "--unit-code",
+        "1",
+        "--unit-name",
+        "x",
+        "--officer-badge",
+        "0",
+        "--officer-name",
+        "x",
+        stdin="short\n",
+    )
     assert r.returncode == 2
     assert "unit_code" in r.stderr and "password" in r.stderr and "Traceback" not in r.stderr
     corrupt = tmp_path / "corrupt"
@@ -62,8 +102,23 @@ def test_bad_input_gets_clear_messages_not_tracebacks(tmp_path: Path) -> None:
 
 def test_read_only_database_is_explained(tmp_path: Path) -> None:
     d = tmp_path / "ro"
-    assert cli("init", "--data-dir", str(d), "--unit-code", "140107", "--unit-name", "所",
-               "--officer-badge", "000001", "--officer-name", "赵", stdin="a-good-password\n").returncode == 0
+    assert (
+        cli(
+            "init",
+            "--data-dir",
+            str(d),
+            "--unit-code",
+            "140107",
+            "--unit-name",
+            "所",
+            "--officer-badge",
+            "000001",
+            "--officer-name",
+            "赵",
+            stdin="a-good-password\n",
+        ).returncode
+        == 0
+    )
     if os.geteuid() == 0:
         # root ignores file modes; an immutable read-only mount is the real-world equivalent
         import pytest

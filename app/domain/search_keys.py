@@ -54,7 +54,13 @@ def fts_query(user_text: str) -> str:
     # Consecutive CJK characters must be adjacent: join them into one phrase.
     merged: list[str] = []
     for part in parts:
-        if merged and part.endswith('"') and merged[-1].endswith('"') and _is_cjk_phrase(part) and _is_cjk_phrase(merged[-1]):
+        if (
+            merged
+            and part.endswith('"')
+            and merged[-1].endswith('"')
+            and _is_cjk_phrase(part)
+            and _is_cjk_phrase(merged[-1])
+        ):
             merged[-1] = merged[-1][:-1] + " " + part[1:]
         else:
             merged.append(part)

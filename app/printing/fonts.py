@@ -16,5 +16,7 @@ FONT_FILE = "wqy-microhei.ttc"
 @cache
 def register_fonts() -> str:
     """TrueType subsetting embeds only the glyphs used, so a slip stays a few dozen KB."""
-    pdfmetrics.registerFont(TTFont(CJK_FONT, str(resource_path("fonts", FONT_FILE)), subfontIndex=0))
+    pdfmetrics.registerFont(
+        TTFont(CJK_FONT, str(resource_path("fonts", FONT_FILE)), subfontIndex=0)
+    )
     return CJK_FONT

@@ -142,8 +142,14 @@ def render_receipt_slip(slip: ReceiptSlip) -> bytes:
     c.line(margin + 52 * mm, 21 * mm, width - margin, 21 * mm)
     c.setFont(font, 7.5)
     c.setFillColor(colors.grey)
-    c.drawString(margin, 12 * mm, "本回执由 StationDesk 在按下自接警按钮时生成，编号连续且不可删除。")
-    c.drawString(margin, 8.5 * mm, "Numbers are drawn when the receive button is pressed; none can be deleted.")
+    c.drawString(
+        margin, 12 * mm, "本回执由 StationDesk 在按下自接警按钮时生成，编号连续且不可删除。"
+    )
+    c.drawString(
+        margin,
+        8.5 * mm,
+        "Numbers are drawn when the receive button is pressed; none can be deleted.",
+    )
     if slip.voided:
         c.saveState()
         c.setFillColor(colors.Color(0.8, 0, 0, alpha=0.35))

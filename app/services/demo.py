@@ -27,7 +27,11 @@ from app.services.revisions import RECORD_FIELDS, canonical_json
 from app.services.station import add_officer, list_officers
 
 DEMO_PASSWORD = "demo1234"
-DEMO_OFFICERS = [("100201", "高美玲", "community"), ("100202", "李建国", "officer"), ("100203", "张伟", "officer")]
+DEMO_OFFICERS = [
+    ("100201", "高美玲", "community"),
+    ("100202", "李建国", "officer"),
+    ("100203", "张伟", "officer"),
+]
 DISTRICTS = ["杏花岭区", "小店区", "迎泽区", "万柏林区", "尖草坪区"]
 BATCH = 5000
 
@@ -81,8 +85,12 @@ def generate(
     people = _people(fake, rng, max(200, min(20000, records // 10)))
     regulars = people[: max(5, len(people) // 50)]  # come back again and again
     types = list(catalog.types)
-    weights = [8 if t.dispute else 3 if t.group in ("criminal", "public_order") else 1 for t in types]
-    places = [f"{rng.choice(DISTRICTS)}{fake.street_name()}{rng.randrange(1, 400)}号" for _ in range(2000)]
+    weights = [
+        8 if t.dispute else 3 if t.group in ("criminal", "public_order") else 1 for t in types
+    ]
+    places = [
+        f"{rng.choice(DISTRICTS)}{fake.street_name()}{rng.randrange(1, 400)}号" for _ in range(2000)
+    ]
 
     raw = store.engine.raw_connection()
     dbapi: Any = raw.driver_connection
@@ -95,8 +103,12 @@ def generate(
     now = now_local()
     days = max(30, min(1095, records // 30))
     start = now - dt.timedelta(days=days)
-    stamps = sorted(start + dt.timedelta(seconds=rng.uniform(0, days * 86400 - 3600)) for _ in range(records))
-    counters: dict[str, int] = dict(cur.execute("SELECT day, last_no FROM serial_counter").fetchall())
+    stamps = sorted(
+        start + dt.timedelta(seconds=rng.uniform(0, days * 86400 - 3600)) for _ in range(records)
+    )
+    counters: dict[str, int] = dict(
+        cur.execute("SELECT day, last_no FROM serial_counter").fetchall()
+    )
 
     reports: list[tuple[Any, ...]] = []
     revisions: list[tuple[Any, ...]] = []
@@ -116,7 +128,8 @@ def generate(
             revisions,
         )
         cur.executemany(
-            "INSERT INTO report_fts(rowid, name, phone, id_number, address, summary) VALUES (?,?,?,?,?,?)", fts
+            "INSERT INTO report_fts(rowid, name, phone, id_number, address, summary) VALUES (?,?,?,?,?,?)",
+            fts,
         )
         cur.executemany(
             "INSERT INTO serial_counter(day, last_no) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET last_no = excluded.last_no",
@@ -187,7 +200,10 @@ def generate(
             if status == statuses.CLOSED:
                 final = {"status": status, "disposal_result": rng.choice(_RESULTS)}
             elif status == statuses.REFERRED:
-                final = {"status": status, "referred_department": itype.referral_department_zh or "街道办事处"}
+                final = {
+                    "status": status,
+                    "referred_department": itype.referral_department_zh or "街道办事处",
+                }
             elif status == statuses.IN_HANDLING:
                 final = {"status": status}
             if final:

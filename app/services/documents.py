@@ -12,7 +12,9 @@ from app.services.station import station_info
 NEXT_STEPS_SHOWN = 3
 
 
-def receipt_slip(store: Store, catalog: Catalog, report_id: str, lang: str = "zh_CN") -> ReceiptSlip:
+def receipt_slip(
+    store: Store, catalog: Catalog, report_id: str, lang: str = "zh_CN"
+) -> ReceiptSlip:
     report = get_report(store, report_id)
     station = station_info(store)
     type_name = ""

@@ -196,9 +196,9 @@ def validate_intake(fields: dict[str, Any], catalog: Catalog) -> dict[str, Any]:
     for name in required:
         if name not in problems and not clean.get(name):
             problems[name] = "required"
-    if "reporter_phone" not in problems and not clean.get("reporter_phone"):
-        if "no_phone_reason" not in problems and not clean.get("no_phone_reason"):
-            problems["reporter_phone"] = "phone_or_reason"
+    has_contact = clean.get("reporter_phone") or clean.get("no_phone_reason")
+    if not has_contact and not {"reporter_phone", "no_phone_reason"} & problems.keys():
+        problems["reporter_phone"] = "phone_or_reason"
     if problems:
         raise errors.ValidationFailed(problems)
     return clean
@@ -229,7 +229,9 @@ def save_intake(
         for name, value in clean.items():
             old = getattr(report, name)
             if old != value:
-                changes[name] = [json.loads(old), json.loads(value)] if name == "checklist" else [old, value]
+                changes[name] = (
+                    [json.loads(old), json.loads(value)] if name == "checklist" else [old, value]
+                )
                 setattr(report, name, value)
         first_completion = report.status == statuses.RECEIVING
         if first_completion:
@@ -241,7 +243,9 @@ def save_intake(
         s.execute(delete(IntakeDraft).where(IntakeDraft.report_id == report_id))
         if not changes:
             return
-        _commit_change(s, st, report, officer, "intake" if first_completion else "edit", changes, moment)
+        _commit_change(
+            s, st, report, officer, "intake" if first_completion else "edit", changes, moment
+        )
         reindex(s, report)
 
 
@@ -325,7 +329,9 @@ def leave_unfinished(store: Store, officer: OfficerInfo, report_id: str, reason:
 def void_receipt(store: Store, officer: OfficerInfo, report_id: str, reason: str) -> None:
     _require(officer, "void")
     text_ = _reason("void_reason", reason)
-    _simple_change(store, officer, report_id, "void", {"status": statuses.VOIDED, "void_reason": text_})
+    _simple_change(
+        store, officer, report_id, "void", {"status": statuses.VOIDED, "void_reason": text_}
+    )
 
 
 def start_handling(store: Store, officer: OfficerInfo, report_id: str) -> None:
@@ -345,7 +351,11 @@ def refer_report(store: Store, officer: OfficerInfo, report_id: str, department:
     _require(officer, "handle")
     dept = _reason("referred_department", department)
     _simple_change(
-        store, officer, report_id, "status", {"status": statuses.REFERRED, "referred_department": dept}
+        store,
+        officer,
+        report_id,
+        "status",
+        {"status": statuses.REFERRED, "referred_department": dept},
     )
 
 
@@ -404,7 +414,9 @@ class ShiftReceipt:
     unfinished_reason: str
 
 
-def shift_receipts(store: Store, since: dt.datetime, until: dt.datetime | None = None) -> list[ShiftReceipt]:
+def shift_receipts(
+    store: Store, since: dt.datetime, until: dt.datetime | None = None
+) -> list[ShiftReceipt]:
     """Every receipt drawn in the shift, in serial order, so each number is accounted for."""
     end = utc_iso(until or now_local())
     with store.read() as s:

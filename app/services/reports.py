@@ -76,7 +76,7 @@ def _prefix_range(column: Any, prefix: str) -> Any:
     return and_(column >= prefix, column < prefix + "\uffff")
 
 
-def _apply_filter(stmt: Select[Any], flt: ReportFilter) -> Select[Any]:
+def _apply_filter(stmt: Any, flt: ReportFilter) -> Any:
     if flt.date_from:
         start = dt.datetime.combine(flt.date_from, dt.time.min).astimezone()
         stmt = stmt.where(Report.received_utc >= utc_iso(start))
@@ -108,9 +108,9 @@ def _apply_filter(stmt: Select[Any], flt: ReportFilter) -> Select[Any]:
             if not match:
                 return stmt.where(text("0"))
             stmt = stmt.where(
-                text("report.rowid IN (SELECT rowid FROM report_fts WHERE report_fts MATCH :q)").bindparams(
-                    q=match
-                )
+                text(
+                    "report.rowid IN (SELECT rowid FROM report_fts WHERE report_fts MATCH :q)"
+                ).bindparams(q=match)
             )
     return stmt
 
@@ -129,8 +129,9 @@ def list_reports(
     limit: int = PAGE_SIZE,
 ) -> list[ReportRow]:
     """Newest first; pass the last row's (received_utc, id) as `after` for the next page."""
-    stmt = select(*_ROW_COLUMNS).join(Officer, Officer.id == Report.officer_id)
-    stmt = _apply_filter(stmt, flt)
+    stmt: Select[Any] = _apply_filter(
+        select(*_ROW_COLUMNS).join(Officer, Officer.id == Report.officer_id), flt
+    )
     if after is not None:
         stmt = stmt.where(tuple_(Report.received_utc, Report.id) < after)
     stmt = stmt.order_by(Report.received_utc.desc(), Report.id.desc()).limit(limit)

@@ -97,7 +97,9 @@ def latest_revision_id(session: Session, report_id: str) -> str | None:
 def reindex(session: Session, report: Report) -> None:
     """Replace the report's row in the full-text index (same transaction as the change)."""
     session.flush()
-    rowid = session.execute(text("SELECT rowid FROM report WHERE id = :id"), {"id": report.id}).scalar_one()
+    rowid = session.execute(
+        text("SELECT rowid FROM report WHERE id = :id"), {"id": report.id}
+    ).scalar_one()
     session.execute(text("DELETE FROM report_fts WHERE rowid = :r"), {"r": rowid})
     session.execute(
         text(

@@ -112,7 +112,9 @@ def set_up_station(
 
 
 def _station_info(st: Station) -> StationInfo:
-    return StationInfo(st.unit_code, st.unit_name, st.parent_bureau, st.contact_phone, st.station_uuid)
+    return StationInfo(
+        st.unit_code, st.unit_name, st.parent_bureau, st.contact_phone, st.station_uuid
+    )
 
 
 def station_info(store: Store) -> StationInfo:

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from app.services.reports import RevisionView
-
 
 
 class HistoryDialog(QDialog):
@@ -19,7 +25,14 @@ class HistoryDialog(QDialog):
         table = QTableWidget(0, 6)
         table.setObjectName("historyTable")
         table.setHorizontalHeaderLabels(
-            [self.tr("#"), self.tr("Time"), self.tr("Officer"), self.tr("Action"), self.tr("Field"), self.tr("Old -> new")]
+            [
+                self.tr("#"),
+                self.tr("Time"),
+                self.tr("Officer"),
+                self.tr("Action"),
+                self.tr("Field"),
+                self.tr("Old -> new"),
+            ]
         )
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()

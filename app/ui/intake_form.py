@@ -122,7 +122,9 @@ class IntakeForm(QWidget):
                 editor.textChanged.connect(self._on_edit)
         self.line("incident_type").textEdited.connect(self._filter_types)
         self.line("incident_type").returnPressed.connect(self._choose_first_type)
-        self.line("incident_type").setPlaceholderText(self.tr("Type Chinese, pinyin or initials, e.g. dq"))
+        self.line("incident_type").setPlaceholderText(
+            self.tr("Type Chinese, pinyin or initials, e.g. dq")
+        )
         self.line("incident_time").setPlaceholderText("YYYY-MM-DD HH:MM")
         self.line("reporter_phone").editingFinished.connect(self._check_phone)
         self.line("reporter_id_number").editingFinished.connect(self._check_id)
@@ -174,7 +176,13 @@ class IntakeForm(QWidget):
         for b in (self.save_button, self.unfinished_button, self.void_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        for b in (self.handle_button, self.close_button, self.refer_button, self.print_button, self.history_button):
+        for b in (
+            self.handle_button,
+            self.close_button,
+            self.refer_button,
+            self.print_button,
+            self.history_button,
+        ):
             buttons.addWidget(b)
 
         body = QHBoxLayout()
@@ -206,7 +214,9 @@ class IntakeForm(QWidget):
         values: dict[str, Any] = {}
         for name, box in self.boxes.items():
             editor = box.editor
-            values[name] = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()  # type: ignore[attr-defined]
+            values[name] = (
+                editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
+            )  # type: ignore[attr-defined]
         values["incident_type"] = self._type_code
         values["_type_text"] = self.line("incident_type").text()
         values["_checklist"] = self.checked_steps()
@@ -214,7 +224,9 @@ class IntakeForm(QWidget):
 
     def checked_steps(self) -> list[int]:
         return [
-            i for i in range(self.steps.count()) if self.steps.item(i).checkState() == Qt.CheckState.Checked
+            i
+            for i in range(self.steps.count())
+            if self.steps.item(i).checkState() == Qt.CheckState.Checked
         ]
 
     def apply_fields(self, values: dict[str, Any]) -> None:
@@ -255,7 +267,9 @@ class IntakeForm(QWidget):
         self._on_edit()
         self.line("incident_time").setFocus()
 
-    def set_type(self, code: str, keep_text: str | None = None, checked: list[int] | None = None) -> None:
+    def set_type(
+        self, code: str, keep_text: str | None = None, checked: list[int] | None = None
+    ) -> None:
         self._type_code = code if code in self.catalog.by_code else ""
         self.steps.blockSignals(True)
         self.steps.clear()
@@ -275,15 +289,29 @@ class IntakeForm(QWidget):
         if itype.dispute:
             extras.append(self.tr("dispute: return visits required"))
         if itype.safe_contact:
-            extras.append(self.tr("safe contact: never contact the victim where the other party could see"))
+            extras.append(
+                self.tr("safe contact: never contact the victim where the other party could see")
+            )
         if itype.non_police:
-            extras.append(self.tr("non-police matter: refer to %1").replace("%1", itype.referral_department_zh if self.lang.startswith("zh") else itype.referral_department_en))
-        self.type_label.setText(f"{itype.name(self.lang)} ({itype.code}, {group})" + ("\n" + "\n".join(extras) if extras else ""))
+            extras.append(
+                self.tr("non-police matter: refer to %1").replace(
+                    "%1",
+                    itype.referral_department_zh
+                    if self.lang.startswith("zh")
+                    else itype.referral_department_en,
+                )
+            )
+        self.type_label.setText(
+            f"{itype.name(self.lang)} ({itype.code}, {group})"
+            + ("\n" + "\n".join(extras) if extras else "")
+        )
         self.steps_hint.hide()
         for i, step in enumerate(itype.steps):
             item = QListWidgetItem(f"{i + 1}. {step.text(self.lang)}")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if checked and i in checked else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if checked and i in checked else Qt.CheckState.Unchecked
+            )
             self.steps.addItem(item)
         for name in itype.required_fields:
             if name in self.labels:
@@ -303,7 +331,9 @@ class IntakeForm(QWidget):
             validate_id_number(self.line("reporter_id_number").text())
             self.boxes["reporter_id_number"].set_error("")
         except FieldError as exc:
-            self.boxes["reporter_id_number"].set_error(field_error_text("reporter_id_number", exc.code))
+            self.boxes["reporter_id_number"].set_error(
+                field_error_text("reporter_id_number", exc.code)
+            )
 
     # -- autosave ------------------------------------------------------------------------
     def _on_edit(self, *_args: object) -> None:
@@ -311,7 +341,9 @@ class IntakeForm(QWidget):
             return
         try:
             receiving.save_draft(self.store, self.report_id, self.field_values())
-            self.state_label.setText(self.tr("Draft kept - typed text survives a crash or power cut."))
+            self.state_label.setText(
+                self.tr("Draft kept - typed text survives a crash or power cut.")
+            )
         except errors.StationDeskError as exc:
             self.state_label.setText(error_text(exc))
 
@@ -327,13 +359,19 @@ class IntakeForm(QWidget):
         )
         warnings = []
         if r["clock_warning"]:
-            warnings.append(self.tr("The PC clock went backwards since the previous receipt: check the clock. The time shown is what the PC said."))
+            warnings.append(
+                self.tr(
+                    "The PC clock went backwards since the previous receipt: check the clock. The time shown is what the PC said."
+                )
+            )
         if r["status"] == statuses.VOIDED:
             warnings.append(self.tr("VOIDED: %1").replace("%1", r["void_reason"]))
         if r["unfinished_reason"]:
             warnings.append(self.tr("Left unfinished: %1").replace("%1", r["unfinished_reason"]))
         self.banner.setText("\n".join(warnings))
-        self.banner.setStyleSheet("background: #fff3e0; color: #8a4b00; padding: 6px; border-radius: 4px;")
+        self.banner.setStyleSheet(
+            "background: #fff3e0; color: #8a4b00; padding: 6px; border-radius: 4px;"
+        )
         self.banner.setVisible(bool(warnings))
         self.apply_fields({**r, "_checklist": r["checklist"]})
         self._update_state()
@@ -348,12 +386,16 @@ class IntakeForm(QWidget):
         self.type_list.setEnabled(editable)
         self.save_button.setEnabled(editable)
         self.unfinished_button.setVisible(status == statuses.RECEIVING)
-        self.void_button.setVisible(status == statuses.RECEIVING and self.officer.role in ("chief", "admin"))
+        self.void_button.setVisible(
+            status == statuses.RECEIVING and self.officer.role in ("chief", "admin")
+        )
         self.handle_button.setVisible(statuses.can_move(status, statuses.IN_HANDLING))
         self.close_button.setVisible(statuses.can_move(status, statuses.CLOSED))
         self.refer_button.setVisible(statuses.can_move(status, statuses.REFERRED))
         self.print_button.setEnabled(status != statuses.RECEIVING)
-        self.save_button.setText(self.tr("Save intake") if status == statuses.RECEIVING else self.tr("Save changes"))
+        self.save_button.setText(
+            self.tr("Save intake") if status == statuses.RECEIVING else self.tr("Save changes")
+        )
         self.state_label.setText(self.tr("Status: %1").replace("%1", status_text(status)))
 
     def save(self) -> None:
@@ -362,7 +404,12 @@ class IntakeForm(QWidget):
         values = self.field_values()
         try:
             receiving.save_intake(
-                self.store, self.officer, self.report_id, values, self.catalog, checklist=values["_checklist"]
+                self.store,
+                self.officer,
+                self.report_id,
+                values,
+                self.catalog,
+                checklist=values["_checklist"],
             )
         except errors.ValidationFailed as exc:
             first = None
@@ -378,7 +425,9 @@ class IntakeForm(QWidget):
             show_error(self, exc)
             return
         self.reload()
-        self.state_label.setText(self.tr("Saved. Status: %1").replace("%1", status_text(self.record["status"])))
+        self.state_label.setText(
+            self.tr("Saved. Status: %1").replace("%1", status_text(self.record["status"]))
+        )
         self.saved.emit(self.report_id)
 
     def _ask(self, title: str, label: str) -> str | None:
@@ -389,7 +438,11 @@ class IntakeForm(QWidget):
         try:
             action(self.store, self.officer, self.report_id, *args)
         except errors.ValidationFailed:
-            QMessageBox.warning(self, self.tr("StationDesk"), self.tr("A reason is required (at most 500 characters, no control characters)."))
+            QMessageBox.warning(
+                self,
+                self.tr("StationDesk"),
+                self.tr("A reason is required (at most 500 characters, no control characters)."),
+            )
             return
         except errors.StationDeskError as exc:
             show_error(self, exc)
@@ -398,7 +451,9 @@ class IntakeForm(QWidget):
         self.changed_status.emit(self.report_id)
 
     def leave_unfinished(self) -> None:
-        reason = self._ask(self.tr("Leave unfinished"), self.tr("Why can the intake not be completed now?"))
+        reason = self._ask(
+            self.tr("Leave unfinished"), self.tr("Why can the intake not be completed now?")
+        )
         if reason is not None:
             self._on_edit()
             self._run(receiving.leave_unfinished, reason)
@@ -421,8 +476,14 @@ class IntakeForm(QWidget):
         code = self.record.get("incident_type")
         if code in self.catalog.by_code:
             itype = self.catalog.get(code)
-            dept = itype.referral_department_zh if self.lang.startswith("zh") else itype.referral_department_en
-        text, ok = QInputDialog.getText(self, self.tr("Refer"), self.tr("Responsible department:"), text=dept)
+            dept = (
+                itype.referral_department_zh
+                if self.lang.startswith("zh")
+                else itype.referral_department_en
+            )
+        text, ok = QInputDialog.getText(
+            self, self.tr("Refer"), self.tr("Responsible department:"), text=dept
+        )
         if ok:
             self._run(receiving.refer_report, text)
 

@@ -34,7 +34,9 @@ from app.ui.shift_end import ShiftEndView
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, catalog: Catalog, officer: OfficerInfo, data_dir: Path) -> None:
+    def __init__(
+        self, store: Store, catalog: Catalog, officer: OfficerInfo, data_dir: Path
+    ) -> None:
         super().__init__()
         self.store = store
         self.catalog = catalog
@@ -111,7 +113,10 @@ class MainWindow(QMainWindow):
         self.open_report(receipt.id)
         if receipt.clock_went_back:
             self.statusBar().showMessage(
-                self.tr("Warning: the PC clock went backwards since the last receipt. Check the clock."), 15000
+                self.tr(
+                    "Warning: the PC clock went backwards since the last receipt. Check the clock."
+                ),
+                15000,
             )
         self.refresh_desk()
 
@@ -139,7 +144,11 @@ class MainWindow(QMainWindow):
     def reopen_interrupted_intakes(self) -> None:
         """After a crash: receipts with typed-but-unsaved text come back as open forms."""
         try:
-            pending = [r for r in receiving.unfinished_receipts(self.store) if receiving.load_draft(self.store, r.id)]
+            pending = [
+                r
+                for r in receiving.unfinished_receipts(self.store)
+                if receiving.load_draft(self.store, r.id)
+            ]
         except errors.StationDeskError as exc:
             show_error(self, exc)
             return
@@ -147,9 +156,9 @@ class MainWindow(QMainWindow):
             self.open_report(item.id)
         if pending:
             self.statusBar().showMessage(
-                self.tr("%1 intake(s) interrupted earlier were reopened with what had been typed.").replace(
-                    "%1", str(len(pending))
-                ),
+                self.tr(
+                    "%1 intake(s) interrupted earlier were reopened with what had been typed."
+                ).replace("%1", str(len(pending))),
                 20000,
             )
 
@@ -205,12 +214,18 @@ class MainWindow(QMainWindow):
 
             preview_pdf(self, pdf, serial).exec()
         elif box.clickedButton() is save:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save receipt slip"), f"{serial}.pdf", "PDF (*.pdf)")
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save receipt slip"), f"{serial}.pdf", "PDF (*.pdf)"
+            )
             if path:
                 try:
                     Path(path).write_bytes(pdf)
                 except OSError as exc:
-                    QMessageBox.warning(self, self.tr("StationDesk"), self.tr("Could not save: %1").replace("%1", exc.strerror or str(exc)))
+                    QMessageBox.warning(
+                        self,
+                        self.tr("StationDesk"),
+                        self.tr("Could not save: %1").replace("%1", exc.strerror or str(exc)),
+                    )
 
     def show_settings(self) -> None:
         settings = load_settings(self.data_dir)
@@ -225,7 +240,9 @@ class MainWindow(QMainWindow):
         combo.setCurrentIndex(max(0, combo.findData(settings.language)))
         form = QFormLayout()
         form.addRow(self.tr("Language"), combo)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
@@ -237,13 +254,19 @@ class MainWindow(QMainWindow):
             try:
                 save_settings(self.data_dir, settings)
             except OSError as exc:
-                QMessageBox.warning(self, self.tr("StationDesk"), self.tr("Could not save: %1").replace("%1", exc.strerror or str(exc)))
+                QMessageBox.warning(
+                    self,
+                    self.tr("StationDesk"),
+                    self.tr("Could not save: %1").replace("%1", exc.strerror or str(exc)),
+                )
 
     def _about(self) -> None:
         QMessageBox.about(
             self,
             self.tr("About StationDesk"),
-            self.tr("StationDesk %1\nIncident catalog %2").replace("%1", __version__).replace("%2", self.catalog.version),
+            self.tr("StationDesk %1\nIncident catalog %2")
+            .replace("%1", __version__)
+            .replace("%2", self.catalog.version),
         )
 
     def _tab_changed(self, _index: int) -> None:

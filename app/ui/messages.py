@@ -12,44 +12,99 @@ from app.domain.validation import MAX_LENGTHS
 def error_text(exc: errors.StationDeskError) -> str:
     code = exc.code
     table = {
-        "database_locked": QCoreApplication.translate("Messages", "The station database is busy or locked by another program. Your input is kept; try again in a moment."),
-        "database_read_only": QCoreApplication.translate("Messages", "The station database cannot be written: the file or its folder is read-only. Nothing was saved; ask the administrator to check the disk."),
-        "database_full": QCoreApplication.translate("Messages", "The disk is full. Nothing was lost, but new input cannot be saved until space is freed."),
-        "database_corrupt": QCoreApplication.translate("Messages", "The station database file is damaged or is not a StationDesk database. Do not continue; call the administrator to restore the latest backup."),
-        "database_too_new": QCoreApplication.translate("Messages", "This station database was written by a newer version of StationDesk. Install that version; this one will not touch the file."),
-        "database": QCoreApplication.translate("Messages", "The station database reported an error. Your input is kept."),
+        "database_locked": QCoreApplication.translate(
+            "Messages",
+            "The station database is busy or locked by another program. Your input is kept; try again in a moment.",
+        ),
+        "database_read_only": QCoreApplication.translate(
+            "Messages",
+            "The station database cannot be written: the file or its folder is read-only. Nothing was saved; ask the administrator to check the disk.",
+        ),
+        "database_full": QCoreApplication.translate(
+            "Messages",
+            "The disk is full. Nothing was lost, but new input cannot be saved until space is freed.",
+        ),
+        "database_corrupt": QCoreApplication.translate(
+            "Messages",
+            "The station database file is damaged or is not a StationDesk database. Do not continue; call the administrator to restore the latest backup.",
+        ),
+        "database_too_new": QCoreApplication.translate(
+            "Messages",
+            "This station database was written by a newer version of StationDesk. Install that version; this one will not touch the file.",
+        ),
+        "database": QCoreApplication.translate(
+            "Messages", "The station database reported an error. Your input is kept."
+        ),
         "authentication": QCoreApplication.translate("Messages", "Wrong badge number or password."),
-        "permission_denied": QCoreApplication.translate("Messages", "Your role is not allowed to do this. A station chief must do it."),
-        "not_found": QCoreApplication.translate("Messages", "That report no longer exists in this station's database."),
-        "invalid_transition": QCoreApplication.translate("Messages", "The report's status does not allow this change."),
-        "catalog": QCoreApplication.translate("Messages", "The incident catalog could not be loaded."),
-        "validation": QCoreApplication.translate("Messages", "Some fields need attention; see the messages beside them."),
+        "permission_denied": QCoreApplication.translate(
+            "Messages", "Your role is not allowed to do this. A station chief must do it."
+        ),
+        "not_found": QCoreApplication.translate(
+            "Messages", "That report no longer exists in this station's database."
+        ),
+        "invalid_transition": QCoreApplication.translate(
+            "Messages", "The report's status does not allow this change."
+        ),
+        "catalog": QCoreApplication.translate(
+            "Messages", "The incident catalog could not be loaded."
+        ),
+        "validation": QCoreApplication.translate(
+            "Messages", "Some fields need attention; see the messages beside them."
+        ),
         "already_set_up": QCoreApplication.translate("Messages", "This station is already set up."),
-        "not_set_up": QCoreApplication.translate("Messages", "This station has not been set up yet."),
+        "not_set_up": QCoreApplication.translate(
+            "Messages", "This station has not been set up yet."
+        ),
     }
-    return table.get(code, QCoreApplication.translate("Messages", "Unexpected error: %1").replace("%1", str(exc)))
+    return table.get(
+        code, QCoreApplication.translate("Messages", "Unexpected error: %1").replace("%1", str(exc))
+    )
 
 
 def field_error_text(field: str, code: str) -> str:
     limit = MAX_LENGTHS.get(field, 0)
     table = {
         "required": QCoreApplication.translate("Messages", "Required for this incident type."),
-        "phone_or_reason": QCoreApplication.translate("Messages", "Enter a phone number, or the reason none was given."),
-        "too_long": QCoreApplication.translate("Messages", "Too long: at most %1 characters.").replace("%1", str(limit)),
-        "control_chars": QCoreApplication.translate("Messages", "Contains invisible control characters; retype the text."),
+        "phone_or_reason": QCoreApplication.translate(
+            "Messages", "Enter a phone number, or the reason none was given."
+        ),
+        "too_long": QCoreApplication.translate(
+            "Messages", "Too long: at most %1 characters."
+        ).replace("%1", str(limit)),
+        "control_chars": QCoreApplication.translate(
+            "Messages", "Contains invisible control characters; retype the text."
+        ),
         "id_length": QCoreApplication.translate("Messages", "An ID number has 18 characters."),
-        "id_chars": QCoreApplication.translate("Messages", "An ID number is 17 digits followed by a digit or X."),
-        "id_birth_date": QCoreApplication.translate("Messages", "The birth date inside this ID number is not a real date."),
-        "id_check_digit": QCoreApplication.translate("Messages", "The check digit does not match: this ID number has a typing error."),
-        "phone_chars": QCoreApplication.translate("Messages", "A phone number contains only digits, spaces and dashes."),
-        "phone_format": QCoreApplication.translate("Messages", "Not a valid phone number: 11-digit mobile, or area code and number."),
-        "name_chars": QCoreApplication.translate("Messages", "A name contains letters only (no digits or symbols)."),
+        "id_chars": QCoreApplication.translate(
+            "Messages", "An ID number is 17 digits followed by a digit or X."
+        ),
+        "id_birth_date": QCoreApplication.translate(
+            "Messages", "The birth date inside this ID number is not a real date."
+        ),
+        "id_check_digit": QCoreApplication.translate(
+            "Messages", "The check digit does not match: this ID number has a typing error."
+        ),
+        "phone_chars": QCoreApplication.translate(
+            "Messages", "A phone number contains only digits, spaces and dashes."
+        ),
+        "phone_format": QCoreApplication.translate(
+            "Messages", "Not a valid phone number: 11-digit mobile, or area code and number."
+        ),
+        "name_chars": QCoreApplication.translate(
+            "Messages", "A name contains letters only (no digits or symbols)."
+        ),
         "time_format": QCoreApplication.translate("Messages", "Use the form YYYY-MM-DD HH:MM."),
-        "time_future": QCoreApplication.translate("Messages", "The incident time is in the future."),
-        "unknown_type": QCoreApplication.translate("Messages", "Choose an incident type from the list."),
+        "time_future": QCoreApplication.translate(
+            "Messages", "The incident time is in the future."
+        ),
+        "unknown_type": QCoreApplication.translate(
+            "Messages", "Choose an incident type from the list."
+        ),
         "unit_code_format": QCoreApplication.translate("Messages", "2 to 12 letters or digits."),
         "badge_format": QCoreApplication.translate("Messages", "3 to 12 letters or digits."),
-        "badge_taken": QCoreApplication.translate("Messages", "This badge number already has an account."),
+        "badge_taken": QCoreApplication.translate(
+            "Messages", "This badge number already has an account."
+        ),
         "password_short": QCoreApplication.translate("Messages", "At least 8 characters."),
         "password_mismatch": QCoreApplication.translate("Messages", "The two passwords differ."),
     }
@@ -57,4 +112,6 @@ def field_error_text(field: str, code: str) -> str:
 
 
 def show_error(parent: QWidget | None, exc: errors.StationDeskError) -> None:
-    QMessageBox.critical(parent, QCoreApplication.translate("Messages", "StationDesk"), error_text(exc))
+    QMessageBox.critical(
+        parent, QCoreApplication.translate("Messages", "StationDesk"), error_text(exc)
+    )

@@ -32,11 +32,15 @@ class PdfPages:
                     printer.newPage()
                 points = self.document.pagePointSize(page)
                 scale = RENDER_DPI / 72
-                image = self.document.render(page, QSize(int(points.width() * scale), int(points.height() * scale)))
+                image = self.document.render(
+                    page, QSize(int(points.width() * scale), int(points.height() * scale))
+                )
                 target = printer.pageLayout().paintRectPixels(printer.resolution())
                 fitted = QRectF(0, 0, target.width(), target.height())
                 ratio = min(fitted.width() / image.width(), fitted.height() / image.height())
-                painter.drawImage(QRectF(0, 0, image.width() * ratio, image.height() * ratio), image)
+                painter.drawImage(
+                    QRectF(0, 0, image.width() * ratio, image.height() * ratio), image
+                )
         finally:
             painter.end()
 

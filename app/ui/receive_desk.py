@@ -127,9 +127,17 @@ class ReceiveDesk(QWidget):
             strict=True,
         ):
             title.setText(text)
-        self.unfinished_title.setText(self.tr("Unfinished receipts - every one must be completed or accounted for"))
+        self.unfinished_title.setText(
+            self.tr("Unfinished receipts - every one must be completed or accounted for")
+        )
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Serial"), self.tr("Received"), self.tr("Waiting"), self.tr("Officer"), self.tr("Reason left unfinished")]
+            [
+                self.tr("Serial"),
+                self.tr("Received"),
+                self.tr("Waiting"),
+                self.tr("Officer"),
+                self.tr("Reason left unfinished"),
+            ]
         )
         self.hint.setText(self.tr("Double-click a receipt to continue its intake."))
         self.reports_button.setText(self.tr("Reports and search (Ctrl+F)"))

@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,7 +44,16 @@ Index = QModelIndex | QPersistentModelIndex
 class ReportsTableModel(QAbstractTableModel):
     """Fetches pages on demand by keyset, so a million reports cost one page at a time."""
 
-    COLUMNS = ("serial", "received_at", "status", "incident_type", "reporter_name", "reporter_phone", "reporter_address", "officer_name")
+    COLUMNS = (
+        "serial",
+        "received_at",
+        "status",
+        "incident_type",
+        "reporter_name",
+        "reporter_phone",
+        "reporter_address",
+        "officer_name",
+    )
 
     def __init__(self, store: Store, catalog: Catalog, lang: str) -> None:
         super().__init__()
@@ -47,8 +64,14 @@ class ReportsTableModel(QAbstractTableModel):
         self.rows: list[ReportRow] = []
         self.exhausted = False
         self.headers = [
-            self.tr("Serial"), self.tr("Received"), self.tr("Status"), self.tr("Type"),
-            self.tr("Reporter"), self.tr("Phone"), self.tr("Address"), self.tr("Officer"),
+            self.tr("Serial"),
+            self.tr("Received"),
+            self.tr("Status"),
+            self.tr("Type"),
+            self.tr("Reporter"),
+            self.tr("Phone"),
+            self.tr("Address"),
+            self.tr("Officer"),
         ]
 
     def set_filter(self, flt: ReportFilter) -> None:
@@ -92,7 +115,9 @@ class ReportsTableModel(QAbstractTableModel):
             if key == "status":
                 return status_text(value)
             if key == "incident_type":
-                return self.catalog.get(value).name(self.lang) if value in self.catalog.by_code else ""
+                return (
+                    self.catalog.get(value).name(self.lang) if value in self.catalog.by_code else ""
+                )
             return value
         if role == Qt.ItemDataRole.UserRole:
             return row.id
@@ -102,7 +127,9 @@ class ReportsTableModel(QAbstractTableModel):
             return QColor("#c62828")
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers[section]
         return None
@@ -118,7 +145,9 @@ class ReportsBrowser(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("searchBox")
         self.search.setAccessibleName(self.tr("Search reports"))
-        self.search.setPlaceholderText(self.tr("Search: name, pinyin or initials, phone, ID number, address, summary, serial"))
+        self.search.setPlaceholderText(
+            self.tr("Search: name, pinyin or initials, phone, ID number, address, summary, serial")
+        )
         self.search.setClearButtonEnabled(True)
         self.use_dates = QCheckBox(self.tr("From"))
         self.date_from = QDateEdit(QDate.currentDate().addDays(-30))

@@ -21,7 +21,11 @@ class SetupWizard(QWizard):
 
         unit = QWizardPage()
         unit.setTitle(self.tr("Receiving unit"))
-        unit.setSubTitle(self.tr("Every receipt is stamped with this unit. The unit code forms the serial numbers."))
+        unit.setSubTitle(
+            self.tr(
+                "Every receipt is stamped with this unit. The unit code forms the serial numbers."
+            )
+        )
         self.unit_code = FieldBox(QLineEdit(), "unitCode", self.tr("Unit code"))
         self.unit_name = FieldBox(QLineEdit(), "unitName", self.tr("Unit name"))
         self.parent_bureau = FieldBox(QLineEdit(), "parentBureau", self.tr("Parent bureau"))
@@ -35,7 +39,9 @@ class SetupWizard(QWizard):
 
         officer = QWizardPage()
         officer.setTitle(self.tr("First account"))
-        officer.setSubTitle(self.tr("The first account is the station chief's; more officers can be added later."))
+        officer.setSubTitle(
+            self.tr("The first account is the station chief's; more officers can be added later.")
+        )
         self.badge = FieldBox(QLineEdit(), "officerBadge", self.tr("Badge number"))
         self.officer_name = FieldBox(QLineEdit(), "officerName", self.tr("Name"))
         pw = QLineEdit()

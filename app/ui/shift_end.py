@@ -46,7 +46,14 @@ class ShiftEndView(QWidget):
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("shiftTable")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Serial"), self.tr("Received"), self.tr("Officer"), self.tr("Status"), self.tr("Reporter"), self.tr("Note")]
+            [
+                self.tr("Serial"),
+                self.tr("Received"),
+                self.tr("Officer"),
+                self.tr("Status"),
+                self.tr("Reporter"),
+                self.tr("Note"),
+            ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -79,7 +86,14 @@ class ShiftEndView(QWidget):
             note = r.unfinished_reason if r.status in statuses.UNFINISHED else ""
             if r.status in statuses.UNFINISHED and not note:
                 note = self.tr("NOT COMPLETED - no reason given")
-            values = (r.serial, r.received_at.replace("T", " ")[:16], r.officer_name, status_text(r.status), r.reporter_name, note)
+            values = (
+                r.serial,
+                r.received_at.replace("T", " ")[:16],
+                r.officer_name,
+                status_text(r.status),
+                r.reporter_name,
+                note,
+            )
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, r.id)

@@ -33,7 +33,9 @@ class SignInDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Badge number"), self.badge)
         form.addRow(self.tr("Password"), self.password)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -42,11 +42,23 @@ def ensure_station(data_dir: Path, records: int) -> None:
     upgrade_database(path)
     store = Store(path)
     if not station.is_set_up(store):
-        station.set_up_station(store, unit_code="140107", unit_name="三桥派出所", officer_badge="000001", officer_name="赵毅君", password=PASSWORD)
+        station.set_up_station(
+            store,
+            unit_code="140107",
+            unit_name="三桥派出所",
+            officer_badge="000001",
+            officer_name="赵毅君",
+            password=PASSWORD,
+        )
     have = reports.count_reports(store, reports.ReportFilter())
     if have < records:
         print(f"generating {records - have:,} demo reports (once)...", file=sys.stderr)
-        demo.generate(store, load_catalog(), records - have, progress=lambda n: print(f"  {n:,}", file=sys.stderr) if n % 100000 == 0 else None)
+        demo.generate(
+            store,
+            load_catalog(),
+            records - have,
+            progress=lambda n: print(f"  {n:,}", file=sys.stderr) if n % 100000 == 0 else None,
+        )
         with store.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA optimize")
             conn.exec_driver_sql("ANALYZE")
@@ -60,12 +72,16 @@ def raw_insert_commit(n: int) -> list[float]:
         conn = sqlite3.connect(Path(tmp) / "raw.sqlite3", isolation_level=None)
         for p in PRAGMAS:
             conn.execute(p)
-        conn.execute("CREATE TABLE t (id TEXT PRIMARY KEY, serial TEXT, received TEXT, officer TEXT)")
+        conn.execute(
+            "CREATE TABLE t (id TEXT PRIMARY KEY, serial TEXT, received TEXT, officer TEXT)"
+        )
         times = []
         for i in range(n):
             t0 = time.perf_counter()
             conn.execute("BEGIN IMMEDIATE")
-            conn.execute("INSERT INTO t VALUES (?, ?, ?, ?)", (os.urandom(16).hex(), f"s{i}", "2024", "o"))
+            conn.execute(
+                "INSERT INTO t VALUES (?, ?, ?, ?)", (os.urandom(16).hex(), f"s{i}", "2024", "o")
+            )
             conn.execute("COMMIT")
             times.append((time.perf_counter() - t0) * 1000)
         conn.close()
@@ -168,7 +184,10 @@ def bench_startup(data_dir: Path, runs: int) -> dict[str, float]:
             t0 = time.perf_counter()
             out = subprocess.run(
                 [sys.executable, "-m", "tests.benchmarks.probe", mode, str(data_dir), PASSWORD],
-                cwd=ROOT, capture_output=True, text=True, check=True,
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=True,
             )
             assert "READY" in out.stdout, out.stderr
             best.append((time.perf_counter() - t0) * 1000)
@@ -182,7 +201,10 @@ def bench_startup(data_dir: Path, runs: int) -> dict[str, float]:
 def bench_rss(data_dir: Path) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, "-m", "tests.benchmarks.probe", "rss", str(data_dir), PASSWORD],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     rss_kb = int(out.stdout.split("RSS_KB=")[1].split()[0])
     return {"rss_browser_mb": rss_kb / 1024}
@@ -225,8 +247,18 @@ def main() -> int:
         ok = "" if limit is None else ("yes" if value <= limit else "NO")
         lim = "" if limit is None else f"{limit} {unit}"
         print(f"| {name:<40} | {value:>7.2f} {unit:<2} | {lim:>8} | {ok:<2} |")
-        table.append({"figure": name, "value": round(value, 3), "unit": unit, "limit": limit, "ok": ok != "NO"})
-    args.out.write_text(json.dumps({"records": args.records, "results": table}, indent=1, ensure_ascii=False))
+        table.append(
+            {
+                "figure": name,
+                "value": round(value, 3),
+                "unit": unit,
+                "limit": limit,
+                "ok": ok != "NO",
+            }
+        )
+    args.out.write_text(
+        json.dumps({"records": args.records, "results": table}, indent=1, ensure_ascii=False)
+    )
     print(f"\nwritten to {args.out}")
     return 0
 

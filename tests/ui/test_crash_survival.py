@@ -23,7 +23,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run_until(data_dir: Path, stop_at: str, marker: str) -> None:
     child = subprocess.Popen(
-        [sys.executable, str(Path(__file__).with_name("crash_child.py")), str(data_dir), stop_at, PASSWORD],
+        [
+            sys.executable,
+            str(Path(__file__).with_name("crash_child.py")),
+            str(data_dir),
+            stop_at,
+            PASSWORD,
+        ],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -44,7 +50,9 @@ def run_until(data_dir: Path, stop_at: str, marker: str) -> None:
 
 
 @pytest.mark.parametrize(("stop_at", "marker"), [("pressed", "PRESSED"), ("typed", "TYPED")])
-def test_kill_between_press_and_save(qtbot, app_en, store, catalog, data_dir, stop_at, marker) -> None:
+def test_kill_between_press_and_save(
+    qtbot, app_en, store, catalog, data_dir, stop_at, marker
+) -> None:
     store.close()
     run_until(data_dir, stop_at, marker)
     path = database_file(data_dir)

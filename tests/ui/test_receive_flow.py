@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QKeySequence
-from PySide6.QtWidgets import QApplication
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableView, QTableWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+)
 
 from app.db.engine import Store
 from app.paths import database_file
@@ -89,7 +96,9 @@ def test_press_fill_save_restart_find(qtbot, app_en, store, officer, catalog, da
     store2.close()
 
 
-def test_bad_input_shows_message_beside_field_and_keeps_text(qtbot, app_en, store, officer, catalog, data_dir) -> None:
+def test_bad_input_shows_message_beside_field_and_keeps_text(
+    qtbot, app_en, store, officer, catalog, data_dir
+) -> None:
     window = MainWindow(store, catalog, officer, data_dir)
     qtbot.addWidget(window)
     window.show()

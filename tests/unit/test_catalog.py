@@ -11,7 +11,17 @@ def test_catalog_has_46_types_in_groups(catalog) -> None:
     assert len(catalog.types) == 46
     assert len(catalog.by_code) == 46
     groups = {t.group for t in catalog.types}
-    assert {"criminal", "public_order", "traffic", "fire_disaster", "dispute", "help", "missing_lost", "tipoff_complaint", "non_police"} == groups
+    assert {
+        "criminal",
+        "public_order",
+        "traffic",
+        "fire_disaster",
+        "dispute",
+        "help",
+        "missing_lost",
+        "tipoff_complaint",
+        "non_police",
+    } == groups
     for t in catalog.types:
         assert t.steps and t.name_zh and t.name_en
         assert set(t.required_fields) <= set(INTAKE_FIELDS)
@@ -21,7 +31,17 @@ def test_catalog_has_46_types_in_groups(catalog) -> None:
     assert all(t.return_visit for t in catalog.types if t.dispute)
 
 
-@pytest.mark.parametrize(("typed", "expected"), [("盗窃", "C01"), ("daoqie", "C01"), ("dq", "C01"), ("jtbl", "C09"), ("wage", "D04"), ("lljf", "D03")])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("盗窃", "C01"),
+        ("daoqie", "C01"),
+        ("dq", "C01"),
+        ("jtbl", "C09"),
+        ("wage", "D04"),
+        ("lljf", "D03"),
+    ],
+)
 def test_type_ahead_by_chinese_pinyin_and_initials(catalog, typed: str, expected: str) -> None:
     assert expected in [t.code for t in filter_types(catalog, typed, "zh_CN")]
 

@@ -20,5 +20,7 @@ def test_core_modules_do_not_import_pyside6() -> None:
         "bad = [m for m in sys.modules if m.startswith('PySide6') or m.startswith('shiboken')]\n"
         "print(','.join(bad))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
     assert out.stdout.strip() == "", f"Qt loaded by the core: {out.stdout}"

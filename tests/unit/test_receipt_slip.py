@@ -6,7 +6,9 @@ from app.services import documents, receiving
 from tests.conftest import good_intake
 
 
-def test_receipt_slip_pdf_has_chinese_text_serial_and_embedded_font(store, officer, catalog) -> None:
+def test_receipt_slip_pdf_has_chinese_text_serial_and_embedded_font(
+    store, officer, catalog
+) -> None:
     rid = receiving.receive(store, officer).id
     receiving.save_intake(store, officer, rid, good_intake(), catalog)
     pdf = documents.receipt_slip_pdf(store, catalog, rid)
@@ -14,7 +16,16 @@ def test_receipt_slip_pdf_has_chinese_text_serial_and_embedded_font(store, offic
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
     serial = documents.receipt_slip(store, catalog, rid).serial
-    for expected in ("报警回执", serial, "三桥派出所", "李建国", "王芳", "盗窃", "0351-1234567", "核实报警人身份"):
+    for expected in (
+        "报警回执",
+        serial,
+        "三桥派出所",
+        "李建国",
+        "王芳",
+        "盗窃",
+        "0351-1234567",
+        "核实报警人身份",
+    ):
         assert expected in text, expected
     fonts = reader.pages[0]["/Resources"]["/Font"]
     embedded = [f.get_object() for f in fonts.values()]
@@ -27,5 +38,9 @@ def test_receipt_slip_pdf_has_chinese_text_serial_and_embedded_font(store, offic
 def test_voided_slip_is_marked(store, officer, chief, catalog) -> None:
     rid = receiving.receive(store, officer).id
     receiving.void_receipt(store, chief, rid, "误按")
-    text = PdfReader(io.BytesIO(documents.receipt_slip_pdf(store, catalog, rid))).pages[0].extract_text()
+    text = (
+        PdfReader(io.BytesIO(documents.receipt_slip_pdf(store, catalog, rid)))
+        .pages[0]
+        .extract_text()
+    )
     assert "作废" in text

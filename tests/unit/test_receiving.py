@@ -60,7 +60,9 @@ def test_intake_validation_names_every_bad_field(store, officer, catalog) -> Non
             store,
             officer,
             rid,
-            good_intake(reporter_phone="", reporter_id_number="110105194912310021", incident_place=""),
+            good_intake(
+                reporter_phone="", reporter_id_number="110105194912310021", incident_place=""
+            ),
             catalog,
         )
     assert err.value.errors == {
@@ -76,15 +78,23 @@ def test_intake_saves_revision_with_changed_fields_and_history(store, officer, c
     receiving.save_draft(store, rid, {"reporter_name": "王"})
     receiving.save_intake(store, officer, rid, good_intake(), catalog, checklist=[0, 2])
     assert receiving.load_draft(store, rid) is None
-    receiving.save_intake(store, officer, rid, good_intake(summary="更正：电动车为红色。"), catalog, checklist=[0, 2])
+    receiving.save_intake(
+        store, officer, rid, good_intake(summary="更正：电动车为红色。"), catalog, checklist=[0, 2]
+    )
     hist = reports.history(store, rid)
     assert [h.action for h in hist] == ["receive", "intake", "edit"]
     assert hist[1].changes["reporter_phone"] == ["", "13912345678"]
     assert hist[1].changes["status"] == ["receiving", "received"]
     assert hist[1].changes["checklist"] == [[], [0, 2]]
-    assert hist[2].changes == {"summary": ["报警人称其停放在楼下的电动车被盗。", "更正：电动车为红色。"]}
+    assert hist[2].changes == {
+        "summary": ["报警人称其停放在楼下的电动车被盗。", "更正：电动车为红色。"]
+    }
     with store.read() as s:
-        revs = s.scalars(select(ReportRevision).where(ReportRevision.report_id == rid).order_by(ReportRevision.revision_no)).all()
+        revs = s.scalars(
+            select(ReportRevision)
+            .where(ReportRevision.report_id == rid)
+            .order_by(ReportRevision.revision_no)
+        ).all()
         assert revs[1].parent_id == revs[0].id and revs[2].parent_id == revs[1].id
         assert json.loads(revs[2].payload)["summary"] == "更正：电动车为红色。"
 
@@ -108,7 +118,12 @@ def test_void_needs_a_chief_and_a_reason(store, officer, chief) -> None:
     record = reports.get_report(store, rid)
     assert record["status"] == "voided" and record["void_reason"] == "误按接警按钮"
     assert receiving.unfinished_receipts(store) == []
-    assert [r.status for r in receiving.shift_receipts(store, dt.datetime.now().astimezone() - dt.timedelta(hours=1))] == ["voided"]
+    assert [
+        r.status
+        for r in receiving.shift_receipts(
+            store, dt.datetime.now().astimezone() - dt.timedelta(hours=1)
+        )
+    ] == ["voided"]
 
 
 def test_status_flow_close_and_refer(store, officer, catalog) -> None:
@@ -122,7 +137,9 @@ def test_status_flow_close_and_refer(store, officer, catalog) -> None:
     with pytest.raises(errors.InvalidTransitionError):
         receiving.save_intake(store, officer, a, good_intake(summary="改"), catalog)
     b = receiving.receive(store, officer).id
-    receiving.save_intake(store, officer, b, good_intake(incident_type="D04", summary="欠薪三年"), catalog)
+    receiving.save_intake(
+        store, officer, b, good_intake(incident_type="D04", summary="欠薪三年"), catalog
+    )
     receiving.refer_report(store, officer, b, "人力资源和社会保障局")
     assert reports.get_report(store, b)["referred_department"] == "人力资源和社会保障局"
 
@@ -138,14 +155,41 @@ def test_desk_counters_and_shift_end(store, officer, catalog) -> None:
     assert [s.serial[-4:] for s in shift] == ["0001", "0002", "0003"]
 
 
-@pytest.mark.parametrize("query", ["王芳", "芳", "wangfang", "wangf", "wf", "13912345678", "1391234", "新建路", "电动车", "11010519491231002x"])
-def test_search_finds_by_name_pinyin_phone_id_address_summary(store, officer, catalog, query) -> None:
+@pytest.mark.parametrize(
+    "query",
+    [
+        "王芳",
+        "芳",
+        "wangfang",
+        "wangf",
+        "wf",
+        "13912345678",
+        "1391234",
+        "新建路",
+        "电动车",
+        "11010519491231002x",
+    ],
+)
+def test_search_finds_by_name_pinyin_phone_id_address_summary(
+    store, officer, catalog, query
+) -> None:
     target = receiving.receive(store, officer).id
-    receiving.save_intake(store, officer, target, good_intake(reporter_id_number="11010519491231002X"), catalog)
+    receiving.save_intake(
+        store, officer, target, good_intake(reporter_id_number="11010519491231002X"), catalog
+    )
     other = receiving.receive(store, officer).id
     receiving.save_intake(
-        store, officer, other,
-        good_intake(reporter_name="李强", reporter_phone="13600000000", reporter_address="迎泽区柳巷8号", incident_type="H04", summary="求助开锁", incident_place="柳巷"),
+        store,
+        officer,
+        other,
+        good_intake(
+            reporter_name="李强",
+            reporter_phone="13600000000",
+            reporter_address="迎泽区柳巷8号",
+            incident_type="H04",
+            summary="求助开锁",
+            incident_place="柳巷",
+        ),
         catalog,
     )
     found = [r.id for r in reports.list_reports(store, reports.ReportFilter(text=query))]
@@ -164,7 +208,9 @@ def test_filters_and_keyset_paging(store, officer, chief, catalog) -> None:
     assert reports.count_reports(store, reports.ReportFilter(status="voided")) == 1
     assert reports.count_reports(store, reports.ReportFilter(officer_id=officer.id)) == 5
     page1 = reports.list_reports(store, reports.ReportFilter(), limit=2)
-    page2 = reports.list_reports(store, reports.ReportFilter(), after=(page1[-1].received_utc, page1[-1].id), limit=10)
+    page2 = reports.list_reports(
+        store, reports.ReportFilter(), after=(page1[-1].received_utc, page1[-1].id), limit=10
+    )
     assert [r.id for r in page1 + page2] == list(reversed(ids))
 
 

@@ -77,14 +77,19 @@ def test_phone_numbers_are_normalised(typed: str, stored: str) -> None:
     assert normalise_phone(typed) == stored
 
 
-@pytest.mark.parametrize(("typed", "code"), [("1391234567", "phone_format"), ("139abc", "phone_chars"), ("12912345678", "phone_format")])
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("1391234567", "phone_format"), ("139abc", "phone_chars"), ("12912345678", "phone_format")],
+)
 def test_malformed_phone_numbers_are_refused(typed: str, code: str) -> None:
     with pytest.raises(FieldError, match=code):
         normalise_phone(typed)
 
 
 def test_text_limits_and_control_characters() -> None:
-    assert clean_text("summary", "Robert'); DROP TABLE report;--") == "Robert'); DROP TABLE report;--"
+    assert (
+        clean_text("summary", "Robert'); DROP TABLE report;--") == "Robert'); DROP TABLE report;--"
+    )
     assert clean_text("summary", "第一行\n第二行", multiline=True) == "第一行\n第二行"
     assert clean_text("summary", "电动车被盗 🚲") == "电动车被盗 🚲"
     with pytest.raises(FieldError, match="control_chars"):
