@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     args.data_dir = (sub_dir or args.data_dir or default_data_dir()).expanduser().resolve()
     try:
         if args.self_test:
-            from app.selftest import run_self_test
+            from app.ui.selftest import run_self_test
 
             return run_self_test()
         if args.command:
