@@ -36,6 +36,8 @@ class ReceiptSlip:
 
 
 _PIECES = re.compile(r"[A-Za-z0-9'’.,;:!?()\-/]+\s*|\s+|.")
+# Chinese typesetting never starts a line with closing punctuation; it hangs at the line end.
+_NO_LINE_START = set("。，、；：？！）」』》〉】”’…—·%,.;:!?)")
 
 
 def wrap_text(c: canvas.Canvas, text: str, font: str, size: float, width: float) -> list[str]:
@@ -43,7 +45,8 @@ def wrap_text(c: canvas.Canvas, text: str, font: str, size: float, width: float)
     lines: list[str] = []
     line = ""
     for piece in _PIECES.findall(text):
-        if line and c.stringWidth(line + piece.rstrip(), font, size) > width:
+        too_wide = c.stringWidth(line + piece.rstrip(), font, size) > width
+        if line and too_wide and piece[0] not in _NO_LINE_START:
             lines.append(line.rstrip())
             line = piece.lstrip()
         else:
@@ -69,6 +72,7 @@ def render_receipt_slip(slip: ReceiptSlip) -> bytes:
     title_width = c.stringWidth("报警回执", font, 17) + 6 * 3
     title.setTextOrigin((width - title_width) / 2, y)
     title.textOut("报警回执")
+    title.setCharSpace(0)  # Tc is graphics state: it would outlive this text object
     c.drawText(title)
     y -= 6 * mm
     c.setFont(font, 9)

@@ -17,13 +17,14 @@ from typing import Any
 from faker import Faker
 
 from app.db.engine import Store
+from app.db.models import Report
 from app.domain import statuses
 from app.domain.catalog import Catalog
 from app.domain.search_keys import name_index_text, split_cjk
 from app.domain.validation import ID_WEIGHTS, id_check_char
 from app.ids import new_id
 from app.services.clock import now_local, utc_iso
-from app.services.revisions import RECORD_FIELDS, canonical_json
+from app.services.revisions import RECORD_FIELDS, canonical_json, field_changes
 from app.services.station import add_officer, list_officers
 
 DEMO_PASSWORD = "demo1234"
@@ -193,7 +194,7 @@ def generate(
                 "checklist": list(range(len(itype.steps))),
                 "status": statuses.RECEIVED,
             }
-            changes = {k: [record[k], v] for k, v in intake.items()}
+            changes = field_changes(record, intake)
             record.update(intake)
             history.append(("intake", changes, dict(record)))
             final: dict[str, Any] = {}
@@ -207,17 +208,17 @@ def generate(
             elif status == statuses.IN_HANDLING:
                 final = {"status": status}
             if final:
-                changes = {k: [record[k], v] for k, v in final.items()}
+                changes = field_changes(record, final)
                 record.update(final)
                 history.append(("status", changes, dict(record)))
         elif status == statuses.VOIDED:
             final = {"status": status, "void_reason": "误按接警按钮，报警人未到场"}
-            changes = {k: [record[k], v] for k, v in final.items()}
+            changes = field_changes(record, final)
             record.update(final)
             history.append(("void", changes, dict(record)))
         elif rng.random() < 0.3:
             final = {"unfinished_reason": "报警人临时离开，约定稍后补录"}
-            changes = {k: [record[k], v] for k, v in final.items()}
+            changes = field_changes(record, final)
             record.update(final)
             history.append(("unfinished", changes, dict(record)))
         parent = None
@@ -278,35 +279,8 @@ def generate(
     return written
 
 
-_REPORT_COLS = (
-    "id",
-    "serial",
-    "serial_day",
-    "serial_no",
-    "received_at",
-    "received_utc",
-    "unit_code",
-    "officer_id",
-    "channel",
-    "status",
-    "clock_warning",
-    "reporter_name",
-    "reporter_phone",
-    "no_phone_reason",
-    "reporter_id_number",
-    "reporter_address",
-    "incident_type",
-    "incident_time",
-    "incident_place",
-    "summary",
-    "checklist",
-    "disposal_result",
-    "referred_department",
-    "unfinished_reason",
-    "void_reason",
-    "revision_no",
-    "updated_utc",
-)
+# Every column of the model, so a new column cannot be silently left out of demo rows.
+_REPORT_COLS = tuple(c.name for c in Report.__table__.columns)
 _SUMMARY_TAILS = [
     "请求民警到场处理。",
     "双方情绪激动，要求调解。",

@@ -29,7 +29,13 @@ from app.domain.validation import (
 )
 from app.ids import new_id
 from app.services.clock import now_local, utc_iso
-from app.services.revisions import append_revision, latest_revision_id, reindex
+from app.services.revisions import (
+    append_revision,
+    field_changes,
+    latest_revision_id,
+    reindex,
+    snapshot,
+)
 from app.services.station import OfficerInfo
 
 INTAKE_TEXT_FIELDS = (
@@ -215,8 +221,8 @@ def save_intake(
 ) -> None:
     """Complete (or correct) the intake: one revision listing every changed field."""
     _require(officer, "intake")
-    clean = validate_intake(fields, catalog)
-    clean["checklist"] = json.dumps(sorted(set(checklist or [])))
+    clean: dict[str, Any] = {**validate_intake(fields, catalog)}
+    clean["checklist"] = sorted(set(checklist or []))
     moment = now_local()
     with store.write() as s:
         st = _station(s)
@@ -225,14 +231,9 @@ def save_intake(
             raise errors.NotFoundError(report_id)
         if report.status not in statuses.EDITABLE:
             raise errors.InvalidTransitionError(report.status, target="edit")
-        changes: dict[str, list[Any]] = {}
-        for name, value in clean.items():
-            old = getattr(report, name)
-            if old != value:
-                changes[name] = (
-                    [json.loads(old), json.loads(value)] if name == "checklist" else [old, value]
-                )
-                setattr(report, name, value)
+        changes = field_changes(snapshot(report), clean)
+        for name, (_old, new) in changes.items():
+            setattr(report, name, json.dumps(new) if name == "checklist" else new)
         first_completion = report.status == statuses.RECEIVING
         if first_completion:
             changes["status"] = [report.status, statuses.RECEIVED]
@@ -292,12 +293,9 @@ def _simple_change(
             raise errors.InvalidTransitionError(report.status, target=target)
         if allowed_from is not None and report.status not in allowed_from:
             raise errors.InvalidTransitionError(report.status, target=action)
-        changes = {}
-        for name, value in updates.items():
-            old = getattr(report, name)
-            if old != value:
-                changes[name] = [old, value]
-                setattr(report, name, value)
+        changes = field_changes(snapshot(report), updates)
+        for name, (_old, new) in changes.items():
+            setattr(report, name, new)
         if changes:
             _commit_change(s, st, report, officer, action, changes, moment)
 

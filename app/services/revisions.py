@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select, text
@@ -48,6 +49,11 @@ def snapshot(report: Report) -> dict[str, Any]:
     data = {name: getattr(report, name) for name in RECORD_FIELDS}
     data["checklist"] = json.loads(report.checklist or "[]")
     return data
+
+
+def field_changes(before: Mapping[str, Any], updates: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Only fields whose value really moves go into a revision, so history lists real edits."""
+    return {name: [before[name], new] for name, new in updates.items() if before[name] != new}
 
 
 def canonical_json(data: dict[str, Any]) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -13,11 +11,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.domain.catalog import Catalog
 from app.services.reports import RevisionView
+from app.services.revisions import RECORD_FIELDS
+from app.ui.labels import display_value, field_label, wall_time
 
 
 class HistoryDialog(QDialog):
-    def __init__(self, serial: str, revisions: list[RevisionView], parent=None) -> None:  # noqa: ANN001
+    def __init__(  # noqa: ANN001
+        self, serial: str, revisions: list[RevisionView], catalog: Catalog, lang: str, parent=None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("historyDialog")
         self.setWindowTitle(self.tr("History of %1").replace("%1", serial))
@@ -46,26 +49,27 @@ class HistoryDialog(QDialog):
             "void": self.tr("Voided"),
             "status": self.tr("Status changed"),
         }
+        # Field order as on the form, not alphabetical: the form is how officers think of it.
+        order = {name: i for i, name in enumerate(RECORD_FIELDS)}
+
+        def shown(field: str, value: object) -> str:
+            return display_value(field, value, catalog, lang)
+
         for rev in revisions:
             changes = rev.changes or {"": ["", ""]}
-            for field, (old, new) in sorted(changes.items()):
+            for field, (old, new) in sorted(changes.items(), key=lambda c: order.get(c[0], 99)):
                 row = table.rowCount()
                 table.insertRow(row)
                 values = (
                     str(rev.revision_no),
-                    rev.recorded_at.replace("T", " "),
+                    wall_time(rev.recorded_at, seconds=True),
                     rev.officer_name,
                     actions.get(rev.action, rev.action),
-                    field,
-                    f"{_show(old)}  ->  {_show(new)}" if field else "",
+                    field_label(field) if field else "",
+                    f"{shown(field, old)}  →  {shown(field, new)}" if field else "",
                 )
                 for col, value in enumerate(values):
                     table.setItem(row, col, QTableWidgetItem(value))
+        table.resizeColumnsToContents()
         layout = QVBoxLayout(self)
         layout.addWidget(table)
-
-
-def _show(value: object) -> str:
-    if value in ("", None):
-        return "-"
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

@@ -32,6 +32,7 @@ from app.domain.catalog import Catalog, filter_types
 from app.domain.validation import FieldError, normalise_phone, validate_id_number
 from app.services import receiving, reports
 from app.services.station import OfficerInfo
+from app.ui.labels import status_text, wall_time
 from app.ui.messages import error_text, field_error_text, show_error
 from app.ui.widgets import FieldBox
 
@@ -354,7 +355,7 @@ class IntakeForm(QWidget):
         self.header.setText(
             self.tr("Receipt %1 - received %2 by %3")
             .replace("%1", r["serial"])
-            .replace("%2", r["received_at"].replace("T", " "))
+            .replace("%2", wall_time(r["received_at"], seconds=True))
             .replace("%3", r["officer_name"])
         )
         warnings = []
@@ -486,17 +487,3 @@ class IntakeForm(QWidget):
         )
         if ok:
             self._run(receiving.refer_report, text)
-
-
-def status_text(status: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    names = {
-        statuses.RECEIVING: QCoreApplication.translate("Status", "unfinished intake"),
-        statuses.RECEIVED: QCoreApplication.translate("Status", "received"),
-        statuses.IN_HANDLING: QCoreApplication.translate("Status", "in handling"),
-        statuses.CLOSED: QCoreApplication.translate("Status", "closed"),
-        statuses.REFERRED: QCoreApplication.translate("Status", "referred"),
-        statuses.VOIDED: QCoreApplication.translate("Status", "voided"),
-    }
-    return names.get(status, status)

@@ -189,7 +189,13 @@ class MainWindow(QMainWindow):
     def show_history(self, report_id: str) -> None:
         try:
             record = reports.get_report(self.store, report_id)
-            dialog = HistoryDialog(record["serial"], reports.history(self.store, report_id), self)
+            dialog = HistoryDialog(
+                record["serial"],
+                reports.history(self.store, report_id),
+                self.catalog,
+                self.lang,
+                self,
+            )
         except errors.StationDeskError as exc:
             show_error(self, exc)
             return

@@ -45,13 +45,18 @@ class PdfPages:
             painter.end()
 
 
-def preview_pdf(parent: QWidget, pdf: bytes, title: str) -> QPrintPreviewDialog:
-    pages = PdfPages(pdf)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(title)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setObjectName("printPreview")
-    dialog.setWindowTitle(title)
-    dialog.paintRequested.connect(pages.paint)
-    dialog._pages = pages  # type: ignore[attr-defined]  # lifetime tied to the dialog
-    return dialog
+class PdfPreviewDialog(QPrintPreviewDialog):
+    """Owns its printer and pages: Qt keeps only raw pointers to both, so they must live here."""
+
+    def __init__(self, parent: QWidget, pdf: bytes, title: str) -> None:
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printer.setDocName(title)
+        super().__init__(self.printer, parent)
+        self.pages = PdfPages(pdf)
+        self.setObjectName("printPreview")
+        self.setWindowTitle(title)
+        self.paintRequested.connect(self.pages.paint)
+
+
+def preview_pdf(parent: QWidget, pdf: bytes, title: str) -> PdfPreviewDialog:
+    return PdfPreviewDialog(parent, pdf, title)

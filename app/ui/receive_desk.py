@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.services.clock import now_local, parse_utc
 from app.services.receiving import DeskCounters
+from app.ui.labels import wall_time
 
 
 def elapsed_text(since_utc: str, now: dt.datetime) -> str:
@@ -153,7 +154,7 @@ class ReceiveDesk(QWidget):
         for row, item in enumerate(counters.unfinished_list):
             values = (
                 item.serial,
-                item.received_at.replace("T", " ")[:16],
+                wall_time(item.received_at),
                 elapsed_text(item.received_utc, now),
                 item.officer_name,
                 item.unfinished_reason,

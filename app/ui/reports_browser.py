@@ -35,7 +35,7 @@ from app.domain.catalog import Catalog
 from app.services import reports
 from app.services.reports import ReportFilter, ReportRow
 from app.services.station import list_officers
-from app.ui.intake_form import status_text
+from app.ui.labels import status_text, wall_time
 from app.ui.messages import error_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -111,7 +111,7 @@ class ReportsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             value = getattr(row, key)
             if key == "received_at":
-                return value.replace("T", " ")[:16]
+                return wall_time(value)
             if key == "status":
                 return status_text(value)
             if key == "incident_type":

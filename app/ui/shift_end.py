@@ -23,7 +23,7 @@ from app.db.engine import Store
 from app.domain import statuses
 from app.domain.catalog import Catalog
 from app.services import receiving
-from app.ui.intake_form import status_text
+from app.ui.labels import status_text, wall_time
 
 
 class ShiftEndView(QWidget):
@@ -88,7 +88,7 @@ class ShiftEndView(QWidget):
                 note = self.tr("NOT COMPLETED - no reason given")
             values = (
                 r.serial,
-                r.received_at.replace("T", " ")[:16],
+                wall_time(r.received_at),
                 r.officer_name,
                 status_text(r.status),
                 r.reporter_name,

@@ -4,67 +4,67 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="17"/>
+        <location filename="../../app/ui/history_dialog.py" line="25"/>
         <source>History of %1</source>
         <translation>%1 的修改记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="22"/>
+        <location filename="../../app/ui/history_dialog.py" line="31"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="22"/>
+        <location filename="../../app/ui/history_dialog.py" line="32"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="22"/>
+        <location filename="../../app/ui/history_dialog.py" line="33"/>
         <source>Officer</source>
         <translation>接警民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="22"/>
+        <location filename="../../app/ui/history_dialog.py" line="34"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="22"/>
+        <location filename="../../app/ui/history_dialog.py" line="35"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="22"/>
+        <location filename="../../app/ui/history_dialog.py" line="36"/>
         <source>Old -&gt; new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="29"/>
+        <location filename="../../app/ui/history_dialog.py" line="44"/>
         <source>Receipt drawn</source>
         <translation>领取受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="30"/>
+        <location filename="../../app/ui/history_dialog.py" line="45"/>
         <source>Intake completed</source>
         <translation>完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="31"/>
+        <location filename="../../app/ui/history_dialog.py" line="46"/>
         <source>Details corrected</source>
         <translation>更正信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="32"/>
+        <location filename="../../app/ui/history_dialog.py" line="47"/>
         <source>Left unfinished</source>
         <translation>暂未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="33"/>
+        <location filename="../../app/ui/history_dialog.py" line="48"/>
         <source>Voided</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="34"/>
+        <location filename="../../app/ui/history_dialog.py" line="49"/>
         <source>Status changed</source>
         <translation>状态变更</translation>
     </message>
@@ -72,357 +72,475 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="68"/>
+        <location filename="../../app/ui/intake_form.py" line="69"/>
         <source>Intake form</source>
         <translation>警情登记表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="80"/>
+        <location filename="../../app/ui/intake_form.py" line="81"/>
         <source>Reporter name</source>
         <translation>报警人姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="81"/>
+        <location filename="../../app/ui/intake_form.py" line="82"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="82"/>
+        <location filename="../../app/ui/intake_form.py" line="83"/>
         <source>No phone because</source>
         <translation>无电话原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="83"/>
+        <location filename="../../app/ui/intake_form.py" line="84"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="84"/>
+        <location filename="../../app/ui/intake_form.py" line="85"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="85"/>
+        <location filename="../../app/ui/intake_form.py" line="86"/>
         <source>Incident type</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="86"/>
+        <location filename="../../app/ui/intake_form.py" line="87"/>
         <source>Incident time</source>
         <translation>发案时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="87"/>
+        <location filename="../../app/ui/intake_form.py" line="88"/>
         <source>Incident place</source>
         <translation>发案地点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="88"/>
+        <location filename="../../app/ui/intake_form.py" line="89"/>
         <source>Summary</source>
         <translation>简要案情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="106"/>
+        <location filename="../../app/ui/intake_form.py" line="107"/>
         <source>Matching incident types</source>
         <translation>匹配的警情类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="125"/>
+        <location filename="../../app/ui/intake_form.py" line="127"/>
         <source>Type Chinese, pinyin or initials, e.g. dq</source>
         <translation>输入中文、拼音或首字母，如 dq</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="133"/>
+        <location filename="../../app/ui/intake_form.py" line="136"/>
         <source>Handling standard</source>
         <translation>规范处置标准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="136"/>
+        <location filename="../../app/ui/intake_form.py" line="139"/>
         <source>Handling steps</source>
         <translation>处置步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="138"/>
+        <location filename="../../app/ui/intake_form.py" line="141"/>
         <source>Choose an incident type to see its handling steps.</source>
         <translation>选择警情类别后，这里显示该类警情的规范处置步骤。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="144"/>
-        <location filename="../../app/ui/intake_form.py" line="146"/>
-        <location filename="../../app/ui/intake_form.py" line="356"/>
+        <location filename="../../app/ui/intake_form.py" line="147"/>
+        <location filename="../../app/ui/intake_form.py" line="149"/>
+        <location filename="../../app/ui/intake_form.py" line="398"/>
         <source>Save intake</source>
         <translation>保存登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="149"/>
+        <location filename="../../app/ui/intake_form.py" line="152"/>
         <source>Leave unfinished...</source>
         <translation>暂不完成…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="152"/>
+        <location filename="../../app/ui/intake_form.py" line="155"/>
         <source>Void receipt...</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="155"/>
+        <location filename="../../app/ui/intake_form.py" line="158"/>
         <source>Start handling</source>
         <translation>开始处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="158"/>
+        <location filename="../../app/ui/intake_form.py" line="161"/>
         <source>Close with result...</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="161"/>
+        <location filename="../../app/ui/intake_form.py" line="164"/>
         <source>Refer to department...</source>
         <translation>分流移交…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="164"/>
+        <location filename="../../app/ui/intake_form.py" line="167"/>
         <source>Receipt slip...</source>
         <translation>报警回执…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="167"/>
+        <location filename="../../app/ui/intake_form.py" line="170"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="276"/>
+        <location filename="../../app/ui/intake_form.py" line="291"/>
         <source>dispute: return visits required</source>
         <translation>矛盾纠纷：须按规定回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="278"/>
+        <location filename="../../app/ui/intake_form.py" line="294"/>
         <source>safe contact: never contact the victim where the other party could see</source>
         <translation>安全联系：不得以对方可见的方式联系受害人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="280"/>
+        <location filename="../../app/ui/intake_form.py" line="298"/>
         <source>non-police matter: refer to %1</source>
         <translation>非警务警情：分流至 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="314"/>
+        <location filename="../../app/ui/intake_form.py" line="346"/>
         <source>Draft kept - typed text survives a crash or power cut.</source>
         <translation>草稿已保存——即使程序崩溃或断电，已录入内容也不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="323"/>
+        <location filename="../../app/ui/intake_form.py" line="356"/>
         <source>Receipt %1 - received %2 by %3</source>
         <translation>受理编号 %1 —— %2 由 %3 接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="330"/>
+        <location filename="../../app/ui/intake_form.py" line="365"/>
         <source>The PC clock went backwards since the previous receipt: check the clock. The time shown is what the PC said.</source>
         <translation>电脑时钟比上一次接警时间倒退，请检查时钟。此处显示的是电脑当时的时间。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="332"/>
+        <location filename="../../app/ui/intake_form.py" line="369"/>
         <source>VOIDED: %1</source>
         <translation>已作废：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="334"/>
+        <location filename="../../app/ui/intake_form.py" line="371"/>
         <source>Left unfinished: %1</source>
         <translation>暂未完成：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="356"/>
+        <location filename="../../app/ui/intake_form.py" line="398"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="357"/>
+        <location filename="../../app/ui/intake_form.py" line="400"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="381"/>
+        <location filename="../../app/ui/intake_form.py" line="430"/>
         <source>Saved. Status: %1</source>
         <translation>已保存。状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="392"/>
+        <location filename="../../app/ui/intake_form.py" line="444"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="392"/>
+        <location filename="../../app/ui/intake_form.py" line="445"/>
         <source>A reason is required (at most 500 characters, no control characters).</source>
         <translation>必须填写原因（不超过500字，不含控制字符）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="401"/>
+        <location filename="../../app/ui/intake_form.py" line="456"/>
         <source>Leave unfinished</source>
         <translation>暂不完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="401"/>
+        <location filename="../../app/ui/intake_form.py" line="456"/>
         <source>Why can the intake not be completed now?</source>
         <translation>为什么现在无法完成登记？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="407"/>
+        <location filename="../../app/ui/intake_form.py" line="463"/>
         <source>Void receipt</source>
         <translation>作废受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="407"/>
+        <location filename="../../app/ui/intake_form.py" line="463"/>
         <source>Reason for voiding (kept for ever):</source>
         <translation>作废原因（永久保存）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="415"/>
+        <location filename="../../app/ui/intake_form.py" line="471"/>
         <source>Close report</source>
         <translation>办结警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="415"/>
+        <location filename="../../app/ui/intake_form.py" line="471"/>
         <source>Disposal result:</source>
         <translation>处置结果：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="425"/>
+        <location filename="../../app/ui/intake_form.py" line="486"/>
         <source>Refer</source>
         <translation>分流移交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="425"/>
+        <location filename="../../app/ui/intake_form.py" line="486"/>
         <source>Responsible department:</source>
         <translation>主管部门：</translation>
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../app/ui/labels.py" line="20"/>
+        <source>Serial</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="21"/>
+        <source>Received</source>
+        <translation>接警时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="22"/>
+        <source>Unit</source>
+        <translation>受理单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="23"/>
+        <source>Officer</source>
+        <translation>接警民警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="24"/>
+        <source>Channel</source>
+        <translation>报警方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="25"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="26"/>
+        <source>Clock warning</source>
+        <translation>时钟异常</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="27"/>
+        <source>Reporter name</source>
+        <translation>报警人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="28"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="29"/>
+        <source>No phone because</source>
+        <translation>无电话原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="30"/>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="31"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="32"/>
+        <source>Incident type</source>
+        <translation>警情类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="33"/>
+        <source>Incident time</source>
+        <translation>发案时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="34"/>
+        <source>Incident place</source>
+        <translation>发案地点</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="35"/>
+        <source>Summary</source>
+        <translation>简要案情</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="36"/>
+        <source>Handling steps done</source>
+        <translation>已完成处置步骤</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="37"/>
+        <source>Disposal result</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="38"/>
+        <source>Referred to</source>
+        <translation>移交部门</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="39"/>
+        <source>Reason left unfinished</source>
+        <translation>未完成原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="40"/>
+        <source>Reason for voiding</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="79"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="81"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="48"/>
+        <location filename="../../app/ui/main_window.py" line="50"/>
         <source>StationDesk - %1</source>
         <translation>StationDesk 接警台 - %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="62"/>
+        <location filename="../../app/ui/main_window.py" line="64"/>
         <source>Receive desk</source>
         <translation>接警台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="72"/>
+        <location filename="../../app/ui/main_window.py" line="75"/>
         <source>&amp;Desk</source>
         <translation>接警台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74"/>
+        <location filename="../../app/ui/main_window.py" line="77"/>
         <source>Receive walk-in</source>
         <translation>自接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75"/>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="176"/>
         <source>Reports</source>
         <translation>警情查询</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76"/>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>Shift end</source>
         <translation>交班核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77"/>
+        <location filename="../../app/ui/main_window.py" line="80"/>
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="81"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85"/>
+        <location filename="../../app/ui/main_window.py" line="88"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>About StationDesk</source>
         <translation>关于 StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94"/>
+        <location filename="../../app/ui/main_window.py" line="97"/>
         <source>%1 (%2) on duty - %3 %4</source>
         <translation>值班民警：%1（%2）— %3 %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
         <source>Warning: the PC clock went backwards since the last receipt. Check the clock.</source>
         <translation>警告：电脑时钟比上一次接警时间倒退，请检查时钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>%1 intake(s) interrupted earlier were reopened with what had been typed.</source>
         <translation>已重新打开 %1 份此前中断的登记，已录入内容均已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
         <source>Receipt slip %1</source>
         <translation>报警回执 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>Print the receipt slip for the reporter, or save it as PDF.</source>
         <translation>为报警人打印报警回执，或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>Print preview...</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>Save PDF...</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>Save receipt slip</source>
         <translation>保存报警回执</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>A new language applies from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>StationDesk %1
 Incident catalog %2</source>
         <translation>StationDesk %1
@@ -437,172 +555,172 @@ Incident catalog %2</source>
         <translation>本所数据库正被其他程序占用。已录入内容仍保留，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="16"/>
+        <location filename="../../app/ui/messages.py" line="19"/>
         <source>The station database cannot be written: the file or its folder is read-only. Nothing was saved; ask the administrator to check the disk.</source>
         <translation>无法写入本所数据库：文件或目录为只读。本次内容未保存，请联系管理员检查磁盘。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="17"/>
+        <location filename="../../app/ui/messages.py" line="23"/>
         <source>The disk is full. Nothing was lost, but new input cannot be saved until space is freed.</source>
         <translation>磁盘已满。已保存的数据不会丢失，但需释放空间后才能保存新内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="18"/>
+        <location filename="../../app/ui/messages.py" line="27"/>
         <source>The station database file is damaged or is not a StationDesk database. Do not continue; call the administrator to restore the latest backup.</source>
         <translation>本所数据库文件已损坏或不是 StationDesk 数据库。请勿继续操作，联系管理员恢复最新备份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="19"/>
+        <location filename="../../app/ui/messages.py" line="31"/>
         <source>This station database was written by a newer version of StationDesk. Install that version; this one will not touch the file.</source>
         <translation>该数据库由更新版本的 StationDesk 写入。请安装新版本；当前版本不会改动该文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="20"/>
+        <location filename="../../app/ui/messages.py" line="35"/>
         <source>The station database reported an error. Your input is kept.</source>
         <translation>数据库报告错误。已录入内容仍保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="21"/>
+        <location filename="../../app/ui/messages.py" line="38"/>
         <source>Wrong badge number or password.</source>
         <translation>警号或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="22"/>
+        <location filename="../../app/ui/messages.py" line="39"/>
         <source>Your role is not allowed to do this. A station chief must do it.</source>
         <translation>您的角色无权执行此操作，须由所长（带班领导）办理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="23"/>
+        <location filename="../../app/ui/messages.py" line="42"/>
         <source>That report no longer exists in this station&apos;s database.</source>
         <translation>本所数据库中找不到该警情。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="24"/>
+        <location filename="../../app/ui/messages.py" line="45"/>
         <source>The report&apos;s status does not allow this change.</source>
         <translation>该警情当前状态不允许此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="25"/>
+        <location filename="../../app/ui/messages.py" line="48"/>
         <source>The incident catalog could not be loaded.</source>
         <translation>无法加载警情类别目录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="26"/>
+        <location filename="../../app/ui/messages.py" line="51"/>
         <source>Some fields need attention; see the messages beside them.</source>
         <translation>部分内容需要修改，请查看各栏旁的提示。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="27"/>
+        <location filename="../../app/ui/messages.py" line="54"/>
         <source>This station is already set up.</source>
         <translation>本所已完成初始化。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="28"/>
+        <location filename="../../app/ui/messages.py" line="55"/>
         <source>This station has not been set up yet.</source>
         <translation>本所尚未初始化。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="30"/>
+        <location filename="../../app/ui/messages.py" line="60"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="36"/>
+        <location filename="../../app/ui/messages.py" line="67"/>
         <source>Required for this incident type.</source>
         <translation>该类警情必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="37"/>
+        <location filename="../../app/ui/messages.py" line="68"/>
         <source>Enter a phone number, or the reason none was given.</source>
         <translation>请填写联系电话，或说明未提供电话的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="38"/>
+        <location filename="../../app/ui/messages.py" line="71"/>
         <source>Too long: at most %1 characters.</source>
         <translation>内容过长：最多 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="39"/>
+        <location filename="../../app/ui/messages.py" line="74"/>
         <source>Contains invisible control characters; retype the text.</source>
         <translation>包含不可见的控制字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="40"/>
+        <location filename="../../app/ui/messages.py" line="77"/>
         <source>An ID number has 18 characters.</source>
         <translation>身份证号应为18位。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="41"/>
+        <location filename="../../app/ui/messages.py" line="78"/>
         <source>An ID number is 17 digits followed by a digit or X.</source>
         <translation>身份证号为17位数字加1位数字或X。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="42"/>
+        <location filename="../../app/ui/messages.py" line="81"/>
         <source>The birth date inside this ID number is not a real date.</source>
         <translation>身份证号中的出生日期无效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="43"/>
+        <location filename="../../app/ui/messages.py" line="84"/>
         <source>The check digit does not match: this ID number has a typing error.</source>
         <translation>校验码不符：身份证号有输入错误。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="44"/>
+        <location filename="../../app/ui/messages.py" line="87"/>
         <source>A phone number contains only digits, spaces and dashes.</source>
         <translation>电话号码只能包含数字、空格和短横线。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="45"/>
+        <location filename="../../app/ui/messages.py" line="90"/>
         <source>Not a valid phone number: 11-digit mobile, or area code and number.</source>
         <translation>电话号码格式不正确：应为11位手机号，或区号加座机号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="46"/>
+        <location filename="../../app/ui/messages.py" line="93"/>
         <source>A name contains letters only (no digits or symbols).</source>
         <translation>姓名只能包含文字（不能有数字或符号）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="47"/>
+        <location filename="../../app/ui/messages.py" line="96"/>
         <source>Use the form YYYY-MM-DD HH:MM.</source>
         <translation>请按 年-月-日 时:分 格式填写，如 2024-01-02 22:00。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="48"/>
+        <location filename="../../app/ui/messages.py" line="97"/>
         <source>The incident time is in the future.</source>
         <translation>发案时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="49"/>
+        <location filename="../../app/ui/messages.py" line="100"/>
         <source>Choose an incident type from the list.</source>
         <translation>请从列表中选择警情类别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="50"/>
+        <location filename="../../app/ui/messages.py" line="103"/>
         <source>2 to 12 letters or digits.</source>
         <translation>2至12位字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="51"/>
+        <location filename="../../app/ui/messages.py" line="104"/>
         <source>3 to 12 letters or digits.</source>
         <translation>3至12位字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="52"/>
+        <location filename="../../app/ui/messages.py" line="105"/>
         <source>This badge number already has an account.</source>
         <translation>该警号已有账号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="53"/>
+        <location filename="../../app/ui/messages.py" line="108"/>
         <source>At least 8 characters.</source>
         <translation>至少8个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="54"/>
+        <location filename="../../app/ui/messages.py" line="109"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="60"/>
+        <location filename="../../app/ui/messages.py" line="116"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
@@ -610,79 +728,79 @@ Incident catalog %2</source>
 <context>
     <name>ReceiveDesk</name>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="121"/>
+        <location filename="../../app/ui/receive_desk.py" line="122"/>
         <source>Receive walk-in
 (F2)</source>
         <translation>自接警
 (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="122"/>
+        <location filename="../../app/ui/receive_desk.py" line="123"/>
         <source>Receive a walk-in report</source>
         <translation>自接警：受理来所报警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="123"/>
+        <location filename="../../app/ui/receive_desk.py" line="124"/>
         <source>Unfinished receipts</source>
         <translation>未完成登记的受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="126"/>
+        <location filename="../../app/ui/receive_desk.py" line="127"/>
         <source>Received today</source>
         <translation>今日接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="126"/>
+        <location filename="../../app/ui/receive_desk.py" line="127"/>
         <source>Completed</source>
         <translation>已完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="126"/>
+        <location filename="../../app/ui/receive_desk.py" line="127"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="130"/>
+        <location filename="../../app/ui/receive_desk.py" line="132"/>
         <source>Unfinished receipts - every one must be completed or accounted for</source>
         <translation>未完成登记的受理编号——每一个都必须补录或说明原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="132"/>
+        <location filename="../../app/ui/receive_desk.py" line="136"/>
         <source>Serial</source>
         <translation>受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="132"/>
+        <location filename="../../app/ui/receive_desk.py" line="137"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="132"/>
+        <location filename="../../app/ui/receive_desk.py" line="138"/>
         <source>Waiting</source>
         <translation>已等待</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="132"/>
+        <location filename="../../app/ui/receive_desk.py" line="139"/>
         <source>Officer</source>
         <translation>接警民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="132"/>
+        <location filename="../../app/ui/receive_desk.py" line="140"/>
         <source>Reason left unfinished</source>
         <translation>未完成原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="134"/>
+        <location filename="../../app/ui/receive_desk.py" line="143"/>
         <source>Double-click a receipt to continue its intake.</source>
         <translation>双击未完成的受理编号，继续登记。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="135"/>
+        <location filename="../../app/ui/receive_desk.py" line="144"/>
         <source>Reports and search (Ctrl+F)</source>
         <translation>警情查询 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="136"/>
+        <location filename="../../app/ui/receive_desk.py" line="145"/>
         <source>Shift-end check</source>
         <translation>交班核对</translation>
     </message>
@@ -690,47 +808,47 @@ Incident catalog %2</source>
 <context>
     <name>ReportsBrowser</name>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="120"/>
+        <location filename="../../app/ui/reports_browser.py" line="147"/>
         <source>Search reports</source>
         <translation>搜索警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="121"/>
+        <location filename="../../app/ui/reports_browser.py" line="149"/>
         <source>Search: name, pinyin or initials, phone, ID number, address, summary, serial</source>
         <translation>搜索：姓名（可用拼音或首字母）、电话、身份证号、住址、简要案情、受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="123"/>
+        <location filename="../../app/ui/reports_browser.py" line="152"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="131"/>
+        <location filename="../../app/ui/reports_browser.py" line="160"/>
         <source>All types</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="136"/>
+        <location filename="../../app/ui/reports_browser.py" line="165"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="141"/>
+        <location filename="../../app/ui/reports_browser.py" line="170"/>
         <source>All officers</source>
         <translation>全部民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="150"/>
+        <location filename="../../app/ui/reports_browser.py" line="179"/>
         <source>Reports</source>
         <translation>警情查询</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="176"/>
+        <location filename="../../app/ui/reports_browser.py" line="205"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="210"/>
+        <location filename="../../app/ui/reports_browser.py" line="239"/>
         <source>%1 reports</source>
         <translation>共 %1 条警情</translation>
     </message>
@@ -738,42 +856,42 @@ Incident catalog %2</source>
 <context>
     <name>ReportsTableModel</name>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="50"/>
+        <location filename="../../app/ui/reports_browser.py" line="67"/>
         <source>Serial</source>
         <translation>受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="50"/>
+        <location filename="../../app/ui/reports_browser.py" line="68"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="50"/>
+        <location filename="../../app/ui/reports_browser.py" line="69"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="50"/>
+        <location filename="../../app/ui/reports_browser.py" line="70"/>
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="51"/>
+        <location filename="../../app/ui/reports_browser.py" line="71"/>
         <source>Reporter</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="51"/>
+        <location filename="../../app/ui/reports_browser.py" line="72"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="51"/>
+        <location filename="../../app/ui/reports_browser.py" line="73"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="51"/>
+        <location filename="../../app/ui/reports_browser.py" line="74"/>
         <source>Officer</source>
         <translation>接警民警</translation>
     </message>
@@ -791,69 +909,69 @@ Incident catalog %2</source>
         <translation>受理单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="24"/>
+        <location filename="../../app/ui/setup_wizard.py" line="26"/>
         <source>Every receipt is stamped with this unit. The unit code forms the serial numbers.</source>
         <translation>每一次接警都会记录该受理单位；单位代码构成受理编号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="25"/>
-        <location filename="../../app/ui/setup_wizard.py" line="30"/>
+        <location filename="../../app/ui/setup_wizard.py" line="29"/>
+        <location filename="../../app/ui/setup_wizard.py" line="34"/>
         <source>Unit code</source>
         <translation>单位代码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="26"/>
-        <location filename="../../app/ui/setup_wizard.py" line="31"/>
+        <location filename="../../app/ui/setup_wizard.py" line="30"/>
+        <location filename="../../app/ui/setup_wizard.py" line="35"/>
         <source>Unit name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="27"/>
-        <location filename="../../app/ui/setup_wizard.py" line="32"/>
+        <location filename="../../app/ui/setup_wizard.py" line="31"/>
+        <location filename="../../app/ui/setup_wizard.py" line="36"/>
         <source>Parent bureau</source>
         <translation>上级分局</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="28"/>
+        <location filename="../../app/ui/setup_wizard.py" line="32"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="33"/>
+        <location filename="../../app/ui/setup_wizard.py" line="37"/>
         <source>Contact phone for reporters</source>
         <translation>群众咨询电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="37"/>
+        <location filename="../../app/ui/setup_wizard.py" line="41"/>
         <source>First account</source>
         <translation>首个账号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="38"/>
+        <location filename="../../app/ui/setup_wizard.py" line="43"/>
         <source>The first account is the station chief&apos;s; more officers can be added later.</source>
         <translation>首个账号为所长（带班领导）账号，其他民警账号可稍后添加。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="39"/>
-        <location filename="../../app/ui/setup_wizard.py" line="48"/>
+        <location filename="../../app/ui/setup_wizard.py" line="45"/>
+        <location filename="../../app/ui/setup_wizard.py" line="54"/>
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="40"/>
-        <location filename="../../app/ui/setup_wizard.py" line="49"/>
+        <location filename="../../app/ui/setup_wizard.py" line="46"/>
+        <location filename="../../app/ui/setup_wizard.py" line="55"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="45"/>
-        <location filename="../../app/ui/setup_wizard.py" line="50"/>
+        <location filename="../../app/ui/setup_wizard.py" line="51"/>
+        <location filename="../../app/ui/setup_wizard.py" line="56"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="46"/>
-        <location filename="../../app/ui/setup_wizard.py" line="51"/>
+        <location filename="../../app/ui/setup_wizard.py" line="52"/>
+        <location filename="../../app/ui/setup_wizard.py" line="57"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
@@ -866,47 +984,47 @@ Incident catalog %2</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="49"/>
+        <location filename="../../app/ui/shift_end.py" line="50"/>
         <source>Serial</source>
         <translation>受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="49"/>
+        <location filename="../../app/ui/shift_end.py" line="51"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="49"/>
+        <location filename="../../app/ui/shift_end.py" line="52"/>
         <source>Officer</source>
         <translation>接警民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="49"/>
+        <location filename="../../app/ui/shift_end.py" line="53"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="49"/>
+        <location filename="../../app/ui/shift_end.py" line="54"/>
         <source>Reporter</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="49"/>
+        <location filename="../../app/ui/shift_end.py" line="55"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="58"/>
+        <location filename="../../app/ui/shift_end.py" line="65"/>
         <source>Shift started at</source>
         <translation>本班开始时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="73"/>
+        <location filename="../../app/ui/shift_end.py" line="80"/>
         <source>%1 receipts drawn in this shift; %2 not completed.</source>
         <translation>本班次共领取 %1 个受理编号，其中 %2 个未完成登记。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="81"/>
+        <location filename="../../app/ui/shift_end.py" line="88"/>
         <source>NOT COMPLETED - no reason given</source>
         <translation>未完成登记——未说明原因</translation>
     </message>
@@ -931,7 +1049,7 @@ Incident catalog %2</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="37"/>
+        <location filename="../../app/ui/sign_in.py" line="39"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -939,32 +1057,32 @@ Incident catalog %2</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="434"/>
+        <location filename="../../app/ui/labels.py" line="47"/>
         <source>unfinished intake</source>
         <translation>未完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="435"/>
+        <location filename="../../app/ui/labels.py" line="48"/>
         <source>received</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="436"/>
+        <location filename="../../app/ui/labels.py" line="49"/>
         <source>in handling</source>
         <translation>处置中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="437"/>
+        <location filename="../../app/ui/labels.py" line="50"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="438"/>
+        <location filename="../../app/ui/labels.py" line="51"/>
         <source>referred</source>
         <translation>已分流移交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="439"/>
+        <location filename="../../app/ui/labels.py" line="52"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>

@@ -44,3 +44,30 @@ def test_voided_slip_is_marked(store, officer, chief, catalog) -> None:
         .extract_text()
     )
     assert "作废" in text
+
+
+def test_slip_text_is_laid_out_inside_the_page_and_reads_naturally(store, officer, catalog) -> None:
+    """Letter-spacing leaking from the title once pushed every line off the right edge."""
+    import pdfplumber
+
+    rid = receiving.receive(store, officer).id
+    receiving.save_intake(store, officer, rid, good_intake(), catalog)
+    pdf = documents.receipt_slip_pdf(store, catalog, rid)
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page = doc.pages[0]
+        outside = [ch["text"] for ch in page.chars if ch["x1"] > page.width - 5]
+        assert not outside, "".join(outside)
+        lines = page.extract_text().splitlines()
+    assert any("Report receipt" in line for line in lines)
+    assert any("Bring this slip or call" in line for line in lines)
+    assert not [line for line in lines if line[:1] in "。，、；：？！）"], lines
+
+
+def test_slip_opens_cleanly_in_a_second_reader(store, officer, catalog) -> None:
+    import pikepdf
+
+    rid = receiving.receive(store, officer).id
+    receiving.save_intake(store, officer, rid, good_intake(), catalog)
+    with pikepdf.open(io.BytesIO(documents.receipt_slip_pdf(store, catalog, rid))) as pdf:
+        assert len(pdf.pages) == 1
+        assert pdf.check_pdf_syntax() == []

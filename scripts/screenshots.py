@@ -1,0 +1,163 @@
+"""Grab every screen of the desk to PNG, in one language, on a throw-away demo station.
+
+    .venv/bin/python scripts/screenshots.py --lang zh_CN --out shots/
+
+Used to refresh the README pictures and to look at screens after UI changes. Runs offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget  # noqa: E402
+
+PASSWORD = "demo1234"
+
+
+def grab(widget: QWidget, path: Path) -> None:
+    QApplication.processEvents()
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="zh_CN")
+    parser.add_argument("--out", type=Path, default=Path("shots"))
+    parser.add_argument("--records", type=int, default=300)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    from app.ui.application import make_application
+
+    make_application(args.lang)
+    from app.db.engine import Store
+    from app.db.migrate import upgrade_database
+    from app.domain.catalog import load_catalog
+    from app.paths import database_file
+    from app.services import demo, receiving, station
+    from app.ui.main_window import MainWindow
+    from app.ui.setup_wizard import SetupWizard
+    from app.ui.sign_in import SignInDialog
+
+    out: Path = args.out
+    suffix = args.lang
+    with tempfile.TemporaryDirectory() as tmp:
+        path = database_file(Path(tmp))
+        upgrade_database(path)
+        store = Store(path)
+        catalog = load_catalog()
+
+        wizard = SetupWizard(store)
+        wizard.show()
+        grab(wizard, out / f"setup-unit-{suffix}.png")
+        wizard.next()
+        wizard.password2.set_error("两次输入的密码不一致" if suffix == "zh_CN" else "Mismatch")
+        grab(wizard, out / f"setup-officer-{suffix}.png")
+        wizard.close()
+
+        station.set_up_station(
+            store,
+            unit_code="140107",
+            unit_name="杏花岭分局三桥派出所",
+            parent_bureau="太原市公安局杏花岭分局",
+            contact_phone="0351-3041234",
+            officer_badge="000001",
+            officer_name="赵毅君",
+            password=PASSWORD,
+        )
+        demo.generate(store, catalog, args.records)
+
+        sign_in = SignInDialog(store)
+        sign_in.show()
+        sign_in.badge.setText("000001")
+        sign_in.password.setText("wrong-password")
+        sign_in.accept()
+        grab(sign_in, out / f"sign-in-error-{suffix}.png")
+        sign_in.close()
+
+        officer = station.sign_in(store, "000001", PASSWORD)
+        window = MainWindow(store, catalog, officer, Path(tmp))
+        window.show()
+        window.receive()
+        form = window.tabs.currentWidget()
+        report_id = form.report_id  # type: ignore[attr-defined]
+        grab(window, out / f"intake-empty-{suffix}.png")
+        window.tabs.setCurrentWidget(window.desk)
+        window.refresh_desk()
+        grab(window, out / f"receive-desk-{suffix}.png")
+
+        window.show_reports()
+        assert window.browser is not None
+        window.browser.search.setText("zh")
+        QApplication.processEvents()
+        QTimer.singleShot(0, lambda: None)
+        QApplication.processEvents()
+        grab(window, out / f"reports-{suffix}.png")
+
+        window.show_shift_end()
+        assert window.shift is not None
+        grab(window, out / f"shift-end-{suffix}.png")
+
+        closed = next(
+            r.id
+            for r in receiving.shift_receipts(store, dt.datetime(2000, 1, 1).astimezone())
+            if r.status == "closed"
+        )
+
+        from app.services import reports
+        from app.ui.history_dialog import HistoryDialog
+
+        record = reports.get_report(store, closed)
+        history = HistoryDialog(
+            record["serial"], reports.history(store, closed), catalog, args.lang, window
+        )
+        history.show()
+        grab(history, out / f"history-{suffix}.png")
+        history.close()
+
+        from app.services import documents
+        from app.ui.pdf_print import preview_pdf
+
+        pdf = documents.receipt_slip_pdf(store, catalog, closed, args.lang)
+        preview = preview_pdf(window, pdf, record["serial"])
+        preview.resize(1000, 800)
+
+        def shoot_preview() -> None:
+            grab(preview, out / f"print-preview-{suffix}.png")
+            preview.reject()
+
+        QTimer.singleShot(300, shoot_preview)
+        preview.exec()
+
+        def shoot_box() -> None:
+            for w in QApplication.topLevelWidgets():
+                if isinstance(w, QMessageBox) and w.isVisible():
+                    grab(w, out / f"print-choice-{suffix}.png")
+                    w.reject()
+
+        QTimer.singleShot(200, shoot_box)
+        window.print_slip(report_id)
+
+        def shoot_settings() -> None:
+            for w in QApplication.topLevelWidgets():
+                if isinstance(w, QDialog) and w.isVisible():
+                    grab(w, out / f"settings-{suffix}.png")
+                    w.reject()
+
+        QTimer.singleShot(200, shoot_settings)
+        window.show_settings()
+        window.close()
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
