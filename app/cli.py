@@ -20,6 +20,14 @@ CLI_MESSAGES = {
     "already_set_up": "This data folder already holds a station.",
     "authentication": "Wrong badge number or password.",
     "catalog": "The incident catalog could not be loaded.",
+    "keyring_unavailable": "No usable system keyring: the station token cannot be stored safely. "
+    "Install or unlock the system keyring (Windows Credential Manager, Secret Service).",
+    "not_enrolled": "This station is not enrolled with HQ. Run 'stationdesk enroll' with a code from HQ.",
+    "sync_refused": "HQ refused this station (token revoked or wrong). All records are kept; "
+    "ask HQ for a new enrolment code.",
+    "insecure_transport": "That HQ address would send records unencrypted. Use https://, "
+    "or --allow-http on a closed network.",
+    "sync_failed": "Could not reach HQ.",
 }
 
 
@@ -29,7 +37,11 @@ def _fail(exc: errors.StationDeskError) -> int:
             print(f"error: {name}: {code}", file=sys.stderr)
     else:
         print(f"error: {CLI_MESSAGES.get(exc.code, str(exc))}", file=sys.stderr)
-        if exc.code.startswith("database") or exc.code == "catalog":
+        if exc.code.startswith("database") or exc.code in (
+            "catalog",
+            "sync_failed",
+            "sync_refused",
+        ):
             print(f"       ({exc})", file=sys.stderr)
     return 2
 
@@ -98,6 +110,67 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_enroll(args: argparse.Namespace) -> int:
+    from app.services import sync
+
+    store = _open_store(args.data_dir)
+    sync.enroll(
+        store, args.hq, args.code, ca_bundle=args.ca_bundle or "", allow_http=args.allow_http
+    )
+    print(f"Enrolled with {args.hq}. The station token is in the system keyring.")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    """Exit 0 only when nothing is pending: scheduled tasks can trust the status."""
+    import time
+
+    from app.services import sync
+    from app.sync.engine import SyncEngine
+
+    store = _open_store(args.data_dir)
+    engine = SyncEngine(store)
+    deadline = time.monotonic() + args.wait
+    while True:
+        report = engine.run_once()
+        if report.skipped:
+            print("Another sync is running; nothing done.", file=sys.stderr)
+            return 1
+        print(
+            f"pushed {report.pushed} (stored {report.stored}, already at HQ {report.duplicates}, "
+            f"quarantined {report.quarantined}, mismatches {report.mismatches}); "
+            f"recovered {report.recovered}; instructions {report.instructions}; "
+            f"pending {report.pending}"
+        )
+        if report.new_generation:
+            print(f"Restored station: now numbering generation {report.new_generation}.")
+        if report.ok:
+            return 0
+        if report.error_code and report.error_code != "sync_failed":
+            raise {
+                "sync_refused": errors.SyncRefusedError,
+                "keyring_unavailable": errors.KeyringUnavailableError,
+                "not_enrolled": errors.NotEnrolledError,
+                "insecure_transport": errors.InsecureTransportError,
+            }.get(report.error_code, errors.SyncFailedError)(report.error)
+        status = sync.sync_status(store)
+        if report.error:
+            print(f"error: {report.error}", file=sys.stderr)
+        wait = 1.0
+        if status.next_attempt_utc:
+            import datetime as dt
+
+            from app.services.clock import parse_utc
+
+            wait = max(
+                0.2, (parse_utc(status.next_attempt_utc) - dt.datetime.now(dt.UTC)).total_seconds()
+            )
+        if time.monotonic() + wait > deadline:
+            print(f"{report.pending} revisions still pending.", file=sys.stderr)
+            return 1
+        time.sleep(wait)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stationdesk", description="StationDesk front-desk application"
@@ -128,6 +201,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("enroll", help="link this station to HQ with a one-time code")
+    p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
+    p.add_argument("--hq", required=True, help="HQ address, https://...")
+    p.add_argument("--code", required=True, help="one-time enrolment code from HQ")
+    p.add_argument("--ca-bundle", help="PEM file of the CA that signed HQ's certificate")
+    p.add_argument("--allow-http", action="store_true", help="allow plain HTTP (closed networks)")
+    p.set_defaults(func=cmd_enroll)
+
+    p = sub.add_parser("sync", help="push pending records to HQ and fetch HQ's instructions")
+    p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
+    p.add_argument(
+        "--wait", type=float, default=0.0, help="keep retrying for up to this many seconds"
+    )
+    p.set_defaults(func=cmd_sync)
     return parser
 
 

@@ -73,3 +73,27 @@ class ValidationFailed(StationDeskError):
 
 class CatalogError(StationDeskError):
     code = "catalog"
+
+
+class KeyringUnavailableError(StationDeskError):
+    code = "keyring_unavailable"
+
+
+class NotEnrolledError(StationDeskError):
+    code = "not_enrolled"
+
+
+class SyncRefusedError(StationDeskError):
+    """HQ refused this station (401/403): stop retrying, keep every record, tell a person."""
+
+    code = "sync_refused"
+
+
+class InsecureTransportError(StationDeskError):
+    code = "insecure_transport"
+
+
+class SyncFailedError(StationDeskError):
+    """A temporary failure (network, HQ busy); the engine retries with back-off."""
+
+    code = "sync_failed"

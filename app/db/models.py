@@ -34,7 +34,11 @@ class Station(Base):
     parent_bureau: Mapped[str] = mapped_column(default="")
     contact_phone: Mapped[str] = mapped_column(default="")
     generation: Mapped[int] = mapped_column(default=1)
+    # First seq of the current generation, and the watermark HQ acknowledged: every revision
+    # with seq above `acked_seq` is pending (the revision log is the outbox).
+    generation_base: Mapped[int] = mapped_column(default=1, server_default="1")
     last_seq: Mapped[int] = mapped_column(default=0)
+    acked_seq: Mapped[int] = mapped_column(default=0, server_default="0")
     last_received_utc: Mapped[str | None]
     created_utc: Mapped[str]
 
@@ -129,3 +133,53 @@ class IntakeDraft(Base):
     report_id: Mapped[str] = mapped_column(ForeignKey("report.id"), primary_key=True)
     fields: Mapped[str]
     saved_utc: Mapped[str]
+
+
+class SyncState(Base):
+    """Exactly one row: where HQ is and how the last contact went. No secret is kept here."""
+
+    __tablename__ = "sync_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hq_url: Mapped[str] = mapped_column(default="")
+    ca_bundle: Mapped[str] = mapped_column(default="")
+    allow_http: Mapped[bool] = mapped_column(default=False)
+    enrolled_utc: Mapped[str | None]
+    last_attempt_utc: Mapped[str | None]
+    last_success_utc: Mapped[str | None]
+    last_error: Mapped[str] = mapped_column(default="")
+    last_error_code: Mapped[str] = mapped_column(default="")
+    failures: Mapped[int] = mapped_column(default=0)
+    next_attempt_utc: Mapped[str | None]
+    clock_skew_seconds: Mapped[float | None]
+    instruction_cursor: Mapped[int] = mapped_column(default=0)
+    # A lease, not a flag: a run that died leaves a lease that simply runs out.
+    lease_owner: Mapped[str] = mapped_column(default="")
+    lease_until_utc: Mapped[str | None]
+
+
+class SyncRejection(Base):
+    """An item HQ quarantined or refused as a mismatch, mirrored so the desk shows it too."""
+
+    __tablename__ = "sync_rejection"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int]
+    generation: Mapped[int]
+    revision_id: Mapped[str]
+    status: Mapped[str]
+    reason: Mapped[str]
+    recorded_utc: Mapped[str]
+
+
+class HqInstruction(Base):
+    """Something HQ sent down (notice, catalog version, reminder sheet); applied once."""
+
+    __tablename__ = "hq_instruction"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    kind: Mapped[str]
+    payload: Mapped[str]
+    created_utc: Mapped[str]
+    received_utc: Mapped[str]
+    read: Mapped[bool] = mapped_column(default=False)

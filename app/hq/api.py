@@ -1,0 +1,173 @@
+"""The central platform's HTTP interface (FastAPI on uvicorn).
+
+Every answer, good or bad, is a protocol shape: refusals are `ErrorBody` with a status that says
+what to do (401/403 stop, 413 smaller batches, 429 wait for `Retry-After`), never a bare 500.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app import __version__
+from app.hq.service import Headquarters, HqError
+from app.sync import protocol
+from app.sync.protocol import ErrorBody
+
+Auth = Annotated[str | None, Header(description="Bearer <station token>")]
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody} for code in (400, 401, 403, 404, 413, 422, 429)
+}
+
+
+def _error(
+    status: int, code: str, reason: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    return JSONResponse(
+        ErrorBody(error=code, reason=reason).model_dump(), status_code=status, headers=headers
+    )
+
+
+class BodyLimit:
+    """Refuse bodies over the limit before reading them into memory (413)."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await _error(413, "too_large", f"body over {self.limit} bytes")(scope, receive, send)
+            return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, limited, send)
+        except _TooLarge:
+            await _error(413, "too_large", f"body over {self.limit} bytes")(scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class RateLimiter:
+    """A token bucket per station: bursts are fine, a runaway loop is slowed with 429."""
+
+    def __init__(self, rate_per_second: float, burst: int) -> None:
+        self.rate = rate_per_second
+        self.burst = burst
+        self._buckets: dict[int, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def wait_needed(self, key: int) -> float:
+        now = time.monotonic()
+        with self._lock:
+            tokens, stamp = self._buckets.get(key, (float(self.burst), now))
+            tokens = min(self.burst, tokens + (now - stamp) * self.rate)
+            if tokens >= 1:
+                self._buckets[key] = (tokens - 1, now)
+                return 0.0
+            self._buckets[key] = (tokens, now)
+            return (1 - tokens) / self.rate
+
+
+def create_app(
+    hq: Headquarters,
+    *,
+    max_body: int = protocol.MAX_BODY_BYTES,
+    rate_per_second: float = 50.0,
+    burst: int = 100,
+) -> FastAPI:
+    app = FastAPI(
+        title="StationDesk central platform",
+        version=__version__,
+        description="Stations push their revision logs here and pull HQ's instructions.",
+    )
+    limiter = RateLimiter(rate_per_second, burst)
+
+    @app.exception_handler(HqError)
+    async def _hq_error(_request: Request, exc: HqError) -> JSONResponse:
+        return _error(exc.status, exc.code, exc.reason)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return _error(422, "invalid", f"{where}: {first.get('msg', 'invalid')}"[:2000])
+
+    def station_for(authorization: str | None) -> int:
+        token = None
+        if authorization and authorization.lower().startswith("bearer "):
+            token = authorization[7:].strip()
+        station_id = hq.authenticate(token)
+        wait = limiter.wait_needed(station_id)
+        if wait > 0:
+            raise _RateLimited(wait)
+        return station_id
+
+    @app.exception_handler(_RateLimited)
+    async def _limited(_request: Request, exc: _RateLimited) -> JSONResponse:
+        seconds = max(1, int(exc.wait + 0.999))
+        return _error(429, "rate_limited", "too many requests", {"Retry-After": str(seconds)})
+
+    @app.get("/v1/health")
+    def health() -> dict[str, Any]:
+        return {"protocol": protocol.PROTOCOL_VERSION, "ok": True}
+
+    @app.post("/v1/enroll", responses=ERROR_RESPONSES)
+    def enroll(body: protocol.EnrollRequest) -> protocol.EnrollResponse:
+        return hq.enroll(body)
+
+    @app.post("/v1/push", responses=ERROR_RESPONSES)
+    def push(body: protocol.PushRequest, authorization: Auth = None) -> protocol.PushResponse:
+        return hq.push(station_for(authorization), body)
+
+    @app.get("/v1/status", responses=ERROR_RESPONSES)
+    def status(authorization: Auth = None) -> protocol.StatusResponse:
+        return hq.status(station_for(authorization))
+
+    @app.get("/v1/recover", responses=ERROR_RESPONSES)
+    def recover(
+        generation: Annotated[int, Query(ge=1, le=1_000_000)],
+        after_seq: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        limit: Annotated[int, Query(ge=1, le=protocol.MAX_BATCH_ITEMS)] = 500,
+        authorization: Auth = None,
+    ) -> protocol.RecoverResponse:
+        return hq.recover(station_for(authorization), generation, after_seq, limit)
+
+    @app.get("/v1/instructions", responses=ERROR_RESPONSES)
+    def instructions(
+        after: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        limit: Annotated[int, Query(ge=1, le=500)] = 100,
+        authorization: Auth = None,
+    ) -> protocol.InstructionsResponse:
+        return hq.instructions(station_for(authorization), after, limit)
+
+    app.add_middleware(BodyLimit, limit=max_body)
+    return app
+
+
+class _RateLimited(Exception):
+    def __init__(self, wait: float) -> None:
+        super().__init__(wait)
+        self.wait = wait

@@ -1,0 +1,150 @@
+"""`stationdesk-hq`: run and operate the central platform.
+
+    stationdesk-hq db upgrade --db URL
+    stationdesk-hq serve --db URL --host H --port P
+    stationdesk-hq enroll --db URL --unit-code C      (prints a one-time enrolment code)
+    stationdesk-hq revoke --db URL --unit-code C
+    stationdesk-hq stations --db URL [--json]
+    stationdesk-hq notice --db URL [--unit-code C] --text T
+
+--db defaults to $STATIONDESK_HQ_DB, else a SQLite file in the user data folder (demo use).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from sqlalchemy.exc import OperationalError
+
+from app.db.engine import make_server_engine
+from app.hq import schema
+from app.hq.service import Headquarters, HqError
+from app.paths import default_data_dir
+
+
+def default_db() -> str:
+    env = os.environ.get("STATIONDESK_HQ_DB")
+    if env:
+        return env
+    folder = default_data_dir() / "hq"
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'hq.sqlite3'}"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stationdesk-hq", description="StationDesk central platform"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument(
+            "--db", default=None, help="database URL (postgresql://... or sqlite:///...)"
+        )
+        return p
+
+    db = sub.add_parser("db", help="schema management")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    with_db(db_sub.add_parser("upgrade", help="create or upgrade the schema"))
+
+    serve = with_db(sub.add_parser("serve", help="run the HTTP service"))
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8740)
+    serve.add_argument("--certfile", type=Path, help="TLS certificate (PEM) for HTTPS")
+    serve.add_argument("--keyfile", type=Path, help="TLS private key (PEM)")
+    serve.add_argument("--rate", type=float, default=50.0, help="requests per second per station")
+
+    enroll = with_db(sub.add_parser("enroll", help="issue a one-time enrolment code"))
+    enroll.add_argument("--unit-code", required=True)
+    enroll.add_argument("--unit-name", default="")
+
+    revoke = with_db(sub.add_parser("revoke", help="revoke a station's token"))
+    revoke.add_argument("--unit-code", required=True)
+
+    stations = with_db(sub.add_parser("stations", help="list stations and their sync state"))
+    stations.add_argument("--json", action="store_true")
+
+    notice = with_db(sub.add_parser("notice", help="send a notice to one station or all"))
+    notice.add_argument("--unit-code")
+    notice.add_argument("--text", required=True)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    url = args.db or default_db()
+    try:
+        engine = make_server_engine(url)
+        if args.command == "db":
+            schema.upgrade(engine)
+            print("HQ database is at the current schema.")
+            return 0
+        if not schema.is_current(engine):
+            print(
+                "The HQ database is not at the current schema: run `stationdesk-hq db upgrade` first.",
+                file=sys.stderr,
+            )
+            return 2
+        hq = Headquarters(engine)
+        if args.command == "serve":
+            return _serve(hq, args)
+        if args.command == "enroll":
+            code = hq.issue_enrolment(args.unit_code, args.unit_name)
+            print(code)
+            return 0
+        if args.command == "revoke":
+            hq.revoke(args.unit_code)
+            print(f"Station {args.unit_code}: token revoked.")
+            return 0
+        if args.command == "stations":
+            rows = [s.as_dict() for s in hq.stations()]
+            if args.json:
+                print(json.dumps(rows, ensure_ascii=False, indent=1))
+            else:
+                for r in rows:
+                    skew = r["clock_skew_seconds"]
+                    print(
+                        f"{r['unit_code']:<10} records {r['record_count']:>8}  acked "
+                        f"g{r['generation'] or '-'}:{r['acknowledged_seq']:<8} last contact "
+                        f"{r['last_contact_utc'] or 'never'}  skew "
+                        f"{'-' if skew is None else f'{skew:+.0f}s'}"
+                        f"{'  REVOKED' if r['revoked'] else ''}"
+                    )
+            return 0
+        if args.command == "notice":
+            number = hq.add_instruction(args.unit_code, "notice", {"text": args.text})
+            print(f"Notice {number} queued.")
+            return 0
+    except HqError as exc:
+        print(f"stationdesk-hq: {exc.reason}", file=sys.stderr)
+        return 2
+    except OperationalError as exc:
+        print(f"stationdesk-hq: cannot use the database: {exc.orig}", file=sys.stderr)
+        return 2
+    return 1
+
+
+def _serve(hq: Headquarters, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from app.hq.api import create_app
+
+    app = create_app(hq, rate_per_second=args.rate, burst=max(10, int(args.rate * 2)))
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+        ssl_certfile=str(args.certfile) if args.certfile else None,
+        ssl_keyfile=str(args.keyfile) if args.keyfile else None,
+        timeout_graceful_shutdown=5,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,132 @@
+"""Headquarters' tables (PostgreSQL in production, SQLite for a demo).
+
+Stations own their records: `hq_revision` holds every revision exactly once under two permanent
+keys, (station, generation, seq) and the revision id; `hq_record` is HQ's projection of each
+record's newest state. HQ's own words to stations are `hq_instruction` rows, never edits.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, ForeignKey, Index, MetaData, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from app.db.models import NAMING_CONVENTION
+
+
+class HqBase(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class HqStation(HqBase):
+    __tablename__ = "hq_station"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_code: Mapped[str] = mapped_column(unique=True)
+    unit_name: Mapped[str] = mapped_column(default="")
+    station_uuid: Mapped[str | None]
+    token_sha256: Mapped[str | None] = mapped_column(unique=True)
+    revoked: Mapped[bool] = mapped_column(default=False)
+    enrolled_utc: Mapped[str | None]
+    last_contact_utc: Mapped[str | None]
+    clock_skew_seconds: Mapped[float | None]
+    record_count: Mapped[int] = mapped_column(default=0)
+
+
+class HqEnrolment(HqBase):
+    """A one-time code; only its hash is kept, and it is spent on first use."""
+
+    __tablename__ = "hq_enrolment"
+
+    code_sha256: Mapped[str] = mapped_column(primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("hq_station.id"))
+    created_utc: Mapped[str]
+    expires_utc: Mapped[str]
+    used_utc: Mapped[str | None]
+
+
+class HqGeneration(HqBase):
+    """A station's numbering era: a restore from an older backup starts a new one."""
+
+    __tablename__ = "hq_generation"
+
+    station_id: Mapped[int] = mapped_column(ForeignKey("hq_station.id"), primary_key=True)
+    generation: Mapped[int] = mapped_column(primary_key=True)
+    base_seq: Mapped[int] = mapped_column(BigInteger)
+    acknowledged_seq: Mapped[int] = mapped_column(BigInteger)
+    high_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class HqRevision(HqBase):
+    __tablename__ = "hq_revision"
+    __table_args__ = (
+        UniqueConstraint("station_id", "generation", "seq"),
+        Index("ix_hq_revision_record", "record_id", "revision_no"),
+    )
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("hq_station.id"))
+    generation: Mapped[int]
+    seq: Mapped[int] = mapped_column(BigInteger)
+    record_id: Mapped[str]
+    revision_no: Mapped[int]
+    parent_id: Mapped[str | None]
+    recorded_at: Mapped[str]
+    action: Mapped[str]
+    officer_badge: Mapped[str]
+    changes: Mapped[str] = mapped_column(Text)
+    payload: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str]
+    received_utc: Mapped[str]
+
+
+class HqRecord(HqBase):
+    """HQ's view of a record: the payload of its highest revision number."""
+
+    __tablename__ = "hq_record"
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("hq_station.id"), index=True)
+    revision_no: Mapped[int]
+    revision_id: Mapped[str]
+    payload: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str]
+    updated_utc: Mapped[str]
+
+
+class HqQuarantine(HqBase):
+    """An item HQ could not accept; kept verbatim and acknowledged so the queue moves on."""
+
+    __tablename__ = "hq_quarantine"
+    __table_args__ = (UniqueConstraint("station_id", "generation", "seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("hq_station.id"))
+    generation: Mapped[int]
+    seq: Mapped[int] = mapped_column(BigInteger)
+    raw: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str]
+    received_utc: Mapped[str]
+
+
+class HqAlarm(HqBase):
+    """Something an operator must look at: a resend whose content differs from what HQ holds."""
+
+    __tablename__ = "hq_alarm"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("hq_station.id"))
+    kind: Mapped[str]
+    detail: Mapped[str] = mapped_column(Text)
+    created_utc: Mapped[str]
+
+
+class HqInstruction(HqBase):
+    """HQ -> station: notices, catalog versions, reminder sheets. The id is the pull cursor."""
+
+    __tablename__ = "hq_instruction"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    station_id: Mapped[int | None] = mapped_column(ForeignKey("hq_station.id"), index=True)
+    kind: Mapped[str]
+    payload: Mapped[str] = mapped_column(Text)
+    created_utc: Mapped[str]

@@ -1,0 +1,302 @@
+"""Headquarters use cases: enrolment, tokens, station overview, recovery, instructions.
+
+The HTTP layer (app.hq.api) and the operator's command line (app.hq.cli) both call these; each
+function owns its transaction and returns plain data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.hq.ingest import ingest_push
+from app.hq.models import (
+    HqEnrolment,
+    HqGeneration,
+    HqInstruction,
+    HqQuarantine,
+    HqRecord,
+    HqRevision,
+    HqStation,
+)
+from app.services.clock import utc_iso
+from app.sync import protocol
+
+ENROLMENT_DAYS = 7
+_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over a phone
+
+
+class HqError(Exception):
+    """An expected refusal, with the HTTP status it maps to."""
+
+    status = 400
+    code = "bad_request"
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class Unauthorised(HqError):
+    status = 401
+    code = "unauthorised"
+
+
+class Forbidden(HqError):
+    status = 403
+    code = "forbidden"
+
+
+class NotFound(HqError):
+    status = 404
+    code = "not_found"
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Headquarters:
+    """One HQ database; sessions are short, one per operation."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._sessions() as s, s.begin():
+            yield s
+
+    # -- operator commands -----------------------------------------------------------------
+    def issue_enrolment(self, unit_code: str, unit_name: str = "") -> str:
+        """A one-time code for a station to exchange for its token; only its hash is stored."""
+        code = "-".join("".join(secrets.choice(_CODE_ALPHABET) for _ in range(4)) for _ in range(4))
+        now = _now()
+        with self.session() as s:
+            station = s.scalar(select(HqStation).where(HqStation.unit_code == unit_code))
+            if station is None:
+                station = HqStation(unit_code=unit_code, unit_name=unit_name)
+                s.add(station)
+                s.flush()
+            s.add(
+                HqEnrolment(
+                    code_sha256=_sha(code),
+                    station_id=station.id,
+                    created_utc=utc_iso(now),
+                    expires_utc=utc_iso(now + dt.timedelta(days=ENROLMENT_DAYS)),
+                )
+            )
+        return code
+
+    def revoke(self, unit_code: str) -> None:
+        with self.session() as s:
+            station = s.scalar(select(HqStation).where(HqStation.unit_code == unit_code))
+            if station is None:
+                raise NotFound(f"no station {unit_code}")
+            station.revoked = True
+            station.token_sha256 = None
+
+    def add_instruction(self, unit_code: str | None, kind: str, payload: dict[str, Any]) -> int:
+        with self.session() as s:
+            station_id = None
+            if unit_code is not None:
+                station_id = s.scalar(select(HqStation.id).where(HqStation.unit_code == unit_code))
+                if station_id is None:
+                    raise NotFound(f"no station {unit_code}")
+            row = HqInstruction(
+                station_id=station_id,
+                kind=kind,
+                payload=json.dumps(payload, ensure_ascii=False),
+                created_utc=utc_iso(_now()),
+            )
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def stations(self) -> list[StationOverview]:
+        with self.session() as s:
+            rows = s.scalars(select(HqStation).order_by(HqStation.unit_code)).all()
+            gens = s.execute(select(HqGeneration)).scalars().all()
+            quarantine = dict(
+                s.execute(
+                    select(HqQuarantine.station_id, func.count()).group_by(HqQuarantine.station_id)
+                ).all()
+            )
+        out = []
+        for st in rows:
+            mine = sorted((g for g in gens if g.station_id == st.id), key=lambda g: g.generation)
+            current = mine[-1] if mine else None
+            out.append(
+                StationOverview(
+                    unit_code=st.unit_code,
+                    unit_name=st.unit_name,
+                    enrolled=st.token_sha256 is not None,
+                    revoked=st.revoked,
+                    generation=current.generation if current else None,
+                    acknowledged_seq=current.acknowledged_seq if current else 0,
+                    record_count=st.record_count,
+                    last_contact_utc=st.last_contact_utc,
+                    clock_skew_seconds=st.clock_skew_seconds,
+                    quarantined=int(quarantine.get(st.id, 0)),
+                )
+            )
+        return out
+
+    def record(self, record_id: str) -> dict[str, Any] | None:
+        with self.session() as s:
+            row = s.get(HqRecord, record_id)
+            return json.loads(row.payload) if row else None
+
+    # -- station requests ---------------------------------------------------------------------
+    def enroll(self, request: protocol.EnrollRequest) -> protocol.EnrollResponse:
+        now = _now()
+        token = secrets.token_urlsafe(32)
+        with self.session() as s:
+            enrolment = s.get(HqEnrolment, _sha(request.code.strip().upper()), with_for_update=True)
+            if enrolment is None or enrolment.used_utc is not None:
+                raise Unauthorised("enrolment code unknown or already used")
+            if enrolment.expires_utc < utc_iso(now):
+                raise Unauthorised("enrolment code expired; ask HQ for a new one")
+            station = s.get(HqStation, enrolment.station_id, with_for_update=True)
+            assert station is not None
+            if station.unit_code != request.unit_code:
+                raise Forbidden(f"this code is for unit {station.unit_code}")
+            enrolment.used_utc = utc_iso(now)
+            station.token_sha256 = _sha(token)
+            station.revoked = False
+            station.station_uuid = request.station_uuid
+            station.unit_name = request.unit_name or station.unit_name
+            station.enrolled_utc = utc_iso(now)
+        return protocol.EnrollResponse(
+            station_token=token, unit_code=request.unit_code, hq_time=now.isoformat()
+        )
+
+    def authenticate(self, token: str | None) -> int:
+        if not token:
+            raise Unauthorised("no station token")
+        with self.session() as s:
+            station = s.scalar(select(HqStation).where(HqStation.token_sha256 == _sha(token)))
+            if station is None or station.revoked:
+                raise Unauthorised("station token unknown or revoked")
+            return station.id
+
+    def push(self, station_id: int, request: protocol.PushRequest) -> protocol.PushResponse:
+        with self.session() as s:
+            station = s.get(HqStation, station_id, with_for_update=True)
+            assert station is not None
+            if station.unit_code != request.unit_code:
+                raise Forbidden("a station pushes only its own records")
+            return ingest_push(s, station, request)
+
+    def status(self, station_id: int) -> protocol.StatusResponse:
+        with self.session() as s:
+            station = s.get(HqStation, station_id)
+            assert station is not None
+            gens = s.scalars(
+                select(HqGeneration)
+                .where(HqGeneration.station_id == station_id)
+                .order_by(HqGeneration.generation)
+            ).all()
+            quarantined = s.scalar(
+                select(func.count()).where(HqQuarantine.station_id == station_id)
+            )
+            return protocol.StatusResponse(
+                unit_code=station.unit_code,
+                hq_time=_now().isoformat(),
+                generations=[
+                    protocol.GenerationState(
+                        generation=g.generation,
+                        base_seq=g.base_seq,
+                        acknowledged_seq=g.acknowledged_seq,
+                        high_seq=g.high_seq,
+                    )
+                    for g in gens
+                ],
+                quarantined=quarantined or 0,
+            )
+
+    def recover(
+        self, station_id: int, generation: int, after_seq: int, limit: int
+    ) -> protocol.RecoverResponse:
+        """Hand back revisions a station lost (restored from an older backup), in seq order."""
+        with self.session() as s:
+            rows = s.scalars(
+                select(HqRevision)
+                .where(
+                    HqRevision.station_id == station_id,
+                    HqRevision.generation == generation,
+                    HqRevision.seq > after_seq,
+                )
+                .order_by(HqRevision.seq)
+                .limit(limit)
+            ).all()
+            return protocol.RecoverResponse(
+                items=[
+                    protocol.RevisionItem(
+                        seq=r.seq,
+                        revision_id=r.id,
+                        record_id=r.record_id,
+                        revision_no=r.revision_no,
+                        parent_id=r.parent_id,
+                        recorded_at=r.recorded_at,
+                        action=r.action,
+                        officer_badge=r.officer_badge,
+                        changes=r.changes,
+                        payload=r.payload,
+                        sha256=r.sha256,
+                    )
+                    for r in rows
+                ]
+            )
+
+    def instructions(
+        self, station_id: int, after: int, limit: int
+    ) -> protocol.InstructionsResponse:
+        with self.session() as s:
+            rows = s.scalars(
+                select(HqInstruction)
+                .where(
+                    HqInstruction.id > after,
+                    (HqInstruction.station_id == station_id) | HqInstruction.station_id.is_(None),
+                )
+                .order_by(HqInstruction.id)
+                .limit(limit)
+            ).all()
+        items = [
+            protocol.Instruction(
+                id=r.id, kind=r.kind, payload=json.loads(r.payload), created_utc=r.created_utc
+            )
+            for r in rows
+        ]
+        return protocol.InstructionsResponse(items=items, cursor=items[-1].id if items else after)
+
+
+@dataclass(frozen=True)
+class StationOverview:
+    unit_code: str
+    unit_name: str
+    enrolled: bool
+    revoked: bool
+    generation: int | None
+    acknowledged_seq: int
+    record_count: int
+    last_contact_utc: str | None
+    clock_skew_seconds: float | None
+    quarantined: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,304 @@
+"""One sync run: `SyncEngine(store).run_once()` -> a SyncReport of what happened.
+
+Qt-free; the GUI runs it on a worker thread, `stationdesk sync` from a scheduled task. The run:
+
+1. takes the lease (a second run at the same time does nothing; a dead run's lease runs out),
+2. asks HQ for its view of this station: adopts a watermark whose answer was lost, and notices
+   a restore from an older backup (HQ holds seqs this station has not written),
+3. pushes pending revisions in seq order, in batches (413 halves the batch),
+4. on a restore: starts a new generation and takes back what HQ holds that the station lost,
+5. pulls HQ's instructions from its cursor and applies each once.
+
+The database write lock is never held while waiting on the network: every HTTP call happens
+between short transactions. A failure is recorded with the next attempt time (capped
+exponential back-off with full jitter, or HQ's Retry-After if longer); nothing is ever deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app import credentials, errors
+from app.db.engine import Store
+from app.db.models import SyncState
+from app.services.clock import now_local, parse_utc, utc_iso
+from app.sync import outbox, protocol
+from app.sync.client import BatchTooLarge, HqClient
+
+LEASE_SECONDS = 300
+BACKOFF_BASE_SECONDS = 2.0
+BACKOFF_CAP_SECONDS = 300.0
+SKEW_WARNING_SECONDS = 300
+
+
+@dataclass
+class SyncReport:
+    ok: bool = False
+    skipped: bool = False
+    pushed: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    mismatches: int = 0
+    new_generation: int | None = None
+    recovered: int = 0
+    instructions: int = 0
+    pending: int = 0
+    error: str = ""
+    error_code: str = ""
+    retry_after: float | None = None
+    clock_skew_seconds: float | None = None
+
+
+def backoff_delay(failures: int, retry_after: float | None, rng: random.Random) -> float:
+    """Full jitter: uniform in [0, min(cap, base * 2^n)], never shorter than HQ asked."""
+    ceiling = min(BACKOFF_CAP_SECONDS, BACKOFF_BASE_SECONDS * (2 ** min(failures, 30)))
+    return max(retry_after or 0.0, rng.uniform(0, ceiling))
+
+
+ClientFactory = Callable[[str, str, str, bool], HqClient]
+
+
+def default_client(url: str, token: str, ca_bundle: str, allow_http: bool) -> HqClient:
+    return HqClient(url, token=token, ca_bundle=ca_bundle, allow_http=allow_http)
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        batch_size: int = 500,
+        client_factory: ClientFactory = default_client,
+        step: Callable[[str], None] = lambda _name: None,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.store = store
+        self.batch_size = batch_size
+        self.client_factory = client_factory
+        self.step = step  # named points in a run; crash tests stop the process there
+        self.rng = rng or random.Random()
+
+    # -- the run ----------------------------------------------------------------------------
+    def run_once(self) -> SyncReport:
+        report = SyncReport()
+        owner = uuid.uuid4().hex
+        if not self._take_lease(owner):
+            report.skipped = True
+            return report
+        try:
+            with self._client() as client:
+                self._reconcile(client, report)
+                self._push_all(client, report)
+                self._pull(client, report)
+            self._finish(owner, report, None)
+        except (
+            errors.SyncFailedError,
+            errors.SyncRefusedError,
+            errors.KeyringUnavailableError,
+            errors.NotEnrolledError,
+            errors.InsecureTransportError,
+        ) as exc:
+            self._finish(owner, report, exc)
+        return report
+
+    def _client(self) -> HqClient:
+        with self.store.read() as s:
+            st = outbox.station_row(s)
+            state = s.get(SyncState, 1)
+            if state is None or not state.hq_url:
+                raise errors.NotEnrolledError("this station is not enrolled with HQ")
+            url, ca, allow_http, station_uuid = (
+                state.hq_url,
+                state.ca_bundle,
+                state.allow_http,
+                st.station_uuid,
+            )
+        token = credentials.load_token(station_uuid)
+        if not token:
+            raise errors.NotEnrolledError("no station token in the keyring; enrol again")
+        return self.client_factory(url, token, ca, allow_http)
+
+    def _reconcile(self, client: HqClient, report: SyncReport) -> None:
+        """HQ's view first: a lost acknowledgement, or signs that a backup was restored."""
+        hq = client.status()
+        self.step("after_status")
+        with self.store.read() as s:
+            st = outbox.station_row(s)
+            generation, last_seq = st.generation, st.last_seq
+        mine = next((g for g in hq.generations if g.generation == generation), None)
+        newer = [g for g in hq.generations if g.generation > generation]
+        if newer or (mine is not None and mine.high_seq > last_seq):
+            self._restart_generation(client, hq, report)
+            return
+        if mine is not None:
+            with self.store.write() as s:
+                st = outbox.station_row(s)
+                if st.generation == generation and mine.acknowledged_seq > st.acked_seq:
+                    st.acked_seq = min(mine.acknowledged_seq, st.last_seq)
+
+    def _push_all(self, client: HqClient, report: SyncReport) -> None:
+        batch = self.batch_size
+        while True:
+            with self.store.read() as s:
+                st = outbox.station_row(s)
+                items = outbox.pending_batch(s, st, batch)
+                header = (st.unit_code, st.generation, st.generation_base)
+            if not items:
+                return
+            self.step("before_push")
+            request = protocol.PushRequest(
+                unit_code=header[0],
+                generation=header[1],
+                generation_base=header[2],
+                station_time=now_local().isoformat(timespec="seconds"),
+                items=[protocol.PushItem(seq=i.seq, revision=i.model_dump()) for i in items],
+            )
+            try:
+                answer = client.push(request)
+            except BatchTooLarge:
+                if batch == 1:
+                    raise errors.SyncFailedError(
+                        "HQ refuses even a single revision as too large"
+                    ) from None
+                batch = max(1, batch // 2)
+                continue
+            self.step("after_push_response")
+            report.pushed += len(items)
+            report.clock_skew_seconds = answer.clock_skew_seconds
+            counts = {s: 0 for s in ("stored", "duplicate", "quarantined", "mismatch", "conflict")}
+            for result in answer.results:
+                counts[result.status] += 1
+            report.stored += counts["stored"]
+            report.duplicates += counts["duplicate"]
+            report.quarantined += counts["quarantined"]
+            report.mismatches += counts["mismatch"]
+            with self.store.write() as s:
+                st = outbox.station_row(s)
+                outbox.record_answer(s, st, items, answer)
+                state = outbox.state_row(s)
+                state.clock_skew_seconds = answer.clock_skew_seconds
+            self.step("after_ack_commit")
+            if counts["conflict"]:
+                self._restart_generation(client, client.status(), report)
+                continue
+            if answer.acknowledged_seq < items[0].seq:
+                # Nothing of this batch counted: HQ lacks something below it (say, HQ itself
+                # was restored). The watermark stays, so the next run resends from there.
+                raise errors.SyncFailedError(
+                    f"HQ acknowledged only up to {answer.acknowledged_seq}; will resend"
+                )
+
+    def _restart_generation(
+        self, client: HqClient, hq: protocol.StatusResponse, report: SyncReport
+    ) -> None:
+        hq_high = max((g.high_seq for g in hq.generations), default=0)
+        hq_newest = max((g.generation for g in hq.generations), default=0)
+        with self.store.write() as s:
+            st = outbox.station_row(s)
+            old_generation, old_acked = outbox.start_new_generation(
+                s, st, hq_high, max(st.generation, hq_newest) + 1
+            )
+            report.new_generation = st.generation
+        self.step("after_new_generation")
+        for g in sorted(hq.generations, key=lambda g: g.generation):
+            if g.generation < old_generation:
+                continue
+            after = old_acked if g.generation == old_generation else g.base_seq - 1
+            while True:
+                page = client.recover(g.generation, after)
+                if not page.items:
+                    break
+                with self.store.write() as s:
+                    report.recovered += outbox.apply_recovered(s, page.items, g.generation)
+                self.step("after_recover_commit")
+                after = page.items[-1].seq
+
+    def _pull(self, client: HqClient, report: SyncReport) -> None:
+        while True:
+            with self.store.read() as s:
+                state = s.get(SyncState, 1)
+                cursor = state.instruction_cursor if state else 0
+            page = client.instructions(cursor)
+            self.step("after_instructions_fetch")
+            if not page.items:
+                return
+            with self.store.write() as s:
+                fresh = outbox.store_instructions(s, page.items)
+                outbox.state_row(s).instruction_cursor = page.cursor
+            for item in fresh:
+                self._apply_instruction(item)
+            report.instructions += len(fresh)
+            self.step("after_instructions_commit")
+
+    def _apply_instruction(self, item: protocol.Instruction) -> None:
+        """Catalog versions are installed as files (validated, only if newer); notices and
+        reminder sheets are shown from the stored rows."""
+        if item.kind != "catalog":
+            return
+        from app.domain.catalog import CATALOG_FILENAME, parse_catalog
+
+        try:
+            parse_catalog(item.payload.get("catalog"), f"HQ instruction {item.id}")
+        except errors.CatalogError:
+            return  # kept as a row; the desk shows it was not installed
+        folder = Path(self.store.path).parent / "catalog"
+        folder.mkdir(exist_ok=True)
+        target = folder / CATALOG_FILENAME
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(json.dumps(item.payload["catalog"], ensure_ascii=False), encoding="utf-8")
+        tmp.replace(target)
+
+    # -- lease and bookkeeping -------------------------------------------------------------
+    def _take_lease(self, owner: str) -> bool:
+        now = dt.datetime.now(dt.UTC)
+        with self.store.write() as s:
+            state = outbox.state_row(s)
+            if (
+                state.lease_owner
+                and state.lease_until_utc
+                and parse_utc(state.lease_until_utc) > now
+            ):
+                return False
+            state.lease_owner = owner
+            state.lease_until_utc = utc_iso(now + dt.timedelta(seconds=LEASE_SECONDS))
+            state.last_attempt_utc = utc_iso(now)
+        return True
+
+    def _finish(self, owner: str, report: SyncReport, exc: Exception | None) -> None:
+        now = dt.datetime.now(dt.UTC)
+        with self.store.write() as s:
+            st = outbox.station_row(s)
+            state = outbox.state_row(s)
+            report.pending = outbox.pending_count(s, st)
+            if state.lease_owner == owner:
+                state.lease_owner = ""
+                state.lease_until_utc = None
+            if exc is None:
+                state.last_success_utc = utc_iso(now)
+                state.last_error = ""
+                state.last_error_code = ""
+                state.failures = 0
+                state.next_attempt_utc = None
+                report.ok = report.pending == 0
+                return
+            retry_after = (
+                exc.details.get("retry_after") if isinstance(exc, errors.StationDeskError) else None
+            )
+            report.error = str(exc)
+            report.error_code = getattr(exc, "code", "error")
+            report.retry_after = retry_after if isinstance(retry_after, float) else None
+            state.failures += 1
+            state.last_error = report.error[:500]
+            state.last_error_code = report.error_code
+            if isinstance(exc, errors.SyncFailedError):
+                delay = backoff_delay(state.failures, report.retry_after, self.rng)
+                state.next_attempt_utc = utc_iso(now + dt.timedelta(seconds=delay))
+            else:
+                state.next_attempt_utc = None  # a person must act first (enrol, keyring, HQ)

@@ -1,0 +1,292 @@
+"""The station's side of sync inside its own database: outbox, watermark, generations.
+
+The revision log is the outbox: a revision is pending while its seq is above the watermark HQ
+acknowledged. Every function here runs inside a caller's write or read session, so a change to
+the watermark and the data it describes always commit together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from app.db.models import (
+    HqInstruction,
+    Officer,
+    Report,
+    ReportRevision,
+    SerialCounter,
+    Station,
+    SyncRejection,
+    SyncState,
+)
+from app.services.clock import utc_iso
+from app.sync import protocol
+
+
+def station_row(s: Session) -> Station:
+    st = s.get(Station, 1)
+    if st is None:
+        from app import errors
+
+        raise errors.NotSetUpError("station not set up")
+    return st
+
+
+def state_row(s: Session) -> SyncState:
+    state = s.get(SyncState, 1)
+    if state is None:
+        state = SyncState(id=1)
+        s.add(state)
+        s.flush()
+    return state
+
+
+def pending_count(s: Session, st: Station) -> int:
+    return s.scalar(select(func.count()).where(ReportRevision.seq > st.acked_seq)) or 0
+
+
+def pending_batch(s: Session, st: Station, limit: int) -> list[protocol.RevisionItem]:
+    rows = s.execute(
+        select(ReportRevision, Officer.badge)
+        .join(Officer, Officer.id == ReportRevision.officer_id)
+        .where(ReportRevision.seq > st.acked_seq)
+        .order_by(ReportRevision.seq)
+        .limit(limit)
+    ).all()
+    return [to_item(rev, badge) for rev, badge in rows]
+
+
+def to_item(rev: ReportRevision, badge: str) -> protocol.RevisionItem:
+    return protocol.RevisionItem(
+        seq=rev.seq,
+        revision_id=rev.id,
+        record_id=rev.report_id,
+        revision_no=rev.revision_no,
+        parent_id=rev.parent_id,
+        recorded_at=rev.recorded_at,
+        action=rev.action,
+        officer_badge=badge,
+        changes=rev.changes,
+        payload=rev.payload,
+        sha256=rev.sha256,
+    )
+
+
+def record_answer(
+    s: Session, st: Station, sent: list[protocol.RevisionItem], answer: protocol.PushResponse
+) -> None:
+    """Move the watermark and mirror what HQ would not take; conflicts are handled apart."""
+    if answer.generation == st.generation and answer.acknowledged_seq > st.acked_seq:
+        st.acked_seq = min(answer.acknowledged_seq, st.last_seq)
+    by_seq = {item.seq: item for item in sent}
+    now = utc_iso(dt.datetime.now(dt.UTC))
+    for result in answer.results:
+        if result.status in ("quarantined", "mismatch") and result.seq in by_seq:
+            known = s.scalar(
+                select(func.count()).where(
+                    SyncRejection.seq == result.seq, SyncRejection.generation == st.generation
+                )
+            )
+            if not known:
+                s.add(
+                    SyncRejection(
+                        seq=result.seq,
+                        generation=st.generation,
+                        revision_id=by_seq[result.seq].revision_id,
+                        status=result.status,
+                        reason=result.reason,
+                        recorded_utc=now,
+                    )
+                )
+
+
+def start_new_generation(
+    s: Session, st: Station, hq_high_seq: int, new_generation: int
+) -> tuple[int, int]:
+    """The station was restored from an older backup: HQ already holds seqs it is reusing.
+
+    Everything not yet acknowledged moves, in order, to a fresh generation numbered above
+    anything HQ or this station has used, so no key ever collides. Revision ids and contents
+    are untouched; HQ recognises any it already holds by id. Returns (old generation, old
+    watermark) for recovering what the station lost.
+    """
+    old_generation, old_acked = st.generation, st.acked_seq
+    base = max(hq_high_seq, st.last_seq) + 1
+    moving = s.scalars(
+        select(ReportRevision.id).where(ReportRevision.seq > old_acked).order_by(ReportRevision.seq)
+    ).all()
+    # Two steps so the unique seq never collides half-way: park far above, then place.
+    park = base + len(moving) + 1_000_000
+    for offset, rev_id in enumerate(moving):
+        s.execute(
+            update(ReportRevision).where(ReportRevision.id == rev_id).values(seq=park + offset)
+        )
+    for offset, rev_id in enumerate(moving):
+        s.execute(
+            update(ReportRevision)
+            .where(ReportRevision.id == rev_id)
+            .values(seq=base + offset, generation=new_generation)
+        )
+    st.generation = new_generation
+    st.generation_base = base
+    st.acked_seq = base - 1
+    st.last_seq = base - 1 + len(moving)
+    return old_generation, old_acked
+
+
+def apply_recovered(s: Session, items: list[protocol.RevisionItem], generation: int) -> int:
+    """Take back revisions HQ holds that this station lost; returns how many were new here."""
+    have = set(
+        s.scalars(
+            select(ReportRevision.id).where(ReportRevision.id.in_([i.revision_id for i in items]))
+        )
+    )
+    added = 0
+    for item in items:
+        if item.revision_id in have:
+            continue
+        record = json.loads(item.payload)
+        report = s.get(Report, item.record_id)
+        officer_id = _officer_for(s, item.officer_badge, record.get("officer_id"))
+        if report is None:
+            report = _report_from_payload(record)
+            s.add(report)
+            s.flush()
+            _bump_serial_counter(s, report)
+        forked = _make_room(s, item)
+        s.add(
+            ReportRevision(
+                id=item.revision_id,
+                report_id=item.record_id,
+                revision_no=item.revision_no,
+                parent_id=item.parent_id,
+                seq=item.seq,
+                generation=generation,
+                officer_id=officer_id,
+                recorded_at=item.recorded_at,
+                action=item.action,
+                changes=item.changes,
+                payload=item.payload,
+                sha256=item.sha256,
+            )
+        )
+        if forked:
+            report.revision_no += 1  # the desk's own later word stays the current state
+        elif item.revision_no >= report.revision_no:
+            _apply_payload(report, record)
+            report.revision_no = item.revision_no
+        s.flush()
+        _reindex(s, report)
+        added += 1
+    return added
+
+
+def _make_room(s: Session, item: protocol.RevisionItem) -> bool:
+    """Revisions made here since the restore fork from the same parent as the recovered one:
+    they move one place later (history keeps both). Returns whether there was such a fork."""
+    local = s.scalars(
+        select(ReportRevision)
+        .where(
+            ReportRevision.report_id == item.record_id,
+            ReportRevision.revision_no >= item.revision_no,
+        )
+        .order_by(ReportRevision.revision_no)
+    ).all()
+    if not local:
+        return False
+    for rev in local:  # park on negative numbers first: (report, revision_no) is unique
+        rev.revision_no = -rev.revision_no
+    s.flush()
+    for rev in local:
+        rev.revision_no = -rev.revision_no + 1
+    local[0].parent_id = item.revision_id
+    s.flush()
+    return True
+
+
+def _officer_for(s: Session, badge: str, officer_id: str | None) -> str:
+    """An account created after the backup is gone here; keep its revisions attributable."""
+    found = s.scalar(select(Officer.id).where(Officer.badge == badge))
+    if found:
+        return found
+    new_id = officer_id or f"recovered-{badge}"
+    s.add(
+        Officer(
+            id=new_id,
+            badge=badge,
+            name=f"({badge})",
+            password_hash="!",  # cannot sign in until an administrator resets it
+            role="officer",
+            active=False,
+            created_utc=utc_iso(dt.datetime.now(dt.UTC)),
+        )
+    )
+    s.flush()
+    return new_id
+
+
+def _report_from_payload(record: dict[str, Any]) -> Report:
+    serial = record["serial"]
+    day, number = serial.rsplit("-", 2)[-2:]
+    received = dt.datetime.fromisoformat(record["received_at"])
+    report = Report(
+        id=record["id"],
+        serial=serial,
+        serial_day=day,
+        serial_no=int(number),
+        received_at=record["received_at"],
+        received_utc=utc_iso(received),
+        updated_utc=utc_iso(dt.datetime.now(dt.UTC)),
+        revision_no=1,
+    )
+    _apply_payload(report, record)
+    return report
+
+
+def _apply_payload(report: Report, record: dict[str, Any]) -> None:
+    from app.services.revisions import RECORD_FIELDS
+
+    for name in RECORD_FIELDS:
+        if name in ("id", "serial", "received_at") or name not in record:
+            continue
+        value = record[name]
+        setattr(report, name, json.dumps(value) if name == "checklist" else value)
+
+
+def _bump_serial_counter(s: Session, report: Report) -> None:
+    counter = s.get(SerialCounter, report.serial_day)
+    if counter is None:
+        s.add(SerialCounter(day=report.serial_day, last_no=report.serial_no))
+    elif counter.last_no < report.serial_no:
+        counter.last_no = report.serial_no
+
+
+def _reindex(s: Session, report: Report) -> None:
+    from app.services.revisions import reindex
+
+    reindex(s, report)
+
+
+def store_instructions(s: Session, items: list[protocol.Instruction]) -> list[protocol.Instruction]:
+    """Insert what is new (by HQ's id); returns only those, so each is applied once."""
+    have = set(
+        s.scalars(select(HqInstruction.id).where(HqInstruction.id.in_([i.id for i in items])))
+    )
+    now = utc_iso(dt.datetime.now(dt.UTC))
+    fresh = [i for i in items if i.id not in have]
+    for item in fresh:
+        s.add(
+            HqInstruction(
+                id=item.id,
+                kind=item.kind,
+                payload=json.dumps(item.payload, ensure_ascii=False),
+                created_utc=item.created_utc,
+                received_utc=now,
+            )
+        )
+    return fresh

@@ -1,0 +1,194 @@
+"""The wire protocol between a station and headquarters: one module, used by both sides.
+
+Every body that crosses the wire is one of these shapes. Both sides validate what they receive,
+so a captive portal's HTML page or a proxy's error text is never mistaken for an answer, and a
+malformed request from a station gets a 4xx with a reason instead of a server error.
+
+Version 1. A change that an older peer could misread bumps ``PROTOCOL_VERSION``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+PROTOCOL_VERSION = 1
+MAX_BATCH_ITEMS = 1000
+MAX_BODY_BYTES = 8 * 1024 * 1024
+MAX_PAYLOAD_CHARS = 64 * 1024
+
+Uuid = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
+]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+UnitCode = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]{4,12}$")]
+Short = Annotated[str, StringConstraints(max_length=200)]
+Seq = Annotated[int, Field(ge=1, le=2**62)]
+Generation = Annotated[int, Field(ge=1, le=1_000_000)]
+
+
+class Shape(BaseModel):
+    """Unknown keys are refused: a typo in a field name is an error, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ErrorBody(Shape):
+    protocol: int = PROTOCOL_VERSION
+    error: Short
+    reason: Annotated[str, StringConstraints(max_length=2000)]
+
+
+# -- enrolment ------------------------------------------------------------------------------
+class EnrollRequest(Shape):
+    protocol: int = PROTOCOL_VERSION
+    code: Annotated[str, StringConstraints(min_length=8, max_length=64)]
+    unit_code: UnitCode
+    unit_name: Short
+    station_uuid: Uuid
+
+
+class EnrollResponse(Shape):
+    protocol: int = PROTOCOL_VERSION
+    station_token: Annotated[str, StringConstraints(min_length=32, max_length=200)]
+    unit_code: UnitCode
+    hq_time: str
+
+
+# -- push -------------------------------------------------------------------------------------
+class RevisionItem(Shape):
+    """One immutable revision, exactly as the station's log holds it."""
+
+    seq: Seq
+    revision_id: Uuid
+    record_id: Uuid
+    revision_no: Annotated[int, Field(ge=1, le=1_000_000)]
+    parent_id: Uuid | None
+    recorded_at: Annotated[str, StringConstraints(max_length=40)]
+    action: Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,32}$")]
+    officer_badge: Annotated[str, StringConstraints(max_length=32)]
+    changes: Annotated[str, StringConstraints(max_length=MAX_PAYLOAD_CHARS)]
+    payload: Annotated[str, StringConstraints(max_length=MAX_PAYLOAD_CHARS)]
+    sha256: Sha256
+
+
+class PushItem(Shape):
+    """The envelope HQ can always read: the seq, and the revision as raw JSON.
+
+    The revision is validated item by item at HQ, so one malformed revision is quarantined and
+    acknowledged by its seq instead of rejecting its whole batch.
+    """
+
+    seq: Seq
+    revision: Any
+
+
+class PushRequest(Shape):
+    protocol: int = PROTOCOL_VERSION
+    unit_code: UnitCode
+    generation: Generation
+    generation_base: Seq
+    station_time: Annotated[str, StringConstraints(max_length=40)]
+    items: Annotated[list[PushItem], Field(max_length=MAX_BATCH_ITEMS)]
+
+
+ItemStatus = Literal["stored", "duplicate", "mismatch", "conflict", "quarantined"]
+
+
+class ItemResult(Shape):
+    seq: Seq
+    status: ItemStatus
+    reason: Short = ""
+
+
+class PushResponse(Shape):
+    protocol: int = PROTOCOL_VERSION
+    generation: Generation
+    acknowledged_seq: Annotated[int, Field(ge=0)]
+    results: list[ItemResult]
+    hq_time: str
+    clock_skew_seconds: float
+
+
+# -- status, recovery, instructions ------------------------------------------------------------
+class GenerationState(Shape):
+    generation: Generation
+    base_seq: Seq
+    acknowledged_seq: Annotated[int, Field(ge=0)]
+    high_seq: Annotated[int, Field(ge=0)]
+
+
+class StatusResponse(Shape):
+    protocol: int = PROTOCOL_VERSION
+    unit_code: UnitCode
+    hq_time: str
+    generations: list[GenerationState]
+    quarantined: Annotated[int, Field(ge=0)]
+
+
+class RecoverResponse(Shape):
+    protocol: int = PROTOCOL_VERSION
+    items: list[RevisionItem]
+
+
+class Instruction(Shape):
+    id: Annotated[int, Field(ge=1)]
+    kind: Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,32}$")]
+    payload: dict[str, Any]
+    created_utc: str
+
+
+class InstructionsResponse(Shape):
+    protocol: int = PROTOCOL_VERSION
+    items: list[Instruction]
+    cursor: Annotated[int, Field(ge=0)]
+
+
+# -- helpers both sides use ----------------------------------------------------------------------
+def payload_hash(payload: str) -> str:
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def check_revision(raw: Any, seq: int) -> RevisionItem:
+    """Parse one pushed revision and check it is self-consistent; ValueError says why not."""
+    try:
+        item = RevisionItem.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "revision"
+        raise ValueError(f"{where}: {first['msg']}") from None
+    if item.seq != seq:
+        raise ValueError("seq inside the revision differs from its envelope")
+    if payload_hash(item.payload) != item.sha256:
+        raise ValueError("sha256 does not match the payload")
+    try:
+        record = json.loads(item.payload)
+        json.loads(item.changes)
+    except json.JSONDecodeError:
+        raise ValueError("payload or changes is not JSON") from None
+    if not isinstance(record, dict) or record.get("id") != item.record_id:
+        raise ValueError("payload is not this record")
+    return item
+
+
+def parse_answer(model: type[Shape], status_code: int, body: bytes) -> Any:
+    """A reply counts only when it is the protocol shape: HTML with 200 is a failure."""
+    try:
+        answer = model.model_validate_json(body)
+    except ValidationError:
+        snippet = body[:80].decode("utf-8", "replace").strip()
+        raise ProtocolViolation(
+            f"HTTP {status_code} but the answer is not a StationDesk reply ({snippet!r})"
+        ) from None
+    version = getattr(answer, "protocol", PROTOCOL_VERSION)
+    if version != PROTOCOL_VERSION:
+        raise ProtocolViolation(f"protocol version {version} is not {PROTOCOL_VERSION}")
+    return answer
+
+
+class ProtocolViolation(Exception):
+    """The other side answered something that is not this protocol."""
