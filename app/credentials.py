@@ -22,7 +22,8 @@ def _account(station_uuid: str) -> str:
     return f"station-token:{station_uuid}"
 
 
-def _check_backend() -> None:
+def ensure_available() -> None:
+    """Called before anything is asked of HQ, so a missing keyring never spends a code."""
     backend = keyring.get_keyring()
     if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) <= 0:
         raise errors.KeyringUnavailableError(
@@ -31,7 +32,7 @@ def _check_backend() -> None:
 
 
 def store_token(station_uuid: str, token: str) -> None:
-    _check_backend()
+    ensure_available()
     try:
         keyring.set_password(SERVICE, _account(station_uuid), token)
     except keyring.errors.KeyringError as exc:
@@ -39,7 +40,7 @@ def store_token(station_uuid: str, token: str) -> None:
 
 
 def load_token(station_uuid: str) -> str | None:
-    _check_backend()
+    ensure_available()
     try:
         return keyring.get_password(SERVICE, _account(station_uuid))
     except keyring.errors.KeyringError as exc:
@@ -47,6 +48,6 @@ def load_token(station_uuid: str) -> str | None:
 
 
 def forget_token(station_uuid: str) -> None:
-    _check_backend()
+    ensure_available()
     with contextlib.suppress(keyring.errors.PasswordDeleteError):
         keyring.delete_password(SERVICE, _account(station_uuid))

@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--certfile", type=Path, help="TLS certificate (PEM) for HTTPS")
     serve.add_argument("--keyfile", type=Path, help="TLS private key (PEM)")
     serve.add_argument("--rate", type=float, default=50.0, help="requests per second per station")
+    serve.add_argument("--burst", type=int, default=100, help="requests a station may burst")
 
     enroll = with_db(sub.add_parser("enroll", help="issue a one-time enrolment code"))
     enroll.add_argument("--unit-code", required=True)
@@ -133,7 +134,7 @@ def _serve(hq: Headquarters, args: argparse.Namespace) -> int:
 
     from app.hq.api import create_app
 
-    app = create_app(hq, rate_per_second=args.rate, burst=max(10, int(args.rate * 2)))
+    app = create_app(hq, rate_per_second=args.rate, burst=args.burst)
     uvicorn.run(
         app,
         host=args.host,

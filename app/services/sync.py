@@ -29,6 +29,7 @@ def enroll(
 ) -> None:
     """Exchange a one-time code for the station token; the token goes to the keyring only."""
     url = check_transport(hq_url, allow_http)
+    credentials.ensure_available()
     with store.read() as s:
         st = outbox.station_row(s)
         request = protocol.EnrollRequest(
@@ -160,4 +161,3 @@ def mark_notices_read(store: Store) -> None:
     with store.write() as s:
         for row in s.scalars(select(HqInstruction).where(HqInstruction.read.is_(False))):
             row.read = True
-

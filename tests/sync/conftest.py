@@ -1,0 +1,230 @@
+"""Real parts for sync tests: HQ as its own process on PostgreSQL (or SQLite), real HTTP on
+127.0.0.1, station databases as real files, the token in a file-based test keyring."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import keyring
+import pytest
+from keyrings.alt.file import PlaintextKeyring
+from sqlalchemy import create_engine, select, text
+
+from app.db.engine import Store, make_server_engine, server_url
+from app.db.migrate import upgrade_database
+from app.db.models import Report, ReportRevision
+from app.hq import schema
+from app.hq.models import HqRecord, HqRevision, HqStation
+from app.hq.service import Headquarters
+from app.paths import database_file
+from app.services import station, sync
+from app.services.revisions import snapshot
+
+ROOT = Path(__file__).resolve().parents[2]
+PG_ENV = "STATIONDESK_TEST_PG_URL"
+PASSWORD = "correct-horse"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(autouse=True)
+def test_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A file-based keyring in this test's folder, for this process and its children."""
+    home = tmp_path / "keyring-home"
+    home.mkdir()
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+    keyring.set_keyring(PlaintextKeyring())
+    return home
+
+
+# -- HQ database: a fresh PostgreSQL database per test (from a migrated template) --------------
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str | None]:
+    base = os.environ.get(PG_ENV)
+    if not base:
+        yield None
+        return
+    admin = create_engine(server_url(base), isolation_level="AUTOCOMMIT")
+    name = f"sd_tpl_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = _with_db(base, name)
+    engine = make_server_engine(url)
+    schema.upgrade(engine)
+    engine.dispose()
+    yield name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _with_db(url: str, name: str) -> str:
+    head, _, _ = url.rpartition("/")
+    return f"{head}/{name}"
+
+
+@pytest.fixture
+def hq_db(pg_template: str | None, tmp_path: Path) -> Iterator[str]:
+    base = os.environ.get(PG_ENV)
+    if pg_template is None or not base:
+        url = f"sqlite:///{tmp_path / 'hq.sqlite3'}"
+        engine = make_server_engine(url)
+        schema.upgrade(engine)
+        engine.dispose()
+        yield url
+        return
+    admin = create_engine(server_url(base), isolation_level="AUTOCOMMIT")
+    name = f"sd_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"'))
+    yield _with_db(base, name)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@dataclass
+class HqProcess:
+    db_url: str
+    port: int
+    log: Path
+    extra: list[str] = field(default_factory=list)
+    proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        cmd = [
+            sys.executable,
+            "-m",
+            "app.hq",
+            "serve",
+            "--db",
+            self.db_url,
+            "--port",
+            str(self.port),
+        ]
+        self.proc = subprocess.Popen(
+            [*cmd, *self.extra], cwd=ROOT, stdout=self.log.open("ab"), stderr=subprocess.STDOUT
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.url}/v1/health", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"HQ exited: {self.log.read_text()[-2000:]}")
+            time.sleep(0.1)
+        raise RuntimeError("HQ did not start")
+
+    def kill(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def service(self) -> Headquarters:
+        return Headquarters(make_server_engine(self.db_url))
+
+
+@pytest.fixture
+def hq(hq_db: str, tmp_path: Path) -> Iterator[HqProcess]:
+    process = HqProcess(hq_db, free_port(), tmp_path / "hq.log", ["--rate", "1000"])
+    process.start()
+    yield process
+    process.stop()
+
+
+# -- stations ----------------------------------------------------------------------------------
+def make_station(data_dir: Path, unit_code: str = "140107") -> Store:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = database_file(data_dir)
+    upgrade_database(path)
+    store = Store(path)
+    station.set_up_station(
+        store,
+        unit_code=unit_code,
+        unit_name=f"派出所{unit_code}",
+        officer_badge="000001",
+        officer_name="赵毅君",
+        password=PASSWORD,
+    )
+    return store
+
+
+def enroll(store: Store, hq: HqProcess, unit_code: str = "140107") -> None:
+    code = hq.service().issue_enrolment(unit_code)
+    sync.enroll(store, hq.url, code)
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Iterator[Store]:
+    store = make_station(tmp_path / "station")
+    yield store
+    store.close()
+
+
+def sign_in(store: Store) -> station.OfficerInfo:
+    return station.sign_in(store, "000001", PASSWORD)
+
+
+# -- the invariants every scenario ends with ---------------------------------------------------
+def assert_converged(store: Store, hq: HqProcess) -> None:
+    """Every committed revision is at HQ exactly once, HQ's current state of each record equals
+    the station's, the station file is sound, and nothing is pending."""
+    with store.read() as s:
+        local = {r.id: r.sha256 for r in s.scalars(select(ReportRevision))}
+        current = {r.id: snapshot(r) for r in s.scalars(select(Report))}
+        unit = s.scalar(text("SELECT unit_code FROM station"))
+    engine = make_server_engine(hq.db_url)
+    try:
+        with engine.connect() as conn:
+            station_id = conn.scalar(select(HqStation.id).where(HqStation.unit_code == unit))
+            held = conn.execute(
+                select(HqRevision.id, HqRevision.sha256).where(HqRevision.station_id == station_id)
+            ).all()
+            records = {
+                r.id: json.loads(r.payload)
+                for r in conn.execute(
+                    select(HqRecord.id, HqRecord.payload).where(HqRecord.station_id == station_id)
+                )
+            }
+    finally:
+        engine.dispose()
+    ids = [h.id for h in held]
+    assert len(ids) == len(set(ids)), "a revision is held twice at HQ"
+    assert dict(held) == local, "HQ's revisions differ from the station's log"
+    assert records == current, "HQ's current state differs from the station's"
+    conn = sqlite3.connect(store.path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+    assert sync.sync_status(store).pending == 0
