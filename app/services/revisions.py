@@ -72,6 +72,7 @@ def append_revision(
     parent_id: str | None,
 ) -> ReportRevision:
     station.last_seq += 1
+    session.flush()  # column defaults land on the object, so the payload has no nulls
     payload = canonical_json(snapshot(report))
     revision = ReportRevision(
         id=new_id(),

@@ -21,9 +21,6 @@ from app.sync.protocol import ErrorBody, ProtocolViolation, Shape
 
 T = TypeVar("T", bound=Shape)
 
-TIMEOUT = httpx.Timeout(30.0, connect=5.0)
-
-
 class BatchTooLarge(Exception):
     pass
 
@@ -66,6 +63,7 @@ class HqClient:
         token: str | None = None,
         ca_bundle: str = "",
         allow_http: bool = False,
+        timeout: float = 30.0,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.url = check_transport(url, allow_http)
@@ -75,7 +73,7 @@ class HqClient:
         self._http = httpx.Client(
             base_url=self.url,
             headers=headers,
-            timeout=TIMEOUT,
+            timeout=httpx.Timeout(timeout, connect=min(5.0, timeout)),
             verify=ca_bundle or True,
             transport=transport,
         )

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import random
+import socket
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,7 +33,7 @@ from app.services.clock import now_local, parse_utc, utc_iso
 from app.sync import outbox, protocol
 from app.sync.client import BatchTooLarge, HqClient
 
-LEASE_SECONDS = 300
+LEASE_SECONDS = 120
 BACKOFF_BASE_SECONDS = 2.0
 BACKOFF_CAP_SECONDS = 300.0
 SKEW_WARNING_SECONDS = 300
@@ -62,6 +64,21 @@ def backoff_delay(failures: int, retry_after: float | None, rng: random.Random) 
     return max(retry_after or 0.0, rng.uniform(0, ceiling))
 
 
+def _owner_alive(owner: str) -> bool:
+    """A lease held by a process on this PC that no longer exists is free at once."""
+    host, _, rest = owner.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return True  # another PC sharing the folder: wait for the lease to run out
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 ClientFactory = Callable[[str, str, str, bool], HqClient]
 
 
@@ -84,11 +101,13 @@ class SyncEngine:
         self.client_factory = client_factory
         self.step = step  # named points in a run; crash tests stop the process there
         self.rng = rng or random.Random()
+        self._owner = ""
 
     # -- the run ----------------------------------------------------------------------------
     def run_once(self) -> SyncReport:
         report = SyncReport()
-        owner = uuid.uuid4().hex
+        owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._owner = owner
         if not self._take_lease(owner):
             report.skipped = True
             return report
@@ -184,6 +203,10 @@ class SyncEngine:
                 outbox.record_answer(s, st, items, answer)
                 state = outbox.state_row(s)
                 state.clock_skew_seconds = answer.clock_skew_seconds
+                if state.lease_owner == self._owner:  # a long catch-up keeps its lease
+                    state.lease_until_utc = utc_iso(
+                        dt.datetime.now(dt.UTC) + dt.timedelta(seconds=LEASE_SECONDS)
+                    )
             self.step("after_ack_commit")
             if counts["conflict"]:
                 self._restart_generation(client, client.status(), report)
@@ -264,6 +287,7 @@ class SyncEngine:
                 state.lease_owner
                 and state.lease_until_utc
                 and parse_utc(state.lease_until_utc) > now
+                and _owner_alive(state.lease_owner)
             ):
                 return False
             state.lease_owner = owner

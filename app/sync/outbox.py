@@ -252,7 +252,7 @@ def _apply_payload(report: Report, record: dict[str, Any]) -> None:
     from app.services.revisions import RECORD_FIELDS
 
     for name in RECORD_FIELDS:
-        if name in ("id", "serial", "received_at") or name not in record:
+        if name in ("id", "serial", "received_at") or record.get(name) is None:
             continue
         value = record[name]
         setattr(report, name, json.dumps(value) if name == "checklist" else value)
