@@ -88,10 +88,7 @@ def sync_status(store: Store) -> SyncStatus:
         state = s.get(SyncState, 1)
         pending = outbox.pending_count(s, st)
         oldest = s.scalar(
-            select(ReportRevision.recorded_at)
-            .where(ReportRevision.seq > st.acked_seq)
-            .order_by(ReportRevision.seq)
-            .limit(1)
+            select(ReportRevision.recorded_at).where(ReportRevision.seq == st.acked_seq + 1)
         )
         rejected = s.scalar(select(func.count()).select_from(SyncRejection)) or 0
         unread = s.scalar(select(func.count()).where(HqInstruction.read.is_(False))) or 0

@@ -21,6 +21,7 @@ from app.sync.protocol import ErrorBody, ProtocolViolation, Shape
 
 T = TypeVar("T", bound=Shape)
 
+
 class BatchTooLarge(Exception):
     pass
 

@@ -46,8 +46,9 @@ def state_row(s: Session) -> SyncState:
     return state
 
 
-def pending_count(s: Session, st: Station) -> int:
-    return s.scalar(select(func.count()).where(ReportRevision.seq > st.acked_seq)) or 0
+def pending_count(_s: Session, st: Station) -> int:
+    """Seqs are gap-free, so this is exact and costs nothing even on a million-report desk."""
+    return st.last_seq - st.acked_seq
 
 
 def pending_batch(s: Session, st: Station, limit: int) -> list[protocol.RevisionItem]:

@@ -95,4 +95,5 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
     window = MainWindow(store, catalog, sign_in.officer, data_dir)
     window.show()
     window.reopen_interrupted_intakes()
+    window.sync_worker.start_schedule()
     return app.exec()

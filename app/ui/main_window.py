@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,12 +25,14 @@ from app.domain.catalog import Catalog
 from app.services import documents, receiving, reports
 from app.services.station import OfficerInfo, station_info
 from app.settings import LANGUAGES, load_settings, save_settings
+from app.sync.engine import SyncReport
 from app.ui.history_dialog import HistoryDialog
 from app.ui.intake_form import IntakeForm
 from app.ui.messages import error_text, show_error
 from app.ui.receive_desk import ReceiveDesk
 from app.ui.reports_browser import ReportsBrowser
 from app.ui.shift_end import ShiftEndView
+from app.ui.sync_panel import NoticesDialog, SyncPanel, SyncWorker
 
 
 class MainWindow(QMainWindow):
@@ -90,6 +92,12 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
+        self.sync_worker = SyncWorker(store)
+        self.sync_worker.finished.connect(self._synced)
+        self.sync_panel = SyncPanel(store, self.sync_worker)
+        self.sync_panel.notices_requested.connect(self.show_notices)
+        self.statusBar().addWidget(self.sync_panel, 1)
+
         self.status_label = QLabel()
         self.status_label.setObjectName("statusLabel")
         self.statusBar().addPermanentWidget(self.status_label)
@@ -111,6 +119,7 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return
         self.open_report(receipt.id)
+        self.sync_worker.after_save()
         if receipt.clock_went_back:
             self.statusBar().showMessage(
                 self.tr(
@@ -118,7 +127,9 @@ class MainWindow(QMainWindow):
                 ),
                 15000,
             )
-        self.refresh_desk()
+        # The desk tab is hidden behind the form now: it refreshes when shown again. Only the
+        # status line moves, once the officer is already typing.
+        QTimer.singleShot(300, self.sync_panel.refresh)
 
     def open_report(self, report_id: str) -> None:
         form = self.intakes.get(report_id)
@@ -128,8 +139,8 @@ class MainWindow(QMainWindow):
             except errors.StationDeskError as exc:
                 show_error(self, exc)
                 return
-            form.saved.connect(lambda _rid: self.refresh_desk())
-            form.changed_status.connect(lambda _rid: self.refresh_desk())
+            form.saved.connect(lambda _rid: self._after_save())
+            form.changed_status.connect(lambda _rid: self._after_save())
             form.print_requested.connect(self.print_slip)
             form.history_requested.connect(self.show_history)
             self.intakes[report_id] = form
@@ -163,10 +174,34 @@ class MainWindow(QMainWindow):
             )
 
     def refresh_desk(self) -> None:
+        self.sync_panel.refresh()
         try:
             self.desk.show_counters(receiving.desk_counters(self.store))
         except errors.StationDeskError as exc:
             self.statusBar().showMessage(error_text(exc))
+
+    def _after_save(self) -> None:
+        self.refresh_desk()
+        self.sync_worker.after_save()
+
+    def _synced(self, report: SyncReport) -> None:
+        if self.browser is not None:
+            self.browser.model.refresh_hq()
+        if report.new_generation:
+            self.statusBar().showMessage(
+                self.tr(
+                    "This PC was restored from an older backup: %1 records were taken back from HQ."
+                ).replace("%1", str(report.recovered)),
+                30000,
+            )
+
+    def show_notices(self) -> None:
+        NoticesDialog(self.store, self).exec()
+        self.sync_panel.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.sync_worker.stop()
+        super().closeEvent(event)
 
     # -- other views -----------------------------------------------------------------------
     def show_reports(self) -> None:

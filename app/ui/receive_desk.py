@@ -85,9 +85,11 @@ class ReceiveDesk(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized once per rebuild, not per cell: per-cell sizing made a refresh quadratic.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_row)
+        self._shown: list[tuple[str, str]] = []
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #777;")
         self.reports_button = QPushButton()
@@ -149,20 +151,33 @@ class ReceiveDesk(QWidget):
         self.received.setText(str(counters.received))
         self.completed.setText(str(counters.completed))
         self.unfinished.setText(str(counters.unfinished))
-        self.table.setRowCount(len(counters.unfinished_list))
         now = now_local()
-        for row, item in enumerate(counters.unfinished_list):
-            values = (
-                item.serial,
-                wall_time(item.received_at),
-                elapsed_text(item.received_utc, now),
-                item.officer_name,
-                item.unfinished_reason,
-            )
-            for col, value in enumerate(values):
-                cell = QTableWidgetItem(value)
-                cell.setData(Qt.ItemDataRole.UserRole, item.id)
-                self.table.setItem(row, col, cell)
+        wanted = [(item.id, item.unfinished_reason) for item in counters.unfinished_list]
+        if wanted == self._shown:  # same receipts: only the waiting times move
+            for row, item in enumerate(counters.unfinished_list):
+                cell = self.table.item(row, 2)
+                if cell is not None:
+                    cell.setText(elapsed_text(item.received_utc, now))
+            return
+        self.table.setUpdatesEnabled(False)
+        try:
+            self.table.setRowCount(len(counters.unfinished_list))
+            for row, item in enumerate(counters.unfinished_list):
+                values = (
+                    item.serial,
+                    wall_time(item.received_at),
+                    elapsed_text(item.received_utc, now),
+                    item.officer_name,
+                    item.unfinished_reason,
+                )
+                for col, value in enumerate(values):
+                    cell = QTableWidgetItem(value)
+                    cell.setData(Qt.ItemDataRole.UserRole, item.id)
+                    self.table.setItem(row, col, cell)
+            self.table.resizeColumnsToContents()
+        finally:
+            self.table.setUpdatesEnabled(True)
+        self._shown = wanted
 
     def _refresh_elapsed(self) -> None:
         if self._counters is not None:

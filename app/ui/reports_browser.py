@@ -32,13 +32,20 @@ from app import errors
 from app.db.engine import Store
 from app.domain import statuses
 from app.domain.catalog import Catalog
-from app.services import reports
+from app.services import reports, sync
 from app.services.reports import ReportFilter, ReportRow
 from app.services.station import list_officers
 from app.ui.labels import status_text, wall_time
 from app.ui.messages import error_text
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def _at_hq(store: Store, ids: list[str]) -> set[str]:
+    try:
+        return sync.reports_at_hq(store, ids)
+    except errors.StationDeskError:
+        return set()
 
 
 class ReportsTableModel(QAbstractTableModel):
@@ -53,6 +60,7 @@ class ReportsTableModel(QAbstractTableModel):
         "reporter_phone",
         "reporter_address",
         "officer_name",
+        "hq",
     )
 
     def __init__(self, store: Store, catalog: Catalog, lang: str) -> None:
@@ -72,7 +80,9 @@ class ReportsTableModel(QAbstractTableModel):
             self.tr("Phone"),
             self.tr("Address"),
             self.tr("Officer"),
+            self.tr("At HQ"),
         ]
+        self.at_hq: set[str] = set()
 
     def set_filter(self, flt: ReportFilter) -> None:
         self.beginResetModel()
@@ -99,6 +109,7 @@ class ReportsTableModel(QAbstractTableModel):
         if len(page) < reports.PAGE_SIZE:
             self.exhausted = True
         if page:
+            self.at_hq |= _at_hq(self.store, [r.id for r in page])
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
             self.rows.extend(page)
             self.endInsertRows()
@@ -108,6 +119,16 @@ class ReportsTableModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         key = self.COLUMNS[index.column()]
+        if key == "hq":
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "✓" if row.id in self.at_hq else "…"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return (
+                    self.tr("HQ holds this report and every change to it")
+                    if row.id in self.at_hq
+                    else self.tr("Not yet at HQ: will be sent at the next sync")
+                )
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             value = getattr(row, key)
             if key == "received_at":
@@ -126,6 +147,17 @@ class ReportsTableModel(QAbstractTableModel):
 
             return QColor("#c62828")
         return None
+
+    def refresh_hq(self) -> None:
+        """After a sync: what HQ now holds, for the rows already loaded."""
+        ids = [r.id for r in self.rows]
+        fresh: set[str] = set()
+        for start in range(0, len(ids), 500):
+            fresh |= _at_hq(self.store, ids[start : start + 500])
+        self.at_hq = fresh
+        if self.rows:
+            column = self.COLUMNS.index("hq")
+            self.dataChanged.emit(self.index(0, column), self.index(len(self.rows) - 1, column))
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -4,67 +4,67 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="25"/>
+        <location filename="../../app/ui/history_dialog.py" line="26"/>
         <source>History of %1</source>
         <translation>%1 的修改记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="31"/>
+        <location filename="../../app/ui/history_dialog.py" line="32"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="32"/>
+        <location filename="../../app/ui/history_dialog.py" line="33"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="33"/>
+        <location filename="../../app/ui/history_dialog.py" line="34"/>
         <source>Officer</source>
         <translation>接警民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="34"/>
+        <location filename="../../app/ui/history_dialog.py" line="35"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="35"/>
+        <location filename="../../app/ui/history_dialog.py" line="36"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="36"/>
+        <location filename="../../app/ui/history_dialog.py" line="37"/>
         <source>Old -&gt; new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="44"/>
+        <location filename="../../app/ui/history_dialog.py" line="45"/>
         <source>Receipt drawn</source>
         <translation>领取受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="45"/>
+        <location filename="../../app/ui/history_dialog.py" line="46"/>
         <source>Intake completed</source>
         <translation>完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="46"/>
+        <location filename="../../app/ui/history_dialog.py" line="47"/>
         <source>Details corrected</source>
         <translation>更正信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="47"/>
+        <location filename="../../app/ui/history_dialog.py" line="48"/>
         <source>Left unfinished</source>
         <translation>暂未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="48"/>
+        <location filename="../../app/ui/history_dialog.py" line="49"/>
         <source>Voided</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="49"/>
+        <location filename="../../app/ui/history_dialog.py" line="50"/>
         <source>Status changed</source>
         <translation>状态变更</translation>
     </message>
@@ -415,132 +415,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="50"/>
+        <location filename="../../app/ui/main_window.py" line="52"/>
         <source>StationDesk - %1</source>
         <translation>StationDesk 接警台 - %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="64"/>
+        <location filename="../../app/ui/main_window.py" line="66"/>
         <source>Receive desk</source>
         <translation>接警台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75"/>
+        <location filename="../../app/ui/main_window.py" line="77"/>
         <source>&amp;Desk</source>
         <translation>接警台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77"/>
+        <location filename="../../app/ui/main_window.py" line="79"/>
         <source>Receive walk-in</source>
         <translation>自接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>Reports</source>
         <translation>警情查询</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="81"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
         <source>Shift end</source>
         <translation>交班核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="82"/>
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81"/>
+        <location filename="../../app/ui/main_window.py" line="83"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="90"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89"/>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="305"/>
         <source>About StationDesk</source>
         <translation>关于 StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97"/>
+        <location filename="../../app/ui/main_window.py" line="105"/>
         <source>%1 (%2) on duty - %3 %4</source>
         <translation>值班民警：%1（%2）— %3 %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117"/>
+        <location filename="../../app/ui/main_window.py" line="126"/>
         <source>Warning: the PC clock went backwards since the last receipt. Check the clock.</source>
         <translation>警告：电脑时钟比上一次接警时间倒退，请检查时钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>%1 intake(s) interrupted earlier were reopened with what had been typed.</source>
         <translation>已重新打开 %1 份此前中断的登记，已录入内容均已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
+        <source>This PC was restored from an older backup: %1 records were taken back from HQ.</source>
+        <translation>本机系从较早的备份恢复：已从总部取回 %1 条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="245"/>
         <source>Receipt slip %1</source>
         <translation>报警回执 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="246"/>
         <source>Print the receipt slip for the reporter, or save it as PDF.</source>
         <translation>为报警人打印报警回执，或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>Print preview...</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Save PDF...</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="257"/>
         <source>Save receipt slip</source>
         <translation>保存报警回执</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
         <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
         <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>A new language applies from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="306"/>
         <source>StationDesk %1
 Incident catalog %2</source>
         <translation>StationDesk %1
@@ -726,6 +731,14 @@ Incident catalog %2</source>
     </message>
 </context>
 <context>
+    <name>NoticesDialog</name>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="243"/>
+        <source>From HQ</source>
+        <translation>总部下发</translation>
+    </message>
+</context>
+<context>
     <name>ReceiveDesk</name>
     <message>
         <location filename="../../app/ui/receive_desk.py" line="122"/>
@@ -808,47 +821,47 @@ Incident catalog %2</source>
 <context>
     <name>ReportsBrowser</name>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="147"/>
+        <location filename="../../app/ui/reports_browser.py" line="179"/>
         <source>Search reports</source>
         <translation>搜索警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="149"/>
+        <location filename="../../app/ui/reports_browser.py" line="181"/>
         <source>Search: name, pinyin or initials, phone, ID number, address, summary, serial</source>
         <translation>搜索：姓名（可用拼音或首字母）、电话、身份证号、住址、简要案情、受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="152"/>
+        <location filename="../../app/ui/reports_browser.py" line="184"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="160"/>
+        <location filename="../../app/ui/reports_browser.py" line="192"/>
         <source>All types</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="165"/>
+        <location filename="../../app/ui/reports_browser.py" line="197"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="170"/>
+        <location filename="../../app/ui/reports_browser.py" line="202"/>
         <source>All officers</source>
         <translation>全部民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="179"/>
+        <location filename="../../app/ui/reports_browser.py" line="211"/>
         <source>Reports</source>
         <translation>警情查询</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="205"/>
+        <location filename="../../app/ui/reports_browser.py" line="237"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="239"/>
+        <location filename="../../app/ui/reports_browser.py" line="271"/>
         <source>%1 reports</source>
         <translation>共 %1 条警情</translation>
     </message>
@@ -856,44 +869,59 @@ Incident catalog %2</source>
 <context>
     <name>ReportsTableModel</name>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="67"/>
+        <location filename="../../app/ui/reports_browser.py" line="75"/>
         <source>Serial</source>
         <translation>受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="68"/>
+        <location filename="../../app/ui/reports_browser.py" line="76"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="69"/>
+        <location filename="../../app/ui/reports_browser.py" line="77"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="70"/>
+        <location filename="../../app/ui/reports_browser.py" line="78"/>
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="71"/>
+        <location filename="../../app/ui/reports_browser.py" line="79"/>
         <source>Reporter</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="72"/>
+        <location filename="../../app/ui/reports_browser.py" line="80"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="73"/>
+        <location filename="../../app/ui/reports_browser.py" line="81"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="74"/>
+        <location filename="../../app/ui/reports_browser.py" line="82"/>
         <source>Officer</source>
         <translation>接警民警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports_browser.py" line="83"/>
+        <source>At HQ</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports_browser.py" line="127"/>
+        <source>HQ holds this report and every change to it</source>
+        <translation>总部已收到本警情及其全部修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports_browser.py" line="129"/>
+        <source>Not yet at HQ: will be sent at the next sync</source>
+        <translation>尚未上报总部：下次同步时发送</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +1113,104 @@ Incident catalog %2</source>
         <location filename="../../app/ui/labels.py" line="52"/>
         <source>voided</source>
         <translation>已作废</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="123"/>
+        <source>Sync status</source>
+        <translation>同步状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="128"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="142"/>
+        <source>(syncing...)</source>
+        <translation>（正在同步…）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="154"/>
+        <source>%1 new from HQ</source>
+        <translation>总部新消息 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="160"/>
+        <source>Not linked to HQ: records stay on this PC (ask HQ for an enrolment code).</source>
+        <translation>未接入总部：记录仅保存在本机（请向总部申请接入码）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="171"/>
+        <source>, oldest %1 h</source>
+        <translation>，最早一条已等待 %1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="175"/>
+        <source>, oldest under 1 h</source>
+        <translation>，最早一条等待不足 1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="180"/>
+        <source>HQ: %1 waiting to send%2</source>
+        <translation>待上报总部 %1 条%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="185"/>
+        <source>HQ has every record</source>
+        <translation>全部记录已上报总部</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="188"/>
+        <source>last contact %1</source>
+        <translation>最近联通 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="193"/>
+        <source>no contact yet</source>
+        <translation>尚未联通总部</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="196"/>
+        <source>%1 refused by HQ</source>
+        <translation>总部拒收 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="202"/>
+        <source>PC clock is off by %1 min: check it</source>
+        <translation>本机时钟偏差 %1 分钟，请校准</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="208"/>
+        <source>last try failed: %1</source>
+        <translation>上次同步失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="221"/>
+        <source>HQ refused this station; ask HQ for a new enrolment code.</source>
+        <translation>总部拒绝本所接入，请向总部申请新的接入码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="224"/>
+        <source>the system keyring is not available.</source>
+        <translation>系统密钥库不可用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="227"/>
+        <source>this station is not linked to HQ.</source>
+        <translation>本所尚未接入总部。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="230"/>
+        <source>the HQ address is not secure (https).</source>
+        <translation>总部地址不安全（须使用 https）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="235"/>
+        <source>HQ not reachable; will retry by itself.</source>
+        <translation>暂时无法连接总部，将自动重试。</translation>
     </message>
 </context>
 </TS>

@@ -210,43 +210,54 @@ def bench_rss(data_dir: Path) -> dict[str, float]:
     return {"rss_browser_mb": rss_kb / 1024}
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--records", type=int, default=1_000_000)
-    parser.add_argument("--data-dir", type=Path, default=ROOT / "bench-data")
-    parser.add_argument("--out", type=Path, default=Path(__file__).with_name("results.json"))
-    args = parser.parse_args()
-    data_dir = args.data_dir / f"station-{args.records}"
-    ensure_station(data_dir, args.records)
-    r: dict[str, float] = {}
-    r.update(bench_receive(data_dir, 300))
-    r.update(bench_form(data_dir, 100))
-    r.update(bench_search(data_dir, 100))
-    r.update(bench_startup(data_dir, 5))
-    r.update(bench_rss(data_dir))
-    rows = [
-        ("press -> receipt committed, p50", r["receive_p50_ms"], "ms", None),
-        ("press -> receipt committed, p99", r["receive_p99_ms"], "ms", 20),
-        ("raw sqlite3 INSERT+COMMIT, p50", r["raw_p50_ms"], "ms", None),
-        ("receive / raw (p50)", r["ratio_p50"], "x", 3),
-        ("press -> intake form with focus, p99", r["form_p99_ms"], "ms", 50),
-        ("start -> receive button enabled", r["startup_app_ms"], "ms", None),
-        ("start -> bare PySide6 window", r["startup_bare_ms"], "ms", None),
-        ("start-up ratio app / bare", r["startup_ratio"], "x", 1.5),
-        ("search by phone, p99", r["search_phone_p99_ms"], "ms", 30),
-        ("search by ID number, p99", r["search_id_number_p99_ms"], "ms", 30),
-        ("search by name fragment, p99", r["search_name_fragment_p99_ms"], "ms", 30),
-        ("search by pinyin initials, p99", r["search_pinyin_initials_p99_ms"], "ms", 30),
-        ("RSS with reports browser open", r["rss_browser_mb"], "MB", 250),
-    ]
-    print(f"\nStationDesk benchmarks on {args.records:,} reports\n")
-    print(f"| {'figure':<40} | {'measured':>10} | {'limit':>8} | ok |")
-    print(f"|{'-' * 42}|{'-' * 12}|{'-' * 10}|----|")
+DESK_ROWS = [
+    ("press -> receipt committed, p50", "receive_p50_ms", "ms", None),
+    ("press -> receipt committed, p99", "receive_p99_ms", "ms", 20),
+    ("raw sqlite3 INSERT+COMMIT, p50", "raw_p50_ms", "ms", None),
+    ("receive / raw (p50)", "ratio_p50", "x", 3),
+    ("press -> intake form with focus, p99", "form_p99_ms", "ms", 50),
+    ("start -> receive button enabled", "startup_app_ms", "ms", None),
+    ("start -> bare PySide6 window", "startup_bare_ms", "ms", None),
+    ("start-up ratio app / bare", "startup_ratio", "x", 1.5),
+    ("search by phone, p99", "search_phone_p99_ms", "ms", 30),
+    ("search by ID number, p99", "search_id_number_p99_ms", "ms", 30),
+    ("search by name fragment, p99", "search_name_fragment_p99_ms", "ms", 30),
+    ("search by pinyin initials, p99", "search_pinyin_initials_p99_ms", "ms", 30),
+    ("RSS with reports browser open", "rss_browser_mb", "MB", 250),
+]
+# (label, key, unit, limit, "max" or "min": which side of the limit is good)
+SYNC_ROWS = [
+    ("catch-up revisions sent", "catchup_revisions", "", None, "max"),
+    ("catch-up to HQ (PostgreSQL)", "catchup_rev_per_s", "rev/s", 5000, "min"),
+    ("raw psycopg bulk insert, same rows", "raw_rev_per_s", "rev/s", None, "min"),
+    ("catch-up / raw", "catchup_ratio", "x", 0.3, "min"),
+    ("200 stations at once: throughput", "many_rev_per_s", "rev/s", None, "min"),
+    ("200 stations: batch latency p99", "many_batch_p99_s", "s", 1, "max"),
+    ("200 stations: errors", "many_errors", "", 0, "max"),
+    ("200 stations: duplicates", "many_duplicates", "", 0, "max"),
+    ("desk receive p99, idle", "desk_idle_p99_ms", "ms", None, "max"),
+    ("desk receive p99, during catch-up", "desk_catchup_p99_ms", "ms", None, "max"),
+    ("desk during catch-up / idle (p99)", "desk_ratio", "x", 1.2, "max"),
+]
+
+
+def _table(title: str, rows: list[tuple], r: dict[str, float]) -> list[dict]:
+    print(f"\n{title}\n")
+    print(f"| {'figure':<40} | {'measured':>14} | {'limit':>12} | ok |")
+    print(f"|{'-' * 42}|{'-' * 16}|{'-' * 14}|----|")
     table = []
-    for name, value, unit, limit in rows:
-        ok = "" if limit is None else ("yes" if value <= limit else "NO")
-        lim = "" if limit is None else f"{limit} {unit}"
-        print(f"| {name:<40} | {value:>7.2f} {unit:<2} | {lim:>8} | {ok:<2} |")
+    for row in rows:
+        name, key, unit, limit = row[:4]
+        side = row[4] if len(row) > 4 else "max"
+        value = r[key]
+        if limit is None:
+            ok = ""
+        elif side == "max":
+            ok = "yes" if value <= limit else "NO"
+        else:
+            ok = "yes" if value >= limit else "NO"
+        lim = "" if limit is None else f"{'<=' if side == 'max' else '>='} {limit} {unit}"
+        print(f"| {name:<40} | {value:>9.2f} {unit:<4} | {lim:>12} | {ok:<2} |")
         table.append(
             {
                 "figure": name,
@@ -256,9 +267,32 @@ def main() -> int:
                 "ok": ok != "NO",
             }
         )
-    args.out.write_text(
-        json.dumps({"records": args.records, "results": table}, indent=1, ensure_ascii=False)
-    )
+    return table
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--data-dir", type=Path, default=ROOT / "bench-data")
+    parser.add_argument("--out", type=Path, default=Path(__file__).with_name("results.json"))
+    parser.add_argument("--only", choices=["desk", "sync"], default=None)
+    args = parser.parse_args()
+    out: dict[str, object] = {}
+    if args.only in (None, "desk"):
+        data_dir = args.data_dir / f"station-{args.records}"
+        ensure_station(data_dir, args.records)
+        r: dict[str, float] = {}
+        r.update(bench_receive(data_dir, 300))
+        r.update(bench_form(data_dir, 100))
+        r.update(bench_search(data_dir, 100))
+        r.update(bench_startup(data_dir, 5))
+        r.update(bench_rss(data_dir))
+        out["desk"] = _table(f"Receive desk on {args.records:,} reports", DESK_ROWS, r)
+    if args.only in (None, "sync"):
+        from tests.benchmarks import sync_bench
+
+        out["sync"] = _table("Sync to HQ on PostgreSQL over loopback", SYNC_ROWS, sync_bench.run())
+    args.out.write_text(json.dumps({"records": args.records, **out}, indent=1, ensure_ascii=False))
     print(f"\nwritten to {args.out}")
     return 0
 

@@ -1,0 +1,61 @@
+"""Sync in the real window: status area, Sync now, HQ column, notices from HQ."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QTableView
+
+from app.ui.main_window import MainWindow
+from app.ui.sync_panel import NoticesDialog
+from tests.conftest import good_intake
+from tests.sync.conftest import enroll, hq, hq_db, pg_template, test_keyring  # noqa: F401
+from tests.ui.test_history_and_printing import _when_shown
+
+
+def test_unlinked_desk_says_records_stay_here(qtbot, app_en, store, officer, catalog, data_dir) -> None:
+    window = MainWindow(store, catalog, officer, data_dir)
+    qtbot.addWidget(window)
+    label = window.findChild(QLabel, "syncStatus")
+    assert "Not linked to HQ" in label.text()
+    assert not window.findChild(QPushButton, "syncNowButton").isVisible()
+
+
+def test_sync_now_shows_hq_has_every_record_and_the_hq_column(
+    qtbot, app_en, store, officer, catalog, data_dir, hq  # noqa: F811
+) -> None:
+    enroll(store, hq)
+    hq.service().add_instruction("140107", "notice", {"text": "Dispute sweep this week"})
+    window = MainWindow(store, catalog, officer, data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    window.receive()
+    form = window.tabs.currentWidget()
+    form.apply_fields(good_intake())
+    qtbot.mouseClick(form.findChild(QPushButton, "saveIntakeButton"), Qt.MouseButton.LeftButton)
+    label = window.findChild(QLabel, "syncStatus")
+    assert "2 waiting to send" in label.text()
+
+    window.show_reports()
+    table = window.findChild(QTableView, "reportsTable")
+    hq_column = table.model().COLUMNS.index("hq")
+    assert table.model().index(0, hq_column).data() == "…"
+
+    qtbot.mouseClick(window.findChild(QPushButton, "syncNowButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.sync_worker.running, timeout=20000)
+    assert "HQ has every record" in label.text(), label.text()
+    assert table.model().index(0, hq_column).data() == "✓"
+
+    notices = window.findChild(QPushButton, "hqNoticesButton")
+    assert notices.isVisible() and notices.text().startswith("1 new")
+    seen: list[str] = []
+
+    def read(dialog: NoticesDialog) -> None:
+        texts = [lst.item(i).text() for lst in dialog.findChildren(QListWidget) for i in range(lst.count())]
+        seen.append(" ".join(texts))
+        dialog.accept()
+
+    _when_shown(NoticesDialog, read)
+    qtbot.mouseClick(notices, Qt.MouseButton.LeftButton)
+    assert "Dispute sweep this week" in seen[0]
+    assert not notices.isVisible()
+    window.close()
