@@ -241,7 +241,9 @@ def _project_records(
     existing = {
         r.id: r.revision_no
         for r in session.execute(
-            select(HqRecord.id, HqRecord.revision_no).where(HqRecord.id.in_(list(newest)))
+            select(HqRecord.id, HqRecord.revision_no).where(
+                HqRecord.station_id == station.id, HqRecord.id.in_(list(newest))
+            )
         )
     }
     inserts = []
@@ -256,7 +258,11 @@ def _project_records(
         if record_id not in existing:
             inserts.append({"id": record_id, "station_id": station.id, **values})
         elif row["revision_no"] > existing[record_id]:
-            session.execute(update(HqRecord).where(HqRecord.id == record_id).values(**values))
+            session.execute(
+                update(HqRecord)
+                .where(HqRecord.station_id == station.id, HqRecord.id == record_id)
+                .values(**values)
+            )
     if inserts:
         session.execute(insert(HqRecord), inserts)
         station.record_count += len(inserts)

@@ -84,8 +84,10 @@ class HqRecord(HqBase):
 
     __tablename__ = "hq_record"
 
-    id: Mapped[str] = mapped_column(primary_key=True)
-    station_id: Mapped[int] = mapped_column(ForeignKey("hq_station.id"), index=True)
+    # Keyed by station too: one station can never touch another's record, even by reusing
+    # its id (by mistake or on purpose).
+    station_id: Mapped[int] = mapped_column(ForeignKey("hq_station.id"), primary_key=True)
+    id: Mapped[str] = mapped_column(primary_key=True, index=True)
     revision_no: Mapped[int]
     revision_id: Mapped[str]
     payload: Mapped[str] = mapped_column(Text)

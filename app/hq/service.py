@@ -158,7 +158,7 @@ class Headquarters:
 
     def record(self, record_id: str) -> dict[str, Any] | None:
         with self.session() as s:
-            row = s.get(HqRecord, record_id)
+            row = s.scalars(select(HqRecord).where(HqRecord.id == record_id)).first()
             return json.loads(row.payload) if row else None
 
     # -- station requests ---------------------------------------------------------------------

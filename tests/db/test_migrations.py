@@ -88,3 +88,23 @@ def test_models_match_migrations(tmp_path: Path) -> None:
         ) as exc:  # pragma: no cover - the failure message is the point
             pytest.fail(f"models and migrations differ: {exc}")
     engine.dispose()
+
+
+def test_hq_schema_matches_its_models(tmp_path) -> None:
+    """HQ's Alembic scripts and its models agree (the `alembic check` of the central side)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from app.db.engine import make_server_engine
+    from app.hq import schema
+    from app.hq.models import HqBase
+
+    engine = make_server_engine(f"sqlite:///{tmp_path / 'hq.sqlite3'}")
+    schema.upgrade(engine)
+    with engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"version_table": schema.VERSION_TABLE, "compare_type": True}
+        )
+        assert compare_metadata(context, HqBase.metadata) == []
+    assert schema.is_current(engine)
+    engine.dispose()

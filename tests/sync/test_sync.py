@@ -183,6 +183,26 @@ def test_a_token_pushes_only_its_own_station(tmp_path: Path, hq, catalog) -> Non
     two.close()
 
 
+def test_a_record_id_used_by_another_station_never_touches_its_record(
+    tmp_path: Path, hq, catalog
+) -> None:
+    one = make_station(tmp_path / "one", "140107")
+    two = make_station(tmp_path / "two", "140108")
+    (rid,) = _receive_and_complete(one, catalog)
+    enroll(one, hq, "140107")
+    enroll(two, hq, "140108")
+    # station two sends station one's revisions as if they were its own
+    request = _push_request(one).model_copy(update={"unit_code": "140108"})
+    SyncEngine(one).run_once()
+    before = hq.service().record(rid)
+    answer = _post_push(hq, request.model_dump_json(), _token(two))
+    assert answer.status_code == 200
+    assert {r["status"] for r in answer.json()["results"]} == {"mismatch"}
+    assert hq.service().record(rid) == before
+    one.close()
+    two.close()
+
+
 def test_a_revoked_station_stops_with_a_clear_message_and_keeps_everything(
     desk, hq, catalog
 ) -> None:

@@ -104,8 +104,8 @@ def upgrade() -> None:
     )
     op.create_table(
         "hq_record",
-        sa.Column("id", sa.String(), nullable=False),
         sa.Column("station_id", sa.Integer(), nullable=False),
+        sa.Column("id", sa.String(), nullable=False),
         sa.Column("revision_no", sa.Integer(), nullable=False),
         sa.Column("revision_id", sa.String(), nullable=False),
         sa.Column("payload", sa.Text(), nullable=False),
@@ -114,10 +114,10 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["station_id"], ["hq_station.id"], name=op.f("fk_hq_record_station_id_hq_station")
         ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_hq_record")),
+        sa.PrimaryKeyConstraint("station_id", "id", name=op.f("pk_hq_record")),
     )
     with op.batch_alter_table("hq_record", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_hq_record_station_id"), ["station_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_hq_record_id"), ["id"], unique=False)
 
     op.create_table(
         "hq_revision",
@@ -154,7 +154,7 @@ def downgrade() -> None:
 
     op.drop_table("hq_revision")
     with op.batch_alter_table("hq_record", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_hq_record_station_id"))
+        batch_op.drop_index(batch_op.f("ix_hq_record_id"))
 
     op.drop_table("hq_record")
     op.drop_table("hq_quarantine")
