@@ -19,7 +19,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.hq.models import (
@@ -79,55 +79,50 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
         except ValueError as exc:
             items.append(Classified(envelope.seq, None, envelope.revision, str(exc)[:200]))
 
-    seqs = [c.seq for c in items]
+    seqs = {c.seq for c in items}
+    lo, hi = (min(seqs), max(seqs)) if seqs else (0, -1)
+    # Ranges, not IN-lists: a batch is a run of seqs, and a range always uses the index.
     at_key = {
         row.seq: row
         for row in session.execute(
             select(HqRevision.seq, HqRevision.id, HqRevision.sha256).where(
                 HqRevision.station_id == station.id,
                 HqRevision.generation == request.generation,
-                HqRevision.seq.in_(seqs),
+                HqRevision.seq.between(lo, hi),
             )
         )
+        if row.seq in seqs
     }
-    quarantined_at = set(
-        session.scalars(
+    quarantined_at = {
+        seq
+        for seq in session.scalars(
             select(HqQuarantine.seq).where(
                 HqQuarantine.station_id == station.id,
                 HqQuarantine.generation == request.generation,
-                HqQuarantine.seq.in_(seqs),
+                HqQuarantine.seq.between(lo, hi),
             )
         )
-    )
-    ids = [c.item.revision_id for c in items if c.item is not None]
-    by_id: dict[str, _Held] = {
-        row.id: _Held(row.sha256, row.station_id)
-        for row in session.execute(
-            select(HqRevision.id, HqRevision.sha256, HqRevision.station_id).where(
-                HqRevision.id.in_(ids)
-            )
-        )
+        if seq in seqs
     }
 
-    results: list[ItemResult] = []
-    new_rows: list[dict[str, Any]] = []
+    results: dict[int, ItemResult] = {}
+    order: list[int] = []
+    candidates: list[RevisionItem] = []
     new_quarantine: list[dict[str, Any]] = []
     alarms: list[dict[str, Any]] = []
-    seen_in_batch: set[int] = set()
     for c in items:
-        if c.seq in seen_in_batch:
-            results.append(ItemResult(seq=c.seq, status="duplicate", reason="repeated in batch"))
+        if c.seq in results:  # the same seq twice in one batch
             continue
-        seen_in_batch.add(c.seq)
+        order.append(c.seq)
         if c.seq in quarantined_at:
-            results.append(
-                ItemResult(seq=c.seq, status="quarantined", reason="already quarantined")
+            results[c.seq] = ItemResult(
+                seq=c.seq, status="quarantined", reason="already quarantined"
             )
             continue
         held = at_key.get(c.seq)
         if c.item is None:
             if held is not None:
-                results.append(ItemResult(seq=c.seq, status="conflict", reason="seq already used"))
+                results[c.seq] = ItemResult(seq=c.seq, status="conflict", reason="seq already used")
                 continue
             new_quarantine.append(
                 {
@@ -141,55 +136,60 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
                     "received_utc": now_text,
                 }
             )
-            results.append(ItemResult(seq=c.seq, status="quarantined", reason=c.reason))
-            continue
-        item = c.item
-        same_id = by_id.get(item.revision_id)
-        if same_id is not None:
-            if same_id.sha256 == item.sha256 and same_id.station_id == station.id:
-                results.append(ItemResult(seq=c.seq, status="duplicate"))
-            else:
-                alarms.append(_alarm(station.id, item, same_id.sha256, now_text))
-                results.append(
-                    ItemResult(
-                        seq=c.seq, status="mismatch", reason="content differs from what HQ holds"
-                    )
-                )
+            results[c.seq] = ItemResult(seq=c.seq, status="quarantined", reason=c.reason)
             continue
         if held is not None:
-            results.append(
-                ItemResult(seq=c.seq, status="conflict", reason="another revision holds this seq")
-            )
+            if held.id != c.item.revision_id:
+                results[c.seq] = ItemResult(
+                    seq=c.seq, status="conflict", reason="another revision holds this seq"
+                )
+            elif held.sha256 == c.item.sha256:
+                results[c.seq] = ItemResult(seq=c.seq, status="duplicate")
+            else:
+                alarms.append(_alarm(station.id, c.item, held.sha256, now_text))
+                results[c.seq] = ItemResult(
+                    seq=c.seq, status="mismatch", reason="content differs from what HQ holds"
+                )
             continue
-        new_rows.append(
-            {
-                "id": item.revision_id,
-                "station_id": station.id,
-                "generation": request.generation,
-                "seq": item.seq,
-                "record_id": item.record_id,
-                "revision_no": item.revision_no,
-                "parent_id": item.parent_id,
-                "recorded_at": item.recorded_at,
-                "action": item.action,
-                "officer_badge": item.officer_badge,
-                "changes": item.changes,
-                "payload": item.payload,
-                "sha256": item.sha256,
-                "received_utc": now_text,
-            }
-        )
-        by_id[item.revision_id] = _Held(item.sha256, station.id)
-        results.append(ItemResult(seq=c.seq, status="stored"))
+        candidates.append(c.item)
+        results[c.seq] = ItemResult(seq=c.seq, status="stored")
 
-    if new_rows:
-        session.execute(insert(HqRevision), new_rows)
-        _project_records(session, station, new_rows, now_text)
+    stored_rows: list[dict[str, Any]] = []
+    if candidates:
+        rows = [_row(station.id, request.generation, item, now_text) for item in candidates]
+        inserted = set(
+            session.scalars(
+                _insert_ignoring(session, HqRevision, ["id"]).returning(HqRevision.id), rows
+            )
+        )
+        stored_rows = [r for r in rows if r["id"] in inserted]
+        clashing = [item for item in candidates if item.revision_id not in inserted]
+        if clashing:  # this revision id is held already: a resend under another key
+            held_by_id = {
+                row.id: row
+                for row in session.execute(
+                    select(HqRevision.id, HqRevision.sha256, HqRevision.station_id).where(
+                        HqRevision.id.in_([i.revision_id for i in clashing])
+                    )
+                )
+            }
+            for item in clashing:
+                other = held_by_id[item.revision_id]
+                if other.sha256 == item.sha256 and other.station_id == station.id:
+                    results[item.seq] = ItemResult(seq=item.seq, status="duplicate")
+                else:
+                    alarms.append(_alarm(station.id, item, other.sha256, now_text))
+                    results[item.seq] = ItemResult(
+                        seq=item.seq, status="mismatch", reason="content differs from what HQ holds"
+                    )
+    if stored_rows:
+        _project_records(session, station, stored_rows, now_text)
     if new_quarantine:
         session.execute(insert(HqQuarantine), new_quarantine)
     if alarms:
         session.execute(insert(HqAlarm), alarms)
 
+    new_rows = stored_rows
     gen.high_seq = max(
         [gen.high_seq, *(r["seq"] for r in new_rows), *(q["seq"] for q in new_quarantine)]
     )
@@ -201,16 +201,56 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
     return PushResponse(
         generation=request.generation,
         acknowledged_seq=gen.acknowledged_seq,
-        results=results,
+        results=[results[seq] for seq in order],
         hq_time=now.isoformat(timespec="seconds"),
         clock_skew_seconds=skew,
     )
 
 
-@dataclass
-class _Held:
-    sha256: str
-    station_id: int
+def _row(station_id: int, generation: int, item: RevisionItem, now_text: str) -> dict[str, Any]:
+    return {
+        "id": item.revision_id,
+        "station_id": station_id,
+        "generation": generation,
+        "seq": item.seq,
+        "record_id": item.record_id,
+        "revision_no": item.revision_no,
+        "parent_id": item.parent_id,
+        "recorded_at": item.recorded_at,
+        "action": item.action,
+        "officer_badge": item.officer_badge,
+        "changes": item.changes,
+        "payload": item.payload,
+        "sha256": item.sha256,
+        "received_utc": now_text,
+    }
+
+
+def _dialect_insert(session: Session, table: Any) -> Any:
+    """INSERT with ON CONFLICT clauses, in the dialect at hand (PostgreSQL or SQLite)."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert(table)
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert(table)
+
+
+def _insert_ignoring(session: Session, table: Any, keys: list[str]) -> Any:
+    return _dialect_insert(session, table).on_conflict_do_nothing(index_elements=keys)
+
+
+def _upsert_newer(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert each record, or replace it when this revision number is higher."""
+    stmt = _dialect_insert(session, HqRecord)
+    fields = ("revision_no", "revision_id", "payload", "sha256", "updated_utc")
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["station_id", "id"],
+        set_={f: getattr(stmt.excluded, f) for f in fields},
+        where=HqRecord.revision_no < stmt.excluded.revision_no,
+    )
+    session.execute(stmt, rows)
 
 
 def _alarm(station_id: int, item: RevisionItem, held_sha: str, now_text: str) -> dict[str, Any]:
@@ -238,34 +278,23 @@ def _project_records(
         held = newest.get(row["record_id"])
         if held is None or row["revision_no"] > held["revision_no"]:
             newest[row["record_id"]] = row
-    existing = {
-        r.id: r.revision_no
-        for r in session.execute(
-            select(HqRecord.id, HqRecord.revision_no).where(
-                HqRecord.station_id == station.id, HqRecord.id.in_(list(newest))
-            )
-        )
-    }
-    inserts = []
-    for record_id, row in newest.items():
-        values = {
-            "revision_no": row["revision_no"],
-            "revision_id": row["id"],
-            "payload": row["payload"],
-            "sha256": row["sha256"],
-            "updated_utc": now_text,
-        }
-        if record_id not in existing:
-            inserts.append({"id": record_id, "station_id": station.id, **values})
-        elif row["revision_no"] > existing[record_id]:
-            session.execute(
-                update(HqRecord)
-                .where(HqRecord.station_id == station.id, HqRecord.id == record_id)
-                .values(**values)
-            )
-    if inserts:
-        session.execute(insert(HqRecord), inserts)
-        station.record_count += len(inserts)
+    _upsert_newer(
+        session,
+        [
+            {
+                "station_id": station.id,
+                "id": record_id,
+                "revision_no": row["revision_no"],
+                "revision_id": row["id"],
+                "payload": row["payload"],
+                "sha256": row["sha256"],
+                "updated_utc": now_text,
+            }
+            for record_id, row in newest.items()
+        ],
+    )
+    # Every record has exactly one first revision, so this counts records, not revisions.
+    station.record_count += sum(1 for row in rows if row["revision_no"] == 1)
 
 
 def _contiguous(session: Session, station_id: int, gen: HqGeneration) -> int:
