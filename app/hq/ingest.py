@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from app.hq.models import (
     HqAlarm,
+    HqAlias,
     HqGeneration,
     HqQuarantine,
     HqRecord,
@@ -93,6 +94,17 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
         )
         if row.seq in seqs
     }
+    aliased_at = {
+        seq
+        for seq in session.scalars(
+            select(HqAlias.seq).where(
+                HqAlias.station_id == station.id,
+                HqAlias.generation == request.generation,
+                HqAlias.seq.between(lo, hi),
+            )
+        )
+        if seq in seqs
+    }
     quarantined_at = {
         seq
         for seq in session.scalars(
@@ -114,6 +126,11 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
         if c.seq in results:  # the same seq twice in one batch
             continue
         order.append(c.seq)
+        if c.seq in aliased_at:
+            results[c.seq] = ItemResult(
+                seq=c.seq, status="duplicate", reason="held under another key"
+            )
+            continue
         if c.seq in quarantined_at:
             results[c.seq] = ItemResult(
                 seq=c.seq, status="quarantined", reason="already quarantined"
@@ -155,16 +172,12 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
         results[c.seq] = ItemResult(seq=c.seq, status="stored")
 
     stored_rows: list[dict[str, Any]] = []
+    aliases: list[dict[str, Any]] = []
     if candidates:
-        rows = [_row(station.id, request.generation, item, now_text) for item in candidates]
-        inserted = set(
-            session.scalars(
-                _insert_ignoring(session, HqRevision, ["id"]).returning(HqRevision.id), rows
-            )
-        )
-        stored_rows = [r for r in rows if r["id"] in inserted]
-        clashing = [item for item in candidates if item.revision_id not in inserted]
-        if clashing:  # this revision id is held already: a resend under another key
+        stored_rows = _store_new(session, station, request.generation, candidates, now_text)
+        stored_seqs = {row["seq"] for row in stored_rows}
+        clashing = [item for item in candidates if item.seq not in stored_seqs]
+        if clashing:  # these revision ids are held already: resent under another key
             held_by_id = {
                 row.id: row
                 for row in session.execute(
@@ -173,10 +186,23 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
                     )
                 )
             }
+            first_in_batch = {row["id"]: row for row in stored_rows}
             for item in clashing:
                 other = held_by_id[item.revision_id]
+                aliases.append(
+                    {
+                        "station_id": station.id,
+                        "generation": request.generation,
+                        "seq": item.seq,
+                        "revision_id": item.revision_id,
+                        "received_utc": now_text,
+                    }
+                )
                 if other.sha256 == item.sha256 and other.station_id == station.id:
-                    results[item.seq] = ItemResult(seq=item.seq, status="duplicate")
+                    reason = (
+                        "sent twice in this batch" if item.revision_id in first_in_batch else ""
+                    )
+                    results[item.seq] = ItemResult(seq=item.seq, status="duplicate", reason=reason)
                 else:
                     alarms.append(_alarm(station.id, item, other.sha256, now_text))
                     results[item.seq] = ItemResult(
@@ -188,12 +214,12 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
         session.execute(insert(HqQuarantine), new_quarantine)
     if alarms:
         session.execute(insert(HqAlarm), alarms)
+    if aliases:
+        session.execute(insert(HqAlias), aliases)
 
-    new_rows = stored_rows
-    gen.high_seq = max(
-        [gen.high_seq, *(r["seq"] for r in new_rows), *(q["seq"] for q in new_quarantine)]
-    )
-    gen.acknowledged_seq = _contiguous(session, station.id, gen)
+    held_now = {seq for seq, result in results.items() if result.status != "conflict"}
+    gen.high_seq = max([gen.high_seq, *held_now])
+    gen.acknowledged_seq = _contiguous(session, station.id, gen, held_now)
     station_time = _parse_station_time(request.station_time)
     skew = (station_time - now).total_seconds() if station_time else 0.0
     station.last_contact_utc = now_text
@@ -226,6 +252,77 @@ def _row(station_id: int, generation: int, item: RevisionItem, now_text: str) ->
     }
 
 
+def _store_new(
+    session: Session,
+    station: HqStation,
+    generation: int,
+    candidates: list[RevisionItem],
+    now_text: str,
+) -> list[dict[str, Any]]:
+    """Insert revisions whose key is free; a revision id HQ already holds is skipped (ON
+    CONFLICT), never an error. Returns the rows really stored: one index range read shows
+    which keys got their row, so the usual all-new batch costs a single extra query."""
+    rows = [_row(station.id, generation, item, now_text) for item in candidates]
+    if not (session.get_bind().dialect.name == "postgresql" and _copy_rows(session, rows)):
+        session.execute(
+            _dialect_insert(session, HqRevision.__table__).on_conflict_do_nothing(
+                index_elements=["id"]
+            ),
+            rows,
+        )
+    seqs = [row["seq"] for row in rows]
+    landed = {
+        (seq, rev_id)
+        for seq, rev_id in session.execute(
+            select(HqRevision.seq, HqRevision.id).where(
+                HqRevision.station_id == station.id,
+                HqRevision.generation == generation,
+                HqRevision.seq.between(min(seqs), max(seqs)),
+            )
+        )
+    }
+    return [row for row in rows if (row["seq"], row["id"]) in landed]
+
+
+_COLUMNS = (
+    "id",
+    "station_id",
+    "generation",
+    "seq",
+    "record_id",
+    "revision_no",
+    "parent_id",
+    "recorded_at",
+    "action",
+    "officer_badge",
+    "changes",
+    "payload",
+    "sha256",
+    "received_utc",
+)
+
+
+def _copy_rows(session: Session, rows: list[dict[str, Any]]) -> bool:
+    """PostgreSQL COPY, the fast path for a batch of new revisions (a catch-up is almost all
+    of those). Inside a savepoint: if any id is already held, nothing of it stays and the
+    caller takes the row-by-row ON CONFLICT path instead. Returns whether it worked."""
+    import psycopg
+
+    connection = session.connection()
+    savepoint = connection.begin_nested()
+    raw: Any = connection.connection.driver_connection
+    statement = f"COPY hq_revision ({', '.join(_COLUMNS)}) FROM STDIN"
+    try:
+        with raw.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row([row[c] for c in _COLUMNS])
+    except psycopg.errors.UniqueViolation:
+        savepoint.rollback()
+        return False
+    savepoint.commit()
+    return True
+
+
 def _dialect_insert(session: Session, table: Any) -> Any:
     """INSERT with ON CONFLICT clauses, in the dialect at hand (PostgreSQL or SQLite)."""
     if session.get_bind().dialect.name == "postgresql":
@@ -237,13 +334,9 @@ def _dialect_insert(session: Session, table: Any) -> Any:
     return sqlite.insert(table)
 
 
-def _insert_ignoring(session: Session, table: Any, keys: list[str]) -> Any:
-    return _dialect_insert(session, table).on_conflict_do_nothing(index_elements=keys)
-
-
 def _upsert_newer(session: Session, rows: list[dict[str, Any]]) -> None:
     """Insert each record, or replace it when this revision number is higher."""
-    stmt = _dialect_insert(session, HqRecord)
+    stmt = _dialect_insert(session, HqRecord.__table__)
     fields = ("revision_no", "revision_id", "payload", "sha256", "updated_utc")
     stmt = stmt.on_conflict_do_update(
         index_elements=["station_id", "id"],
@@ -297,31 +390,29 @@ def _project_records(
     station.record_count += sum(1 for row in rows if row["revision_no"] == 1)
 
 
-def _contiguous(session: Session, station_id: int, gen: HqGeneration) -> int:
-    """The highest seq below which HQ holds every item of this generation (stored or quarantined)."""
+def _contiguous(session: Session, station_id: int, gen: HqGeneration, held_now: set[int]) -> int:
+    """The highest seq up to which HQ holds every key of this generation (stored, quarantined
+    or aliased). Usually the batch itself continues the run; the tables are read only when
+    something beyond it was received earlier (a resend after a lost answer)."""
     acked = gen.acknowledged_seq
+    while acked + 1 in held_now:
+        acked += 1
+    if acked >= gen.high_seq:
+        return acked
+    window = 5000
     while True:
-        window = 5000
-        present = set(
-            session.scalars(
-                select(HqRevision.seq).where(
-                    HqRevision.station_id == station_id,
-                    HqRevision.generation == gen.generation,
-                    HqRevision.seq > acked,
-                    HqRevision.seq <= acked + window,
+        present: set[int] = set()
+        for table in (HqRevision, HqQuarantine, HqAlias):
+            present.update(
+                session.scalars(
+                    select(table.seq).where(
+                        table.station_id == station_id,
+                        table.generation == gen.generation,
+                        table.seq > acked,
+                        table.seq <= acked + window,
+                    )
                 )
             )
-        )
-        present |= set(
-            session.scalars(
-                select(HqQuarantine.seq).where(
-                    HqQuarantine.station_id == station_id,
-                    HqQuarantine.generation == gen.generation,
-                    HqQuarantine.seq > acked,
-                    HqQuarantine.seq <= acked + window,
-                )
-            )
-        )
         start = acked
         while acked + 1 in present:
             acked += 1

@@ -110,6 +110,21 @@ class HqQuarantine(HqBase):
     received_utc: Mapped[str]
 
 
+class HqAlias(HqBase):
+    """A key whose revision HQ already holds under another key (sent again after the station
+    renumbered it into a new generation): the key counts as received, nothing is stored twice."""
+
+    __tablename__ = "hq_alias"
+    __table_args__ = (UniqueConstraint("station_id", "generation", "seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("hq_station.id"))
+    generation: Mapped[int]
+    seq: Mapped[int] = mapped_column(BigInteger)
+    revision_id: Mapped[str]
+    received_utc: Mapped[str]
+
+
 class HqAlarm(HqBase):
     """Something an operator must look at: a resend whose content differs from what HQ holds."""
 

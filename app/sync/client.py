@@ -93,7 +93,13 @@ class HqClient:
         return self._call("POST", "/v1/enroll", protocol.EnrollResponse, json=request.model_dump())
 
     def push(self, request: protocol.PushRequest) -> protocol.PushResponse:
-        return self._call("POST", "/v1/push", protocol.PushResponse, json=request.model_dump())
+        return self._call(
+            "POST",
+            "/v1/push",
+            protocol.PushResponse,
+            content=request.model_dump_json(),
+            headers={"Content-Type": "application/json"},
+        )
 
     def status(self) -> protocol.StatusResponse:
         return self._call("GET", "/v1/status", protocol.StatusResponse)

@@ -16,6 +16,7 @@ exponential back-off with full jitter, or HQ's Retry-After if longer); nothing i
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -23,6 +24,7 @@ import random
 import socket
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,6 +79,12 @@ def _owner_alive(owner: str) -> bool:
     except PermissionError:
         return True
     return True
+
+
+@dataclass
+class _Flight:
+    items: list[protocol.RevisionItem]
+    answer: Future[protocol.PushResponse]
 
 
 ClientFactory = Callable[[str, str, str, bool], HqClient]
@@ -164,59 +172,100 @@ class SyncEngine:
 
     def _push_all(self, client: HqClient, report: SyncReport) -> None:
         batch = self.batch_size
+        sender = ThreadPoolExecutor(1, thread_name_prefix="sync-send")
+        try:
+            while True:
+                outcome = self._push_pipelined(client, report, sender, batch)
+                if outcome == "done":
+                    return
+                if outcome == "smaller":
+                    if batch == 1:
+                        raise errors.SyncFailedError(
+                            "HQ refuses even a single revision as too large"
+                        )
+                    batch = max(1, batch // 2)
+        finally:
+            sender.shutdown(wait=True, cancel_futures=True)
+
+    def _push_pipelined(
+        self, client: HqClient, report: SyncReport, sender: ThreadPoolExecutor, batch: int
+    ) -> str:
+        """Push in seq order with one batch in flight while the next is read and the last
+        answer is recorded, so the desk's work and HQ's overlap. HQ still sees one request at
+        a time from this station, in order."""
+        cursor: int | None = None
+        in_flight: _Flight | None = None
         while True:
             with self.store.read() as s:
                 st = outbox.station_row(s)
-                items = outbox.pending_batch(s, st, batch)
+                after = st.acked_seq if cursor is None else cursor
+                items = outbox.pending_batch(s, st, batch, after=after)
                 header = (st.unit_code, st.generation, st.generation_base)
-            if not items:
-                return
-            self.step("before_push")
-            request = protocol.PushRequest(
-                unit_code=header[0],
-                generation=header[1],
-                generation_base=header[2],
-                station_time=now_local().isoformat(timespec="seconds"),
-                items=[protocol.PushItem(seq=i.seq, revision=i.model_dump()) for i in items],
-            )
-            try:
-                answer = client.push(request)
-            except BatchTooLarge:
-                if batch == 1:
-                    raise errors.SyncFailedError(
-                        "HQ refuses even a single revision as too large"
-                    ) from None
-                batch = max(1, batch // 2)
-                continue
-            self.step("after_push_response")
-            report.pushed += len(items)
-            report.clock_skew_seconds = answer.clock_skew_seconds
-            counts = {s: 0 for s in ("stored", "duplicate", "quarantined", "mismatch", "conflict")}
-            for result in answer.results:
-                counts[result.status] += 1
-            report.stored += counts["stored"]
-            report.duplicates += counts["duplicate"]
-            report.quarantined += counts["quarantined"]
-            report.mismatches += counts["mismatch"]
-            with self.store.write() as s:
-                st = outbox.station_row(s)
-                outbox.record_answer(s, st, items, answer)
-                state = outbox.state_row(s)
-                state.clock_skew_seconds = answer.clock_skew_seconds
-                if state.lease_owner == self._owner:  # a long catch-up keeps its lease
-                    state.lease_until_utc = utc_iso(
-                        dt.datetime.now(dt.UTC) + dt.timedelta(seconds=LEASE_SECONDS)
-                    )
-            self.step("after_ack_commit")
-            if counts["conflict"]:
-                self._restart_generation(client, client.status(), report)
-                continue
-            if answer.acknowledged_seq < items[0].seq:
-                # Nothing of this batch counted: HQ lacks something below it (say, HQ itself
-                # was restored). The watermark stays, so the next run resends from there.
-                raise errors.SyncFailedError(
-                    f"HQ acknowledged only up to {answer.acknowledged_seq}; will resend"
+            upcoming: _Flight | None = None
+            if items:
+                self.step("before_push")
+                request = protocol.PushRequest.model_construct(
+                    protocol=protocol.PROTOCOL_VERSION,
+                    unit_code=header[0],
+                    generation=header[1],
+                    generation_base=header[2],
+                    station_time=now_local().isoformat(timespec="seconds"),
+                    items=[protocol.PushItem.model_construct(seq=i.seq, revision=i) for i in items],
                 )
+                upcoming = _Flight(items, sender.submit(client.push, request))
+                cursor = items[-1].seq
+            if in_flight is None:
+                if upcoming is None:
+                    return "done"
+                in_flight = upcoming
+                continue
+            outcome = self._settle(in_flight, report)
+            if outcome != "next":
+                if upcoming is not None:  # sent on an assumption that no longer holds
+                    with contextlib.suppress(Exception):
+                        upcoming.answer.result()
+                if outcome == "conflict":
+                    self._restart_generation(client, client.status(), report)
+                return outcome
+            in_flight = upcoming
+            if in_flight is None:
+                return "done"
+
+    def _settle(self, flight: _Flight, report: SyncReport) -> str:
+        try:
+            answer = flight.answer.result()
+        except BatchTooLarge:
+            return "smaller"
+        items = flight.items
+        self.step("after_push_response")
+        report.pushed += len(items)
+        report.clock_skew_seconds = answer.clock_skew_seconds
+        counts = {s: 0 for s in ("stored", "duplicate", "quarantined", "mismatch", "conflict")}
+        for result in answer.results:
+            counts[result.status] += 1
+        report.stored += counts["stored"]
+        report.duplicates += counts["duplicate"]
+        report.quarantined += counts["quarantined"]
+        report.mismatches += counts["mismatch"]
+        with self.store.write() as s:
+            st = outbox.station_row(s)
+            outbox.record_answer(s, st, items, answer)
+            state = outbox.state_row(s)
+            state.clock_skew_seconds = answer.clock_skew_seconds
+            if state.lease_owner == self._owner:  # a long catch-up keeps its lease
+                state.lease_until_utc = utc_iso(
+                    dt.datetime.now(dt.UTC) + dt.timedelta(seconds=LEASE_SECONDS)
+                )
+        self.step("after_ack_commit")
+        if counts["conflict"]:
+            return "conflict"
+        if answer.acknowledged_seq < items[0].seq:
+            # Nothing of this batch counted: HQ lacks something below it (say, HQ itself was
+            # restored from a backup). The watermark stays, so the next run resends from there.
+            raise errors.SyncFailedError(
+                f"HQ acknowledged only up to {answer.acknowledged_seq}; will resend"
+            )
+        return "next"
 
     def _restart_generation(
         self, client: HqClient, hq: protocol.StatusResponse, report: SyncReport

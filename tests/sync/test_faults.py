@@ -234,8 +234,8 @@ def test_a_station_restored_from_an_older_backup(
 
     enroll(desk, hq)
     old_ids = fill(desk, 5)
+    _backup(desk.path, tmp_path / "old.sqlite3")  # taken before these reached HQ
     SyncEngine(desk).run_once()
-    _backup(desk.path, tmp_path / "old.sqlite3")
     fill(desk, 4, edits=4)
     officer = sign_in(desk)
     for rid in old_ids[:2]:  # later changes to reports the backup also holds

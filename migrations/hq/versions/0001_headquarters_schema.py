@@ -45,6 +45,20 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_hq_alarm")),
     )
     op.create_table(
+        "hq_alias",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("station_id", sa.Integer(), nullable=False),
+        sa.Column("generation", sa.Integer(), nullable=False),
+        sa.Column("seq", sa.BigInteger(), nullable=False),
+        sa.Column("revision_id", sa.String(), nullable=False),
+        sa.Column("received_utc", sa.String(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["station_id"], ["hq_station.id"], name=op.f("fk_hq_alias_station_id_hq_station")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_hq_alias")),
+        sa.UniqueConstraint("station_id", "generation", "seq", name=op.f("uq_hq_alias_station_id")),
+    )
+    op.create_table(
         "hq_enrolment",
         sa.Column("code_sha256", sa.String(), nullable=False),
         sa.Column("station_id", sa.Integer(), nullable=False),
@@ -164,5 +178,6 @@ def downgrade() -> None:
     op.drop_table("hq_instruction")
     op.drop_table("hq_generation")
     op.drop_table("hq_enrolment")
+    op.drop_table("hq_alias")
     op.drop_table("hq_alarm")
     op.drop_table("hq_station")
