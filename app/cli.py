@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import getpass
+import json
 import sys
 from pathlib import Path
 
@@ -133,6 +135,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     deadline = time.monotonic() + args.wait
     while True:
         report = engine.run_once()
+        if args.json:  # for the app's own sync process: one machine-readable line
+            print(json.dumps(dataclasses.asdict(report)))
+            return 0 if report.ok else 1
         if report.skipped:
             print("Another sync is running; nothing done.", file=sys.stderr)
             return 1
@@ -215,6 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--wait", type=float, default=0.0, help="keep retrying for up to this many seconds"
     )
+    p.add_argument("--json", action="store_true", help="one run, its report as one JSON line")
     p.set_defaults(func=cmd_sync)
     return parser
 

@@ -1,15 +1,19 @@
 """Sync in the window: one background run at a time, and a status line an officer can read.
 
 Runs start after saves (debounced), on a timer when the back-off allows, at start-up and by
-"Sync now". A run never blocks the desk: it runs on its own thread and only touches the
+"Sync now". A run never blocks the desk: it runs in its own process and only touches the
 database in short transactions, so a press of the receive button is never kept waiting.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
+import sys
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,46 +29,28 @@ from app import errors
 from app.db.engine import Store
 from app.services import sync
 from app.services.clock import parse_utc
-from app.sync.engine import SyncEngine, SyncReport
+from app.sync.engine import SyncReport
 
 TIMER_MS = 60_000
 AFTER_SAVE_MS = 2_000
 
 
-class _Signals(QObject):
-    finished = Signal(object)
-
-
-class _Run(QRunnable):
-    def __init__(self, engine: SyncEngine, signals: _Signals) -> None:
-        super().__init__()
-        self.engine = engine
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            report = self.engine.run_once()
-        except errors.StationDeskError as exc:  # e.g. the database is locked for a moment
-            report = SyncReport(error=str(exc), error_code=exc.code)
-        self.signals.finished.emit(report)
-
-
 class SyncWorker(QObject):
-    """Owns the single sync thread. `request()` is cheap and safe to call from anywhere."""
+    """Runs `stationdesk sync` as a child process, one at a time.
+
+    A separate process, not a thread: the desk never competes with a catch-up for Python's
+    interpreter lock, and a sync that hangs or dies cannot take the desk with it (the engine
+    is safe to kill at any step). `request()` is cheap and safe to call from anywhere."""
 
     finished = Signal(object)
     started = Signal()
 
-    def __init__(self, store: Store, engine: SyncEngine | None = None) -> None:
+    def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self.engine = engine or SyncEngine(store)
-        self.pool = QThreadPool()
-        self.pool.setMaxThreadCount(1)
         self.running = False
         self._again = False
-        self._signals = _Signals()
-        self._signals.finished.connect(self._done)
+        self._process: QProcess | None = None
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
         self._soon.timeout.connect(self._when_due)
@@ -78,7 +64,11 @@ class SyncWorker(QObject):
     def stop(self) -> None:
         self._timer.stop()
         self._soon.stop()
-        self.pool.waitForDone(30_000)
+        if self._process is not None and self._process.state() != QProcess.ProcessState.NotRunning:
+            self._process.terminate()
+            if not self._process.waitForFinished(5000):
+                self._process.kill()
+                self._process.waitForFinished(5000)
 
     def after_save(self) -> None:
         self._soon.start(AFTER_SAVE_MS)
@@ -98,14 +88,48 @@ class SyncWorker(QObject):
             return
         self.running = True
         self.started.emit()
-        self.pool.start(_Run(self.engine, self._signals))
+        process = QProcess(self)
+        process.finished.connect(lambda *_a: self._done(process))
+        process.errorOccurred.connect(lambda _e: self._failed(process))
+        self._process = process
+        program, args = sync_command(Path(self.store.path).parent)
+        process.start(program, args)
 
-    def _done(self, report: SyncReport) -> None:
+    def _failed(self, process: QProcess) -> None:
+        if process.error() == QProcess.ProcessError.FailedToStart:
+            self._finish(SyncReport(error=process.errorString(), error_code="sync_failed"))
+
+    def _done(self, process: QProcess) -> None:
+        out = bytes(process.readAllStandardOutput().data()).decode("utf-8", "replace")
+        self._finish(parse_report(out))
+
+    def _finish(self, report: SyncReport) -> None:
+        if not self.running:
+            return
         self.running = False
         self.finished.emit(report)
         if self._again:
             self._again = False
             self.request()
+
+
+def sync_command(data_dir: Path) -> tuple[str, list[str]]:
+    tail = ["sync", "--data-dir", str(data_dir), "--json"]
+    if getattr(sys, "frozen", False):
+        return sys.executable, tail
+    return sys.executable, ["-m", "app", *tail]
+
+
+def parse_report(output: str) -> SyncReport:
+    for line in reversed(output.strip().splitlines()):
+        try:
+            data = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(data, dict):
+            known = {f.name for f in dataclasses.fields(SyncReport)}
+            return SyncReport(**{k: v for k, v in data.items() if k in known})
+    return SyncReport(error="the sync process ended without a report", error_code="sync_failed")
 
 
 class SyncPanel(QWidget):

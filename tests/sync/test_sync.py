@@ -344,3 +344,36 @@ def test_station_file_stays_sound_after_sync(desk, hq, catalog) -> None:
     with desk.read() as s:
         assert s.scalar(text("PRAGMA integrity_check")) == "ok"
     assert_converged(desk, hq)
+
+
+def test_enroll_and_sync_commands_for_scheduled_tasks(desk, hq, catalog) -> None:
+    """`stationdesk sync` exits 0 only when everything pending reached HQ."""
+    import subprocess
+    import sys
+
+    from tests.sync.conftest import ROOT
+
+    data_dir = str(desk.path.parent)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "app", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+        )
+
+    not_yet = run("sync", "--data-dir", data_dir)
+    assert not_yet.returncode == 2 and "not enrolled" in not_yet.stderr
+    assert "Traceback" not in not_yet.stderr
+    code = hq.service().issue_enrolment("140107")
+    enrolled = run("enroll", "--data-dir", data_dir, "--hq", hq.url, "--code", code)
+    assert enrolled.returncode == 0, enrolled.stderr
+    _receive_and_complete(desk, catalog, 2)
+    done = run("sync", "--data-dir", data_dir)
+    assert done.returncode == 0, done.stderr
+    assert "pending 0" in done.stdout
+    hq.stop()
+    _receive_and_complete(desk, catalog, 1)
+    offline = run("sync", "--data-dir", data_dir)
+    assert offline.returncode == 1 and "pending" in offline.stderr
+    assert "Traceback" not in offline.stderr
+    insecure = run("enroll", "--data-dir", data_dir, "--hq", "http://10.1.2.3:8740", "--code", code)
+    assert insecure.returncode == 2 and "unencrypted" in insecure.stderr
