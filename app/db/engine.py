@@ -103,6 +103,30 @@ class Store:
         except (DBAPIError, sqlite3.Error) as exc:
             raise translate(exc) from exc
 
+    @contextmanager
+    def raw_write(self) -> Iterator[sqlite3.Cursor]:
+        """A write transaction on the bare sqlite3 connection, for the one path where the ORM's
+        own cost would dominate: the receive button. Same pragmas, same BEGIN IMMEDIATE."""
+        try:
+            raw = self.engine.raw_connection()
+        except (DBAPIError, sqlite3.Error) as exc:
+            raise translate(exc) from exc
+        try:
+            cursor = raw.driver_connection.cursor()  # type: ignore[union-attr]
+            cursor.execute("BEGIN IMMEDIATE")
+            try:
+                yield cursor
+                cursor.execute("COMMIT")
+            except BaseException:
+                cursor.execute("ROLLBACK")
+                raise
+            finally:
+                cursor.close()
+        except sqlite3.Error as exc:
+            raise translate(exc) from exc
+        finally:
+            raw.close()
+
     def close(self) -> None:
         self.engine.dispose()
 

@@ -8,7 +8,7 @@ that fails validation is refused whole with the reason, and the previous catalog
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -50,8 +50,22 @@ class IncidentType:
     non_police: bool
     referral_department_zh: str = ""
     referral_department_en: str = ""
-    pinyin_full: str = field(default="", compare=False)
-    pinyin_initials: str = field(default="", compare=False)
+
+    @cached_property
+    def _pinyin(self) -> tuple[str, str]:
+        # Worked out on first type-ahead, not at load: pypinyin costs a third of a second to
+        # import and the catalog is read while the desk starts.
+        from app.domain.search_keys import pinyin_keys
+
+        return pinyin_keys(self.name_zh)
+
+    @property
+    def pinyin_full(self) -> str:
+        return self._pinyin[0]
+
+    @property
+    def pinyin_initials(self) -> str:
+        return self._pinyin[1]
 
     def name(self, lang: str) -> str:
         return self.name_zh if lang.startswith("zh") else self.name_en
@@ -88,7 +102,6 @@ def _version_key(version: str) -> tuple[int, ...]:
 
 def parse_catalog(data: object, source: str) -> Catalog:
     """Validate a decoded catalog document; every problem names the type and the field."""
-    from app.domain.search_keys import pinyin_keys
 
     if not isinstance(data, dict):
         raise CatalogError(f"{source}: top level must be an object")
@@ -133,7 +146,6 @@ def parse_catalog(data: object, source: str) -> Catalog:
             steps = tuple(HandlingStep(zh=str(s["zh"]), en=str(s["en"])) for s in steps_raw)
         except (KeyError, TypeError):
             raise CatalogError(f"{where}: malformed handling step") from None
-        full, initials = pinyin_keys(raw["name_zh"])
         types.append(
             IncidentType(
                 code=code,
@@ -148,8 +160,6 @@ def parse_catalog(data: object, source: str) -> Catalog:
                 non_police=bool(raw.get("non_police")),
                 referral_department_zh=str(raw.get("referral_department_zh", "")),
                 referral_department_en=str(raw.get("referral_department_en", "")),
-                pinyin_full=full,
-                pinyin_initials=initials,
             )
         )
     if not types:

@@ -11,8 +11,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 _CJK = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
 _TOKEN = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
@@ -20,6 +18,10 @@ _TOKEN = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 @lru_cache(maxsize=65536)
 def pinyin_keys(text: str) -> tuple[str, str]:
     """('wangfang', 'wf') for '王芳'; non-Chinese letters pass through lower-cased."""
+    # Imported here: its phrase dictionary costs a third of a second at start-up, and the
+    # desk must show its receive button before anything is searched.
+    from pypinyin import Style, lazy_pinyin
+
     letters = [p for p in lazy_pinyin(text, errors="ignore") if p.strip()]
     full = "".join(letters).lower()
     initials = "".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors="ignore")).lower()

@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
-from app.hq.service import Headquarters, HqError
+from app.hq.service import Caller, Headquarters, HqError
 from app.sync import protocol
 from app.sync.protocol import ErrorBody
 
@@ -117,15 +117,15 @@ def create_app(
         where = ".".join(str(p) for p in first.get("loc", ()))
         return _error(422, "invalid", f"{where}: {first.get('msg', 'invalid')}"[:2000])
 
-    def station_for(authorization: str | None) -> int:
+    def station_for(authorization: str | None) -> Caller:
         token = None
         if authorization and authorization.lower().startswith("bearer "):
             token = authorization[7:].strip()
-        station_id = hq.authenticate(token)
-        wait = limiter.wait_needed(station_id)
+        caller = hq.authenticate(token)
+        wait = limiter.wait_needed(caller.station_id)
         if wait > 0:
             raise _RateLimited(wait)
-        return station_id
+        return caller
 
     @app.exception_handler(_RateLimited)
     async def _limited(_request: Request, exc: _RateLimited) -> JSONResponse:

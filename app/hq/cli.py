@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--keyfile", type=Path, help="TLS private key (PEM)")
     serve.add_argument("--rate", type=float, default=50.0, help="requests per second per station")
     serve.add_argument("--burst", type=int, default=100, help="requests a station may burst")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes")
 
     enroll = with_db(sub.add_parser("enroll", help="issue a one-time enrolment code"))
     enroll.add_argument("--unit-code", required=True)
@@ -92,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         hq = Headquarters(engine)
         if args.command == "serve":
-            return _serve(hq, args)
+            return _serve(url, args)
         if args.command == "enroll":
             code = hq.issue_enrolment(args.unit_code, args.unit_name)
             print(code)
@@ -129,14 +130,20 @@ def main(argv: list[str] | None = None) -> int:
     return 1
 
 
-def _serve(hq: Headquarters, args: argparse.Namespace) -> int:
+def _serve(url: str, args: argparse.Namespace) -> int:
+    """One process by default; --workers N runs N processes on the same port (the per-station
+    rate limit then applies per process)."""
     import uvicorn
 
-    from app.hq.api import create_app
+    from app.hq import asgi
 
-    app = create_app(hq, rate_per_second=args.rate, burst=args.burst)
+    os.environ[asgi.DB_ENV] = url
+    os.environ[asgi.RATE_ENV] = str(args.rate)
+    os.environ[asgi.BURST_ENV] = str(args.burst)
     uvicorn.run(
-        app,
+        "app.hq.asgi:app_from_env",
+        factory=True,
+        workers=args.workers,
         host=args.host,
         port=args.port,
         log_level="warning",

@@ -82,40 +82,34 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
 
     seqs = {c.seq for c in items}
     lo, hi = (min(seqs), max(seqs)) if seqs else (0, -1)
-    # Ranges, not IN-lists: a batch is a run of seqs, and a range always uses the index.
-    at_key = {
-        row.seq: row
-        for row in session.execute(
-            select(HqRevision.seq, HqRevision.id, HqRevision.sha256).where(
-                HqRevision.station_id == station.id,
-                HqRevision.generation == request.generation,
-                HqRevision.seq.between(lo, hi),
+    at_key: dict[int, Any] = {}
+    aliased_at: set[int] = set()
+    quarantined_at: set[int] = set()
+    if lo <= gen.high_seq:  # something at or beyond this batch was received before
+        # Ranges, not IN-lists: a batch is a run of seqs, and a range always uses the index.
+        at_key = {
+            row.seq: row
+            for row in session.execute(
+                select(HqRevision.seq, HqRevision.id, HqRevision.sha256).where(
+                    HqRevision.station_id == station.id,
+                    HqRevision.generation == request.generation,
+                    HqRevision.seq.between(lo, hi),
+                )
             )
-        )
-        if row.seq in seqs
-    }
-    aliased_at = {
-        seq
-        for seq in session.scalars(
-            select(HqAlias.seq).where(
-                HqAlias.station_id == station.id,
-                HqAlias.generation == request.generation,
-                HqAlias.seq.between(lo, hi),
+            if row.seq in seqs
+        }
+        for table, found in ((HqAlias, aliased_at), (HqQuarantine, quarantined_at)):
+            found.update(
+                seq
+                for seq in session.scalars(
+                    select(table.seq).where(
+                        table.station_id == station.id,
+                        table.generation == request.generation,
+                        table.seq.between(lo, hi),
+                    )
+                )
+                if seq in seqs
             )
-        )
-        if seq in seqs
-    }
-    quarantined_at = {
-        seq
-        for seq in session.scalars(
-            select(HqQuarantine.seq).where(
-                HqQuarantine.station_id == station.id,
-                HqQuarantine.generation == request.generation,
-                HqQuarantine.seq.between(lo, hi),
-            )
-        )
-        if seq in seqs
-    }
 
     results: dict[int, ItemResult] = {}
     order: list[int] = []
@@ -263,13 +257,15 @@ def _store_new(
     CONFLICT), never an error. Returns the rows really stored: one index range read shows
     which keys got their row, so the usual all-new batch costs a single extra query."""
     rows = [_row(station.id, generation, item, now_text) for item in candidates]
-    if not (session.get_bind().dialect.name == "postgresql" and _copy_rows(session, rows)):
-        session.execute(
-            _dialect_insert(session, HqRevision.__table__).on_conflict_do_nothing(
-                index_elements=["id"]
-            ),
-            rows,
-        )
+    big = len(rows) >= COPY_FROM_ROWS and session.get_bind().dialect.name == "postgresql"
+    if big and _copy_rows(session, rows):
+        return rows  # COPY is all or nothing: every row landed
+    session.execute(
+        _dialect_insert(session, HqRevision.__table__).on_conflict_do_nothing(
+            index_elements=["id"]
+        ),
+        rows,
+    )
     seqs = [row["seq"] for row in rows]
     landed = {
         (seq, rev_id)
@@ -284,6 +280,7 @@ def _store_new(
     return [row for row in rows if (row["seq"], row["id"]) in landed]
 
 
+COPY_FROM_ROWS = 100  # below this a pipelined INSERT is cheaper than COPY and its savepoint
 _COLUMNS = (
     "id",
     "station_id",

@@ -75,6 +75,7 @@ class Headquarters:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        self._tokens: dict[str, int] = {}
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -185,27 +186,44 @@ class Headquarters:
             station_token=token, unit_code=request.unit_code, hq_time=now.isoformat()
         )
 
-    def authenticate(self, token: str | None) -> int:
+    def authenticate(self, token: str | None) -> Caller:
+        """Which station a token names. The answer is cached; every call still checks, inside
+        its own transaction, that the token is current (`_verified`), so a revocation bites
+        on the very next request."""
         if not token:
             raise Unauthorised("no station token")
-        with self.session() as s:
-            station = s.scalar(select(HqStation).where(HqStation.token_sha256 == _sha(token)))
-            if station is None or station.revoked:
+        digest = _sha(token)
+        station_id = self._tokens.get(digest)
+        if station_id is None:
+            with self.session() as s:
+                station_id = s.scalar(
+                    select(HqStation.id).where(
+                        HqStation.token_sha256 == digest, HqStation.revoked.is_(False)
+                    )
+                )
+            if station_id is None:
                 raise Unauthorised("station token unknown or revoked")
-            return station.id
+            self._tokens[digest] = station_id
+        return Caller(station_id, digest)
 
-    def push(self, station_id: int, request: protocol.PushRequest) -> protocol.PushResponse:
+    def _verified(self, s: Session, caller: Caller, *, lock: bool = False) -> HqStation:
+        station = s.get(HqStation, caller.station_id, with_for_update=lock)
+        if station is None or station.revoked or station.token_sha256 != caller.token_sha256:
+            self._tokens.pop(caller.token_sha256, None)
+            raise Unauthorised("station token unknown or revoked")
+        return station
+
+    def push(self, caller: Caller, request: protocol.PushRequest) -> protocol.PushResponse:
         with self.session() as s:
-            station = s.get(HqStation, station_id, with_for_update=True)
-            assert station is not None
+            station = self._verified(s, caller, lock=True)
             if station.unit_code != request.unit_code:
                 raise Forbidden("a station pushes only its own records")
             return ingest_push(s, station, request)
 
-    def status(self, station_id: int) -> protocol.StatusResponse:
+    def status(self, caller: Caller) -> protocol.StatusResponse:
+        station_id = caller.station_id
         with self.session() as s:
-            station = s.get(HqStation, station_id)
-            assert station is not None
+            station = self._verified(s, caller)
             gens = s.scalars(
                 select(HqGeneration)
                 .where(HqGeneration.station_id == station_id)
@@ -230,10 +248,12 @@ class Headquarters:
             )
 
     def recover(
-        self, station_id: int, generation: int, after_seq: int, limit: int
+        self, caller: Caller, generation: int, after_seq: int, limit: int
     ) -> protocol.RecoverResponse:
         """Hand back revisions a station lost (restored from an older backup), in seq order."""
+        station_id = caller.station_id
         with self.session() as s:
+            self._verified(s, caller)
             rows = s.scalars(
                 select(HqRevision)
                 .where(
@@ -263,10 +283,10 @@ class Headquarters:
                 ]
             )
 
-    def instructions(
-        self, station_id: int, after: int, limit: int
-    ) -> protocol.InstructionsResponse:
+    def instructions(self, caller: Caller, after: int, limit: int) -> protocol.InstructionsResponse:
+        station_id = caller.station_id
         with self.session() as s:
+            self._verified(s, caller)
             rows = s.scalars(
                 select(HqInstruction)
                 .where(
@@ -283,6 +303,12 @@ class Headquarters:
             for r in rows
         ]
         return protocol.InstructionsResponse(items=items, cursor=items[-1].id if items else after)
+
+
+@dataclass(frozen=True)
+class Caller:
+    station_id: int
+    token_sha256: str
 
 
 @dataclass(frozen=True)

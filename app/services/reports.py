@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select, text, tuple_
+from sqlalchemy import Select, and_, column, func, literal_column, or_, select, table, text, tuple_
 
 from app import errors
 from app.db.engine import Store
@@ -22,6 +22,7 @@ from app.services.clock import utc_iso
 
 PAGE_SIZE = 200
 _DIGITS = re.compile(r"^\d{3,17}[\dxX]?$")
+_SERIAL = re.compile(r"^[0-9A-Za-z]+-\d{8}-\d+$")
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def _apply_filter(stmt: Any, flt: ReportFilter) -> Any:
                     Report.serial == query,
                 )
             )
-        elif re.match(r"^[0-9A-Za-z]+-\d{8}-\d+$", query):
+        elif _SERIAL.match(query):
             stmt = stmt.where(Report.serial == query)
         else:
             match = fts_query(query)
@@ -115,8 +116,12 @@ def _apply_filter(stmt: Any, flt: ReportFilter) -> Any:
     return stmt
 
 
-def count_reports(store: Store, flt: ReportFilter) -> int:
-    stmt = _apply_filter(select(func.count()).select_from(Report), flt)
+def count_reports(store: Store, flt: ReportFilter, *, cap: int | None = None) -> int:
+    """How many reports match; with `cap`, counting stops there (the browser shows "N+")."""
+    inner = _apply_filter(select(literal_column("1")).select_from(Report), flt)
+    if cap is not None:
+        inner = inner.limit(cap + 1)
+    stmt = select(func.count()).select_from(inner.subquery())
     with store.read() as s:
         return int(s.scalar(stmt) or 0)
 
@@ -129,14 +134,57 @@ def list_reports(
     limit: int = PAGE_SIZE,
 ) -> list[ReportRow]:
     """Newest first; pass the last row's (received_utc, id) as `after` for the next page."""
-    stmt: Select[Any] = _apply_filter(
-        select(*_ROW_COLUMNS).join(Officer, Officer.id == Report.officer_id), flt
-    )
-    if after is not None:
-        stmt = stmt.where(tuple_(Report.received_utc, Report.id) < after)
-    stmt = stmt.order_by(Report.received_utc.desc(), Report.id.desc()).limit(limit)
+    match = _fts_match(flt.text)
+    if match is not None:
+        stmt = _text_search(flt, match, after, limit)
+    else:
+        stmt = _apply_filter(
+            select(*_ROW_COLUMNS).join(Officer, Officer.id == Report.officer_id), flt
+        )
+        if after is not None:
+            stmt = stmt.where(tuple_(Report.received_utc, Report.id) < after)
+        stmt = stmt.order_by(Report.received_utc.desc(), Report.id.desc()).limit(limit)
     with store.read() as s:
         return [ReportRow(*row) for row in s.execute(stmt).all()]
+
+
+_FTS = table("report_fts", column("rowid"))
+_REPORT_ROWID: Any = literal_column("report.rowid")
+
+
+def _fts_match(query: str) -> str | None:
+    """The FTS5 query for free text, or None when the text is a number or serial."""
+    query = query.strip()
+    compact = query.replace(" ", "").replace("-", "")
+    if not query or _DIGITS.match(compact) or _SERIAL.match(query):
+        return None
+    return fts_query(query)
+
+
+def _text_search(
+    flt: ReportFilter, match: str, after: tuple[str, str] | None, limit: int
+) -> Select[Any]:
+    """Driven by the index, newest match first, stopping after one page.
+
+    Ordering by the report's rowid, which grows with every receipt, lets SQLite walk the
+    FTS5 matches backwards and stop at the page's end; ordering by the received time would
+    first collect every match (tens of thousands for a common surname at a million reports).
+    """
+    if not match:
+        nothing: Any = select(*_ROW_COLUMNS).where(text("0"))
+        return nothing
+    stmt: Any = (
+        select(*_ROW_COLUMNS)
+        .select_from(_FTS)
+        .join(Report, _FTS.c.rowid == _REPORT_ROWID)
+        .join(Officer, Officer.id == Report.officer_id)
+        .where(text("report_fts MATCH :q").bindparams(q=match))
+    )
+    stmt = _apply_filter(stmt, replace(flt, text=""))
+    if after is not None:
+        last: Any = select(literal_column("rowid")).select_from(Report).where(Report.id == after[1])
+        stmt = stmt.where(_FTS.c.rowid < last.scalar_subquery())
+    return stmt.order_by(_FTS.c.rowid.desc()).limit(limit)
 
 
 def get_report(store: Store, report_id: str) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.db.models import Report, ReportRevision, Station
+from app.domain import statuses
 from app.domain.search_keys import name_index_text, split_cjk
 from app.ids import new_id
 
@@ -43,6 +44,16 @@ RECORD_FIELDS = (
     "unfinished_reason",
     "void_reason",
 )
+
+
+def receipt_record(**values: Any) -> dict[str, Any]:
+    """A just-drawn receipt as `snapshot` would show it: every field at its column default."""
+    record: dict[str, Any] = {}
+    for name in RECORD_FIELDS:
+        default = Report.__table__.c[name].default
+        record[name] = default.arg if default is not None and not callable(default.arg) else ""
+    record.update(id=values.pop("report_id"), status=statuses.RECEIVING, checklist=[], **values)
+    return record
 
 
 def snapshot(report: Report) -> dict[str, Any]:

@@ -6,16 +6,15 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 
-from app import credentials
 from app.db.engine import Store
 from app.db.models import HqInstruction, ReportRevision, SyncRejection, SyncState
 from app.services.clock import parse_utc, utc_iso
-from app.sync import outbox, protocol
-from app.sync.client import HqClient, check_transport
-from app.sync.engine import SKEW_WARNING_SECONDS
+from app.sync import outbox
+from app.sync.report import SKEW_WARNING_SECONDS
 
 
 def enroll(
@@ -25,9 +24,13 @@ def enroll(
     *,
     ca_bundle: str = "",
     allow_http: bool = False,
-    client_factory: Callable[..., HqClient] = HqClient,
+    client_factory: Callable[..., Any] | None = None,
 ) -> None:
     """Exchange a one-time code for the station token; the token goes to the keyring only."""
+    from app import credentials
+    from app.sync import protocol
+    from app.sync.client import HqClient, check_transport
+
     url = check_transport(hq_url, allow_http)
     credentials.ensure_available()
     with store.read() as s:
@@ -39,7 +42,7 @@ def enroll(
             station_uuid=st.station_uuid,
         )
         station_uuid = st.station_uuid
-    with client_factory(url, ca_bundle=ca_bundle, allow_http=allow_http) as client:
+    with (client_factory or HqClient)(url, ca_bundle=ca_bundle, allow_http=allow_http) as client:
         answer = client.enroll(request)
     credentials.store_token(station_uuid, answer.station_token)
     with store.write() as s:

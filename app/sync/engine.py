@@ -34,30 +34,11 @@ from app.db.models import SyncState
 from app.services.clock import now_local, parse_utc, utc_iso
 from app.sync import outbox, protocol
 from app.sync.client import BatchTooLarge, HqClient
+from app.sync.report import SyncReport
 
 LEASE_SECONDS = 120
 BACKOFF_BASE_SECONDS = 2.0
 BACKOFF_CAP_SECONDS = 300.0
-SKEW_WARNING_SECONDS = 300
-
-
-@dataclass
-class SyncReport:
-    ok: bool = False
-    skipped: bool = False
-    pushed: int = 0
-    stored: int = 0
-    duplicates: int = 0
-    quarantined: int = 0
-    mismatches: int = 0
-    new_generation: int | None = None
-    recovered: int = 0
-    instructions: int = 0
-    pending: int = 0
-    error: str = ""
-    error_code: str = ""
-    retry_after: float | None = None
-    clock_skew_seconds: float | None = None
 
 
 def backoff_delay(failures: int, retry_after: float | None, rng: random.Random) -> float:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -25,7 +25,9 @@ from app.db.models import (
     SyncState,
 )
 from app.services.clock import utc_iso
-from app.sync import protocol
+
+if TYPE_CHECKING:
+    from app.sync import protocol
 
 
 def station_row(s: Session) -> Station:
@@ -75,6 +77,8 @@ def pending_batch(
         .order_by(ReportRevision.seq)
         .limit(limit)
     ).all()
+    from app.sync import protocol
+
     # Our own rows, already well-formed: HQ validates every item it receives anyway.
     return [
         protocol.RevisionItem.model_construct(

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from app import __version__, errors
 from app.db.engine import Store
 from app.domain.catalog import Catalog
-from app.services import documents, receiving, reports
+from app.services import receiving, reports
 from app.services.station import OfficerInfo, station_info
 from app.settings import LANGUAGES, load_settings, save_settings
-from app.sync.engine import SyncReport
+from app.sync.report import SyncReport
 from app.ui.history_dialog import HistoryDialog
 from app.ui.intake_form import IntakeForm
 from app.ui.messages import error_text, show_error
@@ -237,6 +237,8 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def print_slip(self, report_id: str) -> None:
+        from app.services import documents  # ReportLab loads on the first print, not at start
+
         try:
             pdf = documents.receipt_slip_pdf(self.store, self.catalog, report_id, self.lang)
             serial = reports.get_report(self.store, report_id)["serial"]

@@ -87,6 +87,7 @@ class ReceiveDesk(QWidget):
         self.table.verticalHeader().hide()
         # Sized once per rebuild, not per cell: per-cell sizing made a refresh quadratic.
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setResizeContentsPrecision(50)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_row)
         self._shown: list[tuple[str, str]] = []

@@ -39,6 +39,7 @@ from app.ui.labels import status_text, wall_time
 from app.ui.messages import error_text
 
 Index = QModelIndex | QPersistentModelIndex
+COUNT_CAP = 10_000  # beyond this the count says "10,000+": counting every match costs seconds
 
 
 def _at_hq(store: Store, ids: list[str]) -> set[str]:
@@ -264,11 +265,12 @@ class ReportsBrowser(QWidget):
         flt = self.current_filter()
         try:
             self.model.set_filter(flt)
-            total = reports.count_reports(self.store, flt)
+            total = reports.count_reports(self.store, flt, cap=COUNT_CAP)
         except errors.StationDeskError as exc:
             self.count_label.setText(error_text(exc))
             return
-        self.count_label.setText(self.tr("%1 reports").replace("%1", f"{total:,}"))
+        shown = f"{COUNT_CAP:,}+" if total > COUNT_CAP else f"{total:,}"
+        self.count_label.setText(self.tr("%1 reports").replace("%1", shown))
 
     def _open(self, index: QModelIndex) -> None:
         report_id = self.model.data(index, Qt.ItemDataRole.UserRole)

@@ -29,7 +29,7 @@ from app import errors
 from app.db.engine import Store
 from app.services import sync
 from app.services.clock import parse_utc
-from app.sync.engine import SyncReport
+from app.sync.report import SyncReport
 
 TIMER_MS = 60_000
 AFTER_SAVE_MS = 2_000

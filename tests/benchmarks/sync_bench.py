@@ -72,6 +72,8 @@ class Hq:
                 "100000",
                 "--burst",
                 "100000",
+                "--workers",
+                "2",
             ],
             cwd=ROOT,
         )

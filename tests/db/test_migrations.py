@@ -108,3 +108,9 @@ def test_hq_schema_matches_its_models(tmp_path) -> None:
         assert compare_metadata(context, HqBase.metadata) == []
     assert schema.is_current(engine)
     engine.dispose()
+
+
+def test_schema_head_constant_matches_the_scripts() -> None:
+    from app.db.migrate import SCHEMA_HEAD, head_revision
+
+    assert head_revision() == SCHEMA_HEAD
