@@ -130,6 +130,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from app.services import sync
     from app.sync.engine import SyncEngine
 
+    if args.background:
+        _lower_priority()
     store = _open_store(args.data_dir)
     engine = SyncEngine(store)
     deadline = time.monotonic() + args.wait
@@ -174,6 +176,20 @@ def cmd_sync(args: argparse.Namespace) -> int:
             print(f"{report.pending} revisions still pending.", file=sys.stderr)
             return 1
         time.sleep(wait)
+
+
+def _lower_priority() -> None:
+    """The desk comes first: a catch-up must never slow the officer's receive button."""
+    if sys.platform == "win32":
+        import ctypes
+
+        below_normal = 0x4000
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), below_normal)
+    else:
+        import os
+
+        os.nice(10)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -221,6 +237,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--wait", type=float, default=0.0, help="keep retrying for up to this many seconds"
     )
     p.add_argument("--json", action="store_true", help="one run, its report as one JSON line")
+    p.add_argument(
+        "--background", action="store_true", help="run below normal priority (the app does)"
+    )
     p.set_defaults(func=cmd_sync)
     return parser
 

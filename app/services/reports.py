@@ -20,7 +20,7 @@ from app.db.models import Officer, Report, ReportRevision
 from app.domain.search_keys import fts_query
 from app.services.clock import utc_iso
 
-PAGE_SIZE = 200
+PAGE_SIZE = 100  # about four screens of rows; more are fetched as the officer scrolls
 _DIGITS = re.compile(r"^\d{3,17}[\dxX]?$")
 _SERIAL = re.compile(r"^[0-9A-Za-z]+-\d{8}-\d+$")
 

@@ -93,11 +93,15 @@ class HqClient:
         return self._call("POST", "/v1/enroll", protocol.EnrollResponse, json=request.model_dump())
 
     def push(self, request: protocol.PushRequest) -> protocol.PushResponse:
+        return self.push_raw(request.model_dump_json().encode("utf-8"))
+
+    def push_raw(self, body: bytes) -> protocol.PushResponse:
+        """A push whose JSON body is already built (see protocol.push_body)."""
         return self._call(
             "POST",
             "/v1/push",
             protocol.PushResponse,
-            content=request.model_dump_json(),
+            content=body,
             headers={"Content-Type": "application/json"},
         )
 

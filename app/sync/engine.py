@@ -27,6 +27,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app import credentials, errors
 from app.db.engine import Store
@@ -64,7 +65,7 @@ def _owner_alive(owner: str) -> bool:
 
 @dataclass
 class _Flight:
-    items: list[protocol.RevisionItem]
+    items: list[dict[str, Any]]
     answer: Future[protocol.PushResponse]
 
 
@@ -185,16 +186,15 @@ class SyncEngine:
             upcoming: _Flight | None = None
             if items:
                 self.step("before_push")
-                request = protocol.PushRequest.model_construct(
-                    protocol=protocol.PROTOCOL_VERSION,
+                body = protocol.push_body(
                     unit_code=header[0],
                     generation=header[1],
                     generation_base=header[2],
                     station_time=now_local().isoformat(timespec="seconds"),
-                    items=[protocol.PushItem.model_construct(seq=i.seq, revision=i) for i in items],
+                    revisions=items,
                 )
-                upcoming = _Flight(items, sender.submit(client.push, request))
-                cursor = items[-1].seq
+                upcoming = _Flight(items, sender.submit(client.push_raw, body))
+                cursor = items[-1]["seq"]
             if in_flight is None:
                 if upcoming is None:
                     return "done"
@@ -240,7 +240,7 @@ class SyncEngine:
         self.step("after_ack_commit")
         if counts["conflict"]:
             return "conflict"
-        if answer.acknowledged_seq < items[0].seq:
+        if answer.acknowledged_seq < items[0]["seq"]:
             # Nothing of this batch counted: HQ lacks something below it (say, HQ itself was
             # restored from a backup). The watermark stays, so the next run resends from there.
             raise errors.SyncFailedError(

@@ -55,7 +55,7 @@ def pending_count(_s: Session, st: Station) -> int:
 
 def pending_batch(
     s: Session, st: Station, limit: int, *, after: int | None = None
-) -> list[protocol.RevisionItem]:
+) -> list[dict[str, Any]]:
     """Pending revisions in seq order, from the watermark or from `after` (a pipelined push
     reads the next batch while the previous one is still on its way)."""
     rows = s.execute(
@@ -77,34 +77,34 @@ def pending_batch(
         .order_by(ReportRevision.seq)
         .limit(limit)
     ).all()
-    from app.sync import protocol
+    # Plain dicts in the wire shape of a RevisionItem: these are our own well-formed rows
+    # (HQ validates every item it receives), and building models for a catch-up of 100,000
+    # revisions cost more than sending them.
+    return [dict(zip(_ITEM_KEYS, row, strict=True)) for row in rows]
 
-    # Our own rows, already well-formed: HQ validates every item it receives anyway.
-    return [
-        protocol.RevisionItem.model_construct(
-            seq=r[0],
-            revision_id=r[1],
-            record_id=r[2],
-            revision_no=r[3],
-            parent_id=r[4],
-            recorded_at=r[5],
-            action=r[6],
-            officer_badge=r[7],
-            changes=r[8],
-            payload=r[9],
-            sha256=r[10],
-        )
-        for r in rows
-    ]
+
+_ITEM_KEYS = (
+    "seq",
+    "revision_id",
+    "record_id",
+    "revision_no",
+    "parent_id",
+    "recorded_at",
+    "action",
+    "officer_badge",
+    "changes",
+    "payload",
+    "sha256",
+)
 
 
 def record_answer(
-    s: Session, st: Station, sent: list[protocol.RevisionItem], answer: protocol.PushResponse
+    s: Session, st: Station, sent: list[dict[str, Any]], answer: protocol.PushResponse
 ) -> None:
     """Move the watermark and mirror what HQ would not take; conflicts are handled apart."""
     if answer.generation == st.generation and answer.acknowledged_seq > st.acked_seq:
         st.acked_seq = min(answer.acknowledged_seq, st.last_seq)
-    by_seq = {item.seq: item for item in sent}
+    by_seq = {item["seq"]: item for item in sent}
     now = utc_iso(dt.datetime.now(dt.UTC))
     for result in answer.results:
         if result.status in ("quarantined", "mismatch") and result.seq in by_seq:
@@ -118,7 +118,7 @@ def record_answer(
                     SyncRejection(
                         seq=result.seq,
                         generation=st.generation,
-                        revision_id=by_seq[result.seq].revision_id,
+                        revision_id=by_seq[result.seq]["revision_id"],
                         status=result.status,
                         reason=result.reason,
                         recorded_utc=now,

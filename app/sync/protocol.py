@@ -148,6 +148,29 @@ class InstructionsResponse(Shape):
     cursor: Annotated[int, Field(ge=0)]
 
 
+def push_body(
+    *,
+    unit_code: str,
+    generation: int,
+    generation_base: int,
+    station_time: str,
+    revisions: list[dict[str, Any]],
+) -> bytes:
+    """A PushRequest as JSON, built straight from revision dicts in the RevisionItem shape."""
+    return json.dumps(
+        {
+            "protocol": PROTOCOL_VERSION,
+            "unit_code": unit_code,
+            "generation": generation,
+            "generation_base": generation_base,
+            "station_time": station_time,
+            "items": [{"seq": r["seq"], "revision": r} for r in revisions],
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
+
+
 # -- helpers both sides use ----------------------------------------------------------------------
 def payload_hash(payload: str) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()

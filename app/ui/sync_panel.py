@@ -114,7 +114,7 @@ class SyncWorker(QObject):
 
 
 def sync_command(data_dir: Path) -> tuple[str, list[str]]:
-    tail = ["sync", "--data-dir", str(data_dir), "--json"]
+    tail = ["sync", "--data-dir", str(data_dir), "--json", "--background"]
     if getattr(sys, "frozen", False):
         return sys.executable, tail
     return sys.executable, ["-m", "app", *tail]

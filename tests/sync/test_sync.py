@@ -60,7 +60,7 @@ def _push_request(store) -> protocol.PushRequest:
             generation=st.generation,
             generation_base=st.generation_base,
             station_time=dt.datetime.now().astimezone().isoformat(),
-            items=[protocol.PushItem(seq=i.seq, revision=i.model_dump()) for i in items],
+            items=[protocol.PushItem(seq=i["seq"], revision=i) for i in items],
         )
 
 
@@ -357,7 +357,11 @@ def test_enroll_and_sync_commands_for_scheduled_tasks(desk, hq, catalog) -> None
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "app", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+            [sys.executable, "-m", "app", *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
 
     not_yet = run("sync", "--data-dir", data_dir)

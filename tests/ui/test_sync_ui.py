@@ -12,7 +12,9 @@ from tests.sync.conftest import enroll, hq, hq_db, pg_template, test_keyring  # 
 from tests.ui.test_history_and_printing import _when_shown
 
 
-def test_unlinked_desk_says_records_stay_here(qtbot, app_en, store, officer, catalog, data_dir) -> None:
+def test_unlinked_desk_says_records_stay_here(
+    qtbot, app_en, store, officer, catalog, data_dir
+) -> None:
     window = MainWindow(store, catalog, officer, data_dir)
     qtbot.addWidget(window)
     label = window.findChild(QLabel, "syncStatus")
@@ -21,7 +23,13 @@ def test_unlinked_desk_says_records_stay_here(qtbot, app_en, store, officer, cat
 
 
 def test_sync_now_shows_hq_has_every_record_and_the_hq_column(
-    qtbot, app_en, store, officer, catalog, data_dir, hq  # noqa: F811
+    qtbot,
+    app_en,
+    store,
+    officer,
+    catalog,
+    data_dir,
+    hq,  # noqa: F811
 ) -> None:
     enroll(store, hq)
     hq.service().add_instruction("140107", "notice", {"text": "Dispute sweep this week"})
@@ -50,7 +58,11 @@ def test_sync_now_shows_hq_has_every_record_and_the_hq_column(
     seen: list[str] = []
 
     def read(dialog: NoticesDialog) -> None:
-        texts = [lst.item(i).text() for lst in dialog.findChildren(QListWidget) for i in range(lst.count())]
+        texts = [
+            lst.item(i).text()
+            for lst in dialog.findChildren(QListWidget)
+            for i in range(lst.count())
+        ]
         seen.append(" ".join(texts))
         dialog.accept()
 
