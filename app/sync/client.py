@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import ipaddress
+import ssl
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -75,7 +76,7 @@ class HqClient:
             base_url=self.url,
             headers=headers,
             timeout=httpx.Timeout(timeout, connect=min(5.0, timeout)),
-            verify=ca_bundle or True,
+            verify=ssl.create_default_context(cafile=ca_bundle) if ca_bundle else True,
             transport=transport,
         )
 

@@ -7,6 +7,7 @@ import json
 import os
 import socket
 import sqlite3
+import ssl
 import subprocess
 import sys
 import time
@@ -106,10 +107,11 @@ class HqProcess:
     log: Path
     extra: list[str] = field(default_factory=list)
     proc: subprocess.Popen[bytes] | None = None
+    ca: Path | None = None  # set when HQ serves HTTPS with a certificate signed by this CA
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.ca else 'http'}://127.0.0.1:{self.port}"
 
     def start(self) -> None:
         cmd = [
@@ -128,7 +130,8 @@ class HqProcess:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
-                if httpx.get(f"{self.url}/v1/health", timeout=1).status_code == 200:
+                verify = ssl.create_default_context(cafile=str(self.ca)) if self.ca else True
+                if httpx.get(f"{self.url}/v1/health", timeout=1, verify=verify).status_code == 200:
                     return
             except httpx.TransportError:
                 pass
