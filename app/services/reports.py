@@ -171,7 +171,9 @@ def _text_search(
     first collect every match (tens of thousands for a common surname at a million reports).
     """
     if not match:
-        nothing: Any = select(*_ROW_COLUMNS).where(text("0"))
+        nothing: Any = (
+            select(*_ROW_COLUMNS).join(Officer, Officer.id == Report.officer_id).where(text("0"))
+        )
         return nothing
     stmt: Any = (
         select(*_ROW_COLUMNS)

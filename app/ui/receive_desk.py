@@ -175,7 +175,8 @@ class ReceiveDesk(QWidget):
                     cell = QTableWidgetItem(value)
                     cell.setData(Qt.ItemDataRole.UserRole, item.id)
                     self.table.setItem(row, col, cell)
-            self.table.resizeColumnsToContents()
+            for col in range(self.table.columnCount() - 1):  # the last one stretches
+                self.table.resizeColumnToContents(col)
         finally:
             self.table.setUpdatesEnabled(True)
         self._shown = wanted
