@@ -38,9 +38,14 @@ def apply_pragmas(dbapi_connection: sqlite3.Connection) -> None:
 
 
 def make_engine(path: Path) -> Engine:
+    return _sqlite_engine(f"sqlite+pysqlite:///{path}", always_immediate=False)
+
+
+def _sqlite_engine(url: str, *, always_immediate: bool) -> Engine:
+    """Our pragmas on every connection, and transactions we open ourselves: BEGIN IMMEDIATE
+    for writes (or always, for HQ's demo database), a plain deferred BEGIN for reads."""
     engine = create_engine(
-        f"sqlite+pysqlite:///{path}",
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
     )
 
     @event.listens_for(engine, "connect")
@@ -50,7 +55,7 @@ def make_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        if conn.get_execution_options().get("immediate"):
+        if always_immediate or conn.get_execution_options().get("immediate"):
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         else:
             conn.exec_driver_sql("BEGIN")
@@ -143,16 +148,5 @@ def make_server_engine(url: str) -> Engine:
     """Headquarters' engine: PostgreSQL in production, a SQLite file for a demo."""
     url = server_url(url)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-
-        @event.listens_for(engine, "connect")
-        def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-            dbapi_connection.isolation_level = None
-            apply_pragmas(dbapi_connection)
-
-        @event.listens_for(engine, "begin")
-        def _on_begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-        return engine
+        return _sqlite_engine(url, always_immediate=True)
     return create_engine(url, pool_size=20, max_overflow=30, pool_pre_ping=True)

@@ -80,22 +80,10 @@ def pending_batch(
     # Plain dicts in the wire shape of a RevisionItem: these are our own well-formed rows
     # (HQ validates every item it receives), and building models for a catch-up of 100,000
     # revisions cost more than sending them.
-    return [dict(zip(_ITEM_KEYS, row, strict=True)) for row in rows]
+    from app.sync.protocol import RevisionItem
 
-
-_ITEM_KEYS = (
-    "seq",
-    "revision_id",
-    "record_id",
-    "revision_no",
-    "parent_id",
-    "recorded_at",
-    "action",
-    "officer_badge",
-    "changes",
-    "payload",
-    "sha256",
-)
+    keys = tuple(RevisionItem.model_fields)  # the columns above are selected in this order
+    return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
 def record_answer(
