@@ -49,6 +49,13 @@ def _at_hq(store: Store, ids: list[str]) -> set[str]:
         return set()
 
 
+def _linked(store: Store) -> bool:
+    try:
+        return sync.sync_status(store).enrolled
+    except errors.StationDeskError:
+        return False
+
+
 class ReportsTableModel(QAbstractTableModel):
     """Fetches pages on demand by keyset, so a million reports cost one page at a time."""
 
@@ -84,6 +91,7 @@ class ReportsTableModel(QAbstractTableModel):
             self.tr("At HQ"),
         ]
         self.at_hq: set[str] = set()
+        self.linked = _linked(store)
 
     def set_filter(self, flt: ReportFilter) -> None:
         self.beginResetModel()
@@ -121,6 +129,10 @@ class ReportsTableModel(QAbstractTableModel):
         row = self.rows[index.row()]
         key = self.COLUMNS[index.column()]
         if key == "hq":
+            if not self.linked:
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return self.tr("This station is not linked to HQ")
+                return "—" if role == Qt.ItemDataRole.DisplayRole else None
             if role == Qt.ItemDataRole.DisplayRole:
                 return "✓" if row.id in self.at_hq else "…"
             if role == Qt.ItemDataRole.ToolTipRole:
@@ -151,6 +163,7 @@ class ReportsTableModel(QAbstractTableModel):
 
     def refresh_hq(self) -> None:
         """After a sync: what HQ now holds, for the rows already loaded."""
+        self.linked = _linked(self.store)
         ids = [r.id for r in self.rows]
         fresh: set[str] = set()
         for start in range(0, len(ids), 500):

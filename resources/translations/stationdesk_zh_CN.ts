@@ -436,13 +436,13 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="80"/>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>Reports</source>
         <translation>警情查询</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="81"/>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>Shift end</source>
         <translation>交班核对</translation>
     </message>
@@ -463,7 +463,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="91"/>
-        <location filename="../../app/ui/main_window.py" line="305"/>
+        <location filename="../../app/ui/main_window.py" line="309"/>
         <source>About StationDesk</source>
         <translation>关于 StationDesk</translation>
     </message>
@@ -478,74 +478,74 @@
         <translation>警告：电脑时钟比上一次接警时间倒退，请检查时钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>%1 intake(s) interrupted earlier were reopened with what had been typed.</source>
         <translation>已重新打开 %1 份此前中断的登记，已录入内容均已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>This PC was restored from an older backup: %1 records were taken back from HQ.</source>
         <translation>本机系从较早的备份恢复：已从总部取回 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>Receipt slip %1</source>
         <translation>报警回执 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>Print the receipt slip for the reporter, or save it as PDF.</source>
         <translation>为报警人打印报警回执，或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>Print preview...</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>Save PDF...</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Save receipt slip</source>
         <translation>保存报警回执</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="269"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="276"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="293"/>
         <source>A new language applies from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306"/>
+        <location filename="../../app/ui/main_window.py" line="310"/>
         <source>StationDesk %1
 Incident catalog %2</source>
         <translation>StationDesk %1
@@ -733,7 +733,7 @@ Incident catalog %2</source>
 <context>
     <name>NoticesDialog</name>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="243"/>
+        <location filename="../../app/ui/sync_panel.py" line="267"/>
         <source>From HQ</source>
         <translation>总部下发</translation>
     </message>
@@ -741,79 +741,79 @@ Incident catalog %2</source>
 <context>
     <name>ReceiveDesk</name>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="122"/>
+        <location filename="../../app/ui/receive_desk.py" line="125"/>
         <source>Receive walk-in
 (F2)</source>
         <translation>自接警
 (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="123"/>
+        <location filename="../../app/ui/receive_desk.py" line="126"/>
         <source>Receive a walk-in report</source>
         <translation>自接警：受理来所报警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="124"/>
+        <location filename="../../app/ui/receive_desk.py" line="127"/>
         <source>Unfinished receipts</source>
         <translation>未完成登记的受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="127"/>
+        <location filename="../../app/ui/receive_desk.py" line="130"/>
         <source>Received today</source>
         <translation>今日接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="127"/>
+        <location filename="../../app/ui/receive_desk.py" line="130"/>
         <source>Completed</source>
         <translation>已完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="127"/>
+        <location filename="../../app/ui/receive_desk.py" line="130"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="132"/>
+        <location filename="../../app/ui/receive_desk.py" line="135"/>
         <source>Unfinished receipts - every one must be completed or accounted for</source>
         <translation>未完成登记的受理编号——每一个都必须补录或说明原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="136"/>
+        <location filename="../../app/ui/receive_desk.py" line="139"/>
         <source>Serial</source>
         <translation>受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="137"/>
+        <location filename="../../app/ui/receive_desk.py" line="140"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="138"/>
+        <location filename="../../app/ui/receive_desk.py" line="141"/>
         <source>Waiting</source>
         <translation>已等待</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="139"/>
+        <location filename="../../app/ui/receive_desk.py" line="142"/>
         <source>Officer</source>
         <translation>接警民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="140"/>
+        <location filename="../../app/ui/receive_desk.py" line="143"/>
         <source>Reason left unfinished</source>
         <translation>未完成原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="143"/>
+        <location filename="../../app/ui/receive_desk.py" line="146"/>
         <source>Double-click a receipt to continue its intake.</source>
         <translation>双击未完成的受理编号，继续登记。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="144"/>
+        <location filename="../../app/ui/receive_desk.py" line="147"/>
         <source>Reports and search (Ctrl+F)</source>
         <translation>警情查询 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="145"/>
+        <location filename="../../app/ui/receive_desk.py" line="148"/>
         <source>Shift-end check</source>
         <translation>交班核对</translation>
     </message>
@@ -821,47 +821,47 @@ Incident catalog %2</source>
 <context>
     <name>ReportsBrowser</name>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="179"/>
+        <location filename="../../app/ui/reports_browser.py" line="193"/>
         <source>Search reports</source>
         <translation>搜索警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="181"/>
+        <location filename="../../app/ui/reports_browser.py" line="195"/>
         <source>Search: name, pinyin or initials, phone, ID number, address, summary, serial</source>
         <translation>搜索：姓名（可用拼音或首字母）、电话、身份证号、住址、简要案情、受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="184"/>
+        <location filename="../../app/ui/reports_browser.py" line="198"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="192"/>
+        <location filename="../../app/ui/reports_browser.py" line="206"/>
         <source>All types</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="197"/>
+        <location filename="../../app/ui/reports_browser.py" line="211"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="202"/>
+        <location filename="../../app/ui/reports_browser.py" line="216"/>
         <source>All officers</source>
         <translation>全部民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="211"/>
+        <location filename="../../app/ui/reports_browser.py" line="225"/>
         <source>Reports</source>
         <translation>警情查询</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="237"/>
+        <location filename="../../app/ui/reports_browser.py" line="251"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="271"/>
+        <location filename="../../app/ui/reports_browser.py" line="286"/>
         <source>%1 reports</source>
         <translation>共 %1 条警情</translation>
     </message>
@@ -869,57 +869,62 @@ Incident catalog %2</source>
 <context>
     <name>ReportsTableModel</name>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="75"/>
+        <location filename="../../app/ui/reports_browser.py" line="83"/>
         <source>Serial</source>
         <translation>受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="76"/>
+        <location filename="../../app/ui/reports_browser.py" line="84"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="77"/>
+        <location filename="../../app/ui/reports_browser.py" line="85"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="78"/>
+        <location filename="../../app/ui/reports_browser.py" line="86"/>
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="79"/>
+        <location filename="../../app/ui/reports_browser.py" line="87"/>
         <source>Reporter</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="80"/>
+        <location filename="../../app/ui/reports_browser.py" line="88"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="81"/>
+        <location filename="../../app/ui/reports_browser.py" line="89"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="82"/>
+        <location filename="../../app/ui/reports_browser.py" line="90"/>
         <source>Officer</source>
         <translation>接警民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="83"/>
+        <location filename="../../app/ui/reports_browser.py" line="91"/>
         <source>At HQ</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="127"/>
+        <location filename="../../app/ui/reports_browser.py" line="134"/>
+        <source>This station is not linked to HQ</source>
+        <translation>本所尚未接入总部</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports_browser.py" line="140"/>
         <source>HQ holds this report and every change to it</source>
         <translation>总部已收到本警情及其全部修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="129"/>
+        <location filename="../../app/ui/reports_browser.py" line="142"/>
         <source>Not yet at HQ: will be sent at the next sync</source>
         <translation>尚未上报总部：下次同步时发送</translation>
     </message>
@@ -1118,97 +1123,97 @@ Incident catalog %2</source>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="123"/>
+        <location filename="../../app/ui/sync_panel.py" line="147"/>
         <source>Sync status</source>
         <translation>同步状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="128"/>
+        <location filename="../../app/ui/sync_panel.py" line="152"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="142"/>
+        <location filename="../../app/ui/sync_panel.py" line="166"/>
         <source>(syncing...)</source>
         <translation>（正在同步…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="154"/>
+        <location filename="../../app/ui/sync_panel.py" line="178"/>
         <source>%1 new from HQ</source>
         <translation>总部新消息 %1 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="160"/>
+        <location filename="../../app/ui/sync_panel.py" line="184"/>
         <source>Not linked to HQ: records stay on this PC (ask HQ for an enrolment code).</source>
         <translation>未接入总部：记录仅保存在本机（请向总部申请接入码）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="171"/>
+        <location filename="../../app/ui/sync_panel.py" line="195"/>
         <source>, oldest %1 h</source>
         <translation>，最早一条已等待 %1 小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="175"/>
+        <location filename="../../app/ui/sync_panel.py" line="199"/>
         <source>, oldest under 1 h</source>
         <translation>，最早一条等待不足 1 小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="180"/>
+        <location filename="../../app/ui/sync_panel.py" line="204"/>
         <source>HQ: %1 waiting to send%2</source>
         <translation>待上报总部 %1 条%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="185"/>
+        <location filename="../../app/ui/sync_panel.py" line="209"/>
         <source>HQ has every record</source>
         <translation>全部记录已上报总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="188"/>
+        <location filename="../../app/ui/sync_panel.py" line="212"/>
         <source>last contact %1</source>
         <translation>最近联通 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="193"/>
+        <location filename="../../app/ui/sync_panel.py" line="217"/>
         <source>no contact yet</source>
         <translation>尚未联通总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="196"/>
+        <location filename="../../app/ui/sync_panel.py" line="220"/>
         <source>%1 refused by HQ</source>
         <translation>总部拒收 %1 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="202"/>
+        <location filename="../../app/ui/sync_panel.py" line="226"/>
         <source>PC clock is off by %1 min: check it</source>
         <translation>本机时钟偏差 %1 分钟，请校准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="208"/>
+        <location filename="../../app/ui/sync_panel.py" line="232"/>
         <source>last try failed: %1</source>
         <translation>上次同步失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="221"/>
+        <location filename="../../app/ui/sync_panel.py" line="245"/>
         <source>HQ refused this station; ask HQ for a new enrolment code.</source>
         <translation>总部拒绝本所接入，请向总部申请新的接入码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="224"/>
+        <location filename="../../app/ui/sync_panel.py" line="248"/>
         <source>the system keyring is not available.</source>
         <translation>系统密钥库不可用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="227"/>
+        <location filename="../../app/ui/sync_panel.py" line="251"/>
         <source>this station is not linked to HQ.</source>
         <translation>本所尚未接入总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="230"/>
+        <location filename="../../app/ui/sync_panel.py" line="254"/>
         <source>the HQ address is not secure (https).</source>
         <translation>总部地址不安全（须使用 https）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="235"/>
+        <location filename="../../app/ui/sync_panel.py" line="259"/>
         <source>HQ not reachable; will retry by itself.</source>
         <translation>暂时无法连接总部，将自动重试。</translation>
     </message>
