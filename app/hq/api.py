@@ -69,7 +69,7 @@ class BodyLimit:
 
 
 class _TooLarge(Exception):
-    pass
+    """Raised inside the body reader once the limit is passed, to stop reading."""
 
 
 class RateLimiter:

@@ -24,7 +24,7 @@ T = TypeVar("T", bound=Shape)
 
 
 class BatchTooLarge(Exception):
-    pass
+    """HQ answered 413: the engine halves the batch and tries again at once."""
 
 
 def check_transport(url: str, allow_http: bool) -> str:
