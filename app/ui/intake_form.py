@@ -56,13 +56,20 @@ class IntakeForm(QWidget):
     history_requested = Signal(str)
 
     def __init__(
-        self, store: Store, catalog: Catalog, officer: OfficerInfo, report_id: str, lang: str
+        self,
+        store: Store,
+        catalog: Catalog,
+        officer: OfficerInfo,
+        report_id: str | None,
+        lang: str,
     ) -> None:
+        """With report_id None the form is built empty, to be bound to the next receipt: the
+        main window keeps one ready so the form appears the moment the button is pressed."""
         super().__init__()
         self.store = store
         self.catalog = catalog
         self.officer = officer
-        self.report_id = report_id
+        self.report_id = report_id or ""
         self.lang = lang
         self._loading = True
         self.setObjectName("intakeForm")
@@ -199,8 +206,15 @@ class IntakeForm(QWidget):
         layout.addLayout(buttons)
 
         self.record: dict[str, Any] = {}
+        if report_id:
+            self.bind(report_id)
+
+    def bind(self, report_id: str) -> None:
+        """Show this receipt: its saved fields, then anything typed but not yet saved."""
+        self._loading = True
+        self.report_id = report_id
         self.reload()
-        draft = receiving.load_draft(store, report_id)
+        draft = receiving.load_draft(self.store, report_id)
         if draft:
             self.apply_fields(draft)
         self._loading = False

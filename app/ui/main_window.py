@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self.intakes: dict[str, IntakeForm] = {}
+        self._spare: IntakeForm | None = None
+        QTimer.singleShot(300, self._prepare_spare)  # once the window is up
 
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -135,10 +137,15 @@ class MainWindow(QMainWindow):
         form = self.intakes.get(report_id)
         if form is None:
             try:
-                form = IntakeForm(self.store, self.catalog, self.officer, report_id, self.lang)
+                form = self._spare or IntakeForm(
+                    self.store, self.catalog, self.officer, None, self.lang
+                )
+                self._spare = None
+                form.bind(report_id)
             except errors.StationDeskError as exc:
                 show_error(self, exc)
                 return
+            QTimer.singleShot(200, self._prepare_spare)  # after the form is on screen
             form.saved.connect(lambda _rid: self._after_save())
             form.changed_status.connect(lambda _rid: self._after_save())
             form.print_requested.connect(self.print_slip)
@@ -147,6 +154,11 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(form, form.record["serial"][-13:])
         self.tabs.setCurrentWidget(form)
         form.boxes["reporter_name"].editor.setFocus()
+
+    def _prepare_spare(self) -> None:
+        """Build the next intake form while the officer types into this one."""
+        if self._spare is None:
+            self._spare = IntakeForm(self.store, self.catalog, self.officer, None, self.lang)
 
     def current_intake_report_id(self) -> str | None:
         widget = self.tabs.currentWidget()
