@@ -7,8 +7,6 @@ keyring exists we say so and stop; there is no plaintext fallback.
 
 from __future__ import annotations
 
-import contextlib
-
 import keyring
 import keyring.errors
 from keyring.backends import fail
@@ -45,9 +43,3 @@ def load_token(station_uuid: str) -> str | None:
         return keyring.get_password(SERVICE, _account(station_uuid))
     except keyring.errors.KeyringError as exc:
         raise errors.KeyringUnavailableError(f"keyring could not be read: {exc}") from exc
-
-
-def forget_token(station_uuid: str) -> None:
-    ensure_available()
-    with contextlib.suppress(keyring.errors.PasswordDeleteError):
-        keyring.delete_password(SERVICE, _account(station_uuid))
