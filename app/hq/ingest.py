@@ -383,8 +383,6 @@ def _project_records(
             for record_id, row in newest.items()
         ],
     )
-    # Every record has exactly one first revision, so this counts records, not revisions.
-    station.record_count += sum(1 for row in rows if row["revision_no"] == 1)
 
 
 def _contiguous(session: Session, station_id: int, gen: HqGeneration, held_now: set[int]) -> int:

@@ -29,7 +29,6 @@ class HqStation(HqBase):
     enrolled_utc: Mapped[str | None]
     last_contact_utc: Mapped[str | None]
     clock_skew_seconds: Mapped[float | None]
-    record_count: Mapped[int] = mapped_column(default=0)
 
 
 class HqEnrolment(HqBase):

@@ -132,6 +132,11 @@ class Headquarters:
         with self.session() as s:
             rows = s.scalars(select(HqStation).order_by(HqStation.unit_code)).all()
             gens = s.execute(select(HqGeneration)).scalars().all()
+            records = dict(
+                s.execute(
+                    select(HqRecord.station_id, func.count()).group_by(HqRecord.station_id)
+                ).all()
+            )
             quarantine = dict(
                 s.execute(
                     select(HqQuarantine.station_id, func.count()).group_by(HqQuarantine.station_id)
@@ -149,7 +154,7 @@ class Headquarters:
                     revoked=st.revoked,
                     generation=current.generation if current else None,
                     acknowledged_seq=current.acknowledged_seq if current else 0,
-                    record_count=st.record_count,
+                    record_count=int(records.get(st.id, 0)),
                     last_contact_utc=st.last_contact_utc,
                     clock_skew_seconds=st.clock_skew_seconds,
                     quarantined=int(quarantine.get(st.id, 0)),

@@ -89,7 +89,7 @@ def sync_status(store: Store) -> SyncStatus:
     with store.read() as s:
         st = outbox.station_row(s)
         state = s.get(SyncState, 1)
-        pending = outbox.pending_count(s, st)
+        pending = outbox.pending_count(st)
         oldest = s.scalar(
             select(ReportRevision.recorded_at).where(ReportRevision.seq == st.acked_seq + 1)
         )

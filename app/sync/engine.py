@@ -330,7 +330,7 @@ class SyncEngine:
         with self.store.write() as s:
             st = outbox.station_row(s)
             state = outbox.state_row(s)
-            report.pending = outbox.pending_count(s, st)
+            report.pending = outbox.pending_count(st)
             if state.lease_owner == owner:
                 state.lease_owner = ""
                 state.lease_until_utc = None

@@ -199,6 +199,8 @@ class MainWindow(QMainWindow):
     def _synced(self, report: SyncReport) -> None:
         if self.browser is not None:
             self.browser.model.refresh_hq()
+        if report.recovered:  # receipts taken back from HQ belong on the desk's lists
+            self.refresh_desk()
         if report.new_generation:
             self.statusBar().showMessage(
                 self.tr(

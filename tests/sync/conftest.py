@@ -198,6 +198,22 @@ def sign_in(store: Store) -> station.OfficerInfo:
     return station.sign_in(store, "000001", PASSWORD)
 
 
+def receive_and_complete(store: Store, n: int = 1) -> list[str]:
+    """Walk-ins received and their intakes saved: two revisions each."""
+    from app.domain.catalog import load_catalog
+    from app.services import receiving
+    from tests.conftest import good_intake
+
+    catalog = load_catalog()
+    officer = sign_in(store)
+    ids = []
+    for _ in range(n):
+        rid = receiving.receive(store, officer).id
+        receiving.save_intake(store, officer, rid, good_intake(), catalog)
+        ids.append(rid)
+    return ids
+
+
 # -- the invariants every scenario ends with ---------------------------------------------------
 def assert_converged(store: Store, hq: HqProcess) -> None:
     """Every committed revision is at HQ exactly once, HQ's current state of each record equals

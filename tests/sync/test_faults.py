@@ -23,19 +23,14 @@ from app.services import demo, receiving, sync
 from app.services.clock import parse_utc
 from app.sync.client import HqClient
 from app.sync.engine import SyncEngine
-from tests.conftest import good_intake
-from tests.sync.conftest import ROOT, assert_converged, enroll, sign_in
+from tests.sync.conftest import ROOT, assert_converged, enroll, receive_and_complete, sign_in
 from tests.sync.faults import HTML_200, Fault, FaultProxy, canned
 
 
 def fill(store, n: int, *, edits: int = 0) -> list[str]:
-    catalog = load_catalog()
+    """n completed walk-ins, the first `edits` moved on to handling, and one bare receipt."""
+    ids = receive_and_complete(store, n)
     officer = sign_in(store)
-    ids = []
-    for _ in range(n):
-        rid = receiving.receive(store, officer).id
-        receiving.save_intake(store, officer, rid, good_intake(), catalog)
-        ids.append(rid)
     for rid in ids[:edits]:
         receiving.start_handling(store, officer, rid)
     receiving.receive(store, officer)  # and one receipt still waiting for its intake

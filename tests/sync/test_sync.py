@@ -23,25 +23,15 @@ from app.services import receiving, sync
 from app.sync import outbox, protocol
 from app.sync.client import check_transport
 from app.sync.engine import SyncEngine
-from tests.conftest import good_intake
 from tests.sync.conftest import (
     HqProcess,
     assert_converged,
     enroll,
     free_port,
     make_station,
+    receive_and_complete,
     sign_in,
 )
-
-
-def _receive_and_complete(store, catalog, n: int = 1) -> list[str]:
-    officer = sign_in(store)
-    ids = []
-    for _ in range(n):
-        rid = receiving.receive(store, officer).id
-        receiving.save_intake(store, officer, rid, good_intake(), catalog)
-        ids.append(rid)
-    return ids
 
 
 def _token(store) -> str:
@@ -70,7 +60,7 @@ def _post_push(hq, body: str, token: str) -> httpx.Response:
 
 
 def test_a_report_arrives_and_each_later_change_follows(desk, hq, catalog) -> None:
-    (rid,) = _receive_and_complete(desk, catalog)
+    (rid,) = receive_and_complete(desk)
     enroll(desk, hq)
     assert sync.sync_status(desk).pending == 2
     assert sync.reports_at_hq(desk, [rid]) == set()
@@ -93,7 +83,7 @@ def test_a_report_arrives_and_each_later_change_follows(desk, hq, catalog) -> No
 
 
 def test_resending_everything_months_later_changes_nothing(desk, hq, catalog) -> None:
-    _receive_and_complete(desk, catalog, 3)
+    receive_and_complete(desk, 3)
     enroll(desk, hq)
     assert SyncEngine(desk).run_once().stored == 6
     with desk.write() as s:  # as if every acknowledgement had been lost
@@ -107,7 +97,7 @@ def test_resending_everything_months_later_changes_nothing(desk, hq, catalog) ->
 
 
 def test_the_same_batch_ten_times_at_once_is_stored_once(desk, hq, catalog) -> None:
-    _receive_and_complete(desk, catalog, 20)
+    receive_and_complete(desk, 20)
     enroll(desk, hq)
     body = _push_request(desk).model_dump_json()
     token = _token(desk)
@@ -127,7 +117,7 @@ def test_the_same_batch_ten_times_at_once_is_stored_once(desk, hq, catalog) -> N
 
 
 def test_a_poison_item_is_quarantined_and_never_blocks_the_queue(desk, hq, catalog) -> None:
-    _receive_and_complete(desk, catalog, 3)
+    receive_and_complete(desk, 3)
     enroll(desk, hq)
     with sqlite3.connect(desk.path) as conn:  # a revision damaged on disk
         conn.execute("UPDATE report_revision SET payload = payload || ' ' WHERE seq = 3")
@@ -147,7 +137,7 @@ def test_a_poison_item_is_quarantined_and_never_blocks_the_queue(desk, hq, catal
 def test_a_resend_with_different_content_raises_an_alarm_and_keeps_hqs_copy(
     desk, hq, catalog
 ) -> None:
-    (rid,) = _receive_and_complete(desk, catalog)
+    (rid,) = receive_and_complete(desk)
     enroll(desk, hq)
     assert SyncEngine(desk).run_once().ok
     original = hq.service().record(rid)
@@ -172,7 +162,7 @@ def test_a_resend_with_different_content_raises_an_alarm_and_keeps_hqs_copy(
 def test_a_token_pushes_only_its_own_station(tmp_path: Path, hq, catalog) -> None:
     one = make_station(tmp_path / "one", "140107")
     two = make_station(tmp_path / "two", "140108")
-    _receive_and_complete(one, catalog)
+    receive_and_complete(one)
     enroll(one, hq, "140107")
     enroll(two, hq, "140108")
     body = _push_request(one).model_dump_json()
@@ -188,7 +178,7 @@ def test_a_record_id_used_by_another_station_never_touches_its_record(
 ) -> None:
     one = make_station(tmp_path / "one", "140107")
     two = make_station(tmp_path / "two", "140108")
-    (rid,) = _receive_and_complete(one, catalog)
+    (rid,) = receive_and_complete(one)
     enroll(one, hq, "140107")
     enroll(two, hq, "140108")
     # station two sends station one's revisions as if they were its own
@@ -207,7 +197,7 @@ def test_a_revoked_station_stops_with_a_clear_message_and_keeps_everything(
     desk, hq, catalog
 ) -> None:
     enroll(desk, hq)
-    _receive_and_complete(desk, catalog, 2)
+    receive_and_complete(desk, 2)
     hq.service().revoke("140107")
     report = SyncEngine(desk).run_once()
     assert not report.ok and report.error_code == "sync_refused"
@@ -323,7 +313,7 @@ def test_stations_command_lists_watermark_count_contact_and_skew(desk, hq, catal
     import sys
 
     enroll(desk, hq)
-    _receive_and_complete(desk, catalog, 2)
+    receive_and_complete(desk, 2)
     SyncEngine(desk).run_once()
     out = subprocess.run(
         [sys.executable, "-m", "app.hq", "stations", "--db", hq.db_url, "--json"],
@@ -338,7 +328,7 @@ def test_stations_command_lists_watermark_count_contact_and_skew(desk, hq, catal
 
 
 def test_station_file_stays_sound_after_sync(desk, hq, catalog) -> None:
-    _receive_and_complete(desk, catalog, 2)
+    receive_and_complete(desk, 2)
     enroll(desk, hq)
     SyncEngine(desk).run_once()
     with desk.read() as s:
@@ -370,12 +360,12 @@ def test_enroll_and_sync_commands_for_scheduled_tasks(desk, hq, catalog) -> None
     code = hq.service().issue_enrolment("140107")
     enrolled = run("enroll", "--data-dir", data_dir, "--hq", hq.url, "--code", code)
     assert enrolled.returncode == 0, enrolled.stderr
-    _receive_and_complete(desk, catalog, 2)
+    receive_and_complete(desk, 2)
     done = run("sync", "--data-dir", data_dir)
     assert done.returncode == 0, done.stderr
     assert "pending 0" in done.stdout
     hq.stop()
-    _receive_and_complete(desk, catalog, 1)
+    receive_and_complete(desk, 1)
     offline = run("sync", "--data-dir", data_dir)
     assert offline.returncode == 1 and "pending" in offline.stderr
     assert "Traceback" not in offline.stderr

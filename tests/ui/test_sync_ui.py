@@ -7,9 +7,8 @@ from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QTableView
 
 from app.ui.main_window import MainWindow
 from app.ui.sync_panel import NoticesDialog
-from tests.conftest import good_intake
 from tests.sync.conftest import enroll, hq, hq_db, pg_template, test_keyring  # noqa: F401
-from tests.ui.test_history_and_printing import _when_shown
+from tests.ui.conftest import when_shown, window_with_saved_report
 
 
 def test_unlinked_desk_says_records_stay_here(
@@ -33,13 +32,7 @@ def test_sync_now_shows_hq_has_every_record_and_the_hq_column(
 ) -> None:
     enroll(store, hq)
     hq.service().add_instruction("140107", "notice", {"text": "Dispute sweep this week"})
-    window = MainWindow(store, catalog, officer, data_dir)
-    qtbot.addWidget(window)
-    window.show()
-    window.receive()
-    form = window.tabs.currentWidget()
-    form.apply_fields(good_intake())
-    qtbot.mouseClick(form.findChild(QPushButton, "saveIntakeButton"), Qt.MouseButton.LeftButton)
+    window = window_with_saved_report(qtbot, store, officer, catalog, data_dir)
     label = window.findChild(QLabel, "syncStatus")
     assert "2 waiting to send" in label.text()
 
@@ -66,7 +59,7 @@ def test_sync_now_shows_hq_has_every_record_and_the_hq_column(
         seen.append(" ".join(texts))
         dialog.accept()
 
-    _when_shown(NoticesDialog, read)
+    when_shown(NoticesDialog, read)
     qtbot.mouseClick(notices, Qt.MouseButton.LeftButton)
     assert "Dispute sweep this week" in seen[0]
     assert not notices.isVisible()

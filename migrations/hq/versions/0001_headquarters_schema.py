@@ -27,7 +27,6 @@ def upgrade() -> None:
         sa.Column("enrolled_utc", sa.String(), nullable=True),
         sa.Column("last_contact_utc", sa.String(), nullable=True),
         sa.Column("clock_skew_seconds", sa.Double(), nullable=True),
-        sa.Column("record_count", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_hq_station")),
         sa.UniqueConstraint("token_sha256", name=op.f("uq_hq_station_token_sha256")),
         sa.UniqueConstraint("unit_code", name=op.f("uq_hq_station_unit_code")),
