@@ -97,3 +97,23 @@ class SyncFailedError(StationDeskError):
     """A temporary failure (network, HQ busy); the engine retries with back-off."""
 
     code = "sync_failed"
+
+
+class VisitNotFoundError(NotFoundError):
+    """What was typed or scanned is not a visit of this station (or its check digit is wrong)."""
+
+    code = "visit_not_found"
+
+
+class VisitAlreadyRecordedError(StationDeskError):
+    """An outcome is recorded once; the details say who recorded what, and when."""
+
+    code = "visit_already_recorded"
+
+
+class ReportVoidedError(StationDeskError):
+    code = "report_voided"
+
+
+class PrintFailedError(StationDeskError):
+    code = "print_failed"

@@ -101,18 +101,24 @@ class Report(Base):
     referred_department: Mapped[str] = mapped_column(default="")
     unfinished_reason: Mapped[str] = mapped_column(default="")
     void_reason: Mapped[str] = mapped_column(default="")
+    # Domestic violence, sexual offences, or marked by the officer: no phone calls, and printed
+    # visit sheets leave out what the other party must not see.
+    safe_contact: Mapped[bool] = mapped_column(default=False, server_default="0")
     revision_no: Mapped[int] = mapped_column(default=1)
     updated_utc: Mapped[str]
 
 
-class ReportRevision(Base):
-    """One immutable save. `changes` holds {field: [old, new]}; `payload` the whole record."""
+class Revision(Base):
+    """One immutable save of a record. `changes` holds {field: [old, new]}; `payload` the whole
+    record. Every kind of record (report, visit, care person) shares this one log, so one gap-free
+    `seq` orders everything the station ever did and sync has a single outbox."""
 
-    __tablename__ = "report_revision"
-    __table_args__ = (UniqueConstraint("report_id", "revision_no"),)
+    __tablename__ = "revision"
+    __table_args__ = (UniqueConstraint("record_id", "revision_no"),)
 
     id: Mapped[str] = mapped_column(primary_key=True)
-    report_id: Mapped[str] = mapped_column(ForeignKey("report.id"), index=True)
+    record_kind: Mapped[str] = mapped_column(default="report", server_default="report")
+    record_id: Mapped[str] = mapped_column(index=True)
     revision_no: Mapped[int]
     parent_id: Mapped[str | None]
     seq: Mapped[int] = mapped_column(unique=True)
@@ -183,3 +189,70 @@ class HqInstruction(Base):
     created_utc: Mapped[str]
     received_utc: Mapped[str]
     read: Mapped[bool] = mapped_column(default=False)
+
+
+class CarePerson(Base):
+    """Someone in a special population (elderly living alone, disabled, severely mentally ill,
+    families in hardship) whom community police visit on a cadence set by the visit policy."""
+
+    __tablename__ = "care_person"
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    id_number: Mapped[str] = mapped_column(default="")
+    phone: Mapped[str] = mapped_column(default="")
+    address: Mapped[str] = mapped_column(default="")
+    grid: Mapped[str] = mapped_column(default="")
+    category: Mapped[str]
+    grade: Mapped[int | None]
+    safe_contact: Mapped[bool] = mapped_column(default=False)
+    officer_id: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    active: Mapped[bool] = mapped_column(default=True)
+    notes: Mapped[str] = mapped_column(default="")
+    revision_no: Mapped[int] = mapped_column(default=1)
+    created_utc: Mapped[str]
+    updated_utc: Mapped[str]
+
+
+class Visit(Base):
+    """A return visit (after a report) or a care visit (to a special-population person).
+
+    Created by the visit policy when a report reaches a triggering state; the outcome is
+    recorded once. Address and grid are copied in at creation so the day's route can be sorted
+    and filtered without touching the report table.
+    """
+
+    __tablename__ = "visit"
+    __table_args__ = (
+        Index("ix_visit_status_due", "status", "due_date"),
+        Index("ix_visit_officer_status_due", "officer_id", "status", "due_date"),
+        Index("ix_visit_outcome_month", "outcome_day"),
+    )
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    number: Mapped[int] = mapped_column(unique=True)
+    report_id: Mapped[str | None] = mapped_column(ForeignKey("report.id"), index=True)
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("care_person.id"), index=True)
+    kind: Mapped[str]
+    sequence_no: Mapped[int]
+    reason: Mapped[str]
+    due_date: Mapped[str]
+    officer_id: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    grid: Mapped[str] = mapped_column(default="")
+    address: Mapped[str] = mapped_column(default="")
+    safe_contact: Mapped[bool] = mapped_column(default=False)
+    attempt: Mapped[int] = mapped_column(default=1)
+    status: Mapped[str]
+    outcome_at: Mapped[str] = mapped_column(default="")
+    outcome_day: Mapped[str] = mapped_column(default="")
+    satisfaction: Mapped[str] = mapped_column(default="")
+    problem_solved: Mapped[str] = mapped_column(default="")
+    needs: Mapped[str] = mapped_column(default="")
+    not_reached_reason: Mapped[str] = mapped_column(default="")
+    notes: Mapped[str] = mapped_column(default="")
+    recorded_by: Mapped[str] = mapped_column(default="")
+    supervision: Mapped[bool] = mapped_column(default=False)
+    rectification_due: Mapped[str] = mapped_column(default="")
+    revision_no: Mapped[int] = mapped_column(default=1)
+    created_utc: Mapped[str]
+    updated_utc: Mapped[str]

@@ -10,10 +10,12 @@ ADMIN = "admin"
 ALL = (OFFICER, COMMUNITY, CHIEF, ADMIN)
 
 PERMISSIONS: dict[str, frozenset[str]] = {
-    OFFICER: frozenset({"receive", "intake", "handle"}),
-    COMMUNITY: frozenset({"receive", "intake", "handle"}),
-    CHIEF: frozenset({"receive", "intake", "handle", "void"}),
-    ADMIN: frozenset({"receive", "intake", "handle", "void", "manage_accounts"}),
+    OFFICER: frozenset({"receive", "intake", "handle", "visit"}),
+    COMMUNITY: frozenset({"receive", "intake", "handle", "visit", "assign_visits"}),
+    CHIEF: frozenset({"receive", "intake", "handle", "void", "visit", "assign_visits"}),
+    ADMIN: frozenset(
+        {"receive", "intake", "handle", "void", "visit", "assign_visits", "manage_accounts"}
+    ),
 }
 
 

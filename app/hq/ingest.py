@@ -234,6 +234,7 @@ def _row(station_id: int, generation: int, item: RevisionItem, now_text: str) ->
         "generation": generation,
         "seq": item.seq,
         "record_id": item.record_id,
+        "record_kind": item.record_kind,
         "revision_no": item.revision_no,
         "parent_id": item.parent_id,
         "recorded_at": item.recorded_at,
@@ -287,6 +288,7 @@ _COLUMNS = (
     "generation",
     "seq",
     "record_id",
+    "record_kind",
     "revision_no",
     "parent_id",
     "recorded_at",
@@ -374,6 +376,7 @@ def _project_records(
             {
                 "station_id": station.id,
                 "id": record_id,
+                "kind": row["record_kind"],
                 "revision_no": row["revision_no"],
                 "revision_id": row["id"],
                 "payload": row["payload"],

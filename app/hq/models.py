@@ -67,6 +67,7 @@ class HqRevision(HqBase):
     generation: Mapped[int]
     seq: Mapped[int] = mapped_column(BigInteger)
     record_id: Mapped[str]
+    record_kind: Mapped[str] = mapped_column(default="report", server_default="report")
     revision_no: Mapped[int]
     parent_id: Mapped[str | None]
     recorded_at: Mapped[str]
@@ -87,6 +88,7 @@ class HqRecord(HqBase):
     # its id (by mistake or on purpose).
     station_id: Mapped[int] = mapped_column(ForeignKey("hq_station.id"), primary_key=True)
     id: Mapped[str] = mapped_column(primary_key=True, index=True)
+    kind: Mapped[str] = mapped_column(default="report", server_default="report")
     revision_no: Mapped[int]
     revision_id: Mapped[str]
     payload: Mapped[str] = mapped_column(Text)

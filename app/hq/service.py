@@ -275,6 +275,7 @@ class Headquarters:
                         seq=r.seq,
                         revision_id=r.id,
                         record_id=r.record_id,
+                        record_kind=r.record_kind,  # type: ignore[arg-type]
                         revision_no=r.revision_no,
                         parent_id=r.parent_id,
                         recorded_at=r.recorded_at,

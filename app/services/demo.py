@@ -124,7 +124,7 @@ def generate(
             reports,
         )
         cur.executemany(
-            "INSERT INTO report_revision(id, report_id, revision_no, parent_id, seq, generation, officer_id,"
+            "INSERT INTO revision(id, record_id, revision_no, parent_id, seq, generation, officer_id,"
             " recorded_at, action, changes, payload, sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             revisions,
         )

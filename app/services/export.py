@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select, text
 
 from app.db.engine import Store
-from app.db.models import Report, ReportRevision
+from app.db.models import Report, Revision
 from app.services.revisions import snapshot
 
 BATCH = 2000
@@ -35,11 +35,11 @@ def export_jsonl(store: Store, out: Path) -> int:
             reports = {r.id: r for r in s.scalars(select(Report).where(Report.id.in_(ids)))}
             revisions: dict[str, list[dict[str, Any]]] = defaultdict(list)
             for rev in s.scalars(
-                select(ReportRevision)
-                .where(ReportRevision.report_id.in_(ids))
-                .order_by(ReportRevision.report_id, ReportRevision.revision_no)
+                select(Revision)
+                .where(Revision.record_id.in_(ids))
+                .order_by(Revision.record_id, Revision.revision_no)
             ):
-                revisions[rev.report_id].append(
+                revisions[rev.record_id].append(
                     {
                         "id": rev.id,
                         "revision_no": rev.revision_no,

@@ -31,10 +31,9 @@ from app.domain.validation import (
 from app.ids import new_id
 from app.services.clock import now_local, utc_iso
 from app.services.revisions import (
-    append_revision,
     canonical_json,
+    commit_report_change,
     field_changes,
-    latest_revision_id,
     receipt_record,
     reindex,
     snapshot,
@@ -147,7 +146,7 @@ def receive(
         payload = canonical_json(record)
         seq = last_seq + 1
         cur.execute(
-            "INSERT INTO report_revision (id, report_id, revision_no, parent_id, seq, generation,"
+            "INSERT INTO revision (id, record_id, revision_no, parent_id, seq, generation,"
             " officer_id, recorded_at, action, changes, payload, sha256)"
             " VALUES (?, ?, 1, NULL, ?, ?, ?, ?, 'receive', '{}', ?, ?)",
             (
@@ -239,6 +238,9 @@ def save_intake(
     _require(officer, "intake")
     clean: dict[str, Any] = {**validate_intake(fields, catalog)}
     clean["checklist"] = sorted(set(checklist or []))
+    # Safe contact is switched on, never quietly off: always for the types the catalog marks.
+    incident = catalog.by_code.get(clean["incident_type"])
+    wants_safe = bool(fields.get("safe_contact")) or bool(incident and incident.safe_contact)
     moment = now_local()
     with store.write() as s:
         st = _station(s)
@@ -247,6 +249,7 @@ def save_intake(
             raise errors.NotFoundError(report_id)
         if report.status not in statuses.EDITABLE:
             raise errors.InvalidTransitionError(report.status, target="edit")
+        clean["safe_contact"] = report.safe_contact or wants_safe
         changes = field_changes(snapshot(report), clean)
         for name, (_old, new) in changes.items():
             setattr(report, name, json.dumps(new) if name == "checklist" else new)
@@ -260,34 +263,10 @@ def save_intake(
         s.execute(delete(IntakeDraft).where(IntakeDraft.report_id == report_id))
         if not changes:
             return
-        _commit_change(
-            s, st, report, officer, "intake" if first_completion else "edit", changes, moment
+        commit_report_change(
+            s, st, report, officer.id, "intake" if first_completion else "edit", changes, moment
         )
         reindex(s, report)
-
-
-def _commit_change(
-    s: Any,
-    st: Station,
-    report: Report,
-    officer: OfficerInfo,
-    action: str,
-    changes: dict[str, list[Any]],
-    moment: dt.datetime,
-) -> None:
-    parent = latest_revision_id(s, report.id)
-    report.revision_no += 1
-    report.updated_utc = utc_iso(moment)
-    append_revision(
-        s,
-        st,
-        report,
-        officer_id=officer.id,
-        action=action,
-        changes=changes,
-        recorded_at=moment.isoformat(timespec="seconds"),
-        parent_id=parent,
-    )
 
 
 def _simple_change(
@@ -312,8 +291,14 @@ def _simple_change(
         changes = field_changes(snapshot(report), updates)
         for name, (_old, new) in changes.items():
             setattr(report, name, new)
-        if changes:
-            _commit_change(s, st, report, officer, action, changes, moment)
+        if not changes:
+            return
+        commit_report_change(s, st, report, officer.id, action, changes, moment)
+        if "status" in changes:
+            from app.services import visits
+
+            policy, catalog = visits.rules_for(store)
+            visits.schedule_for_report(s, st, report, officer, moment, policy, catalog)
 
 
 def _reason(field_name: str, reason: str) -> str:

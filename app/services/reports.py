@@ -16,7 +16,7 @@ from sqlalchemy import Select, and_, column, func, literal_column, or_, select, 
 
 from app import errors
 from app.db.engine import Store
-from app.db.models import Officer, Report, ReportRevision
+from app.db.models import Officer, Report, Revision
 from app.domain.search_keys import fts_query
 from app.services.clock import utc_iso
 
@@ -206,15 +206,15 @@ def history(store: Store, report_id: str) -> list[RevisionView]:
     with store.read() as s:
         rows = s.execute(
             select(
-                ReportRevision.revision_no,
-                ReportRevision.seq,
-                ReportRevision.recorded_at,
+                Revision.revision_no,
+                Revision.seq,
+                Revision.recorded_at,
                 Officer.name,
-                ReportRevision.action,
-                ReportRevision.changes,
+                Revision.action,
+                Revision.changes,
             )
-            .join(Officer, Officer.id == ReportRevision.officer_id)
-            .where(ReportRevision.report_id == report_id)
-            .order_by(ReportRevision.revision_no)
+            .join(Officer, Officer.id == Revision.officer_id)
+            .where(Revision.record_id == report_id)
+            .order_by(Revision.revision_no)
         ).all()
     return [RevisionView(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows]

@@ -7,6 +7,7 @@ SHA-256. The revision log is the outbox sync pushes from.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Mapping
@@ -15,10 +16,11 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from app.db.models import Report, ReportRevision, Station
+from app.db.models import Report, Revision, Station
 from app.domain import statuses
 from app.domain.search_keys import name_index_text, split_cjk
 from app.ids import new_id
+from app.services.clock import utc_iso
 
 RECORD_FIELDS = (
     "id",
@@ -43,6 +45,7 @@ RECORD_FIELDS = (
     "referred_department",
     "unfinished_reason",
     "void_reason",
+    "safe_contact",
 )
 
 
@@ -81,14 +84,45 @@ def append_revision(
     changes: dict[str, list[Any]],
     recorded_at: str,
     parent_id: str | None,
-) -> ReportRevision:
-    station.last_seq += 1
+) -> Revision:
     session.flush()  # column defaults land on the object, so the payload has no nulls
-    payload = canonical_json(snapshot(report))
-    revision = ReportRevision(
-        id=new_id(),
-        report_id=report.id,
+    return append_record_revision(
+        session,
+        station,
+        kind="report",
+        record_id=report.id,
         revision_no=report.revision_no,
+        record=snapshot(report),
+        officer_id=officer_id,
+        action=action,
+        changes=changes,
+        recorded_at=recorded_at,
+        parent_id=parent_id,
+    )
+
+
+def append_record_revision(
+    session: Session,
+    station: Station,
+    *,
+    kind: str,
+    record_id: str,
+    revision_no: int,
+    record: dict[str, Any],
+    officer_id: str,
+    action: str,
+    changes: dict[str, list[Any]],
+    recorded_at: str,
+    parent_id: str | None,
+) -> Revision:
+    """Any kind of record: the next seq, the whole record as canonical JSON, and its hash."""
+    station.last_seq += 1
+    payload = canonical_json(record)
+    revision = Revision(
+        id=new_id(),
+        record_kind=kind,
+        record_id=record_id,
+        revision_no=revision_no,
         parent_id=parent_id,
         seq=station.last_seq,
         generation=station.generation,
@@ -103,11 +137,36 @@ def append_revision(
     return revision
 
 
-def latest_revision_id(session: Session, report_id: str) -> str | None:
+def commit_report_change(
+    session: Session,
+    station: Station,
+    report: Report,
+    officer_id: str,
+    action: str,
+    changes: dict[str, list[Any]],
+    moment: dt.datetime,
+) -> None:
+    """The report's next revision number and its revision, after its fields were set."""
+    parent = latest_revision_id(session, report.id)
+    report.revision_no += 1
+    report.updated_utc = utc_iso(moment)
+    append_revision(
+        session,
+        station,
+        report,
+        officer_id=officer_id,
+        action=action,
+        changes=changes,
+        recorded_at=moment.isoformat(timespec="seconds"),
+        parent_id=parent,
+    )
+
+
+def latest_revision_id(session: Session, record_id: str) -> str | None:
     return session.scalar(
-        select(ReportRevision.id)
-        .where(ReportRevision.report_id == report_id)
-        .order_by(ReportRevision.revision_no.desc())
+        select(Revision.id)
+        .where(Revision.record_id == record_id)
+        .order_by(Revision.revision_no.desc())
         .limit(1)
     )
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app.db.engine import Store
-from app.db.models import HqInstruction, ReportRevision, SyncRejection, SyncState
+from app.db.models import HqInstruction, Revision, SyncRejection, SyncState
 from app.services.clock import parse_utc, utc_iso
 from app.sync import outbox
 from app.sync.report import SKEW_WARNING_SECONDS
@@ -90,9 +90,7 @@ def sync_status(store: Store) -> SyncStatus:
         st = outbox.station_row(s)
         state = s.get(SyncState, 1)
         pending = outbox.pending_count(st)
-        oldest = s.scalar(
-            select(ReportRevision.recorded_at).where(ReportRevision.seq == st.acked_seq + 1)
-        )
+        oldest = s.scalar(select(Revision.recorded_at).where(Revision.seq == st.acked_seq + 1))
         rejected = s.scalar(select(func.count()).select_from(SyncRejection)) or 0
         unread = s.scalar(select(func.count()).where(HqInstruction.read.is_(False))) or 0
     return SyncStatus(
@@ -129,8 +127,8 @@ def reports_at_hq(store: Store, report_ids: list[str]) -> set[str]:
         st = outbox.station_row(s)
         waiting = set(
             s.scalars(
-                select(ReportRevision.report_id)
-                .where(ReportRevision.report_id.in_(report_ids), ReportRevision.seq > st.acked_seq)
+                select(Revision.record_id)
+                .where(Revision.record_id.in_(report_ids), Revision.seq > st.acked_seq)
                 .distinct()
             )
         )

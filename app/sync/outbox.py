@@ -15,14 +15,16 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.db.models import (
+    CarePerson,
     HqInstruction,
     Officer,
     Report,
-    ReportRevision,
+    Revision,
     SerialCounter,
     Station,
     SyncRejection,
     SyncState,
+    Visit,
 )
 from app.services.clock import utc_iso
 
@@ -60,21 +62,22 @@ def pending_batch(
     reads the next batch while the previous one is still on its way)."""
     rows = s.execute(
         select(
-            ReportRevision.seq,
-            ReportRevision.id,
-            ReportRevision.report_id,
-            ReportRevision.revision_no,
-            ReportRevision.parent_id,
-            ReportRevision.recorded_at,
-            ReportRevision.action,
+            Revision.seq,
+            Revision.id,
+            Revision.record_id,
+            Revision.revision_no,
+            Revision.parent_id,
+            Revision.recorded_at,
+            Revision.action,
             Officer.badge,
-            ReportRevision.changes,
-            ReportRevision.payload,
-            ReportRevision.sha256,
+            Revision.changes,
+            Revision.payload,
+            Revision.sha256,
+            Revision.record_kind,
         )
-        .join(Officer, Officer.id == ReportRevision.officer_id)
-        .where(ReportRevision.seq > (st.acked_seq if after is None else after))
-        .order_by(ReportRevision.seq)
+        .join(Officer, Officer.id == Revision.officer_id)
+        .where(Revision.seq > (st.acked_seq if after is None else after))
+        .order_by(Revision.seq)
         .limit(limit)
     ).all()
     # Plain dicts in the wire shape of a RevisionItem: these are our own well-formed rows
@@ -127,18 +130,16 @@ def start_new_generation(
     old_generation, old_acked = st.generation, st.acked_seq
     base = max(hq_high_seq, st.last_seq) + 1
     moving = s.scalars(
-        select(ReportRevision.id).where(ReportRevision.seq > old_acked).order_by(ReportRevision.seq)
+        select(Revision.id).where(Revision.seq > old_acked).order_by(Revision.seq)
     ).all()
     # Two steps so the unique seq never collides half-way: park far above, then place.
     park = base + len(moving) + 1_000_000
     for offset, rev_id in enumerate(moving):
-        s.execute(
-            update(ReportRevision).where(ReportRevision.id == rev_id).values(seq=park + offset)
-        )
+        s.execute(update(Revision).where(Revision.id == rev_id).values(seq=park + offset))
     for offset, rev_id in enumerate(moving):
         s.execute(
-            update(ReportRevision)
-            .where(ReportRevision.id == rev_id)
+            update(Revision)
+            .where(Revision.id == rev_id)
             .values(seq=base + offset, generation=new_generation)
         )
     st.generation = new_generation
@@ -151,39 +152,26 @@ def start_new_generation(
 def apply_recovered(s: Session, items: list[protocol.RevisionItem], generation: int) -> int:
     """Take back revisions HQ holds that this station lost; returns how many were new here."""
     have = set(
-        s.scalars(
-            select(ReportRevision.id).where(ReportRevision.id.in_([i.revision_id for i in items]))
-        )
+        s.scalars(select(Revision.id).where(Revision.id.in_([i.revision_id for i in items])))
     )
     added = 0
     for item in items:
         if item.revision_id in have:
             continue
         record = json.loads(item.payload)
-        report = s.get(Report, item.record_id)
         officer_id = _officer_for(s, item.officer_badge, record.get("officer_id"))
+        if item.record_kind != "report":
+            _recover_other(s, item, record, officer_id, generation)
+            added += 1
+            continue
+        report = s.get(Report, item.record_id)
         if report is None:
             report = _report_from_payload(record)
             s.add(report)
             s.flush()
             _bump_serial_counter(s, report)
         forked = _make_room(s, item)
-        s.add(
-            ReportRevision(
-                id=item.revision_id,
-                report_id=item.record_id,
-                revision_no=item.revision_no,
-                parent_id=item.parent_id,
-                seq=item.seq,
-                generation=generation,
-                officer_id=officer_id,
-                recorded_at=item.recorded_at,
-                action=item.action,
-                changes=item.changes,
-                payload=item.payload,
-                sha256=item.sha256,
-            )
-        )
+        s.add(_revision_from(item, officer_id, generation))
         if forked:
             report.revision_no += 1  # the desk's own later word stays the current state
         elif item.revision_no >= report.revision_no:
@@ -195,16 +183,64 @@ def apply_recovered(s: Session, items: list[protocol.RevisionItem], generation: 
     return added
 
 
+def _recover_other(
+    s: Session,
+    item: protocol.RevisionItem,
+    record: dict[str, Any],
+    officer_id: str,
+    generation: int,
+) -> None:
+    """A visit or a care person: the row takes the newest payload's columns."""
+    model: Any = {"visit": Visit, "care_person": CarePerson}[item.record_kind]
+    row = s.get(model, item.record_id)
+    columns = {c.name for c in model.__table__.columns}
+    values = {k: v for k, v in record.items() if k in columns}
+    if values.get("officer_id") and s.get(Officer, values["officer_id"]) is None:
+        values["officer_id"] = officer_id  # an account the restored file no longer has
+    if row is None:
+        stamp = utc_iso(dt.datetime.now(dt.UTC))
+        row = model(revision_no=0, created_utc=stamp, updated_utc=stamp, **values)
+        s.add(row)
+        s.flush()
+    forked = _make_room(s, item)
+    s.add(_revision_from(item, officer_id, generation))
+    if forked:
+        row.revision_no += 1
+    elif item.revision_no >= row.revision_no:
+        for key, value in values.items():
+            setattr(row, key, value)
+        row.revision_no = item.revision_no
+    s.flush()
+
+
+def _revision_from(item: protocol.RevisionItem, officer_id: str, generation: int) -> Revision:
+    return Revision(
+        id=item.revision_id,
+        record_id=item.record_id,
+        record_kind=item.record_kind,
+        revision_no=item.revision_no,
+        parent_id=item.parent_id,
+        seq=item.seq,
+        generation=generation,
+        officer_id=officer_id,
+        recorded_at=item.recorded_at,
+        action=item.action,
+        changes=item.changes,
+        payload=item.payload,
+        sha256=item.sha256,
+    )
+
+
 def _make_room(s: Session, item: protocol.RevisionItem) -> bool:
     """Revisions made here since the restore fork from the same parent as the recovered one:
     they move one place later (history keeps both). Returns whether there was such a fork."""
     local = s.scalars(
-        select(ReportRevision)
+        select(Revision)
         .where(
-            ReportRevision.report_id == item.record_id,
-            ReportRevision.revision_no >= item.revision_no,
+            Revision.record_id == item.record_id,
+            Revision.revision_no >= item.revision_no,
         )
-        .order_by(ReportRevision.revision_no)
+        .order_by(Revision.revision_no)
     ).all()
     if not local:
         return False

@@ -31,6 +31,9 @@ Seq = Annotated[int, Field(ge=1, le=2**62)]
 Generation = Annotated[int, Field(ge=1, le=1_000_000)]
 
 
+RecordKind = Literal["report", "visit", "care_person"]
+
+
 class Shape(BaseModel):
     """Unknown keys are refused: a typo in a field name is an error, not silently ignored."""
 
@@ -74,6 +77,8 @@ class RevisionItem(Shape):
     changes: Annotated[str, StringConstraints(max_length=MAX_PAYLOAD_CHARS)]
     payload: Annotated[str, StringConstraints(max_length=MAX_PAYLOAD_CHARS)]
     sha256: Sha256
+    # Added in place of a version bump: an older station sends no kind and means a report.
+    record_kind: RecordKind = "report"
 
 
 class PushItem(Shape):

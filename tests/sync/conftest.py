@@ -24,7 +24,7 @@ from sqlalchemy import create_engine, select, text
 
 from app.db.engine import Store, make_server_engine, server_url
 from app.db.migrate import upgrade_database
-from app.db.models import Report, ReportRevision
+from app.db.models import Report, Revision
 from app.hq import schema
 from app.hq.models import HqRecord, HqRevision, HqStation
 from app.hq.service import Headquarters
@@ -219,7 +219,7 @@ def assert_converged(store: Store, hq: HqProcess) -> None:
     """Every committed revision is at HQ exactly once, HQ's current state of each record equals
     the station's, the station file is sound, and nothing is pending."""
     with store.read() as s:
-        local = {r.id: r.sha256 for r in s.scalars(select(ReportRevision))}
+        local = {r.id: r.sha256 for r in s.scalars(select(Revision))}
         current = {r.id: snapshot(r) for r in s.scalars(select(Report))}
         unit = s.scalar(text("SELECT unit_code FROM station"))
     engine = make_server_engine(hq.db_url)

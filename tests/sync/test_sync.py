@@ -17,7 +17,7 @@ from sqlalchemy import func, select, text
 
 from app import errors
 from app.db.engine import make_server_engine
-from app.db.models import ReportRevision
+from app.db.models import Revision
 from app.hq.models import HqAlarm, HqQuarantine, HqRevision
 from app.services import receiving, sync
 from app.sync import outbox, protocol
@@ -120,7 +120,7 @@ def test_a_poison_item_is_quarantined_and_never_blocks_the_queue(desk, hq, catal
     receive_and_complete(desk, 3)
     enroll(desk, hq)
     with sqlite3.connect(desk.path) as conn:  # a revision damaged on disk
-        conn.execute("UPDATE report_revision SET payload = payload || ' ' WHERE seq = 3")
+        conn.execute("UPDATE revision SET payload = payload || ' ' WHERE seq = 3")
     report = SyncEngine(desk).run_once()
     assert report.ok and report.quarantined == 1 and report.stored == 5
     status = sync.sync_status(desk)
@@ -142,7 +142,7 @@ def test_a_resend_with_different_content_raises_an_alarm_and_keeps_hqs_copy(
     assert SyncEngine(desk).run_once().ok
     original = hq.service().record(rid)
     with desk.write() as s:
-        rev = s.scalar(select(ReportRevision).where(ReportRevision.seq == 2))
+        rev = s.scalar(select(Revision).where(Revision.seq == 2))
         payload = json.loads(rev.payload)
         payload["reporter_name"] = "李四"
         rev.payload = json.dumps(payload, ensure_ascii=False)

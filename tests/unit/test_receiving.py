@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from app import errors
-from app.db.models import Report, ReportRevision
+from app.db.models import Report, Revision
 from app.services import export, receiving, reports
 from tests.conftest import good_intake
 
@@ -30,7 +30,7 @@ def test_serials_are_gap_free_and_revision_sequence_is_gap_free(store, officer, 
     serials = [reports.get_report(store, i)["serial"] for i in ids]
     assert [int(s[-4:]) for s in serials] == [1, 2, 3, 4, 5]
     with store.read() as s:
-        seqs = s.scalars(select(ReportRevision.seq).order_by(ReportRevision.seq)).all()
+        seqs = s.scalars(select(Revision.seq).order_by(Revision.seq)).all()
     assert seqs == list(range(1, len(seqs) + 1))
     assert len(seqs) == 7
 
@@ -91,9 +91,7 @@ def test_intake_saves_revision_with_changed_fields_and_history(store, officer, c
     }
     with store.read() as s:
         revs = s.scalars(
-            select(ReportRevision)
-            .where(ReportRevision.report_id == rid)
-            .order_by(ReportRevision.revision_no)
+            select(Revision).where(Revision.record_id == rid).order_by(Revision.revision_no)
         ).all()
         assert revs[1].parent_id == revs[0].id and revs[2].parent_id == revs[1].id
         assert json.loads(revs[2].payload)["summary"] == "更正：电动车为红色。"
