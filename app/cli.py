@@ -30,6 +30,8 @@ CLI_MESSAGES = {
     "insecure_transport": "That HQ address would send records unencrypted. Use https://, "
     "or --allow-http on a closed network.",
     "sync_failed": "Could not reach HQ.",
+    "report_voided": "A visit sheet was asked for a voided report; voided reports are not visited.",
+    "policy": "The return-visit policy file could not be loaded.",
 }
 
 
@@ -192,6 +194,45 @@ def _lower_priority() -> None:
         os.nice(10)
 
 
+def cmd_print_visits(args: argparse.Namespace) -> int:
+    """The day's route as one PDF, without the GUI; written atomically, never half a file."""
+    import datetime as dt
+
+    from app.domain.catalog import load_catalog
+    from app.services import documents, visits
+    from app.services.station import officer_by_badge
+
+    try:
+        day = dt.date.fromisoformat(args.date)
+    except ValueError:
+        print(f"error: --date: {args.date!r} is not a date (YYYY-MM-DD)", file=sys.stderr)
+        return 2
+    store = _open_store(args.data_dir)
+    officer_id = None
+    if args.officer:
+        found = officer_by_badge(store, args.officer)
+        if found is None:
+            print(f"error: --officer: no officer with badge {args.officer!r}", file=sys.stderr)
+            return 2
+        officer_id = found.id
+    ids = visits.route(store, day, officer_id)
+    if not ids:
+        print(f"No open visits due on or before {day.isoformat()}; nothing written.")
+        return 1
+    pdf = documents.visit_sheets_pdf(store, load_catalog(args.data_dir), ids)
+    out: Path = args.out
+    tmp = out.with_name(out.name + ".part")
+    try:
+        tmp.write_bytes(pdf)
+        tmp.replace(out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        print(f"error: cannot write {out}: {exc.strerror}", file=sys.stderr)
+        return 2
+    print(f"{len(ids)} visit sheets written to {out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stationdesk", description="StationDesk front-desk application"
@@ -241,6 +282,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--background", action="store_true", help="run below normal priority (the app does)"
     )
     p.set_defaults(func=cmd_sync)
+
+    p = sub.add_parser("print", help="print documents without the GUI")
+    printing = p.add_subparsers(dest="document", required=True)
+    p = printing.add_parser("visits", help="the visit sheets of a day's route, as one PDF")
+    p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
+    p.add_argument("--date", required=True, help="YYYY-MM-DD; overdue visits come along")
+    p.add_argument("--officer", default="", help="badge number (default: every officer)")
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(func=cmd_print_visits)
     return parser
 
 

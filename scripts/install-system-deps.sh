@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Debian packages the app and its tests need: Qt's xcb/offscreen runtime libraries,
-# poppler-utils (pdftoppm, to look at printed pages). Skipped when already present.
+# poppler-utils (pdftoppm, to look at printed pages), zbar-tools (tests read the QR codes
+# on printed visit sheets back). Skipped when already present.
 set -euo pipefail
 pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
-      libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 poppler-utils)
+      libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 poppler-utils zbar-tools)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
+from app import errors
 from app.db.engine import Store
 from app.domain import statuses
 from app.domain.catalog import Catalog
 from app.printing.receipt_slip import ReceiptSlip, render_receipt_slip
+from app.printing.visit_sheet import VisitSheet
+from app.services import visits
 from app.services.reports import get_report
 from app.services.station import station_info
 
@@ -45,3 +51,60 @@ def receipt_slip(
 
 def receipt_slip_pdf(store: Store, catalog: Catalog, report_id: str, lang: str = "zh_CN") -> bytes:
     return render_receipt_slip(receipt_slip(store, catalog, report_id, lang))
+
+
+def visit_sheets(
+    store: Store, catalog: Catalog, visit_ids: list[str], *, today: dt.date | None = None
+) -> list[VisitSheet]:
+    """Sheets in the order of `visit_ids`. A visit whose report was voided is refused by
+    serial: a voided report is never followed up, and a sheet for it would send an officer
+    to a door for nothing."""
+    day = today or dt.date.today()
+    station = station_info(store)
+    found = visits.details(store, visit_ids)
+    voided = [d.serial for d in found if d.report_status == statuses.VOIDED]
+    if voided:
+        raise errors.ReportVoidedError(", ".join(voided[:5]), serials=voided)
+    sheets = []
+    for d in found:
+        itype = catalog.by_code.get(d.incident_type)
+        sheets.append(
+            VisitSheet(
+                unit_name=station.unit_name,
+                unit_code=station.unit_code,
+                code=d.code,
+                kind=d.kind,
+                sequence_no=d.sequence_no,
+                attempt=d.attempt,
+                reason=d.reason,
+                due_date=d.due_date,
+                overdue=d.status == "due" and d.due_date < day.isoformat(),
+                officer_name=d.officer_name,
+                officer_badge=d.officer_badge,
+                grid=d.grid,
+                serial=d.serial,
+                incident_type=f"{itype.name_zh} {itype.name_en}" if itype else d.incident_type,
+                received_at=d.received_at,
+                person_name=d.person_name,
+                phone=d.phone,
+                address=d.address,
+                summary=d.summary,
+                disposal_result=d.disposal_result,
+                safe_contact=d.safe_contact,
+                care_category=d.care_category,
+                printed_on=day.isoformat(),
+            )
+        )
+    return sheets
+
+
+def visit_sheets_pdf(
+    store: Store,
+    catalog: Catalog,
+    visit_ids: list[str],
+    *,
+    progress: Callable[[int, int], bool] | None = None,
+) -> bytes:
+    from app.printing.visit_sheet import render_visit_sheets
+
+    return render_visit_sheets(visit_sheets(store, catalog, visit_ids), progress=progress)

@@ -168,5 +168,9 @@ def list_officers(store: Store) -> list[OfficerInfo]:
         return [OfficerInfo(o.id, o.badge, o.name, o.role) for o in rows]
 
 
+def officer_by_badge(store: Store, badge: str) -> OfficerInfo | None:
+    return next((o for o in list_officers(store) if o.badge == badge.strip()), None)
+
+
 def today_local() -> dt.date:
     return now_local().date()
