@@ -89,7 +89,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
     from app.domain.catalog import load_catalog
-    from app.services.demo import generate
+    from app.services.demo import generate, generate_visits
 
     store = _open_store(args.data_dir)
     step = max(args.records // 20, 5000)
@@ -98,10 +98,10 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         if done % step < 5000 or done == args.records:
             print(f"  {done:,} / {args.records:,}", file=sys.stderr)
 
-    n = generate(
-        store, load_catalog(args.data_dir), args.records, seed=args.seed, progress=progress
-    )
-    print(f"Added {n:,} demo reports to {args.data_dir}")
+    catalog = load_catalog(args.data_dir)
+    n = generate(store, catalog, args.records, seed=args.seed, progress=progress)
+    v = generate_visits(store, catalog, limit=args.visits, seed=args.seed)
+    print(f"Added {n:,} demo reports and {v:,} return visits to {args.data_dir}")
     return 0
 
 
@@ -257,6 +257,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
     p.add_argument("--records", type=int, default=2000)
     p.add_argument("--seed", type=int, default=20231)
+    p.add_argument(
+        "--visits", type=int, default=None, help="at most this many return visits (default: all)"
+    )
     p.set_defaults(func=cmd_demo_data)
 
     p = sub.add_parser("export", help="write every report with its revisions as JSON Lines")

@@ -74,6 +74,7 @@ def main() -> int:
             password=PASSWORD,
         )
         demo.generate(store, catalog, args.records)
+        demo.generate_visits(store, catalog)
 
         sign_in = SignInDialog(store)
         sign_in.show()
@@ -169,6 +170,33 @@ def main() -> int:
 
         QTimer.singleShot(200, shoot_settings)
         window.show_settings()
+
+        from app.services import visits
+        from app.ui.visit_outcome import VisitOutcomeDialog
+        from app.ui.visit_queue import RatesDialog
+
+        window.show_visits()
+        assert window.visits is not None
+        window.visits.tree.selectionModel().clear()
+        grab(window, out / f"visit-queue-{suffix}.png")
+        queue = visits.queue(store, visits.QueueFilter())
+        row = (queue.due_today or queue.upcoming or queue.overdue)[0]
+        window.visits.code_edit.setText("V0000000-1")
+        window.visits.open_code()
+        grab(window, out / f"visit-code-error-{suffix}.png")
+        (detail,) = visits.details(store, [row.id])
+        outcome = VisitOutcomeDialog(store, catalog, officer, detail, args.lang, window)
+        outcome.show()
+        outcome.save()  # "done" with no answers: the groups say what is missing
+        grab(outcome, out / f"visit-outcome-{suffix}.png")
+        outcome.close()
+        rates = RatesDialog(store, window)
+        rates.month.setCurrentIndex(1)  # last month: complete figures
+        rates.show()
+        grab(rates, out / f"visit-rates-{suffix}.png")
+        rates.close()
+        pdf = documents.visit_sheets_pdf(store, catalog, [row.id])
+        (out / f"visit-sheet-{suffix}.pdf").write_bytes(pdf)
         window.close()
         store.close()
     return 0

@@ -227,6 +227,7 @@ class Visit(Base):
         Index("ix_visit_status_due", "status", "due_date"),
         Index("ix_visit_officer_status_due", "officer_id", "status", "due_date"),
         Index("ix_visit_outcome_month", "outcome_day"),
+        Index("ix_visit_due", "due_date"),
     )
 
     id: Mapped[str] = mapped_column(primary_key=True)

@@ -19,6 +19,7 @@ from faker import Faker
 from app.db.engine import Store
 from app.db.models import Report
 from app.domain import statuses
+from app.domain import visits as visits_terms
 from app.domain.catalog import Catalog
 from app.domain.search_keys import name_index_text, split_cjk
 from app.domain.validation import ID_WEIGHTS, id_check_char
@@ -175,6 +176,7 @@ def generate(
             channel="walk_in",
             status=statuses.RECEIVING,
             clock_warning=False,
+            safe_contact=False,
             checklist=[],
         )
         received_utc = utc_iso(moment)
@@ -193,6 +195,7 @@ def generate(
                 f"发生{itype.name_zh}，{rng.choice(_SUMMARY_TAILS)}",
                 "checklist": list(range(len(itype.steps))),
                 "status": statuses.RECEIVED,
+                "safe_contact": itype.safe_contact,
             }
             changes = field_changes(record, intake)
             record.update(intake)
@@ -271,6 +274,169 @@ def generate(
                 progress(written)
     if reports:
         written += len(reports)
+        flush()
+        if progress:
+            progress(written)
+    cur.close()
+    raw.close()
+    return written
+
+
+def generate_visits(
+    store: Store,
+    catalog: Catalog,
+    *,
+    limit: int | None = None,
+    seed: int = 20231,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Return visits for closed and referred reports, newest first, as the policy plans them.
+
+    Nearly all visits due before today carry an outcome (mostly satisfied, some not reached or
+    dissatisfied); the rest are open, so the queue has overdue, today and upcoming work.
+    Returns how many visits were written; `limit` caps them (a benchmark station asks for a
+    round number).
+    """
+    from app.domain.visit_policy import load_policy
+    from app.services.visits import VISIT_FIELDS
+
+    policy = load_policy(store.path.parent)
+    rng = random.Random(seed)
+    qualifying = [
+        t.code
+        for t in catalog.types
+        if (policy.dispute_types and t.dispute) or (policy.catalog_flag and t.return_visit)
+    ]
+    raw = store.engine.raw_connection()
+    dbapi: Any = raw.driver_connection
+    cur = dbapi.cursor()
+    generation, seq = cur.execute(
+        "SELECT generation, last_seq FROM station WHERE id = 1"
+    ).fetchone()
+    number = cur.execute("SELECT coalesce(max(number), 0) FROM visit").fetchone()[0]
+    officer_ids = [r[0] for r in cur.execute("SELECT id FROM officer WHERE active")]
+    marks = ",".join("?" * len(qualifying))
+    candidates = cur.execute(
+        "SELECT r.id, r.updated_utc, r.officer_id, r.reporter_address, r.incident_place,"
+        " r.safe_contact FROM report r"
+        f" WHERE r.status IN ('closed', 'referred') AND r.incident_type IN ({marks})"
+        " AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.report_id = r.id)"
+        " ORDER BY r.received_utc DESC",
+        qualifying,
+    )
+    from app.domain.addresses import address_grid
+
+    today = now_local().date()
+    moods = (
+        [visits_terms.SATISFIED] * 85
+        + [visits_terms.BASICALLY_SATISFIED] * 11
+        + [visits_terms.DISSATISFIED] * 4
+    )
+    rows: list[tuple[Any, ...]] = []
+    revs: list[tuple[Any, ...]] = []
+    written = 0
+    columns = (*VISIT_FIELDS, "revision_no", "created_utc", "updated_utc")
+
+    def flush() -> None:
+        nonlocal rows, revs
+        cur.execute("BEGIN IMMEDIATE")
+        cur.executemany(
+            f"INSERT INTO visit({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            rows,
+        )
+        cur.executemany(
+            "INSERT INTO revision(id, record_kind, record_id, revision_no, parent_id, seq,"
+            " generation, officer_id, recorded_at, action, changes, payload, sha256)"
+            " VALUES (?, 'visit', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            revs,
+        )
+        cur.execute("UPDATE station SET last_seq = ? WHERE id = 1", (seq,))
+        cur.execute("COMMIT")
+        rows, revs = [], []
+
+    for report_id, closed_utc, officer_id, address, place, safe in candidates.fetchall():
+        if limit is not None and written >= limit:
+            break
+        closed = dt.datetime.fromisoformat(closed_utc).astimezone()
+        where = address or place
+        grid = address_grid(where)
+        assignee = officer_id if rng.random() < 0.7 else rng.choice(officer_ids)
+        for n, planned in enumerate(policy.initial_plan(closed.date(), safe_contact=bool(safe)), 1):
+            if limit is not None and written >= limit:
+                break
+            number += 1
+            visit: dict[str, Any] = dict.fromkeys(VISIT_FIELDS, "")
+            visit.update(
+                id=new_id(),
+                number=number,
+                report_id=report_id,
+                person_id=None,
+                kind=planned.kind,
+                sequence_no=n,
+                reason="catalog",
+                due_date=planned.due.isoformat(),
+                officer_id=assignee,
+                grid=grid,
+                address=where,
+                safe_contact=bool(safe),
+                attempt=1,
+                status=visits_terms.DUE,
+                supervision=False,
+            )
+            history: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
+                ("create", {}, dict(visit))
+            ]
+            if planned.due < today and rng.random() < 0.98:  # a few are left overdue
+                roll = rng.random()
+                answered = planned.due + dt.timedelta(days=rng.choice((0, 0, 0, 1)))
+                outcome: dict[str, Any] = {
+                    "outcome_at": f"{answered.isoformat()}T10:00:00",
+                    "outcome_day": answered.isoformat(),
+                    "recorded_by": assignee,
+                }
+                if roll < 0.05:
+                    outcome.update(
+                        status=visits_terms.NOT_REACHED, not_reached_reason="电话无人接听"
+                    )
+                elif roll < 0.07:
+                    outcome.update(status=visits_terms.REFUSED)
+                else:
+                    outcome.update(
+                        status=visits_terms.DONE,
+                        satisfaction=rng.choice(moods),
+                        problem_solved=rng.choice(("yes", "yes", "yes", "partly")),
+                    )
+                history.append(("outcome", field_changes(visit, outcome), {**visit, **outcome}))
+                visit.update(outcome)
+            parent = None
+            for rev_no, (action, changes, snap) in enumerate(history, 1):
+                seq += 1
+                payload = canonical_json(snap)
+                rev_id = new_id()
+                revs.append(
+                    (
+                        rev_id,
+                        visit["id"],
+                        rev_no,
+                        parent,
+                        seq,
+                        generation,
+                        assignee,
+                        closed.isoformat(timespec="seconds"),
+                        action,
+                        canonical_json(changes),
+                        payload,
+                        hashlib.sha256(payload.encode("utf-8")).hexdigest(),
+                    )
+                )
+                parent = rev_id
+            rows.append((*(visit[c] for c in VISIT_FIELDS), len(history), closed_utc, closed_utc))
+            written += 1
+            if len(rows) >= BATCH:
+                flush()
+                if progress:
+                    progress(written)
+    if rows:
         flush()
         if progress:
             progress(written)

@@ -798,6 +798,7 @@ class RateRow:
     completed: int
     answered: int
     content: int
+    is_total: bool = False
 
     @property
     def completion_rate(self) -> float | None:
@@ -841,8 +842,10 @@ def rates(store: Store, month: str, *, officer_id: str | None = None) -> list[Ra
     for oid, n, content in answer_rows:
         table.setdefault(oid, [0, 0, 0, 0])[2:4] = [int(n), int(content or 0)]
     out = [
-        RateRow(names.get(oid, "") if oid else "", month, *vals)
-        for oid, vals in sorted(table.items(), key=lambda kv: names.get(kv[0] or "", ""))
+        RateRow(names.get(oid, "") if oid else "", month, due, done, answered, content)
+        for oid, (due, done, answered, content) in sorted(
+            table.items(), key=lambda kv: names.get(kv[0] or "", "")
+        )
         if officer_id is None or oid == officer_id
     ]
     if len(out) > 1:
@@ -850,10 +853,11 @@ def rates(store: Store, month: str, *, officer_id: str | None = None) -> list[Ra
             RateRow(
                 "",
                 month,
-                *(
-                    sum(getattr(r, f) for r in out)
-                    for f in ("due", "completed", "answered", "content")
-                ),
+                due=sum(r.due for r in out),
+                completed=sum(r.completed for r in out),
+                answered=sum(r.answered for r in out),
+                content=sum(r.content for r in out),
+                is_total=True,
             )
         )
     return out

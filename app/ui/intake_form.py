@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -128,6 +129,12 @@ class IntakeForm(QWidget):
             else:
                 assert isinstance(editor, QPlainTextEdit)
                 editor.textChanged.connect(self._on_edit)
+        self.safe_contact = QCheckBox(
+            self.tr("Safe contact: no phone calls; printed sheets leave out the details")
+        )
+        self.safe_contact.setObjectName("safeContactCheck")
+        self.safe_contact.toggled.connect(self._on_edit)
+        form.addRow("", self.safe_contact)
         self.line("incident_type").textEdited.connect(self._filter_types)
         self.line("incident_type").returnPressed.connect(self._choose_first_type)
         self.line("incident_type").setPlaceholderText(
@@ -179,6 +186,10 @@ class IntakeForm(QWidget):
         self.history_button.clicked.connect(lambda: self.history_requested.emit(self.report_id))
         self.state_label = QLabel()
         self.state_label.setObjectName("intakeState")
+        self.visits_label = QLabel()
+        self.visits_label.setObjectName("intakeVisits")
+        self.visits_label.setWordWrap(True)
+        self.visits_label.hide()
 
         buttons = QHBoxLayout()
         for b in (self.save_button, self.unfinished_button, self.void_button):
@@ -202,6 +213,7 @@ class IntakeForm(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
         layout.addLayout(body, 1)
+        layout.addWidget(self.visits_label)
         layout.addWidget(self.state_label)
         layout.addLayout(buttons)
 
@@ -233,6 +245,7 @@ class IntakeForm(QWidget):
                 editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
             )  # type: ignore[attr-defined]
         values["incident_type"] = self._type_code
+        values["safe_contact"] = self.safe_contact.isChecked()
         values["_type_text"] = self.line("incident_type").text()
         values["_checklist"] = self.checked_steps()
         return values
@@ -256,6 +269,7 @@ class IntakeForm(QWidget):
             else:
                 assert isinstance(editor, QLineEdit)
                 editor.setText(text)
+        self.safe_contact.setChecked(bool(values.get("safe_contact")))
         code = values.get("incident_type") or ""
         self.set_type(code, keep_text=values.get("_type_text"), checked=values.get("_checklist"))
         self._loading = False
@@ -298,6 +312,9 @@ class IntakeForm(QWidget):
             self.steps.blockSignals(False)
             return
         itype = self.catalog.get(code)
+        if itype.safe_contact:
+            self.safe_contact.setChecked(True)
+        self._lock_safe_contact()
         self.line("incident_type").setText(keep_text if keep_text else itype.name(self.lang))
         group = self.catalog.group_name(itype.group, self.lang)
         extras = []
@@ -332,6 +349,13 @@ class IntakeForm(QWidget):
             if name in self.labels:
                 self.labels[name].setText(self.labels[name].text() + " *")
         self.steps.blockSignals(False)
+
+    def _lock_safe_contact(self) -> None:
+        """Once on - by the catalog or a saved choice - safe contact is never switched off."""
+        itype = self.catalog.by_code.get(self._type_code)
+        locked = bool(self.record.get("safe_contact")) or bool(itype and itype.safe_contact)
+        editable = self.record.get("status") in statuses.EDITABLE
+        self.safe_contact.setEnabled(editable and not locked)
 
     # -- live checks ---------------------------------------------------------------------
     def _check_phone(self) -> None:
@@ -390,6 +414,27 @@ class IntakeForm(QWidget):
         self.banner.setVisible(bool(warnings))
         self.apply_fields({**r, "_checklist": r["checklist"]})
         self._update_state()
+        self._show_visits()
+
+    def _show_visits(self) -> None:
+        from app.services import visits
+        from app.ui.labels import visit_kind_text, visit_status_text
+
+        # A receipt being typed has no visits yet: the receive path stays free of this query.
+        if self.record.get("status") == statuses.RECEIVING:
+            self.visits_label.hide()
+            return
+        rows = visits.visits_for_report(self.store, self.report_id)
+        self.visits_label.setText(
+            self.tr("Return visits: %1").replace(
+                "%1",
+                "; ".join(
+                    f"{v.code} {visit_kind_text(v.kind)} {v.due_date} ({visit_status_text(v.status)})"
+                    for v in rows
+                ),
+            )
+        )
+        self.visits_label.setVisible(bool(rows))
 
     def _update_state(self) -> None:
         status = self.record["status"]
@@ -399,6 +444,7 @@ class IntakeForm(QWidget):
             if isinstance(editor, (QLineEdit, QPlainTextEdit)):
                 editor.setReadOnly(not editable)
         self.type_list.setEnabled(editable)
+        self._lock_safe_contact()
         self.save_button.setEnabled(editable)
         self.unfinished_button.setVisible(status == statuses.RECEIVING)
         self.void_button.setVisible(

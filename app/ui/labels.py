@@ -10,7 +10,7 @@ import json
 
 from PySide6.QtCore import QCoreApplication
 
-from app.domain import statuses
+from app.domain import statuses, visits
 from app.domain.catalog import Catalog
 from app.errors import CatalogError
 
@@ -38,6 +38,7 @@ def field_label(name: str) -> str:
         "referred_department": QCoreApplication.translate("Labels", "Referred to"),
         "unfinished_reason": QCoreApplication.translate("Labels", "Reason left unfinished"),
         "void_reason": QCoreApplication.translate("Labels", "Reason for voiding"),
+        "safe_contact": QCoreApplication.translate("Labels", "Safe contact"),
     }
     return names.get(name, name)
 
@@ -52,6 +53,48 @@ def status_text(status: str) -> str:
         statuses.VOIDED: QCoreApplication.translate("Status", "voided"),
     }
     return names.get(status, status)
+
+
+def visit_kind_text(kind: str) -> str:
+    names = {
+        visits.ONSITE_SIGNOFF: QCoreApplication.translate("Visits", "on-site sign-off"),
+        visits.PHONE: QCoreApplication.translate("Visits", "phone call"),
+        visits.HOME: QCoreApplication.translate("Visits", "home visit"),
+        visits.SAFE_MEETING: QCoreApplication.translate("Visits", "meeting at a safe place"),
+        visits.FURTHER: QCoreApplication.translate("Visits", "further visit"),
+        visits.CARE: QCoreApplication.translate("Visits", "care visit"),
+    }
+    return names.get(kind, kind)
+
+
+def visit_status_text(status: str) -> str:
+    names = {
+        visits.DUE: QCoreApplication.translate("Visits", "due"),
+        visits.DONE: QCoreApplication.translate("Visits", "done"),
+        visits.NOT_REACHED: QCoreApplication.translate("Visits", "not reached"),
+        visits.REFUSED: QCoreApplication.translate("Visits", "refused"),
+        visits.CANCELLED: QCoreApplication.translate("Visits", "cancelled"),
+    }
+    return names.get(status, status)
+
+
+def satisfaction_text(value: str) -> str:
+    names = {
+        visits.SATISFIED: QCoreApplication.translate("Visits", "satisfied"),
+        visits.BASICALLY_SATISFIED: QCoreApplication.translate("Visits", "basically satisfied"),
+        visits.DISSATISFIED: QCoreApplication.translate("Visits", "dissatisfied"),
+    }
+    return names.get(value, value)
+
+
+def care_category_text(category: str) -> str:
+    names = {
+        "mental_illness": QCoreApplication.translate("Visits", "severe mental illness"),
+        "elderly_alone": QCoreApplication.translate("Visits", "elderly living alone"),
+        "disabled": QCoreApplication.translate("Visits", "disabled"),
+        "hardship": QCoreApplication.translate("Visits", "family in hardship"),
+    }
+    return names.get(category, category)
 
 
 def wall_time(iso: str, *, seconds: bool = False) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -34,6 +35,9 @@ from app.ui.reports_browser import ReportsBrowser
 from app.ui.shift_end import ShiftEndView
 from app.ui.sync_panel import NoticesDialog, SyncPanel, SyncWorker
 
+if TYPE_CHECKING:
+    from app.ui.visit_queue import VisitQueueView
+
 
 class MainWindow(QMainWindow):
     def __init__(
@@ -61,7 +65,9 @@ class MainWindow(QMainWindow):
         self.desk.open_requested.connect(self.open_report)
         self.desk.reports_requested.connect(self.show_reports)
         self.desk.shift_end_requested.connect(self.show_shift_end)
+        self.desk.visits_requested.connect(self.show_visits)
         self.browser: ReportsBrowser | None = None
+        self.visits: VisitQueueView | None = None
         self.shift: ShiftEndView | None = None
         self.tabs.addTab(self.desk, self.tr("Receive desk"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
@@ -80,6 +86,7 @@ class MainWindow(QMainWindow):
         for text, slot, key in (
             (self.tr("Receive walk-in"), self.receive, "F2"),
             (self.tr("Reports"), self.show_reports, "Ctrl+F"),
+            (self.tr("Return visits"), self.show_visits, "Ctrl+R"),
             (self.tr("Shift end"), self.show_shift_end, ""),
             (self.tr("Settings..."), self.show_settings, ""),
             (self.tr("Quit"), self.close, "Ctrl+Q"),
@@ -227,6 +234,17 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.browser)
         self.browser.search.setFocus()
 
+    def show_visits(self) -> None:
+        if self.visits is None:
+            from app.ui.visit_queue import VisitQueueView
+
+            self.visits = VisitQueueView(self.store, self.catalog, self.officer, self.lang)
+            self.visits.changed.connect(self.sync_worker.after_save)
+            self.tabs.insertTab(1, self.visits, self.tr("Return visits"))
+        self.visits.refresh()
+        self.tabs.setCurrentWidget(self.visits)
+        self.visits.code_edit.setFocus()
+
     def show_shift_end(self) -> None:
         if self.shift is None:
             self.shift = ShiftEndView(self.store, self.catalog, self.lang)
@@ -340,6 +358,8 @@ class MainWindow(QMainWindow):
             self.browser = None
         elif widget is self.shift:
             self.shift = None
+        elif widget is self.visits:
+            self.visits = None
         self.tabs.removeTab(index)
         widget.deleteLater()
         self.refresh_desk()

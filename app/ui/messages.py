@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import errors
 from app.domain.validation import MAX_LENGTHS
+from app.ui.labels import visit_status_text
 
 
 def error_text(exc: errors.StationDeskError) -> str:
@@ -52,6 +53,27 @@ def error_text(exc: errors.StationDeskError) -> str:
             "Messages", "Some fields need attention; see the messages beside them."
         ),
         "already_set_up": QCoreApplication.translate("Messages", "This station is already set up."),
+        "visit_not_found": QCoreApplication.translate(
+            "Messages",
+            "No visit of this station has the code %1. Check the code on the sheet (V, seven digits, dash, check digit) and type it again.",
+        ).replace("%1", str(exc.details.get("typed", ""))),
+        "visit_already_recorded": QCoreApplication.translate(
+            "Messages",
+            "The outcome of visit %1 was already recorded (%2, %3 by %4). Nothing was changed.",
+        )
+        .replace("%1", str(exc))
+        .replace("%2", visit_status_text(str(exc.details.get("status", ""))))
+        .replace("%3", str(exc.details.get("at", "")).replace("T", " ")[:16])
+        .replace("%4", str(exc.details.get("by", ""))),
+        "report_voided": QCoreApplication.translate(
+            "Messages", "Report %1 was voided: it is not visited and no sheet is printed for it."
+        ).replace("%1", str(exc)),
+        "print_failed": QCoreApplication.translate("Messages", "Printing failed: %1").replace(
+            "%1", str(exc)
+        ),
+        "policy": QCoreApplication.translate(
+            "Messages", "The return-visit policy file could not be loaded: %1"
+        ).replace("%1", str(exc)),
         "not_set_up": QCoreApplication.translate(
             "Messages", "This station has not been set up yet."
         ),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -25,11 +27,25 @@ class PdfPages:
         return self.document.pageCount()
 
     def paint(self, printer: QPrinter) -> None:
-        painter = QPainter(printer)
+        self.paint_range(printer, 0)
+
+    def paint_range(
+        self,
+        printer: QPrinter,
+        start: int,
+        on_page: Callable[[int, int], bool] | None = None,
+    ) -> int:
+        """Pages from `start` on; returns the first page NOT printed (the page count when all
+        went out). A printer that cannot start or refuses a page stops the run there, so the
+        caller can offer to resume from that page instead of printing everything again."""
+        painter = QPainter()
+        if not painter.begin(printer):
+            return start
+        done = start
         try:
-            for page in range(self.page_count()):
-                if page:
-                    printer.newPage()
+            for page in range(start, self.page_count()):
+                if page > start and not printer.newPage():
+                    break
                 points = self.document.pagePointSize(page)
                 scale = RENDER_DPI / 72
                 image = self.document.render(
@@ -41,8 +57,13 @@ class PdfPages:
                 painter.drawImage(
                     QRectF(0, 0, image.width() * ratio, image.height() * ratio), image
                 )
+                done = page + 1
+                if on_page is not None and not on_page(done, self.page_count()):
+                    break
         finally:
-            painter.end()
+            if not painter.end():
+                done = start  # the spooler refused the job: nothing can be counted as printed
+        return done
 
 
 class PdfPreviewDialog(QPrintPreviewDialog):

@@ -38,6 +38,7 @@ class ReceiveDesk(QWidget):
     open_requested = Signal(str)
     reports_requested = Signal()
     shift_end_requested = Signal()
+    visits_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -96,6 +97,9 @@ class ReceiveDesk(QWidget):
         self.reports_button = QPushButton()
         self.reports_button.setObjectName("openReportsButton")
         self.reports_button.clicked.connect(self.reports_requested)
+        self.visits_button = QPushButton()
+        self.visits_button.setObjectName("openVisitsButton")
+        self.visits_button.clicked.connect(self.visits_requested)
         self.shift_button = QPushButton()
         self.shift_button.setObjectName("shiftEndButton")
         self.shift_button.clicked.connect(self.shift_end_requested)
@@ -113,6 +117,7 @@ class ReceiveDesk(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.hint, 1)
         bottom.addWidget(self.reports_button)
+        bottom.addWidget(self.visits_button)
         bottom.addWidget(self.shift_button)
         layout.addLayout(bottom)
         self._counters: DeskCounters | None = None
@@ -145,6 +150,7 @@ class ReceiveDesk(QWidget):
         )
         self.hint.setText(self.tr("Double-click a receipt to continue its intake."))
         self.reports_button.setText(self.tr("Reports and search (Ctrl+F)"))
+        self.visits_button.setText(self.tr("Return visits (Ctrl+R)"))
         self.shift_button.setText(self.tr("Shift-end check"))
 
     def show_counters(self, counters: DeskCounters) -> None:

@@ -122,6 +122,7 @@ def upgrade() -> None:
     op.create_index("ix_visit_status_due", "visit", ["status", "due_date"])
     op.create_index("ix_visit_officer_status_due", "visit", ["officer_id", "status", "due_date"])
     op.create_index("ix_visit_outcome_month", "visit", ["outcome_day"])
+    op.create_index("ix_visit_due", "visit", ["due_date"])
     op.create_index(op.f("ix_visit_report_id"), "visit", ["report_id"])
     op.create_index(op.f("ix_visit_person_id"), "visit", ["person_id"])
 

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CarePersonDialog</name>
+    <message>
+        <location filename="../../app/ui/care_person_dialog.py" line="34"/>
+        <source>Add to the care register</source>
+        <translation>登记特殊人群</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_person_dialog.py" line="36"/>
+        <location filename="../../app/ui/care_person_dialog.py" line="61"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_person_dialog.py" line="37"/>
+        <location filename="../../app/ui/care_person_dialog.py" line="66"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_person_dialog.py" line="38"/>
+        <location filename="../../app/ui/care_person_dialog.py" line="67"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_person_dialog.py" line="39"/>
+        <location filename="../../app/ui/care_person_dialog.py" line="68"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_person_dialog.py" line="40"/>
+        <location filename="../../app/ui/care_person_dialog.py" line="69"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_person_dialog.py" line="48"/>
+        <source>(no grade)</source>
+        <translation>（无分级）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_person_dialog.py" line="54"/>
+        <source>Safe contact (no phone calls)</source>
+        <translation>安全联系（不得电话联系）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_person_dialog.py" line="62"/>
+        <source>Category</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_person_dialog.py" line="63"/>
+        <source>Risk grade (mental illness 0-5)</source>
+        <translation>风险等级（精神障碍 0-5 级）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_person_dialog.py" line="113"/>
+        <source>The visit policy needs a grade for this category.</source>
+        <translation>按回访规则，该类人员须选择风险等级。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../app/ui/history_dialog.py" line="26"/>
@@ -72,224 +135,234 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="69"/>
+        <location filename="../../app/ui/intake_form.py" line="77"/>
         <source>Intake form</source>
         <translation>警情登记表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="81"/>
+        <location filename="../../app/ui/intake_form.py" line="89"/>
         <source>Reporter name</source>
         <translation>报警人姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="82"/>
+        <location filename="../../app/ui/intake_form.py" line="90"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="83"/>
+        <location filename="../../app/ui/intake_form.py" line="91"/>
         <source>No phone because</source>
         <translation>无电话原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="84"/>
+        <location filename="../../app/ui/intake_form.py" line="92"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="85"/>
+        <location filename="../../app/ui/intake_form.py" line="93"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="86"/>
+        <location filename="../../app/ui/intake_form.py" line="94"/>
         <source>Incident type</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="87"/>
+        <location filename="../../app/ui/intake_form.py" line="95"/>
         <source>Incident time</source>
         <translation>发案时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="88"/>
+        <location filename="../../app/ui/intake_form.py" line="96"/>
         <source>Incident place</source>
         <translation>发案地点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="89"/>
+        <location filename="../../app/ui/intake_form.py" line="97"/>
         <source>Summary</source>
         <translation>简要案情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="107"/>
+        <location filename="../../app/ui/intake_form.py" line="115"/>
         <source>Matching incident types</source>
         <translation>匹配的警情类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="127"/>
+        <location filename="../../app/ui/intake_form.py" line="133"/>
+        <source>Safe contact: no phone calls; printed sheets leave out the details</source>
+        <translation>安全联系：不得电话联系，打印的回访单不显示案情细节</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_form.py" line="141"/>
         <source>Type Chinese, pinyin or initials, e.g. dq</source>
         <translation>输入中文、拼音或首字母，如 dq</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="136"/>
+        <location filename="../../app/ui/intake_form.py" line="150"/>
         <source>Handling standard</source>
         <translation>规范处置标准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="139"/>
+        <location filename="../../app/ui/intake_form.py" line="153"/>
         <source>Handling steps</source>
         <translation>处置步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="141"/>
+        <location filename="../../app/ui/intake_form.py" line="155"/>
         <source>Choose an incident type to see its handling steps.</source>
         <translation>选择警情类别后，这里显示该类警情的规范处置步骤。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="147"/>
-        <location filename="../../app/ui/intake_form.py" line="149"/>
-        <location filename="../../app/ui/intake_form.py" line="398"/>
+        <location filename="../../app/ui/intake_form.py" line="161"/>
+        <location filename="../../app/ui/intake_form.py" line="163"/>
+        <location filename="../../app/ui/intake_form.py" line="458"/>
         <source>Save intake</source>
         <translation>保存登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="152"/>
+        <location filename="../../app/ui/intake_form.py" line="166"/>
         <source>Leave unfinished...</source>
         <translation>暂不完成…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="155"/>
+        <location filename="../../app/ui/intake_form.py" line="169"/>
         <source>Void receipt...</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="158"/>
+        <location filename="../../app/ui/intake_form.py" line="172"/>
         <source>Start handling</source>
         <translation>开始处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="161"/>
+        <location filename="../../app/ui/intake_form.py" line="175"/>
         <source>Close with result...</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="164"/>
+        <location filename="../../app/ui/intake_form.py" line="178"/>
         <source>Refer to department...</source>
         <translation>分流移交…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="167"/>
+        <location filename="../../app/ui/intake_form.py" line="181"/>
         <source>Receipt slip...</source>
         <translation>报警回执…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="170"/>
+        <location filename="../../app/ui/intake_form.py" line="184"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="291"/>
+        <location filename="../../app/ui/intake_form.py" line="322"/>
         <source>dispute: return visits required</source>
         <translation>矛盾纠纷：须按规定回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="294"/>
+        <location filename="../../app/ui/intake_form.py" line="325"/>
         <source>safe contact: never contact the victim where the other party could see</source>
         <translation>安全联系：不得以对方可见的方式联系受害人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="298"/>
+        <location filename="../../app/ui/intake_form.py" line="329"/>
         <source>non-police matter: refer to %1</source>
         <translation>非警务警情：分流至 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="346"/>
+        <location filename="../../app/ui/intake_form.py" line="384"/>
         <source>Draft kept - typed text survives a crash or power cut.</source>
         <translation>草稿已保存——即使程序崩溃或断电，已录入内容也不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="356"/>
+        <location filename="../../app/ui/intake_form.py" line="394"/>
         <source>Receipt %1 - received %2 by %3</source>
         <translation>受理编号 %1 —— %2 由 %3 接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="365"/>
+        <location filename="../../app/ui/intake_form.py" line="403"/>
         <source>The PC clock went backwards since the previous receipt: check the clock. The time shown is what the PC said.</source>
         <translation>电脑时钟比上一次接警时间倒退，请检查时钟。此处显示的是电脑当时的时间。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="369"/>
+        <location filename="../../app/ui/intake_form.py" line="407"/>
         <source>VOIDED: %1</source>
         <translation>已作废：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="371"/>
+        <location filename="../../app/ui/intake_form.py" line="409"/>
         <source>Left unfinished: %1</source>
         <translation>暂未完成：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="398"/>
+        <location filename="../../app/ui/intake_form.py" line="429"/>
+        <source>Return visits: %1</source>
+        <translation>回访：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_form.py" line="458"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="400"/>
+        <location filename="../../app/ui/intake_form.py" line="460"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="430"/>
+        <location filename="../../app/ui/intake_form.py" line="490"/>
         <source>Saved. Status: %1</source>
         <translation>已保存。状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="444"/>
+        <location filename="../../app/ui/intake_form.py" line="504"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="445"/>
+        <location filename="../../app/ui/intake_form.py" line="505"/>
         <source>A reason is required (at most 500 characters, no control characters).</source>
         <translation>必须填写原因（不超过500字，不含控制字符）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="456"/>
+        <location filename="../../app/ui/intake_form.py" line="516"/>
         <source>Leave unfinished</source>
         <translation>暂不完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="456"/>
+        <location filename="../../app/ui/intake_form.py" line="516"/>
         <source>Why can the intake not be completed now?</source>
         <translation>为什么现在无法完成登记？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="463"/>
+        <location filename="../../app/ui/intake_form.py" line="523"/>
         <source>Void receipt</source>
         <translation>作废受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="463"/>
+        <location filename="../../app/ui/intake_form.py" line="523"/>
         <source>Reason for voiding (kept for ever):</source>
         <translation>作废原因（永久保存）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="471"/>
+        <location filename="../../app/ui/intake_form.py" line="531"/>
         <source>Close report</source>
         <translation>办结警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="471"/>
+        <location filename="../../app/ui/intake_form.py" line="531"/>
         <source>Disposal result:</source>
         <translation>处置结果：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="486"/>
+        <location filename="../../app/ui/intake_form.py" line="546"/>
         <source>Refer</source>
         <translation>分流移交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="486"/>
+        <location filename="../../app/ui/intake_form.py" line="546"/>
         <source>Responsible department:</source>
         <translation>主管部门：</translation>
     </message>
@@ -402,12 +475,17 @@
         <translation>作废原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="79"/>
+        <location filename="../../app/ui/labels.py" line="41"/>
+        <source>Safe contact</source>
+        <translation>安全联系</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="122"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="81"/>
+        <location filename="../../app/ui/labels.py" line="124"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -415,137 +493,143 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="52"/>
+        <location filename="../../app/ui/main_window.py" line="56"/>
         <source>StationDesk - %1</source>
         <translation>StationDesk 接警台 - %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="66"/>
+        <location filename="../../app/ui/main_window.py" line="72"/>
         <source>Receive desk</source>
         <translation>接警台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77"/>
+        <location filename="../../app/ui/main_window.py" line="85"/>
         <source>&amp;Desk</source>
         <translation>接警台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>Receive walk-in</source>
         <translation>自接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>Reports</source>
         <translation>警情查询</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81"/>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
+        <source>Return visits</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="90"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>Shift end</source>
         <translation>交班核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="92"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
+        <location filename="../../app/ui/main_window.py" line="99"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
-        <location filename="../../app/ui/main_window.py" line="309"/>
+        <location filename="../../app/ui/main_window.py" line="100"/>
+        <location filename="../../app/ui/main_window.py" line="341"/>
         <source>About StationDesk</source>
         <translation>关于 StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>%1 (%2) on duty - %3 %4</source>
         <translation>值班民警：%1（%2）— %3 %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="135"/>
         <source>Warning: the PC clock went backwards since the last receipt. Check the clock.</source>
         <translation>警告：电脑时钟比上一次接警时间倒退，请检查时钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>%1 intake(s) interrupted earlier were reopened with what had been typed.</source>
         <translation>已重新打开 %1 份此前中断的登记，已录入内容均已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>This PC was restored from an older backup: %1 records were taken back from HQ.</source>
         <translation>本机系从较早的备份恢复：已从总部取回 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>Receipt slip %1</source>
         <translation>报警回执 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>Print the receipt slip for the reporter, or save it as PDF.</source>
         <translation>为报警人打印报警回执，或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>Print preview...</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>Save PDF...</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="293"/>
         <source>Save receipt slip</source>
         <translation>保存报警回执</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="269"/>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="335"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="308"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="311"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="317"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>A new language applies from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="310"/>
+        <location filename="../../app/ui/main_window.py" line="342"/>
         <source>StationDesk %1
 Incident catalog %2</source>
         <translation>StationDesk %1
@@ -555,177 +639,202 @@ Incident catalog %2</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="15"/>
+        <location filename="../../app/ui/messages.py" line="16"/>
         <source>The station database is busy or locked by another program. Your input is kept; try again in a moment.</source>
         <translation>本所数据库正被其他程序占用。已录入内容仍保留，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="19"/>
+        <location filename="../../app/ui/messages.py" line="20"/>
         <source>The station database cannot be written: the file or its folder is read-only. Nothing was saved; ask the administrator to check the disk.</source>
         <translation>无法写入本所数据库：文件或目录为只读。本次内容未保存，请联系管理员检查磁盘。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="23"/>
+        <location filename="../../app/ui/messages.py" line="24"/>
         <source>The disk is full. Nothing was lost, but new input cannot be saved until space is freed.</source>
         <translation>磁盘已满。已保存的数据不会丢失，但需释放空间后才能保存新内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="27"/>
+        <location filename="../../app/ui/messages.py" line="28"/>
         <source>The station database file is damaged or is not a StationDesk database. Do not continue; call the administrator to restore the latest backup.</source>
         <translation>本所数据库文件已损坏或不是 StationDesk 数据库。请勿继续操作，联系管理员恢复最新备份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="31"/>
+        <location filename="../../app/ui/messages.py" line="32"/>
         <source>This station database was written by a newer version of StationDesk. Install that version; this one will not touch the file.</source>
         <translation>该数据库由更新版本的 StationDesk 写入。请安装新版本；当前版本不会改动该文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="35"/>
+        <location filename="../../app/ui/messages.py" line="36"/>
         <source>The station database reported an error. Your input is kept.</source>
         <translation>数据库报告错误。已录入内容仍保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="38"/>
+        <location filename="../../app/ui/messages.py" line="39"/>
         <source>Wrong badge number or password.</source>
         <translation>警号或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="39"/>
+        <location filename="../../app/ui/messages.py" line="40"/>
         <source>Your role is not allowed to do this. A station chief must do it.</source>
         <translation>您的角色无权执行此操作，须由所长（带班领导）办理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="42"/>
+        <location filename="../../app/ui/messages.py" line="43"/>
         <source>That report no longer exists in this station&apos;s database.</source>
         <translation>本所数据库中找不到该警情。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="45"/>
+        <location filename="../../app/ui/messages.py" line="46"/>
         <source>The report&apos;s status does not allow this change.</source>
         <translation>该警情当前状态不允许此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="48"/>
+        <location filename="../../app/ui/messages.py" line="49"/>
         <source>The incident catalog could not be loaded.</source>
         <translation>无法加载警情类别目录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="51"/>
+        <location filename="../../app/ui/messages.py" line="52"/>
         <source>Some fields need attention; see the messages beside them.</source>
         <translation>部分内容需要修改，请查看各栏旁的提示。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="54"/>
+        <location filename="../../app/ui/messages.py" line="55"/>
         <source>This station is already set up.</source>
         <translation>本所已完成初始化。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="55"/>
+        <location filename="../../app/ui/messages.py" line="56"/>
+        <source>No visit of this station has the code %1. Check the code on the sheet (V, seven digits, dash, check digit) and type it again.</source>
+        <translation>本所没有编号为 %1 的回访。请核对回访单上的编号（V、七位数字、短横线、校验位）后重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="60"/>
+        <source>The outcome of visit %1 was already recorded (%2, %3 by %4). Nothing was changed.</source>
+        <translation>回访 %1 的结果已录入（%2，%3，录入人 %4），本次未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="68"/>
+        <source>Report %1 was voided: it is not visited and no sheet is printed for it.</source>
+        <translation>警情 %1 已作废：不再回访，也不打印回访单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="71"/>
+        <source>Printing failed: %1</source>
+        <translation>打印失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="74"/>
+        <source>The return-visit policy file could not be loaded: %1</source>
+        <translation>无法读取回访规则文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="77"/>
         <source>This station has not been set up yet.</source>
         <translation>本所尚未初始化。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="60"/>
+        <location filename="../../app/ui/messages.py" line="82"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="67"/>
+        <location filename="../../app/ui/messages.py" line="89"/>
         <source>Required for this incident type.</source>
         <translation>该类警情必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="68"/>
+        <location filename="../../app/ui/messages.py" line="90"/>
         <source>Enter a phone number, or the reason none was given.</source>
         <translation>请填写联系电话，或说明未提供电话的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="71"/>
+        <location filename="../../app/ui/messages.py" line="93"/>
         <source>Too long: at most %1 characters.</source>
         <translation>内容过长：最多 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="74"/>
+        <location filename="../../app/ui/messages.py" line="96"/>
         <source>Contains invisible control characters; retype the text.</source>
         <translation>包含不可见的控制字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="77"/>
+        <location filename="../../app/ui/messages.py" line="99"/>
         <source>An ID number has 18 characters.</source>
         <translation>身份证号应为18位。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="78"/>
+        <location filename="../../app/ui/messages.py" line="100"/>
         <source>An ID number is 17 digits followed by a digit or X.</source>
         <translation>身份证号为17位数字加1位数字或X。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="81"/>
+        <location filename="../../app/ui/messages.py" line="103"/>
         <source>The birth date inside this ID number is not a real date.</source>
         <translation>身份证号中的出生日期无效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="84"/>
+        <location filename="../../app/ui/messages.py" line="106"/>
         <source>The check digit does not match: this ID number has a typing error.</source>
         <translation>校验码不符：身份证号有输入错误。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="87"/>
+        <location filename="../../app/ui/messages.py" line="109"/>
         <source>A phone number contains only digits, spaces and dashes.</source>
         <translation>电话号码只能包含数字、空格和短横线。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="90"/>
+        <location filename="../../app/ui/messages.py" line="112"/>
         <source>Not a valid phone number: 11-digit mobile, or area code and number.</source>
         <translation>电话号码格式不正确：应为11位手机号，或区号加座机号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="93"/>
+        <location filename="../../app/ui/messages.py" line="115"/>
         <source>A name contains letters only (no digits or symbols).</source>
         <translation>姓名只能包含文字（不能有数字或符号）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="96"/>
+        <location filename="../../app/ui/messages.py" line="118"/>
         <source>Use the form YYYY-MM-DD HH:MM.</source>
         <translation>请按 年-月-日 时:分 格式填写，如 2024-01-02 22:00。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="97"/>
+        <location filename="../../app/ui/messages.py" line="119"/>
         <source>The incident time is in the future.</source>
         <translation>发案时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="100"/>
+        <location filename="../../app/ui/messages.py" line="122"/>
         <source>Choose an incident type from the list.</source>
         <translation>请从列表中选择警情类别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="103"/>
+        <location filename="../../app/ui/messages.py" line="125"/>
         <source>2 to 12 letters or digits.</source>
         <translation>2至12位字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="104"/>
+        <location filename="../../app/ui/messages.py" line="126"/>
         <source>3 to 12 letters or digits.</source>
         <translation>3至12位字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="105"/>
+        <location filename="../../app/ui/messages.py" line="127"/>
         <source>This badge number already has an account.</source>
         <translation>该警号已有账号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="108"/>
+        <location filename="../../app/ui/messages.py" line="130"/>
         <source>At least 8 characters.</source>
         <translation>至少8个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="109"/>
+        <location filename="../../app/ui/messages.py" line="131"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="116"/>
+        <location filename="../../app/ui/messages.py" line="138"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
@@ -739,81 +848,149 @@ Incident catalog %2</source>
     </message>
 </context>
 <context>
+    <name>RatesDialog</name>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="550"/>
+        <source>Return visits: satisfaction and completion</source>
+        <translation>回访满意率与完成率</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="565"/>
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="566"/>
+        <source>Visits due</source>
+        <translation>应回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="567"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="568"/>
+        <source>Completion rate</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="569"/>
+        <source>Answers</source>
+        <translation>有效答复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="570"/>
+        <source>Satisfied or basically</source>
+        <translation>满意及基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="571"/>
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="578"/>
+        <source>Completion: visits due in the month that were done or refused. Satisfaction: satisfied plus basically satisfied, over all answers recorded in the month.</source>
+        <translation>完成率：本月应回访中已回访或被拒绝回访的比例。满意率：本月录入的答复中&quot;满意&quot;与&quot;基本满意&quot;所占比例。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="584"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="609"/>
+        <source>Station total</source>
+        <translation>全所合计</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="611"/>
+        <source>(unassigned)</source>
+        <translation>（未分配）</translation>
+    </message>
+</context>
+<context>
     <name>ReceiveDesk</name>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="125"/>
+        <location filename="../../app/ui/receive_desk.py" line="130"/>
         <source>Receive walk-in
 (F2)</source>
         <translation>自接警
 (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="126"/>
+        <location filename="../../app/ui/receive_desk.py" line="131"/>
         <source>Receive a walk-in report</source>
         <translation>自接警：受理来所报警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="127"/>
+        <location filename="../../app/ui/receive_desk.py" line="132"/>
         <source>Unfinished receipts</source>
         <translation>未完成登记的受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="130"/>
+        <location filename="../../app/ui/receive_desk.py" line="135"/>
         <source>Received today</source>
         <translation>今日接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="130"/>
+        <location filename="../../app/ui/receive_desk.py" line="135"/>
         <source>Completed</source>
         <translation>已完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="130"/>
+        <location filename="../../app/ui/receive_desk.py" line="135"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="135"/>
+        <location filename="../../app/ui/receive_desk.py" line="140"/>
         <source>Unfinished receipts - every one must be completed or accounted for</source>
         <translation>未完成登记的受理编号——每一个都必须补录或说明原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="139"/>
+        <location filename="../../app/ui/receive_desk.py" line="144"/>
         <source>Serial</source>
         <translation>受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="140"/>
+        <location filename="../../app/ui/receive_desk.py" line="145"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="141"/>
+        <location filename="../../app/ui/receive_desk.py" line="146"/>
         <source>Waiting</source>
         <translation>已等待</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="142"/>
+        <location filename="../../app/ui/receive_desk.py" line="147"/>
         <source>Officer</source>
         <translation>接警民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="143"/>
+        <location filename="../../app/ui/receive_desk.py" line="148"/>
         <source>Reason left unfinished</source>
         <translation>未完成原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="146"/>
+        <location filename="../../app/ui/receive_desk.py" line="151"/>
         <source>Double-click a receipt to continue its intake.</source>
         <translation>双击未完成的受理编号，继续登记。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="147"/>
+        <location filename="../../app/ui/receive_desk.py" line="152"/>
         <source>Reports and search (Ctrl+F)</source>
         <translation>警情查询 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="148"/>
+        <location filename="../../app/ui/receive_desk.py" line="153"/>
+        <source>Return visits (Ctrl+R)</source>
+        <translation>回访（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/receive_desk.py" line="154"/>
         <source>Shift-end check</source>
         <translation>交班核对</translation>
     </message>
@@ -1090,32 +1267,32 @@ Incident catalog %2</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="47"/>
+        <location filename="../../app/ui/labels.py" line="48"/>
         <source>unfinished intake</source>
         <translation>未完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="48"/>
+        <location filename="../../app/ui/labels.py" line="49"/>
         <source>received</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="49"/>
+        <location filename="../../app/ui/labels.py" line="50"/>
         <source>in handling</source>
         <translation>处置中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="50"/>
+        <location filename="../../app/ui/labels.py" line="51"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="51"/>
+        <location filename="../../app/ui/labels.py" line="52"/>
         <source>referred</source>
         <translation>已分流移交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="52"/>
+        <location filename="../../app/ui/labels.py" line="53"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
@@ -1216,6 +1393,519 @@ Incident catalog %2</source>
         <location filename="../../app/ui/sync_panel.py" line="259"/>
         <source>HQ not reachable; will retry by itself.</source>
         <translation>暂时无法连接总部，将自动重试。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitOutcomeDialog</name>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="56"/>
+        <source>Visit %1</source>
+        <translation>回访 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="68"/>
+        <source>Result</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="70"/>
+        <source>&amp;1 Visited</source>
+        <translation>&amp;1 已回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="71"/>
+        <source>&amp;2 Not reached</source>
+        <translation>&amp;2 未联系上</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="72"/>
+        <source>&amp;3 Refused</source>
+        <translation>&amp;3 拒绝回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="77"/>
+        <source>Problem solved?</source>
+        <translation>问题是否解决</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="78"/>
+        <source>Yes</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="78"/>
+        <source>Partly</source>
+        <translation>部分解决</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="78"/>
+        <source>No</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="82"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="84"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="85"/>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="86"/>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="93"/>
+        <source>e.g. no answer, phone off, moved away</source>
+        <translation>如：无人接听、关机、已搬走</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="103"/>
+        <source>What else is needed</source>
+        <translation>还需要什么帮助</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="104"/>
+        <source>Why not reached</source>
+        <translation>未联系上原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="106"/>
+        <source>Notes</source>
+        <translation>回访记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="181"/>
+        <source>%1 - visit %2: %3, due %4</source>
+        <translation>%1 — 第%2次回访：%3，应于 %4 前完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="189"/>
+        <source>Report %1, %2</source>
+        <translation>警情 %1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="198"/>
+        <source>SAFE CONTACT: no phone calls; meet only where the other party cannot see.</source>
+        <translation>安全联系：不得电话联系，只在对方当事人看不到的地方见面。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="205"/>
+        <source>The outcome of this visit is already recorded.</source>
+        <translation>该回访的结果已录入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="248"/>
+        <source>Choose one.</source>
+        <translation>请选择一项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="250"/>
+        <source>Say why.</source>
+        <translation>请说明原因。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitQueueView</name>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="70"/>
+        <source>Type or scan the visit code from a sheet</source>
+        <translation>输入或扫描回访单上的回访编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="71"/>
+        <location filename="../../app/ui/visit_queue.py" line="152"/>
+        <source>Visit code</source>
+        <translation>回访编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="73"/>
+        <source>Record outcome</source>
+        <translation>录入结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="84"/>
+        <source>All officers</source>
+        <translation>全部民警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="93"/>
+        <source>All kinds</source>
+        <translation>全部方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="98"/>
+        <source>All incident types</source>
+        <translation>全部警情类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="111"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="112"/>
+        <location filename="../../app/ui/visit_queue.py" line="159"/>
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="113"/>
+        <source>Due</source>
+        <translation>应回访日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="114"/>
+        <source>Person</source>
+        <translation>回访对象</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="115"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="116"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="117"/>
+        <location filename="../../app/ui/visit_queue.py" line="158"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="118"/>
+        <source>Report</source>
+        <translation>警情</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="119"/>
+        <location filename="../../app/ui/visit_queue.py" line="157"/>
+        <location filename="../../app/ui/visit_queue.py" line="378"/>
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="128"/>
+        <source>Assign to...</source>
+        <translation>分配给…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="132"/>
+        <source>Print selected sheets...</source>
+        <translation>打印所选回访单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="135"/>
+        <source>Print a day&apos;s route...</source>
+        <translation>打印当日回访路线…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="138"/>
+        <source>Satisfaction and completion...</source>
+        <translation>满意率与完成率…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="141"/>
+        <source>Add to care register...</source>
+        <translation>登记特殊人群…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="160"/>
+        <source>Type</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="179"/>
+        <source>All grids</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="204"/>
+        <source>Overdue (%1)</source>
+        <translation>已逾期（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="205"/>
+        <source>Due today (%1)</source>
+        <translation>今日应回访（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="206"/>
+        <source>Coming 7 days (%1)</source>
+        <translation>未来7天（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="224"/>
+        <source>%1 overdue, %2 due today, %3 in the coming week.</source>
+        <translation>已逾期 %1 个，今日应回访 %2 个，未来一周 %3 个。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="231"/>
+        <source>%1 dissatisfied answers under supervision.</source>
+        <translation>%1 个不满意回访正在督办整改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="239"/>
+        <source>This month: satisfaction %1, completion %2.</source>
+        <translation>本月满意率 %1，完成率 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="248"/>
+        <source>safe contact - no calls</source>
+        <translation>安全联系—不得电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="251"/>
+        <source> (attempt %1)</source>
+        <translation>（第%1次尝试）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="255"/>
+        <source>care register</source>
+        <translation>特殊人群</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="317"/>
+        <source>Outcome of %1 recorded.</source>
+        <translation>已录入回访 %1 的结果。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="319"/>
+        <source>Follow-up visit created: %1.</source>
+        <translation>已生成后续回访：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="331"/>
+        <location filename="../../app/ui/visit_queue.py" line="337"/>
+        <source>Assign</source>
+        <translation>分配回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="331"/>
+        <location filename="../../app/ui/visit_queue.py" line="361"/>
+        <source>Select visits first.</source>
+        <translation>请先选择回访。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="338"/>
+        <source>Give %1 visits to:</source>
+        <translation>将 %1 个回访分配给：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="352"/>
+        <source>%1 visits now with %2.</source>
+        <translation>%1 个回访已分配给 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="361"/>
+        <location filename="../../app/ui/visit_queue.py" line="363"/>
+        <location filename="../../app/ui/visit_queue.py" line="410"/>
+        <source>Visit sheets</source>
+        <translation>回访单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="367"/>
+        <source>Print a day&apos;s route</source>
+        <translation>打印当日回访路线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="377"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="379"/>
+        <source>Open visits due on that date or earlier, in route order.</source>
+        <translation>该日及之前到期的未完成回访，按路线顺序排列。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="398"/>
+        <source>Route</source>
+        <translation>回访路线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="399"/>
+        <source>No open visits are due on or before %1.</source>
+        <translation>%1 及之前没有到期的未完成回访。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="402"/>
+        <source>Route %1</source>
+        <translation>回访路线 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="407"/>
+        <source>Preparing visit sheets...</source>
+        <translation>正在生成回访单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="407"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="416"/>
+        <source>Sheet %1 of %2</source>
+        <translation>第 %1 / %2 张</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="440"/>
+        <source>%1 visit sheets are ready.</source>
+        <translation>%1 张回访单已生成。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="441"/>
+        <source>Print preview...</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="442"/>
+        <source>Print...</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="443"/>
+        <source>Open in viewer</source>
+        <translation>用阅读器打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="444"/>
+        <source>Save PDF...</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="465"/>
+        <source>Save visit sheets</source>
+        <translation>保存回访单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="474"/>
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="488"/>
+        <source>No printer is set up on this PC. Save the PDF or open it in the viewer and print from another PC.</source>
+        <translation>本机未配置打印机。请保存为 PDF 或用阅读器打开，在其他电脑上打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="501"/>
+        <source>Printing...</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="501"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="518"/>
+        <source>Printing stopped after sheet %1 of %2. Check the printer, then resume from sheet %3?</source>
+        <translation>打印在第 %1 / %2 张后中断。请检查打印机，是否从第 %3 张继续打印？</translation>
+    </message>
+</context>
+<context>
+    <name>Visits</name>
+    <message>
+        <location filename="../../app/ui/labels.py" line="60"/>
+        <source>on-site sign-off</source>
+        <translation>现场签认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="61"/>
+        <source>phone call</source>
+        <translation>电话回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="62"/>
+        <source>home visit</source>
+        <translation>上门回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="63"/>
+        <source>meeting at a safe place</source>
+        <translation>安全地点面访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="64"/>
+        <source>further visit</source>
+        <translation>不满意再回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="65"/>
+        <source>care visit</source>
+        <translation>特殊人群走访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="72"/>
+        <source>due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="73"/>
+        <source>done</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="74"/>
+        <source>not reached</source>
+        <translation>未联系上</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="75"/>
+        <source>refused</source>
+        <translation>拒绝回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="76"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="83"/>
+        <source>satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="84"/>
+        <source>basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="85"/>
+        <source>dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="92"/>
+        <source>severe mental illness</source>
+        <translation>严重精神障碍患者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="93"/>
+        <source>elderly living alone</source>
+        <translation>独居老人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="94"/>
+        <source>disabled</source>
+        <translation>残疾人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="95"/>
+        <source>family in hardship</source>
+        <translation>困难家庭</translation>
     </message>
 </context>
 </TS>

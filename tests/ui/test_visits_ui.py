@@ -1,0 +1,177 @@
+"""Return visits through the real window: close a report, scan its sheet back, record, count."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+)
+
+from app.services import reports, visits
+from app.ui.visit_outcome import VisitOutcomeDialog
+from app.ui.visit_queue import RatesDialog, VisitQueueView
+from tests.ui.conftest import when_shown, window_with_saved_report
+
+
+def close_through_form(qtbot, window) -> str:
+    form = window.tabs.currentWidget()
+
+    def answer(dialog: QInputDialog) -> None:
+        dialog.setTextValue("已调解，双方达成协议")
+        dialog.accept()
+
+    when_shown(QInputDialog, answer)
+    qtbot.mouseClick(form.findChild(QPushButton, "closeReportButton"), Qt.MouseButton.LeftButton)
+    assert reports.get_report(window.store, form.report_id)["status"] == "closed"
+    return form.report_id
+
+
+def open_queue(qtbot, window) -> VisitQueueView:
+    window.tabs.setCurrentWidget(window.desk)
+    qtbot.mouseClick(
+        window.desk.findChild(QPushButton, "openVisitsButton"), Qt.MouseButton.LeftButton
+    )
+    view = window.tabs.currentWidget()
+    assert isinstance(view, VisitQueueView)
+    return view
+
+
+def type_code(qtbot, view: VisitQueueView, code: str) -> None:
+    edit = view.findChild(QLineEdit, "visitCodeEdit")
+    edit.clear()
+    qtbot.keyClicks(edit, code)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def test_officer_scans_a_sheet_and_records_the_outcome(
+    qtbot, app_en, store, officer, catalog, data_dir
+) -> None:
+    window = window_with_saved_report(qtbot, store, officer, catalog, data_dir)
+    rid = close_through_form(qtbot, window)
+    form = window.tabs.currentWidget()
+    rows = visits.visits_for_report(store, rid)
+    assert len(rows) == 3
+    assert all(r.code in form.findChild(QLabel, "intakeVisits").text() for r in rows)
+
+    view = open_queue(qtbot, window)
+    assert "0 overdue, 1 due today, 2 in the coming week" in view.summary.text()
+
+    # A mistyped code: said under the field, the text stays for correcting, nothing recorded.
+    wrong = rows[0].code[:-1] + str((int(rows[0].code[-1]) + 1) % 10)
+    type_code(qtbot, view, wrong)
+    error = view.findChild(QLabel, "visitCodeError")
+    assert error.isVisible() and wrong in error.text()
+    assert view.findChild(QLineEdit, "visitCodeEdit").text() == wrong
+
+    # Done without the answers: both groups say so, the dialog stays open.
+    seen: dict[str, object] = {}
+
+    def incomplete_then_complete(dialog: VisitOutcomeDialog) -> None:
+        dialog.findChild(QPushButton, "saveOutcomeButton").click()
+        seen["still_open"] = dialog.isVisible()
+        seen["errors"] = [
+            label.text()
+            for label in dialog.findChildren(QLabel)
+            if label.isVisible() and label.text() == "Choose one."
+        ]
+        dialog.findChild(QRadioButton, "problemSolved_yes").click()
+        dialog.findChild(QRadioButton, "satisfaction_basically_satisfied").click()
+        dialog.findChild(QLineEdit, "visitNeeds").setText("希望加强夜间巡逻")
+        dialog.findChild(QPushButton, "saveOutcomeButton").click()
+
+    when_shown(VisitOutcomeDialog, incomplete_then_complete)
+    type_code(qtbot, view, rows[0].code.replace("-", ""))
+    assert seen["still_open"] and len(seen["errors"]) == 2
+    done = visits.lookup(store, rows[0].code)
+    assert done.status == "done" and done.outcome["satisfaction"] == "basically_satisfied"
+    assert done.outcome["needs"] == "希望加强夜间巡逻"
+    assert "recorded" in error.text() and error.isVisible()
+    assert view.findChild(QLineEdit, "visitCodeEdit").text() == ""
+    assert "0 due today" in view.summary.text()
+
+    # The same sheet scanned again: the dialog says it is already recorded and changes nothing.
+    def second_time(dialog: VisitOutcomeDialog) -> None:
+        dialog.findChild(QRadioButton, "visitResult_refused").click()
+        dialog.findChild(QPushButton, "saveOutcomeButton").click()
+        seen["again"] = dialog.findChild(QLabel, "visitMessage").text()
+        dialog.reject()
+
+    when_shown(VisitOutcomeDialog, second_time)
+    type_code(qtbot, view, rows[0].code)
+    assert "already recorded" in str(seen["again"])
+    assert visits.lookup(store, rows[0].code).status == "done"
+
+    # Not reached, by keyboard: 2 picks the result, a reason, Enter saves; a retry is queued.
+    def not_reached(dialog: VisitOutcomeDialog) -> None:
+        qtbot.keyClick(dialog, Qt.Key.Key_2)
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "notReachedReason"), "no answer")
+        dialog.findChild(QPushButton, "saveOutcomeButton").click()
+
+    when_shown(VisitOutcomeDialog, not_reached)
+    type_code(qtbot, view, rows[1].code)
+    assert visits.lookup(store, rows[1].code).status == "not_reached"
+    assert "Follow-up visit created" in error.text()
+
+    # The rates dialog shows the month's satisfaction.
+    dialog = RatesDialog(store, view)
+    qtbot.addWidget(dialog)
+    table = dialog.findChild(QTableWidget, "ratesTable")
+    texts = [table.item(0, c).text() for c in range(table.columnCount())]
+    assert texts[0] == "李建国" and texts[-1] == "100.0%"
+    window.close()
+
+
+def test_route_prints_to_a_printer_and_a_failed_printer_can_be_resumed(
+    qtbot, app_en, store, officer, catalog, data_dir, tmp_path
+) -> None:
+    window = window_with_saved_report(qtbot, store, officer, catalog, data_dir)
+    rid = close_through_form(qtbot, window)
+    view = open_queue(qtbot, window)
+    ids = [r.id for r in visits.visits_for_report(store, rid)]
+    pdf = view.render(ids)
+    assert pdf is not None and len(PdfReader(__import__("io").BytesIO(pdf)).pages) == 3
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    view.send_to_printer(pdf, "route", printer)
+    assert len(PdfReader(str(out)).pages) == 3
+
+    broken = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    broken.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    broken.setOutputFileName(str(tmp_path / "no-such-dir" / "x.pdf"))
+    asked: list[str] = []
+
+    def decline(box: QMessageBox) -> None:
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()
+
+    when_shown(QMessageBox, decline)
+    view.send_to_printer(pdf, "route", broken)
+    assert asked and "stopped after sheet 0 of 3" in asked[0] and "sheet 1" in asked[0]
+
+
+def test_a_cancelled_batch_prints_nothing(qtbot, app_en, store, officer, catalog, data_dir):
+    window = window_with_saved_report(qtbot, store, officer, catalog, data_dir)
+    rid = close_through_form(qtbot, window)
+    view = open_queue(qtbot, window)
+    ids = [r.id for r in visits.visits_for_report(store, rid)] * 40
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    def cancel(dialog: QProgressDialog) -> None:
+        dialog.cancel()
+
+    when_shown(QProgressDialog, cancel)
+    assert view.render(ids) is None
+    assert not [w for w in view.findChildren(QDialog) if w.isVisible()]
