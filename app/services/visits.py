@@ -83,7 +83,7 @@ def _require(officer: OfficerInfo, action: str) -> None:
         raise errors.PermissionDeniedError(action, role=officer.role)
 
 
-def _snapshot(visit: Visit) -> dict[str, Any]:
+def visit_snapshot(visit: Visit) -> dict[str, Any]:
     return {name: getattr(visit, name) for name in VISIT_FIELDS}
 
 
@@ -109,7 +109,7 @@ def _record(
         kind="visit",
         record_id=visit.id,
         revision_no=visit.revision_no,
-        record=_snapshot(visit),
+        record=visit_snapshot(visit),
         officer_id=officer_id,
         action=action,
         changes=changes,
@@ -380,7 +380,7 @@ def record_outcome(
             nxt = _next_care_visit(s, st, officer, moment, visit, policy, day)
             if nxt is not None:
                 follow.append(nxt)
-        changes = field_changes(_snapshot(visit), values)
+        changes = field_changes(visit_snapshot(visit), values)
         for name, (_old, new) in changes.items():
             setattr(visit, name, new)
         _record(s, st, visit, officer.id, "outcome", changes, moment)
@@ -501,7 +501,7 @@ def mark_safe_contact(store: Store, officer: OfficerInfo, report_id: str) -> Non
             updates = {"safe_contact": True}
             if visit.kind == visits.PHONE:
                 updates["kind"] = visits.SAFE_MEETING  # type: ignore[assignment]
-            changes = field_changes(_snapshot(visit), updates)
+            changes = field_changes(visit_snapshot(visit), updates)
             if changes:
                 for name, (_old, new) in changes.items():
                     setattr(visit, name, new)
@@ -880,6 +880,10 @@ PERSON_FIELDS = (
 )
 
 
+def person_snapshot(person: CarePerson) -> dict[str, Any]:
+    return {name: getattr(person, name) for name in PERSON_FIELDS}
+
+
 def register_person(
     store: Store,
     officer: OfficerInfo,
@@ -948,7 +952,7 @@ def register_person(
             kind="care_person",
             record_id=person.id,
             revision_no=1,
-            record={n: getattr(person, n) for n in PERSON_FIELDS},
+            record=person_snapshot(person),
             officer_id=officer.id,
             action="create",
             changes={},

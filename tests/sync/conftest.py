@@ -24,13 +24,14 @@ from sqlalchemy import create_engine, select, text
 
 from app.db.engine import Store, make_server_engine, server_url
 from app.db.migrate import upgrade_database
-from app.db.models import Report, Revision
+from app.db.models import CarePerson, Report, Revision, Visit
 from app.hq import schema
 from app.hq.models import HqRecord, HqRevision, HqStation
 from app.hq.service import Headquarters
 from app.paths import database_file
 from app.services import station, sync
 from app.services.revisions import snapshot
+from app.services.visits import person_snapshot, visit_snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_ENV = "STATIONDESK_TEST_PG_URL"
@@ -221,6 +222,8 @@ def assert_converged(store: Store, hq: HqProcess) -> None:
     with store.read() as s:
         local = {r.id: r.sha256 for r in s.scalars(select(Revision))}
         current = {r.id: snapshot(r) for r in s.scalars(select(Report))}
+        current.update({v.id: visit_snapshot(v) for v in s.scalars(select(Visit))})
+        current.update({p.id: person_snapshot(p) for p in s.scalars(select(CarePerson))})
         unit = s.scalar(text("SELECT unit_code FROM station"))
     engine = make_server_engine(hq.db_url)
     try:

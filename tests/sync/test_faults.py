@@ -264,3 +264,50 @@ def test_thirty_days_offline_then_one_catch_up(desk, hq) -> None:
     report = SyncEngine(desk).run_once()
     assert report.ok and report.stored == pending
     assert_converged(desk, hq)
+
+
+def test_visits_and_their_outcomes_come_back_after_a_restore(desk, hq, tmp_path: Path) -> None:
+    """A visit recorded after the last backup is at HQ; the restored desk takes it back."""
+    from app.db.engine import Store
+    from app.services import visits
+
+    enroll(desk, hq)
+    officer = sign_in(desk)
+    (kept,) = receive_and_complete(desk, 1)
+    receiving.close_report(desk, officer, kept, "已调解")
+    _backup(desk.path, tmp_path / "old.sqlite3")
+    (later,) = receive_and_complete(desk, 1)
+    receiving.close_report(desk, officer, later, "已立案")
+    first = visits.visits_for_report(desk, kept)[0].code
+    visits.record_outcome(
+        desk,
+        officer,
+        first,
+        visits.Outcome("done", satisfaction="dissatisfied", problem_solved="no"),
+    )
+    visits.register_person(desk, officer, name="张三", category="elderly_alone")
+    assert SyncEngine(desk).run_once().ok
+    assert_converged(desk, hq)
+    before = {v.code: v.status for r in (kept, later) for v in visits.visits_for_report(desk, r)}
+
+    path = desk.path
+    desk.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    _backup(tmp_path / "old.sqlite3", path)
+    restored = Store(path)
+    assert SyncEngine(restored).run_once().new_generation == 2
+    assert_converged(restored, hq)
+    after = {v.code: v.status for r in (kept, later) for v in visits.visits_for_report(restored, r)}
+    assert after == before and after[first] == "done"
+    assert visits.lookup(restored, first).outcome["supervision"]
+    # numbering goes on after the recovered visits, never reusing a code
+    open_code = next(c for c, status in after.items() if status == "due")
+    (code,) = visits.record_outcome(
+        restored,
+        sign_in(restored),
+        open_code,
+        visits.Outcome("not_reached", not_reached_reason="无人"),
+    )
+    assert code not in before
+    restored.close()
