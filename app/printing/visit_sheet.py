@@ -44,8 +44,8 @@ CARE_LABELS = {
     "disabled": ("残疾人", "Disabled"),
     "hardship": ("困难家庭", "Family in hardship"),
 }
-SUMMARY_LINES = 6
-RESULT_LINES = 3
+SUMMARY_LINES = 5
+RESULT_LINES = 2
 
 
 @dataclass(frozen=True)
@@ -79,45 +79,82 @@ class BatchCancelled(Exception):
     """The officer pressed Cancel; no file was written."""
 
 
+QR_MASK = 2  # any of the eight masks is valid; every one decodes our codes (tests read them)
+QR_QUIET = 4  # modules of white border, as the standard asks
+
+
 def draw_qr(c: canvas.Canvas, text: str, x: float, y: float, size: float) -> None:
     """A QR code as one filled path, a rectangle per run of dark modules in a row.
 
-    ReportLab's QR widget builds one shape object per module and cost 35 ms a sheet; the
-    encoder alone (with its best-mask search) costs about 2 ms.
+    ReportLab's QR widget builds one shape object per module (35 ms a sheet), and its encoder
+    tries all eight masks to pick the "best" (2 ms); the mask only tunes contrast patterns, and
+    a fixed one is as readable for a ten-character code printed this large.
     """
     qr = QRCode(None, QRErrorCorrectLevel.M)
     qr.addData(QR8bitByte(text))
-    qr.make()
-    count = qr.getModuleCount()
-    quiet = 2
-    cell = size / (count + 2 * quiet)
+    qr.version = qr.calculate_version()
+    qr.makeImpl(False, QR_MASK)
+    modules = qr.modules
+    count = len(modules)
+    cell = size / (count + 2 * QR_QUIET)
     path = c.beginPath()
-    for row in range(count):
-        top = y + size - (row + quiet + 1) * cell
+    for row, cells in enumerate(modules):
+        top = y + size - (row + QR_QUIET + 1) * cell
         col = 0
         while col < count:
-            if qr.isDark(row, col):
+            if cells[col]:
                 start = col
-                while col < count and qr.isDark(row, col):
+                while col < count and cells[col]:
                     col += 1
-                path.rect(x + (start + quiet) * cell, top, (col - start) * cell, cell)
+                path.rect(x + (start + QR_QUIET) * cell, top, (col - start) * cell, cell)
             else:
                 col += 1
     c.drawPath(path, stroke=0, fill=1)
 
 
-class _Page:
-    """Draws one sheet on a shared canvas; measurements in one place."""
+ROW = 4.8 * mm  # one line of a value
+GAP = 4.5 * mm  # between fields
+VALUE_SIZE = 10
+WITHHELD = "（安全联系，不予打印 withheld: safe contact）"
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where a value goes: its first baseline, width and how many lines it may take."""
+
+    x: float
+    y: float
+    width: float
+    lines: int
+
+
+class _Form:
+    """The fixed part of a sheet - titles, labels, boxes, lines - drawn once per PDF as a
+    form XObject and placed on every page; a page then only adds its values and QR code.
+
+    The layout is fixed (every field has its lines whether used or not), as on a printed form,
+    which is what lets the whole background be shared. Four variants: after a report or a care
+    visit, each plain or safe-contact (whose withheld fields are part of the background).
+    """
 
     margin = 16 * mm
     label_w = 30 * mm
 
-    def __init__(self, c: canvas.Canvas, font: str) -> None:
+    def __init__(self, c: canvas.Canvas, font: str, *, report: bool, safe: bool) -> None:
         self.c = c
         self.font = font
+        self.report = report
+        self.safe = safe
         self.width, self.height = A4
         self.inner = self.width - 2 * self.margin
+        self.top = self.height - 16 * mm
+        self.slots: dict[str, Slot] = {}
+        self.name = f"visitsheet-{'report' if report else 'care'}{'-safe' if safe else ''}"
+        c.beginForm(self.name)
+        self._draw()
+        c.endForm()
 
+    # -- drawing helpers -------------------------------------------------------------------
     def label(self, x: float, y: float, zh: str, en: str) -> None:
         c = self.c
         c.setFont(self.font, 9.5)
@@ -129,35 +166,35 @@ class _Page:
 
     def field(
         self,
+        key: str,
         y: float,
         zh: str,
         en: str,
-        value: str,
         *,
         lines: int = 1,
         x: float = 0,
         width: float | None = None,
+        fixed: str = "",
     ) -> float:
-        """A labelled value; returns the y below it."""
-        c = self.c
+        """A label and room for its value (or a fixed text); returns the y below it."""
         left = self.margin + x
-        avail = (width or self.inner - x) - self.label_w
         self.label(left, y, zh, en)
-        c.setFont(self.font, 10)
-        wrapped = wrap_text(c, value or "—", self.font, 10, avail) if value else ["—"]
-        if len(wrapped) > lines:
-            wrapped = wrapped[:lines]
-            wrapped[-1] = wrapped[-1][:-1] + "…"
-        for i, line in enumerate(wrapped):
-            c.drawString(left + self.label_w, y - i * 4.8 * mm, line)
-        return y - max(len(wrapped), 1) * 4.8 * mm - 4.5 * mm
+        if fixed:  # a withheld field keeps one line: the room goes to the outcome section
+            lines = 1
+            self.c.setFont(self.font, VALUE_SIZE)
+            self.c.drawString(left + self.label_w, y, fixed)
+        else:
+            avail = (width or self.inner - x) - self.label_w
+            self.slots[key] = Slot(left + self.label_w, y, avail, lines)
+        return y - lines * ROW - GAP
 
-    def pair(self, y: float, left: tuple[str, str, str], right: tuple[str, str, str]) -> float:
-        """Two labelled values side by side on one row; returns the y below the taller."""
+    def pair(
+        self, y: float, left: tuple[str, str, str], right: tuple[str, str, str], lines: int = 1
+    ) -> float:
         half = self.inner / 2
-        below_left = self.field(y, *left, width=half, lines=2)
-        below_right = self.field(y, *right, x=half, width=half, lines=2)
-        return min(below_left, below_right)
+        below = self.field(left[0], y, left[1], left[2], width=half, lines=lines)
+        self.field(right[0], y, right[1], right[2], x=half, width=half, lines=lines)
+        return below
 
     def boxes(self, x: float, y: float, options: Sequence[tuple[str, str]]) -> None:
         c = self.c
@@ -181,34 +218,21 @@ class _Page:
         self.c.setStrokeColor(colors.black)
         return y
 
-    def draw(self, sheet: VisitSheet) -> None:
-        c, font, m = self.c, self.font, self.margin
-        top = self.height - 16 * mm
-        c.setFont(font, 10)
-        c.drawString(m, top, f"{sheet.unit_name}（{sheet.unit_code}）")
+    # -- the background --------------------------------------------------------------------
+    def _draw(self) -> None:
+        c, font, m, top = self.c, self.font, self.margin, self.top
         c.setFont(font, 18)
         c.drawString(m, top - 10 * mm, "回访记录单")
         c.setFont(font, 9)
         c.setFillColor(colors.grey)
         c.drawString(m, top - 15 * mm, "Return visit sheet")
         c.setFillColor(colors.black)
-        qr_size = 27 * mm
-        draw_qr(c, sheet.code, self.width - m - qr_size, top - 24 * mm, qr_size)
-        c.setFont(font, 16)
-        c.drawRightString(self.width - m - qr_size - 3 * mm, top - 8 * mm, sheet.code)
         c.setFont(font, 7.5)
-        c.drawRightString(self.width - m - qr_size - 3 * mm, top - 13 * mm, "回访编号 Visit code")
-        kind_zh, kind_en = KIND_LABELS.get(sheet.kind, (sheet.kind, sheet.kind))
-        c.setFont(font, 11)
-        c.drawRightString(
-            self.width - m - qr_size - 3 * mm,
-            top - 20 * mm,
-            f"第{sheet.sequence_no}次 · {kind_zh} {kind_en}",
-        )
+        c.drawRightString(self.width - m - 30 * mm, top - 13 * mm, "回访编号 Visit code")
         y = top - 28 * mm
         c.setLineWidth(0.9)
         c.line(m, y, self.width - m, y)
-        if sheet.safe_contact:
+        if self.safe:
             y -= 13 * mm
             c.setFillColor(colors.Color(0.75, 0, 0))
             c.rect(m, y - 2 * mm, self.inner, 12 * mm, stroke=0, fill=1)
@@ -226,63 +250,61 @@ class _Page:
             c.setFillColor(colors.black)
             y -= 2 * mm
         y -= 8 * mm
-        due = sheet.due_date + ("（已逾期 overdue）" if sheet.overdue else "")
-        reason_zh, reason_en = REASON_LABELS.get(sheet.reason, (sheet.reason, ""))
-        officer = f"{sheet.officer_name} 警号 {sheet.officer_badge}" if sheet.officer_badge else ""
-        attempt = f"第{sheet.attempt}次尝试 attempt {sheet.attempt}" if sheet.attempt > 1 else ""
-        y = self.pair(
-            y, ("应回访日期", "Due", due), ("回访原因", "Why", f"{reason_zh} {reason_en}")
-        )
-        y = self.pair(
-            y,
-            ("回访民警", "Officer", officer),
-            ("网格", "Grid", " ".join(filter(None, (sheet.grid, attempt)))),
-        )
+        y = self.pair(y, ("due", "应回访日期", "Due"), ("reason", "回访原因", "Why"), lines=2)
+        y = self.pair(y, ("officer", "回访民警", "Officer"), ("grid", "网格", "Grid"))
         y -= 1 * mm
         c.setLineWidth(0.4)
         c.line(m, y + 3 * mm, self.width - m, y + 3 * mm)
         y -= 3 * mm
-        if sheet.serial:
+        if self.report:
             y = self.pair(
                 y,
-                ("受理编号", "Serial", sheet.serial),
-                ("警情类别", "Incident type", sheet.incident_type),
+                ("serial", "受理编号", "Serial"),
+                ("incident_type", "警情类别", "Incident type"),
+                lines=2,
             )
-            y = self.field(y, "报警时间", "Reported", sheet.received_at.replace("T", " ")[:16])
-        elif sheet.care_category:
-            zh, en = CARE_LABELS.get(sheet.care_category, (sheet.care_category, ""))
-            y = self.field(y, "人员类别", "Category", f"{zh} {en}")
-        who_zh, who_en = ("报警人", "Reporter") if sheet.serial else ("走访对象", "Person")
-        withheld = "（安全联系，不予打印 withheld: safe contact）"
-        y = self.pair(
+            y = self.field("received_at", y, "报警时间", "Reported")
+            who = ("person_name", "报警人", "Reporter")
+        else:
+            y = self.field("care_category", y, "人员类别", "Category")
+            who = ("person_name", "走访对象", "Person")
+        half = self.inner / 2
+        self.field(who[0], y, who[1], who[2], width=half)
+        y = self.field(
+            "phone",
             y,
-            (who_zh, who_en, sheet.person_name),
-            ("联系电话", "Phone", "不予打印 withheld" if sheet.safe_contact else sheet.phone),
+            "联系电话",
+            "Phone",
+            x=half,
+            width=half,
+            fixed="不予打印 withheld" if self.safe else "",
         )
         y = self.field(
+            "address",
             y,
             "地址",
             "Address",
-            "在当事人选定的安全地点见面 meet at the place the person chose"
-            if sheet.safe_contact
-            else sheet.address,
             lines=2,
+            fixed="在当事人选定的安全地点见面 meet at the place the person chose"
+            if self.safe
+            else "",
         )
-        summary_zh = "简要情况" if sheet.serial else "备注"
         y = self.field(
+            "summary",
             y,
-            summary_zh,
+            "简要情况" if self.report else "备注",
             "Summary",
-            withheld if sheet.safe_contact else sheet.summary,
             lines=SUMMARY_LINES,
+            fixed=WITHHELD if self.safe else "",
         )
-        if sheet.serial:
+        if self.report:
             y = self.field(
+                "disposal_result",
                 y,
                 "处置结果",
                 "Handling result",
-                withheld if sheet.safe_contact else sheet.disposal_result,
                 lines=RESULT_LINES,
+                fixed=WITHHELD if self.safe else "",
             )
         c.setLineWidth(0.9)
         c.line(m, y + 2 * mm, self.width - m, y + 2 * mm)
@@ -291,42 +313,91 @@ class _Page:
         c.setFont(font, 11)
         c.drawString(m, y, "回访情况  Outcome")
         y -= 8 * mm
-        self.label(m, y, "回访结果", "Result")
-        self.boxes(
-            m + self.label_w,
-            y,
-            [("已回访", "done"), ("未联系上", "not reached"), ("拒绝回访", "refused")],
+        options = (
+            (
+                "回访结果",
+                "Result",
+                (("已回访", "done"), ("未联系上", "not reached"), ("拒绝回访", "refused")),
+            ),
+            (
+                "问题是否解决",
+                "Problem solved?",
+                (("已解决", "yes"), ("部分解决", "partly"), ("未解决", "no")),
+            ),
+            (
+                "满意度",
+                "Satisfaction",
+                (("满意", "satisfied"), ("基本满意", "basically"), ("不满意", "dissatisfied")),
+            ),
         )
-        y -= 9 * mm
-        self.label(m, y, "问题是否解决", "Problem solved?")
-        self.boxes(
-            m + self.label_w, y, [("已解决", "yes"), ("部分解决", "partly"), ("未解决", "no")]
-        )
-        y -= 9 * mm
-        self.label(m, y, "满意度", "Satisfaction")
-        self.boxes(
-            m + self.label_w,
-            y,
-            [("满意", "satisfied"), ("基本满意", "basically"), ("不满意", "dissatisfied")],
-        )
-        y -= 9 * mm
+        for zh, en, choices in options:
+            self.label(m, y, zh, en)
+            self.boxes(m + self.label_w, y, choices)
+            y -= 9 * mm
         self.label(m, y, "还需要什么帮助", "What else is needed")
         y = self.rule_lines(y, 2)
         y -= 7 * mm
         self.label(m, y, "回访记录 / 未联系上原因", "Notes / why not reached")
         box_h = 20 * mm
         box_y = 24 * mm
-        # as many writing lines as the page has room for above the signature boxes
-        self.rule_lines(y, max(2, int((y - box_y - box_h - 6 * mm) / (7.5 * mm))))
-
+        self.rule_lines(y, max(0, int((y - box_y - box_h - 6 * mm) / (7.5 * mm))))
         box_w = (self.inner - 8 * mm) / 3
         c.setLineWidth(0.6)
-        for i, (zh, en) in enumerate(
-            (("回访民警签名", "Officer"), ("被回访人签名", "Person visited"), ("回访日期", "Date"))
-        ):
+        signatures = (
+            ("回访民警签名", "Officer"),
+            ("被回访人签名", "Person visited"),
+            ("回访日期", "Date"),
+        )
+        for i, (zh, en) in enumerate(signatures):
             x = m + i * (box_w + 4 * mm)
             c.rect(x, box_y, box_w, box_h)
             self.label(x + 2 * mm, box_y + box_h - 5 * mm, zh, en)
+
+    # -- one page ---------------------------------------------------------------------------
+    def values(self, sheet: VisitSheet) -> dict[str, str]:
+        reason_zh, reason_en = REASON_LABELS.get(sheet.reason, (sheet.reason, ""))
+        attempt = f"第{sheet.attempt}次尝试 attempt {sheet.attempt}" if sheet.attempt > 1 else ""
+        values = {
+            "due": sheet.due_date + ("（已逾期 overdue）" if sheet.overdue else ""),
+            "reason": f"{reason_zh} {reason_en}",
+            "officer": f"{sheet.officer_name} 警号 {sheet.officer_badge}"
+            if sheet.officer_badge
+            else "",
+            "grid": " ".join(filter(None, (sheet.grid, attempt))),
+            "serial": sheet.serial,
+            "incident_type": sheet.incident_type,
+            "received_at": sheet.received_at.replace("T", " ")[:16],
+            "care_category": " ".join(CARE_LABELS.get(sheet.care_category, (sheet.care_category,))),
+            "person_name": sheet.person_name,
+            "phone": sheet.phone,
+            "address": sheet.address,
+            "summary": sheet.summary,
+            "disposal_result": sheet.disposal_result,
+        }
+        return {key: values[key] for key in self.slots}
+
+    def draw(self, sheet: VisitSheet) -> None:
+        c, font, m, top = self.c, self.font, self.margin, self.top
+        c.doForm(self.name)
+        c.setFont(font, 10)
+        c.drawString(m, top, f"{sheet.unit_name}（{sheet.unit_code}）")
+        qr_size = 27 * mm
+        draw_qr(c, sheet.code, self.width - m - qr_size, top - 24 * mm, qr_size)
+        right = self.width - m - qr_size - 3 * mm
+        c.setFont(font, 16)
+        c.drawRightString(right, top - 8 * mm, sheet.code)
+        kind_zh, kind_en = KIND_LABELS.get(sheet.kind, (sheet.kind, sheet.kind))
+        c.setFont(font, 11)
+        c.drawRightString(right, top - 20 * mm, f"第{sheet.sequence_no}次 · {kind_zh} {kind_en}")
+        c.setFont(font, VALUE_SIZE)
+        for key, value in self.values(sheet).items():
+            slot = self.slots[key]
+            wrapped = wrap_text(c, value, font, VALUE_SIZE, slot.width) if value else ["—"]
+            if len(wrapped) > slot.lines:
+                wrapped = wrapped[: slot.lines]
+                wrapped[-1] = wrapped[-1][:-1] + "…"
+            for i, line in enumerate(wrapped):
+                c.drawString(slot.x, slot.y - i * ROW, line)
         c.setFont(font, 7)
         c.setFillColor(colors.grey)
         c.drawString(
@@ -357,10 +428,14 @@ def render_visit_sheets(
     c.setTitle(title)
     if sheets:
         c.setAuthor(sheets[0].unit_name)
-    page = _Page(c, font)
+    forms: dict[tuple[bool, bool], _Form] = {}
     total = len(sheets)
     for done, sheet in enumerate(sheets, start=1):
-        page.draw(sheet)
+        variant = (bool(sheet.serial), sheet.safe_contact)
+        form = forms.get(variant)
+        if form is None:
+            form = forms[variant] = _Form(c, font, report=variant[0], safe=variant[1])
+        form.draw(sheet)
         c.showPage()
         if progress is not None and not progress(done, total):
             raise BatchCancelled(done)

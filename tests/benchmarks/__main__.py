@@ -30,7 +30,10 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def ensure_station(data_dir: Path, records: int) -> None:
+VISITS = 300_000  # the station: 1,000,000 reports and 300,000 visits
+
+
+def ensure_station(data_dir: Path, records: int, visits: int = VISITS) -> None:
     from app.db.engine import Store
     from app.db.migrate import upgrade_database
     from app.domain.catalog import load_catalog
@@ -59,6 +62,12 @@ def ensure_station(data_dir: Path, records: int) -> None:
             records - have,
             progress=lambda n: print(f"  {n:,}", file=sys.stderr) if n % 100000 == 0 else None,
         )
+    with store.engine.connect() as conn:
+        have_visits = conn.exec_driver_sql("SELECT count(*) FROM visit").scalar() or 0
+    if have_visits < visits:
+        print(f"generating {visits - have_visits:,} return visits (once)...", file=sys.stderr)
+        demo.generate_visits(store, load_catalog(), limit=visits - have_visits)
+    if have < records or have_visits < visits:
         with store.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA optimize")
             conn.exec_driver_sql("ANALYZE")
@@ -229,6 +238,18 @@ DESK_ROWS = [
     ("search by pinyin initials, p99", "search_pinyin_initials_p99_ms", "ms", 30),
     ("RSS with reports browser open", "rss_browser_mb", "MB", 250),
 ]
+VISIT_ROWS = [
+    ("visits in the station", "visits_total", "", None),
+    ("open visits", "visits_open", "", None),
+    ("one visit sheet (PDF from the store), p50", "sheet_one_p50_ms", "ms", None),
+    ("one visit sheet (PDF from the store), p99", "sheet_one_p99_ms", "ms", 15),
+    ("1,000 sheets in one PDF", "sheets_1000_s", "s", 10),
+    ("1,000 bare ReportLab pages, same font", "bare_1000_s", "s", None),
+    ("1,000 sheets / bare pages", "sheets_ratio", "x", 2),
+    ("visit queue query, p99", "queue_service_p99_ms", "ms", None),
+    ("visit queue opens (widget), p50", "queue_open_p50_ms", "ms", None),
+    ("visit queue opens (widget), p99", "queue_open_p99_ms", "ms", 200),
+]
 # (label, key, unit, limit, "max" or "min": which side of the limit is good)
 SYNC_ROWS = [
     ("catch-up revisions sent", "catchup_revisions", "", None, "max"),
@@ -279,7 +300,7 @@ def main() -> int:
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--data-dir", type=Path, default=ROOT / "bench-data")
     parser.add_argument("--out", type=Path, default=Path(__file__).with_name("results.json"))
-    parser.add_argument("--only", choices=["desk", "sync"], default=None)
+    parser.add_argument("--only", choices=["desk", "visits", "sync"], default=None)
     args = parser.parse_args()
     out: dict[str, object] = {}
     if args.only in (None, "desk"):
@@ -292,6 +313,14 @@ def main() -> int:
         r.update(bench_startup(data_dir, 5))
         r.update(bench_rss(data_dir))
         out["desk"] = _table(f"Receive desk on {args.records:,} reports", DESK_ROWS, r)
+    if args.only in (None, "visits"):
+        from tests.benchmarks import visits_bench
+
+        data_dir = args.data_dir / f"station-{args.records}"
+        ensure_station(data_dir, args.records)
+        out["visits"] = _table(
+            f"Return visits on {args.records:,} reports", VISIT_ROWS, visits_bench.run(data_dir)
+        )
     if args.only in (None, "sync"):
         from tests.benchmarks import sync_bench
 
