@@ -133,7 +133,7 @@ class IntakeForm(QWidget):
             self.tr("Safe contact: no phone calls; printed sheets leave out the details")
         )
         self.safe_contact.setObjectName("safeContactCheck")
-        self.safe_contact.toggled.connect(self._on_edit)
+        self.safe_contact.toggled.connect(self._safe_contact_toggled)
         form.addRow("", self.safe_contact)
         self.line("incident_type").textEdited.connect(self._filter_types)
         self.line("incident_type").returnPressed.connect(self._choose_first_type)
@@ -350,12 +350,31 @@ class IntakeForm(QWidget):
                 self.labels[name].setText(self.labels[name].text() + " *")
         self.steps.blockSignals(False)
 
+    def _safe_contact_toggled(self, on: bool) -> None:
+        if self._loading:
+            return
+        if self.record.get("status") in statuses.EDITABLE:
+            self._on_edit()  # saved with the intake
+            return
+        if on:  # a closed or referred report: takes effect now, for its open visits too
+            from app.services import visits
+
+            try:
+                visits.mark_safe_contact(self.store, self.officer, self.report_id)
+            except errors.StationDeskError as exc:
+                show_error(self, exc)
+                return
+            self.reload()
+            self.changed_status.emit(self.report_id)
+
     def _lock_safe_contact(self) -> None:
         """Once on - by the catalog or a saved choice - safe contact is never switched off."""
         itype = self.catalog.by_code.get(self._type_code)
         locked = bool(self.record.get("safe_contact")) or bool(itype and itype.safe_contact)
-        editable = self.record.get("status") in statuses.EDITABLE
-        self.safe_contact.setEnabled(editable and not locked)
+        # After intake it can still be switched on (it then applies to the open visits at once)
+        self.safe_contact.setEnabled(
+            not locked and self.record.get("status") not in ("", statuses.VOIDED)
+        )
 
     # -- live checks ---------------------------------------------------------------------
     def _check_phone(self) -> None:

@@ -165,7 +165,7 @@ def test_a_cancelled_batch_prints_nothing(qtbot, app_en, store, officer, catalog
     window = window_with_saved_report(qtbot, store, officer, catalog, data_dir)
     rid = close_through_form(qtbot, window)
     view = open_queue(qtbot, window)
-    ids = [r.id for r in visits.visits_for_report(store, rid)] * 40
+    ids = [r.id for r in visits.visits_for_report(store, rid)] * 400  # long enough to show
 
     from PySide6.QtWidgets import QProgressDialog
 
@@ -175,3 +175,26 @@ def test_a_cancelled_batch_prints_nothing(qtbot, app_en, store, officer, catalog
     when_shown(QProgressDialog, cancel)
     assert view.render(ids) is None
     assert not [w for w in view.findChildren(QDialog) if w.isVisible()]
+
+
+def test_safe_contact_marked_after_closing_changes_the_open_visits(
+    qtbot, app_en, store, officer, catalog, data_dir
+) -> None:
+    from PySide6.QtWidgets import QCheckBox
+
+    window = window_with_saved_report(qtbot, store, officer, catalog, data_dir)
+    rid = close_through_form(qtbot, window)
+    form = window.tabs.currentWidget()
+    box = form.findChild(QCheckBox, "safeContactCheck")
+    assert box.isEnabled() and not box.isChecked()
+    box.click()
+    assert [v.kind for v in visits.visits_for_report(store, rid)] == [
+        "onsite_signoff",
+        "safe_meeting",
+        "home",
+    ]
+    assert box.isChecked() and not box.isEnabled()  # never switched off again
+    assert "safe meeting" in form.findChild(QLabel, "intakeVisits").text().replace(
+        "meeting at a safe place", "safe meeting"
+    )
+    window.close()
