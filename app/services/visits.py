@@ -63,7 +63,7 @@ VISIT_FIELDS = (
     "rectification_due",
 )
 PROBLEM_SOLVED = ("yes", "partly", "no")
-QUEUE_LIMIT = 500  # rows per section; the counts above each section are exact
+QUEUE_LIMIT = 200  # rows shown per section; the counts above each section are exact
 UPCOMING_DAYS = 7
 
 
@@ -600,7 +600,7 @@ def _to_row(r: Any) -> VisitRow:
     )
 
 
-def _filtered(stmt: Any, flt: QueueFilter) -> Any:
+def _filtered(stmt: Any, flt: QueueFilter, *, joined: bool = True) -> Any:
     if flt.officer_id:
         stmt = stmt.where(Visit.officer_id == flt.officer_id)
     if flt.grid:
@@ -608,6 +608,8 @@ def _filtered(stmt: Any, flt: QueueFilter) -> Any:
     if flt.kind:
         stmt = stmt.where(Visit.kind == flt.kind)
     if flt.incident_type:
+        if not joined:  # counts touch the report table only when its type is asked for
+            stmt = stmt.join(Report, Report.id == Visit.report_id)
         stmt = stmt.where(Report.incident_type == flt.incident_type)
     return stmt
 
@@ -635,11 +637,9 @@ def queue(store: Store, flt: QueueFilter, *, today: dt.date | None = None) -> Vi
             ).all()
             into.extend(_to_row(r) for r in rows)
             count_stmt = _filtered(
-                select(func.count())
-                .select_from(Visit)
-                .outerjoin(Report, Report.id == Visit.report_id)
-                .where(Visit.status == visits.DUE, cond),
+                select(func.count()).select_from(Visit).where(Visit.status == visits.DUE, cond),
                 flt,
+                joined=False,
             )
             result.counts[name] = int(s.scalar(count_stmt) or 0)
         result.supervision = int(
@@ -647,9 +647,9 @@ def queue(store: Store, flt: QueueFilter, *, today: dt.date | None = None) -> Vi
                 _filtered(
                     select(func.count())
                     .select_from(Visit)
-                    .outerjoin(Report, Report.id == Visit.report_id)
                     .where(Visit.supervision.is_(True), Visit.rectification_due >= day.isoformat()),
                     flt,
+                    joined=False,
                 )
             )
             or 0

@@ -123,6 +123,24 @@ class VisitQueueView(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.itemActivated.connect(self._activated)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Widths from the font, not from measuring every row: the queue opens at once however
+        # many visits are listed.
+        metrics = self.tree.fontMetrics()
+        for col, sample in enumerate(
+            (
+                "V0000000-0 ",
+                "meeting at a safe place",
+                "2026-12-31",
+                "欧阳某某某",
+                "13912345678",
+                "太原市杏花岭区某某路123号12栋3单元",
+                "某某社区",
+                "140107-20261231-0001 纠纷",
+                "某某某",
+            )
+        ):
+            self.tree.setColumnWidth(col, metrics.horizontalAdvance(sample) + 24)
+        self.tree.setColumnWidth(0, metrics.horizontalAdvance("Coming 7 days (0000)") + 40)
 
         buttons = QHBoxLayout()
         self.assign_button = QPushButton(self.tr("Assign to..."))
@@ -199,6 +217,7 @@ class VisitQueueView(QWidget):
         except errors.StationDeskError as exc:
             self.summary.setText(error_text(exc))
             return
+        self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         sections = (
             (self.tr("Overdue (%1)"), "overdue", q.overdue, OVERDUE_BRUSH),
@@ -218,9 +237,7 @@ class VisitQueueView(QWidget):
             head.addChildren([self._item(r) for r in rows])
             head.setExpanded(True)
             head.setFlags(head.flags() & ~Qt.ItemFlag.ItemIsSelectable)
-        for col in range(self.tree.columnCount()):
-            self.tree.resizeColumnToContents(col)
-        self.tree.setColumnWidth(5, min(self.tree.columnWidth(5), 320))
+        self.tree.setUpdatesEnabled(True)
         text = self.tr("%1 overdue, %2 due today, %3 in the coming week.")
         text = (
             text.replace("%1", str(q.counts["overdue"]))

@@ -121,8 +121,16 @@ def upgrade() -> None:
     )
     op.create_index("ix_visit_status_due", "visit", ["status", "due_date"])
     op.create_index("ix_visit_officer_status_due", "visit", ["officer_id", "status", "due_date"])
-    op.create_index("ix_visit_outcome_month", "visit", ["outcome_day"])
-    op.create_index("ix_visit_due", "visit", ["due_date"])
+    op.create_index(
+        "ix_visit_due_officer_status", "visit", ["due_date", "officer_id", "status"]
+    )
+    op.create_index(
+        "ix_visit_outcome_officer_satisfaction",
+        "visit",
+        ["outcome_day", "officer_id", "satisfaction"],
+    )
+    op.create_index("ix_visit_supervision", "visit", ["supervision", "rectification_due"])
+    op.create_index("ix_visit_status_grid", "visit", ["status", "grid"])
     op.create_index(op.f("ix_visit_report_id"), "visit", ["report_id"])
     op.create_index(op.f("ix_visit_person_id"), "visit", ["person_id"])
 

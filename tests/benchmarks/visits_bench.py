@@ -59,6 +59,31 @@ def run(data_dir: Path) -> dict[str, float]:
                 "SELECT id FROM visit WHERE report_id IS NOT NULL ORDER BY number DESC LIMIT 5000"
             )
         ]
+    # The queue first, in a process that has done nothing else yet: as an officer opens it.
+    from PySide6.QtWidgets import QApplication
+
+    from app.services import station
+    from app.ui.application import make_application
+    from app.ui.visit_queue import VisitQueueView
+
+    make_application("zh_CN")
+    chief = station.sign_in(store, "000001", "bench-password")
+    service_ms = []
+    open_ms = []
+    for _ in range(20):
+        t0 = time.perf_counter()  # the first open is timed cold, as the officer meets it
+        view = VisitQueueView(store, catalog, chief, "zh_CN")
+        view.refresh()
+        view.show()
+        QApplication.processEvents()
+        open_ms.append((time.perf_counter() - t0) * 1000)
+        view.close()
+        view.deleteLater()
+        QApplication.processEvents()
+        t0 = time.perf_counter()
+        visits.queue(store, visits.QueueFilter())
+        service_ms.append((time.perf_counter() - t0) * 1000)
+
     rng = random.Random(11)
     documents.visit_sheets_pdf(store, catalog, ids[:1])  # font registered once per process
 
@@ -79,29 +104,6 @@ def run(data_dir: Path) -> dict[str, float]:
     assert len(texts) == len(batch_ids) and all(texts)
     bare_s = bare_pages(texts)
 
-    from PySide6.QtWidgets import QApplication
-
-    from app.services import station
-    from app.ui.application import make_application
-    from app.ui.visit_queue import VisitQueueView
-
-    make_application("zh_CN")
-    chief = station.sign_in(store, "000001", "bench-password")
-    service_ms = []
-    open_ms = []
-    for _ in range(20):
-        t0 = time.perf_counter()
-        visits.queue(store, visits.QueueFilter())
-        service_ms.append((time.perf_counter() - t0) * 1000)
-        t0 = time.perf_counter()
-        view = VisitQueueView(store, catalog, chief, "zh_CN")
-        view.refresh()
-        view.show()
-        QApplication.processEvents()
-        open_ms.append((time.perf_counter() - t0) * 1000)
-        view.close()
-        view.deleteLater()
-        QApplication.processEvents()
     with store.engine.connect() as conn:
         total = conn.exec_driver_sql("SELECT count(*) FROM visit").scalar() or 0
         open_count = (
