@@ -10,7 +10,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -50,6 +50,7 @@ from app.ui.messages import error_text, show_error
 from app.ui.visit_outcome import VisitOutcomeDialog
 
 USER_ROLE = Qt.ItemDataRole.UserRole
+MONTH_LINE_DELAY_MS = 150
 SAFE_BRUSH = QBrush(QColor("#c62828"))
 OVERDUE_BRUSH = QBrush(QColor("#8a4b00"))
 
@@ -123,24 +124,9 @@ class VisitQueueView(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.itemActivated.connect(self._activated)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Widths from the font, not from measuring every row: the queue opens at once however
-        # many visits are listed.
-        metrics = self.tree.fontMetrics()
-        for col, sample in enumerate(
-            (
-                "V0000000-0 ",
-                "meeting at a safe place",
-                "2026-12-31",
-                "欧阳某某某",
-                "13912345678",
-                "太原市杏花岭区某某路123号12栋3单元",
-                "某某社区",
-                "140107-20261231-0001 纠纷",
-                "某某某",
-            )
-        ):
-            self.tree.setColumnWidth(col, metrics.horizontalAdvance(sample) + 24)
-        self.tree.setColumnWidth(0, metrics.horizontalAdvance("Coming 7 days (0000)") + 40)
+        self._sized = False
+        self._month_cache: tuple[tuple[str, str | None], str] | None = None
+        self._counts_text = ""
 
         buttons = QHBoxLayout()
         self.assign_button = QPushButton(self.tr("Assign to..."))
@@ -237,6 +223,11 @@ class VisitQueueView(QWidget):
             head.addChildren([self._item(r) for r in rows])
             head.setExpanded(True)
             head.setFlags(head.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+        if not self._sized:  # once, from the rows in view (a tree view measures only those)
+            self._sized = True
+            for col in range(self.tree.columnCount()):
+                self.tree.resizeColumnToContents(col)
+            self.tree.setColumnWidth(5, min(self.tree.columnWidth(5), 340))
         self.tree.setUpdatesEnabled(True)
         text = self.tr("%1 overdue, %2 due today, %3 in the coming week.")
         text = (
@@ -248,18 +239,37 @@ class VisitQueueView(QWidget):
             text += " " + self.tr("%1 dissatisfied answers under supervision.").replace(
                 "%1", str(q.supervision)
             )
-        month = q.today.strftime("%Y-%m")
-        officer_id = self.officer_combo.currentData() or None
-        figures = visits.rates(self.store, month, officer_id=officer_id)
-        total = figures[-1] if figures else None
-        if total is not None and total.satisfaction_rate is not None:
-            text += " " + self.tr("This month: satisfaction %1, completion %2.").replace(
-                "%1", f"{total.satisfaction_rate * 100:.1f}%"
-            ).replace(
-                "%2",
-                "—" if total.completion_rate is None else f"{total.completion_rate * 100:.1f}%",
-            )
         self.summary.setText(text)
+        self._counts_text = text
+        # The month's figures follow the list: a month at a big station is tens of thousands
+        # of visits to add up, and the officer should not wait for them to see the queue.
+        QTimer.singleShot(MONTH_LINE_DELAY_MS, self, lambda: self._show_month_line(q.today))
+
+    def _show_month_line(self, today: dt.date) -> None:
+        try:
+            line = self._month_line(today)
+        except errors.StationDeskError:
+            return  # the counts stay; the figures are also in the rates dialog
+        if line:
+            self.summary.setText(f"{self._counts_text} {line}")
+
+    def _month_line(self, today: dt.date) -> str:
+        """The month's satisfaction and completion; read again only when the officer filter
+        changes or an outcome or assignment was saved here."""
+        key = (today.strftime("%Y-%m"), self.officer_combo.currentData() or None)
+        if self._month_cache is None or self._month_cache[0] != key:
+            figures = visits.rates(self.store, key[0], officer_id=key[1])
+            total = figures[-1] if figures else None
+            line = ""
+            if total is not None and total.satisfaction_rate is not None:
+                completion = total.completion_rate
+                line = (
+                    self.tr("This month: satisfaction %1, completion %2.")
+                    .replace("%1", f"{total.satisfaction_rate * 100:.1f}%")
+                    .replace("%2", "—" if completion is None else f"{completion * 100:.1f}%")
+                )
+            self._month_cache = (key, line)
+        return self._month_cache[1]
 
     def _item(self, r: VisitRow) -> QTreeWidgetItem:
         phone = self.tr("safe contact - no calls") if r.safe_contact else r.phone
@@ -338,6 +348,7 @@ class VisitQueueView(QWidget):
             )
         self.code_edit.clear()
         self.say(message)
+        self._month_cache = None
         self.refresh()
         self.changed.emit()
 
@@ -368,6 +379,7 @@ class VisitQueueView(QWidget):
         self.say(
             self.tr("%1 visits now with %2.").replace("%1", str(moved)).replace("%2", target.name)
         )
+        self._month_cache = None
         self.refresh()
         self.changed.emit()
 

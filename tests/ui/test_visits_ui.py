@@ -97,6 +97,7 @@ def test_officer_scans_a_sheet_and_records_the_outcome(
     assert "recorded" in error.text() and error.isVisible()
     assert view.findChild(QLineEdit, "visitCodeEdit").text() == ""
     assert "0 due today" in view.summary.text()
+    qtbot.waitUntil(lambda: "This month: satisfaction 100.0%" in view.summary.text())
 
     # The same sheet scanned again: the dialog says it is already recorded and changes nothing.
     def second_time(dialog: VisitOutcomeDialog) -> None:
