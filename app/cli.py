@@ -199,7 +199,7 @@ def cmd_print_visits(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from app.domain.catalog import load_catalog
-    from app.services import documents, visits
+    from app.services import documents, visit_queries
     from app.services.station import officer_by_badge
 
     try:
@@ -215,7 +215,7 @@ def cmd_print_visits(args: argparse.Namespace) -> int:
             print(f"error: --officer: no officer with badge {args.officer!r}", file=sys.stderr)
             return 2
         officer_id = found.id
-    ids = visits.route(store, day, officer_id)
+    ids = visit_queries.route(store, day, officer_id)
     if not ids:
         print(f"No open visits due on or before {day.isoformat()}; nothing written.")
         return 1

@@ -42,7 +42,7 @@ def main() -> int:
     from app.db.migrate import upgrade_database
     from app.domain.catalog import load_catalog
     from app.paths import database_file
-    from app.services import demo, receiving, station
+    from app.services import demo, receiving, station, visit_queries
     from app.ui.main_window import MainWindow
     from app.ui.setup_wizard import SetupWizard
     from app.ui.sign_in import SignInDialog
@@ -171,7 +171,6 @@ def main() -> int:
         QTimer.singleShot(200, shoot_settings)
         window.show_settings()
 
-        from app.services import visits
         from app.ui.visit_outcome import VisitOutcomeDialog
         from app.ui.visit_queue import RatesDialog
 
@@ -179,12 +178,12 @@ def main() -> int:
         assert window.visits is not None
         window.visits.tree.selectionModel().clear()
         grab(window, out / f"visit-queue-{suffix}.png")
-        queue = visits.queue(store, visits.QueueFilter())
+        queue = visit_queries.queue(store, visit_queries.QueueFilter())
         row = (queue.due_today or queue.upcoming or queue.overdue)[0]
         window.visits.code_edit.setText("V0000000-1")
         window.visits.open_code()
         grab(window, out / f"visit-code-error-{suffix}.png")
-        (detail,) = visits.details(store, [row.id])
+        (detail,) = visit_queries.details(store, [row.id])
         outcome = VisitOutcomeDialog(store, catalog, officer, detail, args.lang, window)
         outcome.show()
         outcome.save()  # "done" with no answers: the groups say what is missing

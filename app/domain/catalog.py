@@ -7,11 +7,11 @@ that fails validation is refused whole with the reason, and the previous catalog
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from app.domain.versioned_file import newest, read_json, version_key
 from app.errors import CatalogError
 from app.paths import resource_path
 
@@ -93,13 +93,6 @@ class Catalog:
         return zh if lang.startswith("zh") else en
 
 
-def _version_key(version: str) -> tuple[int, ...]:
-    try:
-        return tuple(int(part) for part in version.split("."))
-    except ValueError:
-        raise CatalogError(f"version {version!r} is not dotted numbers") from None
-
-
 def parse_catalog(data: object, source: str) -> Catalog:
     """Validate a decoded catalog document; every problem names the type and the field."""
 
@@ -110,7 +103,10 @@ def parse_catalog(data: object, source: str) -> Catalog:
     version = data.get("version")
     if not isinstance(version, str):
         raise CatalogError(f"{source}: missing version")
-    _version_key(version)
+    try:
+        version_key(version)
+    except ValueError:
+        raise CatalogError(f"{source}: version {version!r} is not dotted numbers") from None
     groups: dict[str, tuple[str, str]] = {}
     for g in data.get("groups") or []:
         try:
@@ -168,13 +164,7 @@ def parse_catalog(data: object, source: str) -> Catalog:
 
 
 def load_catalog_file(path: Path) -> Catalog:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CatalogError(f"{path}: cannot read ({exc.strerror})") from None
-    except json.JSONDecodeError as exc:
-        raise CatalogError(f"{path}: line {exc.lineno}: {exc.msg}") from None
-    return parse_catalog(data, str(path))
+    return parse_catalog(read_json(path, CatalogError), str(path))
 
 
 def bundled_catalog_path() -> Path:
@@ -183,19 +173,10 @@ def bundled_catalog_path() -> Path:
 
 def load_catalog(data_dir: Path | None = None) -> Catalog:
     """The bundled catalog, or a newer valid one installed in the station's data folder."""
-    bundled = load_catalog_file(bundled_catalog_path())
-    if data_dir is None:
-        return bundled
-    override = data_dir / "catalog" / CATALOG_FILENAME
-    if not override.exists():
-        return bundled
-    try:
-        installed = load_catalog_file(override)
-    except CatalogError:
-        return bundled
-    if _version_key(installed.version) > _version_key(bundled.version):
-        return installed
-    return bundled
+    installed = None if data_dir is None else data_dir / "catalog" / CATALOG_FILENAME
+    return newest(
+        load_catalog_file(bundled_catalog_path()), installed, load_catalog_file, CatalogError
+    )
 
 
 def filter_types(catalog: Catalog, query: str, lang: str) -> list[IncidentType]:

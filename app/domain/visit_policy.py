@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from app.domain import statuses, visits
 from app.domain.catalog import IncidentType
+from app.domain.versioned_file import newest, read_json
 from app.errors import StationDeskError
 from app.paths import resource_path
 
@@ -325,13 +325,7 @@ def parse_policy(data: object, source: str) -> VisitPolicy:
 
 
 def load_policy_file(path: Path) -> VisitPolicy:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise PolicyError(f"{path}: cannot read ({exc.strerror})") from None
-    except json.JSONDecodeError as exc:
-        raise PolicyError(f"{path}: line {exc.lineno}: {exc.msg}") from None
-    return parse_policy(data, str(path))
+    return parse_policy(read_json(path, PolicyError), str(path))
 
 
 def bundled_policy_path() -> Path:
@@ -344,20 +338,5 @@ def installed_policy_path(data_dir: Path) -> Path:
 
 def load_policy(data_dir: Path | None = None) -> VisitPolicy:
     """The bundled policy, or a newer valid one installed in the station's data folder."""
-    bundled = load_policy_file(bundled_policy_path())
-    if data_dir is None:
-        return bundled
-    path = installed_policy_path(data_dir)
-    if not path.exists():
-        return bundled
-    try:
-        installed = load_policy_file(path)
-    except PolicyError:
-        return bundled
-    if _version_key(installed.version) > _version_key(bundled.version):
-        return installed
-    return bundled
-
-
-def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in version.split("."))
+    installed = None if data_dir is None else installed_policy_path(data_dir)
+    return newest(load_policy_file(bundled_policy_path()), installed, load_policy_file, PolicyError)

@@ -36,6 +36,7 @@ DEMO_OFFICERS = [
 ]
 DISTRICTS = ["杏花岭区", "小店区", "迎泽区", "万柏林区", "尖草坪区"]
 BATCH = 5000
+History = list[tuple[str, dict[str, Any], dict[str, Any]]]  # (action, changes, whole record)
 
 assert len(ID_WEIGHTS) == 17
 
@@ -181,7 +182,7 @@ def generate(
         )
         received_utc = utc_iso(moment)
         last_utc = max(last_utc, received_utc)
-        history: list[tuple[str, dict[str, Any], dict[str, Any]]] = [("receive", {}, dict(record))]
+        history: History = [("receive", {}, dict(record))]
         if status != statuses.RECEIVING and status != statuses.VOIDED:
             intake = {
                 "reporter_name": person["reporter_name"],
@@ -224,28 +225,20 @@ def generate(
             changes = field_changes(record, final)
             record.update(final)
             history.append(("unfinished", changes, dict(record)))
-        parent = None
-        for n, (action, changes, snap) in enumerate(history, 1):
-            seq += 1
-            payload = canonical_json(snap)
-            rev_id = new_id()
-            revisions.append(
-                (
-                    rev_id,
-                    record["id"],
-                    n,
-                    parent,
-                    seq,
-                    generation,
-                    officer.id,
-                    (moment + dt.timedelta(minutes=3 * (n - 1))).isoformat(timespec="seconds"),
-                    action,
-                    canonical_json(changes),
-                    payload,
-                    hashlib.sha256(payload.encode("utf-8")).hexdigest(),
-                )
+        revisions.extend(
+            _revision_rows(
+                history,
+                record["id"],
+                seq,
+                generation,
+                officer.id,
+                [
+                    (moment + dt.timedelta(minutes=3 * n)).isoformat(timespec="seconds")
+                    for n in range(len(history))
+                ],
             )
-            parent = rev_id
+        )
+        seq += len(history)
         row = dict(record)
         row.update(
             serial_day=day,
@@ -383,9 +376,7 @@ def generate_visits(
                 status=visits_terms.DUE,
                 supervision=False,
             )
-            history: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
-                ("create", {}, dict(visit))
-            ]
+            history: History = [("create", {}, dict(visit))]
             if planned.due < today and rng.random() < 0.98:  # a few are left overdue
                 roll = rng.random()
                 answered = planned.due + dt.timedelta(days=rng.choice((0, 0, 0, 1)))
@@ -408,28 +399,13 @@ def generate_visits(
                     )
                 history.append(("outcome", field_changes(visit, outcome), {**visit, **outcome}))
                 visit.update(outcome)
-            parent = None
-            for rev_no, (action, changes, snap) in enumerate(history, 1):
-                seq += 1
-                payload = canonical_json(snap)
-                rev_id = new_id()
-                revs.append(
-                    (
-                        rev_id,
-                        visit["id"],
-                        rev_no,
-                        parent,
-                        seq,
-                        generation,
-                        assignee,
-                        closed.isoformat(timespec="seconds"),
-                        action,
-                        canonical_json(changes),
-                        payload,
-                        hashlib.sha256(payload.encode("utf-8")).hexdigest(),
-                    )
+            stamp = closed.isoformat(timespec="seconds")
+            revs.extend(
+                _revision_rows(
+                    history, visit["id"], seq, generation, assignee, [stamp] * len(history)
                 )
-                parent = rev_id
+            )
+            seq += len(history)
             rows.append((*(visit[c] for c in VISIT_FIELDS), len(history), closed_utc, closed_utc))
             written += 1
             if len(rows) >= BATCH:
@@ -443,6 +419,41 @@ def generate_visits(
     cur.close()
     raw.close()
     return written
+
+
+def _revision_rows(
+    history: History,
+    record_id: str,
+    last_seq: int,
+    generation: int,
+    officer_id: str,
+    recorded_at: list[str],
+) -> list[tuple[Any, ...]]:
+    """Revision rows for one record's history, chained by parent, numbered after last_seq, in
+    the column order of the INSERTs above (the same shapes append_record_revision writes)."""
+    rows: list[tuple[Any, ...]] = []
+    parent = None
+    for n, (action, changes, snap) in enumerate(history, 1):
+        payload = canonical_json(snap)
+        rev_id = new_id()
+        rows.append(
+            (
+                rev_id,
+                record_id,
+                n,
+                parent,
+                last_seq + n,
+                generation,
+                officer_id,
+                recorded_at[n - 1],
+                action,
+                canonical_json(changes),
+                payload,
+                hashlib.sha256(payload.encode("utf-8")).hexdigest(),
+            )
+        )
+        parent = rev_id
+    return rows
 
 
 # Every column of the model, so a new column cannot be silently left out of demo rows.

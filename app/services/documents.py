@@ -11,7 +11,7 @@ from app.domain import statuses
 from app.domain.catalog import Catalog
 from app.printing.receipt_slip import ReceiptSlip, render_receipt_slip
 from app.printing.visit_sheet import VisitSheet
-from app.services import visits
+from app.services import visit_queries
 from app.services.reports import get_report
 from app.services.station import station_info
 
@@ -61,7 +61,7 @@ def visit_sheets(
     to a door for nothing."""
     day = today or dt.date.today()
     station = station_info(store)
-    found = visits.details(store, visit_ids)
+    found = visit_queries.details(store, visit_ids)
     voided = [d.serial for d in found if d.report_status == statuses.VOIDED]
     if voided:
         raise errors.ReportVoidedError(", ".join(voided[:5]), serials=voided)

@@ -18,7 +18,7 @@ from sqlalchemy import delete, func, select, text
 from app import errors
 from app.db.engine import Store
 from app.db.models import IntakeDraft, Officer, Report, Station
-from app.domain import roles, statuses
+from app.domain import statuses
 from app.domain.catalog import Catalog
 from app.domain.validation import (
     FieldError,
@@ -38,7 +38,7 @@ from app.services.revisions import (
     reindex,
     snapshot,
 )
-from app.services.station import OfficerInfo
+from app.services.station import OfficerInfo, require
 
 INTAKE_TEXT_FIELDS = (
     "reporter_name",
@@ -83,11 +83,6 @@ class DeskCounters:
     unfinished_list: list[UnfinishedReceipt] = field(default_factory=list)
 
 
-def _require(officer: OfficerInfo, action: str) -> None:
-    if not roles.may(officer.role, action):
-        raise errors.PermissionDeniedError(action, role=officer.role)
-
-
 def _station(session: Any) -> Station:
     st = session.get(Station, 1)
     if st is None:
@@ -98,7 +93,7 @@ def _station(session: Any) -> Station:
 def receive(
     store: Store, officer: OfficerInfo, *, channel: str = "walk_in", now: dt.datetime | None = None
 ) -> Receipt:
-    _require(officer, "receive")
+    require(officer, "receive")
     moment = (now or now_local()).astimezone()
     stamp_utc = utc_iso(moment)
     day = moment.strftime("%Y%m%d")
@@ -235,7 +230,7 @@ def save_intake(
     checklist: list[int] | None = None,
 ) -> None:
     """Complete (or correct) the intake: one revision listing every changed field."""
-    _require(officer, "intake")
+    require(officer, "intake")
     clean: dict[str, Any] = {**validate_intake(fields, catalog)}
     clean["checklist"] = sorted(set(checklist or []))
     # Safe contact is switched on, never quietly off: always for the types the catalog marks.
@@ -313,7 +308,7 @@ def _reason(field_name: str, reason: str) -> str:
 
 def leave_unfinished(store: Store, officer: OfficerInfo, report_id: str, reason: str) -> None:
     """The reporter left, or intake must wait: the receipt stays on the unfinished list."""
-    _require(officer, "intake")
+    require(officer, "intake")
     text_ = _reason("unfinished_reason", reason)
     _simple_change(
         store,
@@ -326,7 +321,7 @@ def leave_unfinished(store: Store, officer: OfficerInfo, report_id: str, reason:
 
 
 def void_receipt(store: Store, officer: OfficerInfo, report_id: str, reason: str) -> None:
-    _require(officer, "void")
+    require(officer, "void")
     text_ = _reason("void_reason", reason)
     _simple_change(
         store, officer, report_id, "void", {"status": statuses.VOIDED, "void_reason": text_}
@@ -334,12 +329,12 @@ def void_receipt(store: Store, officer: OfficerInfo, report_id: str, reason: str
 
 
 def start_handling(store: Store, officer: OfficerInfo, report_id: str) -> None:
-    _require(officer, "handle")
+    require(officer, "handle")
     _simple_change(store, officer, report_id, "status", {"status": statuses.IN_HANDLING})
 
 
 def close_report(store: Store, officer: OfficerInfo, report_id: str, disposal_result: str) -> None:
-    _require(officer, "handle")
+    require(officer, "handle")
     result = _reason("disposal_result", disposal_result)
     _simple_change(
         store, officer, report_id, "status", {"status": statuses.CLOSED, "disposal_result": result}
@@ -347,7 +342,7 @@ def close_report(store: Store, officer: OfficerInfo, report_id: str, disposal_re
 
 
 def refer_report(store: Store, officer: OfficerInfo, report_id: str, department: str) -> None:
-    _require(officer, "handle")
+    require(officer, "handle")
     dept = _reason("referred_department", department)
     _simple_change(
         store,

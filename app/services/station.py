@@ -168,6 +168,12 @@ def list_officers(store: Store) -> list[OfficerInfo]:
         return [OfficerInfo(o.id, o.badge, o.name, o.role) for o in rows]
 
 
+def require(officer: OfficerInfo, action: str) -> None:
+    """Every service checks the signed-in officer's role before it changes anything."""
+    if not roles.may(officer.role, action):
+        raise errors.PermissionDeniedError(action, role=officer.role)
+
+
 def officer_by_badge(store: Store, badge: str) -> OfficerInfo | None:
     return next((o for o in list_officers(store) if o.badge == badge.strip()), None)
 

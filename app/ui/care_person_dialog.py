@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from app import errors
 from app.db.engine import Store
 from app.domain import visits as terms
-from app.services import visits
+from app.services import care_register
 from app.services.station import OfficerInfo
 from app.ui.labels import care_category_text
 from app.ui.messages import error_text, field_error_text
@@ -92,7 +92,7 @@ class CarePersonDialog(QDialog):
             box.set_error("")
         self.grade_error.hide()
         try:
-            visits.register_person(
+            care_register.register_person(
                 self.store,
                 self.officer,
                 name=self._text("name"),

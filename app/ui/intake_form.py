@@ -436,14 +436,14 @@ class IntakeForm(QWidget):
         self._show_visits()
 
     def _show_visits(self) -> None:
-        from app.services import visits
+        from app.services import visit_queries
         from app.ui.labels import visit_kind_text, visit_status_text
 
         # A receipt being typed has no visits yet: the receive path stays free of this query.
         if self.record.get("status") == statuses.RECEIVING:
             self.visits_label.hide()
             return
-        rows = visits.visits_for_report(self.store, self.report_id)
+        rows = visit_queries.visits_for_report(self.store, self.report_id)
         self.visits_label.setText(
             self.tr("Return visits: %1").replace(
                 "%1",

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QMainWindow,
@@ -289,18 +288,9 @@ class MainWindow(QMainWindow):
 
             preview_pdf(self, pdf, serial).exec()
         elif box.clickedButton() is save:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save receipt slip"), f"{serial}.pdf", "PDF (*.pdf)"
-            )
-            if path:
-                try:
-                    Path(path).write_bytes(pdf)
-                except OSError as exc:
-                    QMessageBox.warning(
-                        self,
-                        self.tr("StationDesk"),
-                        self.tr("Could not save: %1").replace("%1", exc.strerror or str(exc)),
-                    )
+            from app.ui.pdf_print import save_pdf_as
+
+            save_pdf_as(self, pdf, self.tr("Save receipt slip"), f"{serial}.pdf")
 
     def show_settings(self) -> None:
         settings = load_settings(self.data_dir)

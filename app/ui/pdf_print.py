@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 RENDER_DPI = 300
 
@@ -77,6 +78,23 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         self.setObjectName("printPreview")
         self.setWindowTitle(title)
         self.paintRequested.connect(self.pages.paint)
+
+
+def save_pdf_as(parent: QWidget, pdf: bytes, caption: str, file_name: str) -> None:
+    """Ask where, write, and say so plainly if the disk refuses."""
+    path, _ = QFileDialog.getSaveFileName(parent, caption, file_name, "PDF (*.pdf)")
+    if not path:
+        return
+    try:
+        Path(path).write_bytes(pdf)
+    except OSError as exc:
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("PdfPrint", "StationDesk"),
+            QCoreApplication.translate("PdfPrint", "Could not save: %1").replace(
+                "%1", exc.strerror or str(exc)
+            ),
+        )
 
 
 def preview_pdf(parent: QWidget, pdf: bytes, title: str) -> PdfPreviewDialog:

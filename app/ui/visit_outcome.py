@@ -29,7 +29,8 @@ from app.domain import visits as terms
 from app.domain.catalog import Catalog
 from app.services import visits
 from app.services.station import OfficerInfo
-from app.services.visits import Outcome, VisitDetail
+from app.services.visit_queries import VisitDetail
+from app.services.visits import Outcome
 from app.ui.labels import care_category_text, display_value, visit_kind_text
 from app.ui.messages import error_text
 

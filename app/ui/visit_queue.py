@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -42,9 +41,9 @@ from app import errors
 from app.db.engine import Store
 from app.domain import visits as terms
 from app.domain.catalog import Catalog
-from app.services import documents, visits
+from app.services import documents, visit_queries, visits
 from app.services.station import OfficerInfo, list_officers
-from app.services.visits import QueueFilter, VisitRow
+from app.services.visit_queries import QueueFilter, VisitRow
 from app.ui.labels import display_value, visit_kind_text
 from app.ui.messages import error_text, show_error
 from app.ui.visit_outcome import VisitOutcomeDialog
@@ -182,7 +181,7 @@ class VisitQueueView(QWidget):
         self.grid_combo.clear()
         self.grid_combo.addItem(self.tr("All grids"), "")
         try:
-            for grid in visits.grids(self.store):
+            for grid in visit_queries.grids(self.store):
                 self.grid_combo.addItem(grid, grid)
         except errors.StationDeskError:
             pass  # the queue refresh below shows the error where the officer looks
@@ -199,7 +198,7 @@ class VisitQueueView(QWidget):
 
     def refresh(self) -> None:
         try:
-            q = visits.queue(self.store, self.current_filter())
+            q = visit_queries.queue(self.store, self.current_filter())
         except errors.StationDeskError as exc:
             self.summary.setText(error_text(exc))
             return
@@ -258,7 +257,7 @@ class VisitQueueView(QWidget):
         changes or an outcome or assignment was saved here."""
         key = (today.strftime("%Y-%m"), self.officer_combo.currentData() or None)
         if self._month_cache is None or self._month_cache[0] != key:
-            figures = visits.rates(self.store, key[0], officer_id=key[1])
+            figures = visit_queries.rates(self.store, key[0], officer_id=key[1])
             total = figures[-1] if figures else None
             line = ""
             if total is not None and total.satisfaction_rate is not None:
@@ -315,7 +314,7 @@ class VisitQueueView(QWidget):
         if not text.strip():
             return
         try:
-            detail = visits.lookup(self.store, text)
+            detail = visit_queries.lookup(self.store, text)
         except errors.StationDeskError as exc:
             self.say(error_text(exc), error=True)
             self.code_edit.selectAll()  # what was typed stays, ready to be corrected
@@ -329,7 +328,7 @@ class VisitQueueView(QWidget):
 
     def open_visit(self, visit_id: str) -> None:
         try:
-            (detail,) = visits.details(self.store, [visit_id])
+            (detail,) = visit_queries.details(self.store, [visit_id])
         except (errors.StationDeskError, ValueError) as exc:
             if isinstance(exc, errors.StationDeskError):
                 show_error(self, exc)
@@ -417,7 +416,7 @@ class VisitQueueView(QWidget):
         day = date.date().toPython()
         assert isinstance(day, dt.date)
         try:
-            ids = visits.route(self.store, day, officer.currentData() or None)
+            ids = visit_queries.route(self.store, day, officer.currentData() or None)
         except errors.StationDeskError as exc:
             show_error(self, exc)
             return
@@ -490,18 +489,9 @@ class VisitQueueView(QWidget):
                 return
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         elif clicked is save:
-            path_text, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save visit sheets"), f"{title}.pdf", "PDF (*.pdf)"
-            )
-            if path_text:
-                try:
-                    Path(path_text).write_bytes(pdf)
-                except OSError as exc:
-                    QMessageBox.warning(
-                        self,
-                        title,
-                        self.tr("Could not save: %1").replace("%1", exc.strerror or str(exc)),
-                    )
+            from app.ui.pdf_print import save_pdf_as
+
+            save_pdf_as(self, pdf, self.tr("Save visit sheets"), f"{title}.pdf")
 
     def send_to_printer(self, pdf: bytes, title: str, printer: QPrinter | None = None) -> None:
         """Print with a progress bar; a printer that fails half-way can be resumed from the
@@ -624,7 +614,7 @@ class RatesDialog(QDialog):
 
     def refresh(self) -> None:
         try:
-            rows = visits.rates(self.store, self.month.currentData())
+            rows = visit_queries.rates(self.store, self.month.currentData())
         except errors.StationDeskError as exc:
             self.note.setText(error_text(exc))
             return

@@ -121,9 +121,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_visit_status_due", "visit", ["status", "due_date"])
     op.create_index("ix_visit_officer_status_due", "visit", ["officer_id", "status", "due_date"])
-    op.create_index(
-        "ix_visit_due_officer_status", "visit", ["due_date", "officer_id", "status"]
-    )
+    op.create_index("ix_visit_due_officer_status", "visit", ["due_date", "officer_id", "status"])
     op.create_index(
         "ix_visit_outcome_officer_satisfaction",
         "visit",

@@ -217,7 +217,7 @@
     <message>
         <location filename="../../app/ui/intake_form.py" line="161"/>
         <location filename="../../app/ui/intake_form.py" line="163"/>
-        <location filename="../../app/ui/intake_form.py" line="458"/>
+        <location filename="../../app/ui/intake_form.py" line="477"/>
         <source>Save intake</source>
         <translation>保存登记</translation>
     </message>
@@ -272,97 +272,97 @@
         <translation>非警务警情：分流至 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="384"/>
+        <location filename="../../app/ui/intake_form.py" line="403"/>
         <source>Draft kept - typed text survives a crash or power cut.</source>
         <translation>草稿已保存——即使程序崩溃或断电，已录入内容也不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="394"/>
+        <location filename="../../app/ui/intake_form.py" line="413"/>
         <source>Receipt %1 - received %2 by %3</source>
         <translation>受理编号 %1 —— %2 由 %3 接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="403"/>
+        <location filename="../../app/ui/intake_form.py" line="422"/>
         <source>The PC clock went backwards since the previous receipt: check the clock. The time shown is what the PC said.</source>
         <translation>电脑时钟比上一次接警时间倒退，请检查时钟。此处显示的是电脑当时的时间。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="407"/>
+        <location filename="../../app/ui/intake_form.py" line="426"/>
         <source>VOIDED: %1</source>
         <translation>已作废：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="409"/>
+        <location filename="../../app/ui/intake_form.py" line="428"/>
         <source>Left unfinished: %1</source>
         <translation>暂未完成：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="429"/>
+        <location filename="../../app/ui/intake_form.py" line="448"/>
         <source>Return visits: %1</source>
         <translation>回访：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="458"/>
+        <location filename="../../app/ui/intake_form.py" line="477"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="460"/>
+        <location filename="../../app/ui/intake_form.py" line="479"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="490"/>
+        <location filename="../../app/ui/intake_form.py" line="509"/>
         <source>Saved. Status: %1</source>
         <translation>已保存。状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="504"/>
+        <location filename="../../app/ui/intake_form.py" line="523"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="505"/>
+        <location filename="../../app/ui/intake_form.py" line="524"/>
         <source>A reason is required (at most 500 characters, no control characters).</source>
         <translation>必须填写原因（不超过500字，不含控制字符）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="516"/>
+        <location filename="../../app/ui/intake_form.py" line="535"/>
         <source>Leave unfinished</source>
         <translation>暂不完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="516"/>
+        <location filename="../../app/ui/intake_form.py" line="535"/>
         <source>Why can the intake not be completed now?</source>
         <translation>为什么现在无法完成登记？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="523"/>
+        <location filename="../../app/ui/intake_form.py" line="542"/>
         <source>Void receipt</source>
         <translation>作废受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="523"/>
+        <location filename="../../app/ui/intake_form.py" line="542"/>
         <source>Reason for voiding (kept for ever):</source>
         <translation>作废原因（永久保存）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="531"/>
+        <location filename="../../app/ui/intake_form.py" line="550"/>
         <source>Close report</source>
         <translation>办结警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="531"/>
+        <location filename="../../app/ui/intake_form.py" line="550"/>
         <source>Disposal result:</source>
         <translation>处置结果：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="546"/>
+        <location filename="../../app/ui/intake_form.py" line="565"/>
         <source>Refer</source>
         <translation>分流移交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="546"/>
+        <location filename="../../app/ui/intake_form.py" line="565"/>
         <source>Responsible department:</source>
         <translation>主管部门：</translation>
     </message>
@@ -493,101 +493,101 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="56"/>
+        <location filename="../../app/ui/main_window.py" line="55"/>
         <source>StationDesk - %1</source>
         <translation>StationDesk 接警台 - %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="72"/>
+        <location filename="../../app/ui/main_window.py" line="71"/>
         <source>Receive desk</source>
         <translation>接警台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85"/>
+        <location filename="../../app/ui/main_window.py" line="84"/>
         <source>&amp;Desk</source>
         <translation>接警台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source>Receive walk-in</source>
         <translation>自接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>Reports</source>
         <translation>警情查询</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89"/>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>Return visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>Shift end</source>
         <translation>交班核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="90"/>
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99"/>
+        <location filename="../../app/ui/main_window.py" line="98"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="100"/>
-        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/main_window.py" line="99"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>About StationDesk</source>
         <translation>关于 StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="113"/>
         <source>%1 (%2) on duty - %3 %4</source>
         <translation>值班民警：%1（%2）— %3 %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>Warning: the PC clock went backwards since the last receipt. Check the clock.</source>
         <translation>警告：电脑时钟比上一次接警时间倒退，请检查时钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="189"/>
         <source>%1 intake(s) interrupted earlier were reopened with what had been typed.</source>
         <translation>已重新打开 %1 份此前中断的登记，已录入内容均已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>This PC was restored from an older backup: %1 records were taken back from HQ.</source>
         <translation>本机系从较早的备份恢复：已从总部取回 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
         <source>Receipt slip %1</source>
         <translation>报警回执 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>Print the receipt slip for the reporter, or save it as PDF.</source>
         <translation>为报警人打印报警回执，或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>Print preview...</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>Save PDF...</source>
         <translation>另存为 PDF…</translation>
     </message>
@@ -597,39 +597,37 @@
         <translation>保存报警回执</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
-        <location filename="../../app/ui/main_window.py" line="334"/>
+        <location filename="../../app/ui/main_window.py" line="324"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
-        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="308"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="311"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="317"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325"/>
+        <location filename="../../app/ui/main_window.py" line="315"/>
         <source>A new language applies from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>StationDesk %1
 Incident catalog %2</source>
         <translation>StationDesk %1
@@ -848,64 +846,77 @@ Incident catalog %2</source>
     </message>
 </context>
 <context>
+    <name>PdfPrint</name>
+    <message>
+        <location filename="../../app/ui/pdf_print.py" line="93"/>
+        <source>StationDesk</source>
+        <translation>StationDesk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pdf_print.py" line="94"/>
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="550"/>
+        <location filename="../../app/ui/visit_queue.py" line="569"/>
         <source>Return visits: satisfaction and completion</source>
         <translation>回访满意率与完成率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="565"/>
+        <location filename="../../app/ui/visit_queue.py" line="584"/>
         <source>Officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="566"/>
+        <location filename="../../app/ui/visit_queue.py" line="585"/>
         <source>Visits due</source>
         <translation>应回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="567"/>
+        <location filename="../../app/ui/visit_queue.py" line="586"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="568"/>
+        <location filename="../../app/ui/visit_queue.py" line="587"/>
         <source>Completion rate</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="569"/>
+        <location filename="../../app/ui/visit_queue.py" line="588"/>
         <source>Answers</source>
         <translation>有效答复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="570"/>
+        <location filename="../../app/ui/visit_queue.py" line="589"/>
         <source>Satisfied or basically</source>
         <translation>满意及基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="571"/>
+        <location filename="../../app/ui/visit_queue.py" line="590"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="578"/>
+        <location filename="../../app/ui/visit_queue.py" line="597"/>
         <source>Completion: visits due in the month that were done or refused. Satisfaction: satisfied plus basically satisfied, over all answers recorded in the month.</source>
         <translation>完成率：本月应回访中已回访或被拒绝回访的比例。满意率：本月录入的答复中&quot;满意&quot;与&quot;基本满意&quot;所占比例。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="584"/>
+        <location filename="../../app/ui/visit_queue.py" line="603"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="609"/>
+        <location filename="../../app/ui/visit_queue.py" line="628"/>
         <source>Station total</source>
         <translation>全所合计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="611"/>
+        <location filename="../../app/ui/visit_queue.py" line="630"/>
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
@@ -1522,7 +1533,7 @@ Incident catalog %2</source>
     </message>
     <message>
         <location filename="../../app/ui/visit_queue.py" line="71"/>
-        <location filename="../../app/ui/visit_queue.py" line="152"/>
+        <location filename="../../app/ui/visit_queue.py" line="155"/>
         <source>Visit code</source>
         <translation>回访编号</translation>
     </message>
@@ -1553,7 +1564,7 @@ Incident catalog %2</source>
     </message>
     <message>
         <location filename="../../app/ui/visit_queue.py" line="112"/>
-        <location filename="../../app/ui/visit_queue.py" line="159"/>
+        <location filename="../../app/ui/visit_queue.py" line="162"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
@@ -1579,7 +1590,7 @@ Incident catalog %2</source>
     </message>
     <message>
         <location filename="../../app/ui/visit_queue.py" line="117"/>
-        <location filename="../../app/ui/visit_queue.py" line="158"/>
+        <location filename="../../app/ui/visit_queue.py" line="161"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
@@ -1590,227 +1601,226 @@ Incident catalog %2</source>
     </message>
     <message>
         <location filename="../../app/ui/visit_queue.py" line="119"/>
-        <location filename="../../app/ui/visit_queue.py" line="157"/>
-        <location filename="../../app/ui/visit_queue.py" line="378"/>
+        <location filename="../../app/ui/visit_queue.py" line="160"/>
+        <location filename="../../app/ui/visit_queue.py" line="406"/>
         <source>Officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="128"/>
+        <location filename="../../app/ui/visit_queue.py" line="131"/>
         <source>Assign to...</source>
         <translation>分配给…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="132"/>
+        <location filename="../../app/ui/visit_queue.py" line="135"/>
         <source>Print selected sheets...</source>
         <translation>打印所选回访单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="135"/>
+        <location filename="../../app/ui/visit_queue.py" line="138"/>
         <source>Print a day&apos;s route...</source>
         <translation>打印当日回访路线…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="138"/>
+        <location filename="../../app/ui/visit_queue.py" line="141"/>
         <source>Satisfaction and completion...</source>
         <translation>满意率与完成率…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="141"/>
+        <location filename="../../app/ui/visit_queue.py" line="144"/>
         <source>Add to care register...</source>
         <translation>登记特殊人群…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="160"/>
+        <location filename="../../app/ui/visit_queue.py" line="163"/>
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="179"/>
+        <location filename="../../app/ui/visit_queue.py" line="182"/>
         <source>All grids</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="204"/>
+        <location filename="../../app/ui/visit_queue.py" line="208"/>
         <source>Overdue (%1)</source>
         <translation>已逾期（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="205"/>
+        <location filename="../../app/ui/visit_queue.py" line="209"/>
         <source>Due today (%1)</source>
         <translation>今日应回访（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="206"/>
+        <location filename="../../app/ui/visit_queue.py" line="210"/>
         <source>Coming 7 days (%1)</source>
         <translation>未来7天（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="224"/>
+        <location filename="../../app/ui/visit_queue.py" line="231"/>
         <source>%1 overdue, %2 due today, %3 in the coming week.</source>
         <translation>已逾期 %1 个，今日应回访 %2 个，未来一周 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="231"/>
+        <location filename="../../app/ui/visit_queue.py" line="238"/>
         <source>%1 dissatisfied answers under supervision.</source>
         <translation>%1 个不满意回访正在督办整改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="239"/>
+        <location filename="../../app/ui/visit_queue.py" line="266"/>
         <source>This month: satisfaction %1, completion %2.</source>
         <translation>本月满意率 %1，完成率 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="248"/>
+        <location filename="../../app/ui/visit_queue.py" line="274"/>
         <source>safe contact - no calls</source>
         <translation>安全联系—不得电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="251"/>
+        <location filename="../../app/ui/visit_queue.py" line="277"/>
         <source> (attempt %1)</source>
         <translation>（第%1次尝试）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="255"/>
+        <location filename="../../app/ui/visit_queue.py" line="281"/>
         <source>care register</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="317"/>
+        <location filename="../../app/ui/visit_queue.py" line="343"/>
         <source>Outcome of %1 recorded.</source>
         <translation>已录入回访 %1 的结果。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="319"/>
+        <location filename="../../app/ui/visit_queue.py" line="345"/>
         <source>Follow-up visit created: %1.</source>
         <translation>已生成后续回访：%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="331"/>
-        <location filename="../../app/ui/visit_queue.py" line="337"/>
+        <location filename="../../app/ui/visit_queue.py" line="358"/>
+        <location filename="../../app/ui/visit_queue.py" line="364"/>
         <source>Assign</source>
         <translation>分配回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="331"/>
-        <location filename="../../app/ui/visit_queue.py" line="361"/>
+        <location filename="../../app/ui/visit_queue.py" line="358"/>
+        <location filename="../../app/ui/visit_queue.py" line="389"/>
         <source>Select visits first.</source>
         <translation>请先选择回访。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="338"/>
+        <location filename="../../app/ui/visit_queue.py" line="365"/>
         <source>Give %1 visits to:</source>
         <translation>将 %1 个回访分配给：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="352"/>
+        <location filename="../../app/ui/visit_queue.py" line="379"/>
         <source>%1 visits now with %2.</source>
         <translation>%1 个回访已分配给 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="361"/>
-        <location filename="../../app/ui/visit_queue.py" line="363"/>
-        <location filename="../../app/ui/visit_queue.py" line="410"/>
+        <location filename="../../app/ui/visit_queue.py" line="389"/>
+        <location filename="../../app/ui/visit_queue.py" line="391"/>
+        <location filename="../../app/ui/visit_queue.py" line="438"/>
         <source>Visit sheets</source>
         <translation>回访单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="367"/>
+        <location filename="../../app/ui/visit_queue.py" line="395"/>
         <source>Print a day&apos;s route</source>
         <translation>打印当日回访路线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="377"/>
+        <location filename="../../app/ui/visit_queue.py" line="405"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="379"/>
+        <location filename="../../app/ui/visit_queue.py" line="407"/>
         <source>Open visits due on that date or earlier, in route order.</source>
         <translation>该日及之前到期的未完成回访，按路线顺序排列。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="398"/>
+        <location filename="../../app/ui/visit_queue.py" line="426"/>
         <source>Route</source>
         <translation>回访路线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="399"/>
+        <location filename="../../app/ui/visit_queue.py" line="427"/>
         <source>No open visits are due on or before %1.</source>
         <translation>%1 及之前没有到期的未完成回访。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="402"/>
+        <location filename="../../app/ui/visit_queue.py" line="430"/>
         <source>Route %1</source>
         <translation>回访路线 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="407"/>
+        <location filename="../../app/ui/visit_queue.py" line="435"/>
         <source>Preparing visit sheets...</source>
         <translation>正在生成回访单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="407"/>
+        <location filename="../../app/ui/visit_queue.py" line="435"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="416"/>
+        <location filename="../../app/ui/visit_queue.py" line="444"/>
         <source>Sheet %1 of %2</source>
         <translation>第 %1 / %2 张</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="440"/>
+        <location filename="../../app/ui/visit_queue.py" line="468"/>
         <source>%1 visit sheets are ready.</source>
         <translation>%1 张回访单已生成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="441"/>
+        <location filename="../../app/ui/visit_queue.py" line="469"/>
         <source>Print preview...</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="442"/>
+        <location filename="../../app/ui/visit_queue.py" line="470"/>
         <source>Print...</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="443"/>
+        <location filename="../../app/ui/visit_queue.py" line="471"/>
         <source>Open in viewer</source>
         <translation>用阅读器打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="444"/>
+        <location filename="../../app/ui/visit_queue.py" line="472"/>
         <source>Save PDF...</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="465"/>
+        <location filename="../../app/ui/visit_queue.py" line="494"/>
         <source>Save visit sheets</source>
         <translation>保存回访单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="474"/>
         <source>Could not save: %1</source>
-        <translation>无法保存：%1</translation>
+        <translation type="vanished">无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="488"/>
+        <location filename="../../app/ui/visit_queue.py" line="507"/>
         <source>No printer is set up on this PC. Save the PDF or open it in the viewer and print from another PC.</source>
         <translation>本机未配置打印机。请保存为 PDF 或用阅读器打开，在其他电脑上打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="501"/>
+        <location filename="../../app/ui/visit_queue.py" line="520"/>
         <source>Printing...</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="501"/>
+        <location filename="../../app/ui/visit_queue.py" line="520"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="518"/>
+        <location filename="../../app/ui/visit_queue.py" line="537"/>
         <source>Printing stopped after sheet %1 of %2. Check the printer, then resume from sheet %3?</source>
         <translation>打印在第 %1 / %2 张后中断。请检查打印机，是否从第 %3 张继续打印？</translation>
     </message>

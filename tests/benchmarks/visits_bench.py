@@ -49,7 +49,7 @@ def run(data_dir: Path) -> dict[str, float]:
     from app.db.engine import Store
     from app.domain.catalog import load_catalog
     from app.paths import database_file
-    from app.services import documents, visits
+    from app.services import documents, visit_queries
 
     store = Store(database_file(data_dir))
     catalog = load_catalog()
@@ -83,7 +83,7 @@ def run(data_dir: Path) -> dict[str, float]:
         view.deleteLater()
         QApplication.processEvents()
         t0 = time.perf_counter()
-        visits.queue(store, visits.QueueFilter())
+        visit_queries.queue(store, visit_queries.QueueFilter())
         service_ms.append((time.perf_counter() - t0) * 1000)
 
     rng = random.Random(11)

@@ -30,8 +30,9 @@ from app.hq.models import HqRecord, HqRevision, HqStation
 from app.hq.service import Headquarters
 from app.paths import database_file
 from app.services import station, sync
+from app.services.care_register import person_snapshot
 from app.services.revisions import snapshot
-from app.services.visits import person_snapshot, visit_snapshot
+from app.services.visits import visit_snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_ENV = "STATIONDESK_TEST_PG_URL"

@@ -269,7 +269,7 @@ def test_thirty_days_offline_then_one_catch_up(desk, hq) -> None:
 def test_visits_and_their_outcomes_come_back_after_a_restore(desk, hq, tmp_path: Path) -> None:
     """A visit recorded after the last backup is at HQ; the restored desk takes it back."""
     from app.db.engine import Store
-    from app.services import visits
+    from app.services import care_register, visit_queries, visits
 
     enroll(desk, hq)
     officer = sign_in(desk)
@@ -278,17 +278,19 @@ def test_visits_and_their_outcomes_come_back_after_a_restore(desk, hq, tmp_path:
     _backup(desk.path, tmp_path / "old.sqlite3")
     (later,) = receive_and_complete(desk, 1)
     receiving.close_report(desk, officer, later, "已立案")
-    first = visits.visits_for_report(desk, kept)[0].code
+    first = visit_queries.visits_for_report(desk, kept)[0].code
     visits.record_outcome(
         desk,
         officer,
         first,
         visits.Outcome("done", satisfaction="dissatisfied", problem_solved="no"),
     )
-    visits.register_person(desk, officer, name="张三", category="elderly_alone")
+    care_register.register_person(desk, officer, name="张三", category="elderly_alone")
     assert SyncEngine(desk).run_once().ok
     assert_converged(desk, hq)
-    before = {v.code: v.status for r in (kept, later) for v in visits.visits_for_report(desk, r)}
+    before = {
+        v.code: v.status for r in (kept, later) for v in visit_queries.visits_for_report(desk, r)
+    }
 
     path = desk.path
     desk.close()
@@ -298,9 +300,13 @@ def test_visits_and_their_outcomes_come_back_after_a_restore(desk, hq, tmp_path:
     restored = Store(path)
     assert SyncEngine(restored).run_once().new_generation == 2
     assert_converged(restored, hq)
-    after = {v.code: v.status for r in (kept, later) for v in visits.visits_for_report(restored, r)}
+    after = {
+        v.code: v.status
+        for r in (kept, later)
+        for v in visit_queries.visits_for_report(restored, r)
+    }
     assert after == before and after[first] == "done"
-    assert visits.lookup(restored, first).outcome["supervision"]
+    assert visit_queries.lookup(restored, first).outcome["supervision"]
     # numbering goes on after the recovered visits, never reusing a code
     open_code = next(c for c, status in after.items() if status == "due")
     (code,) = visits.record_outcome(

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
 )
 
-from app.services import reports, visits
+from app.services import reports, visit_queries
 from app.ui.visit_outcome import VisitOutcomeDialog
 from app.ui.visit_queue import RatesDialog, VisitQueueView
 from tests.ui.conftest import when_shown, window_with_saved_report
@@ -58,7 +58,7 @@ def test_officer_scans_a_sheet_and_records_the_outcome(
     window = window_with_saved_report(qtbot, store, officer, catalog, data_dir)
     rid = close_through_form(qtbot, window)
     form = window.tabs.currentWidget()
-    rows = visits.visits_for_report(store, rid)
+    rows = visit_queries.visits_for_report(store, rid)
     assert len(rows) == 3
     assert all(r.code in form.findChild(QLabel, "intakeVisits").text() for r in rows)
 
@@ -91,7 +91,7 @@ def test_officer_scans_a_sheet_and_records_the_outcome(
     when_shown(VisitOutcomeDialog, incomplete_then_complete)
     type_code(qtbot, view, rows[0].code.replace("-", ""))
     assert seen["still_open"] and len(seen["errors"]) == 2
-    done = visits.lookup(store, rows[0].code)
+    done = visit_queries.lookup(store, rows[0].code)
     assert done.status == "done" and done.outcome["satisfaction"] == "basically_satisfied"
     assert done.outcome["needs"] == "希望加强夜间巡逻"
     assert "recorded" in error.text() and error.isVisible()
@@ -109,7 +109,7 @@ def test_officer_scans_a_sheet_and_records_the_outcome(
     when_shown(VisitOutcomeDialog, second_time)
     type_code(qtbot, view, rows[0].code)
     assert "already recorded" in str(seen["again"])
-    assert visits.lookup(store, rows[0].code).status == "done"
+    assert visit_queries.lookup(store, rows[0].code).status == "done"
 
     # Not reached, by keyboard: 2 picks the result, a reason, Enter saves; a retry is queued.
     def not_reached(dialog: VisitOutcomeDialog) -> None:
@@ -119,7 +119,7 @@ def test_officer_scans_a_sheet_and_records_the_outcome(
 
     when_shown(VisitOutcomeDialog, not_reached)
     type_code(qtbot, view, rows[1].code)
-    assert visits.lookup(store, rows[1].code).status == "not_reached"
+    assert visit_queries.lookup(store, rows[1].code).status == "not_reached"
     assert "Follow-up visit created" in error.text()
 
     # The rates dialog shows the month's satisfaction.
@@ -137,7 +137,7 @@ def test_route_prints_to_a_printer_and_a_failed_printer_can_be_resumed(
     window = window_with_saved_report(qtbot, store, officer, catalog, data_dir)
     rid = close_through_form(qtbot, window)
     view = open_queue(qtbot, window)
-    ids = [r.id for r in visits.visits_for_report(store, rid)]
+    ids = [r.id for r in visit_queries.visits_for_report(store, rid)]
     pdf = view.render(ids)
     assert pdf is not None and len(PdfReader(__import__("io").BytesIO(pdf)).pages) == 3
 
@@ -166,7 +166,7 @@ def test_a_cancelled_batch_prints_nothing(qtbot, app_en, store, officer, catalog
     window = window_with_saved_report(qtbot, store, officer, catalog, data_dir)
     rid = close_through_form(qtbot, window)
     view = open_queue(qtbot, window)
-    ids = [r.id for r in visits.visits_for_report(store, rid)] * 400  # long enough to show
+    ids = [r.id for r in visit_queries.visits_for_report(store, rid)] * 400  # long enough to show
 
     from PySide6.QtWidgets import QProgressDialog
 
@@ -189,7 +189,7 @@ def test_safe_contact_marked_after_closing_changes_the_open_visits(
     box = form.findChild(QCheckBox, "safeContactCheck")
     assert box.isEnabled() and not box.isChecked()
     box.click()
-    assert [v.kind for v in visits.visits_for_report(store, rid)] == [
+    assert [v.kind for v in visit_queries.visits_for_report(store, rid)] == [
         "onsite_signoff",
         "safe_meeting",
         "home",

@@ -15,13 +15,13 @@ from pypdf import PdfReader
 
 from app import errors
 from app.printing.visit_sheet import BatchCancelled
-from app.services import documents, receiving, visits
+from app.services import documents, receiving, visit_queries
 from tests.unit.test_visits import closed_report
 
 
 def sheet_ids(store, officer, catalog, **fields) -> list[str]:
     rid = closed_report(store, officer, catalog, **fields)
-    return [v.id for v in visits.visits_for_report(store, rid)]
+    return [v.id for v in visit_queries.visits_for_report(store, rid)]
 
 
 def test_one_page_per_visit_with_every_field_and_the_font_embedded(store, officer, catalog):
@@ -29,7 +29,7 @@ def test_one_page_per_visit_with_every_field_and_the_font_embedded(store, office
     pdf = documents.visit_sheets_pdf(store, catalog, ids)
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 3
-    details = visits.details(store, ids)
+    details = visit_queries.details(store, ids)
     for page, d in zip(reader.pages, details, strict=True):
         text = page.extract_text()
         for expected in (
@@ -78,8 +78,8 @@ def test_the_qr_code_carries_the_visit_code(store, officer, catalog, tmp_path) -
     (png,) = tmp_path.glob("page*.png")
     out = subprocess.run([zbarimg, "-q", "--raw", str(png)], capture_output=True, text=True)
     code = out.stdout.strip()
-    assert code == visits.details(store, ids[:1])[0].code
-    assert visits.lookup(store, code).id == ids[0]  # a scanner typing it finds the visit
+    assert code == visit_queries.details(store, ids[:1])[0].code
+    assert visit_queries.lookup(store, code).id == ids[0]  # a scanner typing it finds the visit
 
 
 def test_safe_contact_sheet_leaves_out_what_the_other_party_must_not_see(

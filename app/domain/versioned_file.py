@@ -1,0 +1,46 @@
+"""Rule files shipped with the app that a station (or HQ) can replace with a newer version.
+
+The bundled file always loads; a copy in the station's data folder wins only when it parses
+and its version is higher, so a broken or older file dropped there never takes the desk down.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+
+class Versioned(Protocol):
+    @property
+    def version(self) -> str: ...
+
+
+T = TypeVar("T", bound=Versioned)
+
+
+def read_json(path: Path, error: type[Exception]) -> object:
+    """The decoded file, or `error` naming the file and, for bad JSON, the line."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise error(f"{path}: cannot read ({exc.strerror})") from None
+    except json.JSONDecodeError as exc:
+        raise error(f"{path}: line {exc.lineno}: {exc.msg}") from None
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def newest(
+    bundled: T, installed: Path | None, load: Callable[[Path], T], error: type[Exception]
+) -> T:
+    if installed is None or not installed.exists():
+        return bundled
+    try:
+        candidate = load(installed)
+    except error:
+        return bundled
+    return candidate if version_key(candidate.version) > version_key(bundled.version) else bundled
