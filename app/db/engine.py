@@ -20,11 +20,18 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import errors
 
 BUSY_TIMEOUT_MS = 5000
+# SQLite's own page cache, per connection, in KiB (negative = KiB). The default 2 MB keeps
+# little of a million-report station; the OS file cache may be reclaimed under memory pressure
+# (and is, on virtual desks), so the pages the desk reads again and again - indexes of the
+# unfinished list, the visit queue, recent reports - are kept in the process. It fills only as
+# pages are read.
+CACHE_KIB = 32 * 1024
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
     f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+    f"PRAGMA cache_size=-{CACHE_KIB}",
 )
 
 
