@@ -72,8 +72,12 @@ class Report(Base):
         Index("ix_report_status_received", "status", "received_utc"),
         Index("ix_report_type_received", "incident_type", "received_utc"),
         Index("ix_report_officer_received", "officer_id", "received_utc"),
-        Index("ix_report_phone", "reporter_phone"),
-        Index("ix_report_id_number", "reporter_id_number"),
+        # Repeat checks look up one key inside a time window: (key, received) serves both that
+        # and the prefix search by phone or ID number.
+        Index("ix_report_phone_received", "reporter_phone", "received_utc"),
+        Index("ix_report_id_number_received", "reporter_id_number", "received_utc"),
+        Index("ix_report_address_key_received", "address_key", "received_utc"),
+        Index("ix_report_place_key_received", "place_key", "received_utc"),
     )
 
     id: Mapped[str] = mapped_column(primary_key=True)
@@ -104,6 +108,15 @@ class Report(Base):
     # Domestic violence, sexual offences, or marked by the officer: no phone calls, and printed
     # visit sheets leave out what the other party must not see.
     safe_contact: Mapped[bool] = mapped_column(default=False, server_default="0")
+    # The normalised address and incident place (app.domain.addresses.normalise_address),
+    # derived from the fields above on every save; what repeat checks match on.
+    address_key: Mapped[str] = mapped_column(default="", server_default="")
+    place_key: Mapped[str] = mapped_column(default="", server_default="")
+    # The repeat rule that fired when the intake was saved (empty when none), on which key, and
+    # how many reports that makes inside the rule's window (this one included).
+    repeat_rule: Mapped[str] = mapped_column(default="", server_default="")
+    repeat_key: Mapped[str] = mapped_column(default="", server_default="")
+    repeat_count: Mapped[int] = mapped_column(default=0, server_default="0")
     revision_no: Mapped[int] = mapped_column(default=1)
     updated_utc: Mapped[str]
 

@@ -94,8 +94,7 @@ class VisitPolicy:
     on_statuses: frozenset[str]
     catalog_flag: bool
     dispute_types: bool
-    repeat_window_days: int
-    repeat_min_earlier: int
+    repeat_reports: bool
     schedule: tuple[tuple[str, Interval], ...]
     safe_contact_from_catalog: bool
     safe_replace: dict[str, str]
@@ -112,7 +111,7 @@ class VisitPolicy:
         """Why a report that reached a triggering state gets return visits, or None."""
         if incident is not None and self.dispute_types and incident.dispute:
             return visits.REASON_DISPUTE
-        if is_repeat and self.repeat_window_days > 0:
+        if is_repeat and self.repeat_reports:
             return visits.REASON_REPEAT
         if incident is not None and self.catalog_flag and incident.return_visit:
             return visits.REASON_CATALOG
@@ -234,7 +233,6 @@ def parse_policy(data: object, source: str) -> VisitPolicy:
     bad = on_statuses - set(statuses.COMPLETED)
     if bad or not on_statuses:
         raise r.fail("triggers.on_statuses", f"must name completed statuses, not {sorted(bad)}")
-    repeat = r.obj(trig.get("repeat_reports", {}), "triggers.repeat_reports")
 
     schedule = []
     for i, item in enumerate(r.lst(doc.get("schedule"), "schedule")):
@@ -296,12 +294,7 @@ def parse_policy(data: object, source: str) -> VisitPolicy:
         on_statuses=on_statuses,
         catalog_flag=r.boolean(trig.get("catalog_flag", True), "triggers.catalog_flag"),
         dispute_types=r.boolean(trig.get("dispute_types", True), "triggers.dispute_types"),
-        repeat_window_days=r.integer(
-            repeat.get("window_days", 0), "triggers.repeat_reports.window_days", 0, 3660
-        ),
-        repeat_min_earlier=r.integer(
-            repeat.get("min_earlier", 1), "triggers.repeat_reports.min_earlier", 1, 100
-        ),
+        repeat_reports=r.boolean(trig.get("repeat_reports", True), "triggers.repeat_reports"),
         schedule=tuple(schedule),
         safe_contact_from_catalog=safe.get("types_always") == "catalog",
         safe_replace=safe_replace,

@@ -7,6 +7,7 @@ app shows about them is what it would show about real ones.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -20,7 +21,9 @@ from app.db.engine import Store
 from app.db.models import Report
 from app.domain import statuses
 from app.domain import visits as visits_terms
+from app.domain.addresses import normalise_address
 from app.domain.catalog import Catalog
+from app.domain.repeat_rules import RepeatRules, load_rules
 from app.domain.search_keys import name_index_text, split_cjk
 from app.domain.validation import ID_WEIGHTS, id_check_char
 from app.ids import new_id
@@ -64,6 +67,7 @@ def _people(fake: Faker, rng: random.Random, n: int) -> list[dict[str, str]]:
                 "reporter_address": address,
                 "_name_index": name_index_text(name),
                 "_address_index": split_cjk(address),
+                "_address_key": normalise_address(address),
             }
         )
     return people
@@ -113,6 +117,9 @@ def generate(
         cur.execute("SELECT day, last_no FROM serial_counter").fetchall()
     )
 
+    rules = load_rules(store.path.parent)
+    seen: dict[str, list[dt.datetime]] = {}  # phone -> when it reported, for the repeat rules
+    place_keys: dict[str, str] = {}
     reports: list[tuple[Any, ...]] = []
     revisions: list[tuple[Any, ...]] = []
     fts: list[tuple[Any, ...]] = []
@@ -178,6 +185,7 @@ def generate(
             status=statuses.RECEIVING,
             clock_warning=False,
             safe_contact=False,
+            repeat_count=0,
             checklist=[],
         )
         received_utc = utc_iso(moment)
@@ -197,6 +205,7 @@ def generate(
                 "checklist": list(range(len(itype.steps))),
                 "status": statuses.RECEIVED,
                 "safe_contact": itype.safe_contact,
+                **_repeat(rules, itype.code, seen.setdefault(person["reporter_phone"], []), moment),
             }
             changes = field_changes(record, intake)
             record.update(intake)
@@ -247,6 +256,10 @@ def generate(
             revision_no=len(history),
             updated_utc=received_utc,
             checklist=json.dumps(record["checklist"]),
+            address_key=person["_address_key"] if record["reporter_address"] else "",
+            place_key=place_keys.setdefault(place, normalise_address(place))
+            if record["incident_place"]
+            else "",
         )
         rowid = rowid_base + i + 1
         reports.append((rowid, *(row[c] for c in _REPORT_COLS)))
@@ -419,6 +432,21 @@ def generate_visits(
     cur.close()
     raw.close()
     return written
+
+
+def _repeat(
+    rules: RepeatRules, incident_type: str, earlier: list[dt.datetime], moment: dt.datetime
+) -> dict[str, Any]:
+    """The phone rule the services would record for this report (demo stamps come in order)."""
+    fired: dict[str, Any] = {"repeat_rule": "", "repeat_key": "", "repeat_count": 0}
+    for rule in rules.for_type(incident_type):
+        since = moment - dt.timedelta(days=rule.window_days)
+        count = len(earlier) - bisect.bisect_left(earlier, since)
+        if count >= rule.min_earlier:
+            fired = {"repeat_rule": rule.id, "repeat_key": "phone", "repeat_count": count + 1}
+            break
+    earlier.append(moment)
+    return fired
 
 
 def _revision_rows(

@@ -19,6 +19,7 @@ from app import errors
 from app.db.engine import Store
 from app.db.models import IntakeDraft, Officer, Report, Station
 from app.domain import statuses
+from app.domain.addresses import normalise_address
 from app.domain.catalog import Catalog
 from app.domain.validation import (
     FieldError,
@@ -29,7 +30,7 @@ from app.domain.validation import (
     validate_name,
 )
 from app.ids import new_id
-from app.services.clock import now_local, utc_iso
+from app.services.clock import now_local, parse_utc, utc_iso
 from app.services.revisions import (
     canonical_json,
     commit_report_change,
@@ -245,9 +246,12 @@ def save_intake(
         if report.status not in statuses.EDITABLE:
             raise errors.InvalidTransitionError(report.status, target="edit")
         clean["safe_contact"] = report.safe_contact or wants_safe
+        clean.update(_repeat_fields(s, store, report, clean))
         changes = field_changes(snapshot(report), clean)
         for name, (_old, new) in changes.items():
             setattr(report, name, json.dumps(new) if name == "checklist" else new)
+        report.address_key = normalise_address(report.reporter_address)
+        report.place_key = normalise_address(report.incident_place)
         first_completion = report.status == statuses.RECEIVING
         if first_completion:
             changes["status"] = [report.status, statuses.RECEIVED]
@@ -262,6 +266,24 @@ def save_intake(
             s, st, report, officer.id, "intake" if first_completion else "edit", changes, moment
         )
         reindex(s, report)
+
+
+def _repeat_fields(s: Any, store: Store, report: Report, clean: dict[str, Any]) -> dict[str, Any]:
+    """The repeat rule this intake fires, counted from when the report was received."""
+    from app.services import repeats
+
+    finding = repeats.find(
+        s,
+        repeats.rules_for(store),
+        clean,
+        incident_type=clean.get("incident_type", ""),
+        exclude_id=report.id,
+        now=parse_utc(report.received_utc),  # to the microsecond: same-second receipts count
+    )
+    fired = finding.fired
+    if fired is None:
+        return {"repeat_rule": "", "repeat_key": "", "repeat_count": 0}
+    return {"repeat_rule": fired.rule.id, "repeat_key": fired.key, "repeat_count": fired.count}
 
 
 def _simple_change(

@@ -46,6 +46,9 @@ RECORD_FIELDS = (
     "unfinished_reason",
     "void_reason",
     "safe_contact",
+    "repeat_rule",
+    "repeat_key",
+    "repeat_count",
 )
 
 

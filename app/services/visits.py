@@ -14,13 +14,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import errors
 from app.db.engine import Store
 from app.db.models import CarePerson, Officer, Report, Station, Visit
-from app.domain import statuses, visits
+from app.domain import visits
 from app.domain.addresses import address_grid
 from app.domain.catalog import Catalog, load_catalog
 from app.domain.validation import FieldError, clean_text
@@ -158,34 +158,6 @@ def new_visit(
 
 
 # -- creation by the policy -------------------------------------------------------------------
-def is_repeat(s: Session, report: Report, policy: VisitPolicy) -> bool:
-    """Earlier reports from the same phone or ID number inside the policy's window."""
-    if policy.repeat_window_days <= 0:
-        return False
-    keys = []
-    if report.reporter_phone:
-        keys.append(Report.reporter_phone == report.reporter_phone)
-    if report.reporter_id_number:
-        keys.append(Report.reporter_id_number == report.reporter_id_number)
-    if not keys:
-        return False
-    since = utc_iso(
-        dt.datetime.fromisoformat(report.received_at) - dt.timedelta(days=policy.repeat_window_days)
-    )
-    earlier = s.scalar(
-        select(func.count())
-        .select_from(Report)
-        .where(
-            or_(*keys),
-            Report.id != report.id,
-            Report.status != statuses.VOIDED,
-            Report.received_utc >= since,
-            Report.received_utc <= report.received_utc,
-        )
-    )
-    return int(earlier or 0) >= policy.repeat_min_earlier
-
-
 def schedule_for_report(
     s: Session,
     st: Station,
@@ -203,7 +175,7 @@ def schedule_for_report(
     if has_any:
         return []
     incident = catalog.by_code.get(report.incident_type)
-    reason = policy.trigger_reason(incident, is_repeat=is_repeat(s, report, policy))
+    reason = policy.trigger_reason(incident, is_repeat=bool(report.repeat_rule))
     if reason is None:
         return []
     safe = report.safe_contact or policy.is_safe_contact_type(incident)

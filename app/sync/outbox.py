@@ -301,6 +301,10 @@ def _apply_payload(report: Report, record: dict[str, Any]) -> None:
             continue
         value = record[name]
         setattr(report, name, json.dumps(value) if name == "checklist" else value)
+    from app.domain.addresses import normalise_address
+
+    report.address_key = normalise_address(report.reporter_address or "")
+    report.place_key = normalise_address(report.incident_place or "")
 
 
 def _bump_serial_counter(s: Session, report: Report) -> None:

@@ -1,0 +1,149 @@
+"""Repeat-report rules: what counts as the same reporter or place reporting again. Data, not code.
+
+`resources/policy/repeat_rules.json` (versioned; a newer valid copy in the data folder wins). A
+rule says how many earlier reports inside how many days make this one a repeat; rules listed
+under an incident type apply to that type as well as the general ones. A file with errors is
+refused with the line and the reason, and the rules already in force stay.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.domain.versioned_file import newest, read_json, version_key
+from app.errors import StationDeskError
+from app.paths import resource_path
+
+RULES_FILENAME = "repeat_rules.json"
+KEYS = ("phone", "id_number", "name_address", "incident_place")
+
+
+class RepeatRulesError(StationDeskError):
+    code = "repeat_rules"
+
+
+@dataclass(frozen=True)
+class RepeatRule:
+    id: str
+    window_days: int
+    min_earlier: int
+    label_zh: str
+    label_en: str
+
+    def label(self, lang: str, n: int) -> str:
+        text = self.label_zh if lang.startswith("zh") else self.label_en
+        return text.replace("{n}", str(n)).replace("{days}", str(self.window_days))
+
+
+@dataclass(frozen=True)
+class RepeatRules:
+    version: str
+    source: str
+    keys: tuple[str, ...]
+    general: tuple[RepeatRule, ...]
+    by_type: dict[str, tuple[RepeatRule, ...]]
+
+    def for_type(self, incident_type: str) -> tuple[RepeatRule, ...]:
+        """General rules and the type's own, narrowest window first (the most pressing)."""
+        rules = self.general + self.by_type.get(incident_type, ())
+        return tuple(sorted(rules, key=lambda r: (r.window_days, -r.min_earlier)))
+
+    @property
+    def longest_window(self) -> int:
+        every = list(self.general) + [r for rs in self.by_type.values() for r in rs]
+        return max(r.window_days for r in every)
+
+
+def _line_of(text: str, needle: str) -> int:
+    """Line of the first occurrence of needle in the file (1 when it cannot be found)."""
+    index = text.find(needle)
+    return text.count("\n", 0, index) + 1 if index >= 0 else 1
+
+
+def parse_rules(data: object, source: str, text: str = "") -> RepeatRules:
+    def fail(needle: str, reason: str) -> RepeatRulesError:
+        line = _line_of(text, needle) if needle else 1
+        return RepeatRulesError(f"{source}: line {line}: {reason}", line=line, reason=reason)
+
+    if not isinstance(data, dict):
+        raise fail("", "the file must hold one JSON object")
+    if data.get("format") != 1:
+        raise fail('"format"', f"unsupported format {data.get('format')!r}")
+    version = data.get("version")
+    try:
+        version_key(str(version))
+    except ValueError:
+        raise fail('"version"', f"version {version!r} is not dotted numbers") from None
+    keys = data.get("keys", list(KEYS))
+    if not isinstance(keys, list) or not keys or any(k not in KEYS for k in keys):
+        raise fail('"keys"', f"keys must be some of {', '.join(KEYS)}")
+
+    seen: set[str] = set()
+
+    def rule(item: object) -> RepeatRule:
+        if not isinstance(item, dict):
+            raise fail('"rules"', "each rule must be an object")
+        rid = item.get("id")
+        if not isinstance(rid, str) or not re.fullmatch(r"[A-Za-z0-9_-]{1,20}", rid):
+            raise fail('"rules"', f"rule id {rid!r} must be 1-20 letters, digits, - or _")
+        here = f'"{rid}"'
+        if rid in seen:
+            raise fail(here, f"rule id {rid} is used twice")
+        seen.add(rid)
+        window, earlier = item.get("window_days"), item.get("min_earlier")
+        if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= 3660:
+            raise fail(here, f"rule {rid}: window_days must be a whole number from 1 to 3660")
+        if isinstance(earlier, bool) or not isinstance(earlier, int) or not 1 <= earlier <= 100:
+            raise fail(here, f"rule {rid}: min_earlier must be a whole number from 1 to 100")
+        labels = item.get("label_zh"), item.get("label_en")
+        if not all(isinstance(x, str) and x.strip() and len(x) <= 80 for x in labels):
+            raise fail(here, f"rule {rid}: label_zh and label_en must be short texts")
+        return RepeatRule(rid, window, earlier, str(labels[0]), str(labels[1]))
+
+    rules = data.get("rules")
+    if not isinstance(rules, list) or not rules:
+        raise fail('"rules"', "at least one general rule is needed")
+    general = tuple(rule(r) for r in rules)
+    by_type_raw = data.get("by_type", {})
+    if not isinstance(by_type_raw, dict):
+        raise fail('"by_type"', "by_type must map incident type codes to lists of rules")
+    by_type = {}
+    for code, items in by_type_raw.items():
+        if not isinstance(items, list):
+            raise fail(f'"{code}"', f"by_type {code}: must be a list of rules")
+        by_type[code] = tuple(rule(r) for r in items)
+    return RepeatRules(str(version), source, tuple(keys), general, by_type)
+
+
+def load_rules_file(path: Path) -> RepeatRules:
+    data = read_json(path, RepeatRulesError)
+    return parse_rules(data, str(path), path.read_text(encoding="utf-8"))
+
+
+def bundled_rules_path() -> Path:
+    return resource_path("policy", RULES_FILENAME)
+
+
+def installed_rules_path(data_dir: Path) -> Path:
+    return data_dir / "policy" / RULES_FILENAME
+
+
+def load_rules(data_dir: Path | None = None) -> RepeatRules:
+    installed = None if data_dir is None else installed_rules_path(data_dir)
+    return newest(
+        load_rules_file(bundled_rules_path()), installed, load_rules_file, RepeatRulesError
+    )
+
+
+def check_rules_text(text: str, source: str = "repeat_rules.json") -> RepeatRules:
+    """Validate a candidate file before it is installed (what an administrator or HQ sends)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RepeatRulesError(
+            f"{source}: line {exc.lineno}: {exc.msg}", line=exc.lineno, reason=exc.msg
+        ) from None
+    return parse_rules(data, source, text)

@@ -1,0 +1,186 @@
+"""Repeat detection: has this phone, ID number, person at this address, or place reported before?
+
+Runs live while the intake is typed (one indexed look-up per key inside the longest rule window)
+and again when the intake is saved, where the rule that fired is recorded on the report. Only a
+complete, valid phone or ID number is ever looked up, so a half-typed number matches nothing;
+an address or place must name a house number to be matched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from app.db.engine import Store
+from app.db.models import Report
+from app.domain import statuses
+from app.domain.addresses import normalise_address
+from app.domain.repeat_rules import RepeatRule, RepeatRules, load_rules
+from app.domain.validation import FieldError, normalise_phone, validate_id_number
+from app.services.clock import now_local, utc_iso
+
+SHOWN = 10  # earlier reports listed per key; the counts cover all of them
+_HOUSE_NUMBER = re.compile(r"\d")
+_COMPLETE_PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")
+
+
+@lru_cache(maxsize=8)
+def _rules(data_dir: Path) -> RepeatRules:
+    return load_rules(data_dir)
+
+
+def rules_for(store: Store) -> RepeatRules:
+    return _rules(store.path.parent)
+
+
+@dataclass(frozen=True)
+class EarlierReport:
+    id: str
+    serial: str
+    received_at: str
+    incident_type: str
+    status: str
+    reporter_name: str
+
+
+@dataclass(frozen=True)
+class KeyMatch:
+    key: str  # phone, id_number, name_address, incident_place
+    value: str  # what was matched, as normalised
+    rule: RepeatRule
+    count: int  # reports inside the rule's window, this one included
+    earlier: list[EarlierReport] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RepeatFinding:
+    matches: list[KeyMatch]
+
+    @property
+    def fired(self) -> KeyMatch | None:
+        """The most pressing match: the narrowest window, then the most reports."""
+        if not self.matches:
+            return None
+        return min(self.matches, key=lambda m: (m.rule.window_days, -m.count))
+
+
+def lookup_keys(fields: Mapping[str, Any], rules: RepeatRules) -> dict[str, str]:
+    """The keys worth looking up in what has been typed so far."""
+    keys: dict[str, str] = {}
+    if "phone" in rules.keys:
+        try:
+            phone = normalise_phone(str(fields.get("reporter_phone") or ""))
+        except FieldError:
+            phone = ""
+        if phone and _COMPLETE_PHONE.match(phone):
+            keys["phone"] = phone
+    if "id_number" in rules.keys:
+        try:
+            id_number = validate_id_number(str(fields.get("reporter_id_number") or ""))
+        except FieldError:
+            id_number = ""
+        if id_number:
+            keys["id_number"] = id_number
+    name = str(fields.get("reporter_name") or "").strip()
+    address = normalise_address(str(fields.get("reporter_address") or ""))
+    if "name_address" in rules.keys and name and _HOUSE_NUMBER.search(address):
+        keys["name_address"] = f"{name}|{address}"
+    place = normalise_address(str(fields.get("incident_place") or ""))
+    if "incident_place" in rules.keys and _HOUSE_NUMBER.search(place):
+        keys["incident_place"] = place
+    return keys
+
+
+def _condition(key: str, value: str) -> Any:
+    if key == "phone":
+        return Report.reporter_phone == value
+    if key == "id_number":
+        return Report.reporter_id_number == value
+    if key == "name_address":
+        name, _, address = value.partition("|")
+        return (Report.address_key == address) & (Report.reporter_name == name)
+    return Report.place_key == value
+
+
+def find(
+    s: Session,
+    rules: RepeatRules,
+    fields: Mapping[str, Any],
+    *,
+    incident_type: str = "",
+    exclude_id: str | None = None,
+    now: dt.datetime | None = None,
+) -> RepeatFinding:
+    """Earlier reports matching each key, and which rule each key fires (if any)."""
+    moment = now or now_local()
+    type_rules = rules.for_type(incident_type)
+    windows = [(r, utc_iso(moment - dt.timedelta(days=r.window_days))) for r in type_rules]
+    since = min(start for _, start in windows)
+    matches = []
+    for key, value in lookup_keys(fields, rules).items():
+        base = [
+            _condition(key, value),
+            Report.received_utc >= since,
+            Report.received_utc <= utc_iso(moment),
+            Report.status != statuses.VOIDED,
+        ]
+        if exclude_id:
+            base.append(Report.id != exclude_id)
+        counts = s.execute(
+            select(
+                *(
+                    func.sum(case((Report.received_utc >= start, 1), else_=0))
+                    for _, start in windows
+                )
+            ).where(*base)
+        ).one()
+        fired = next(
+            (
+                (rule, int(n or 0))
+                for (rule, _), n in zip(windows, counts, strict=True)
+                if int(n or 0) >= rule.min_earlier
+            ),
+            None,
+        )
+        if fired is None:
+            continue
+        rule, earlier_count = fired
+        rows = s.execute(
+            select(
+                Report.id,
+                Report.serial,
+                Report.received_at,
+                Report.incident_type,
+                Report.status,
+                Report.reporter_name,
+            )
+            .where(*base)
+            .order_by(Report.received_utc.desc())
+            .limit(SHOWN)
+        ).all()
+        matches.append(
+            KeyMatch(key, value, rule, earlier_count + 1, [EarlierReport(*r) for r in rows])
+        )
+    return RepeatFinding(matches)
+
+
+def check(
+    store: Store,
+    fields: Mapping[str, Any],
+    *,
+    incident_type: str = "",
+    exclude_id: str | None = None,
+    now: dt.datetime | None = None,
+) -> RepeatFinding:
+    """The live check the intake form runs as the phone, ID or address is typed."""
+    rules = rules_for(store)
+    with store.read() as s:
+        return find(s, rules, fields, incident_type=incident_type, exclude_id=exclude_id, now=now)
