@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -50,11 +50,24 @@ FIELD_NAMES = {
 }
 
 
+# Typing in these looks for earlier reports, a moment after the last key (a scanner or a fast
+# typist does not trigger a look-up per character) and at once when the field is left.
+REPEAT_FIELDS = (
+    "reporter_phone",
+    "reporter_id_number",
+    "reporter_name",
+    "reporter_address",
+    "incident_place",
+)
+REPEAT_CHECK_DELAY_MS = 250
+
+
 class IntakeForm(QWidget):
     saved = Signal(str)
     changed_status = Signal(str)
     print_requested = Signal(str)
     history_requested = Signal(str)
+    open_requested = Signal(str)  # an earlier report named in the repeat warning
 
     def __init__(
         self,
@@ -83,6 +96,21 @@ class IntakeForm(QWidget):
         self.banner.setObjectName("intakeBanner")
         self.banner.setWordWrap(True)
         self.banner.hide()
+
+        # Repeat warning: filled while the phone, ID, name, address or place is typed.
+        self.repeat_warning = QLabel()
+        self.repeat_warning.setObjectName("repeatWarning")
+        self.repeat_warning.setWordWrap(True)
+        self.repeat_warning.setTextFormat(Qt.TextFormat.RichText)
+        self.repeat_warning.setStyleSheet(
+            "background: #ffebee; color: #8e0000; padding: 6px; border-radius: 4px;"
+        )
+        self.repeat_warning.linkActivated.connect(self.open_requested)
+        self.repeat_warning.hide()
+        self._repeat_timer = QTimer(self)
+        self._repeat_timer.setSingleShot(True)
+        self._repeat_timer.setInterval(REPEAT_CHECK_DELAY_MS)
+        self._repeat_timer.timeout.connect(self.check_repeats)
 
         self.boxes: dict[str, FieldBox] = {}
         labels = {
@@ -142,6 +170,11 @@ class IntakeForm(QWidget):
         )
         self.line("incident_time").setPlaceholderText("YYYY-MM-DD HH:MM")
         self.line("reporter_phone").editingFinished.connect(self._check_phone)
+        for name in REPEAT_FIELDS:
+            editor = self.boxes[name].editor
+            if isinstance(editor, QLineEdit):
+                editor.textEdited.connect(lambda _t: self._repeat_timer.start())
+                editor.editingFinished.connect(self.check_repeats)
         self.line("reporter_id_number").editingFinished.connect(self._check_id)
         summary = self.boxes["summary"].editor
         assert isinstance(summary, QPlainTextEdit)
@@ -212,6 +245,7 @@ class IntakeForm(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
+        layout.addWidget(self.repeat_warning)
         layout.addLayout(body, 1)
         layout.addWidget(self.visits_label)
         layout.addWidget(self.state_label)
@@ -376,6 +410,52 @@ class IntakeForm(QWidget):
             not locked and self.record.get("status") not in ("", statuses.VOIDED)
         )
 
+    def check_repeats(self) -> None:
+        """Earlier reports from this phone, ID number, person at this address or this place."""
+        self._repeat_timer.stop()
+        if not self.report_id or self.record.get("status") not in statuses.EDITABLE:
+            return
+        from app.services import repeats
+
+        values = self.field_values()
+        try:
+            finding = repeats.check(
+                self.store, values, incident_type=self._type_code, exclude_id=self.report_id
+            )
+        except errors.StationDeskError as exc:
+            self.repeat_warning.setText(error_text(exc))
+            self.repeat_warning.show()
+            return
+        self.show_repeats(finding)
+
+    def show_repeats(self, finding: Any) -> None:
+        from app.ui.labels import display_value, status_text
+
+        if not finding.matches:
+            self.repeat_warning.hide()
+            self.repeat_warning.setText("")
+            return
+        keys = {
+            "phone": self.tr("same phone number"),
+            "id_number": self.tr("same ID number"),
+            "name_address": self.tr("same person at the same address"),
+            "incident_place": self.tr("same incident place"),
+        }
+        parts = []
+        for match in sorted(finding.matches, key=lambda m: (m.rule.window_days, -m.count)):
+            earlier = "<br>".join(
+                f'<a href="{e.id}">{e.serial}</a> {e.received_at[:16].replace("T", " ")} '
+                f"{display_value('incident_type', e.incident_type, self.catalog, self.lang)} "
+                f"({status_text(e.status)})"
+                for e in match.earlier[:5]
+            )
+            parts.append(
+                f"<b>{match.rule.label(self.lang, match.count)}</b> - {keys[match.key]} "
+                f"({self.tr('rule %1').replace('%1', match.rule.id)})<br>{earlier}"
+            )
+        self.repeat_warning.setText("<br>".join(parts))
+        self.repeat_warning.show()
+
     # -- live checks ---------------------------------------------------------------------
     def _check_phone(self) -> None:
         try:
@@ -434,6 +514,11 @@ class IntakeForm(QWidget):
         self.apply_fields({**r, "_checklist": r["checklist"]})
         self._update_state()
         self._show_visits()
+        self.repeat_warning.hide()
+        if self.record.get("repeat_rule") or any(
+            self.record.get(n) for n in REPEAT_FIELDS
+        ):  # a reopened report shows what its saved fields match
+            self.check_repeats()
 
     def _show_visits(self) -> None:
         from app.services import visit_queries

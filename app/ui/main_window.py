@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
             form.changed_status.connect(lambda _rid: self._after_save())
             form.print_requested.connect(self.print_slip)
             form.history_requested.connect(self.show_history)
+            form.open_requested.connect(self.open_report)
             self.intakes[report_id] = form
             self.tabs.addTab(form, form.record["serial"][-13:])
         self.tabs.setCurrentWidget(form)

@@ -135,234 +135,254 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="77"/>
+        <location filename="../../app/ui/intake_form.py" line="90"/>
         <source>Intake form</source>
         <translation>警情登记表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="89"/>
+        <location filename="../../app/ui/intake_form.py" line="117"/>
         <source>Reporter name</source>
         <translation>报警人姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="90"/>
+        <location filename="../../app/ui/intake_form.py" line="118"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="91"/>
+        <location filename="../../app/ui/intake_form.py" line="119"/>
         <source>No phone because</source>
         <translation>无电话原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="92"/>
+        <location filename="../../app/ui/intake_form.py" line="120"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="93"/>
+        <location filename="../../app/ui/intake_form.py" line="121"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="94"/>
+        <location filename="../../app/ui/intake_form.py" line="122"/>
         <source>Incident type</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="95"/>
+        <location filename="../../app/ui/intake_form.py" line="123"/>
         <source>Incident time</source>
         <translation>发案时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="96"/>
+        <location filename="../../app/ui/intake_form.py" line="124"/>
         <source>Incident place</source>
         <translation>发案地点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="97"/>
+        <location filename="../../app/ui/intake_form.py" line="125"/>
         <source>Summary</source>
         <translation>简要案情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="115"/>
+        <location filename="../../app/ui/intake_form.py" line="143"/>
         <source>Matching incident types</source>
         <translation>匹配的警情类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="133"/>
+        <location filename="../../app/ui/intake_form.py" line="161"/>
         <source>Safe contact: no phone calls; printed sheets leave out the details</source>
         <translation>安全联系：不得电话联系，打印的回访单不显示案情细节</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="141"/>
+        <location filename="../../app/ui/intake_form.py" line="169"/>
         <source>Type Chinese, pinyin or initials, e.g. dq</source>
         <translation>输入中文、拼音或首字母，如 dq</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="150"/>
+        <location filename="../../app/ui/intake_form.py" line="183"/>
         <source>Handling standard</source>
         <translation>规范处置标准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="153"/>
+        <location filename="../../app/ui/intake_form.py" line="186"/>
         <source>Handling steps</source>
         <translation>处置步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="155"/>
+        <location filename="../../app/ui/intake_form.py" line="188"/>
         <source>Choose an incident type to see its handling steps.</source>
         <translation>选择警情类别后，这里显示该类警情的规范处置步骤。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="161"/>
-        <location filename="../../app/ui/intake_form.py" line="163"/>
-        <location filename="../../app/ui/intake_form.py" line="477"/>
+        <location filename="../../app/ui/intake_form.py" line="194"/>
+        <location filename="../../app/ui/intake_form.py" line="196"/>
+        <location filename="../../app/ui/intake_form.py" line="562"/>
         <source>Save intake</source>
         <translation>保存登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="166"/>
+        <location filename="../../app/ui/intake_form.py" line="199"/>
         <source>Leave unfinished...</source>
         <translation>暂不完成…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="169"/>
+        <location filename="../../app/ui/intake_form.py" line="202"/>
         <source>Void receipt...</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="172"/>
+        <location filename="../../app/ui/intake_form.py" line="205"/>
         <source>Start handling</source>
         <translation>开始处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="175"/>
+        <location filename="../../app/ui/intake_form.py" line="208"/>
         <source>Close with result...</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="178"/>
+        <location filename="../../app/ui/intake_form.py" line="211"/>
         <source>Refer to department...</source>
         <translation>分流移交…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="181"/>
+        <location filename="../../app/ui/intake_form.py" line="214"/>
         <source>Receipt slip...</source>
         <translation>报警回执…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="184"/>
+        <location filename="../../app/ui/intake_form.py" line="217"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="322"/>
+        <location filename="../../app/ui/intake_form.py" line="356"/>
         <source>dispute: return visits required</source>
         <translation>矛盾纠纷：须按规定回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="325"/>
+        <location filename="../../app/ui/intake_form.py" line="359"/>
         <source>safe contact: never contact the victim where the other party could see</source>
         <translation>安全联系：不得以对方可见的方式联系受害人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="329"/>
+        <location filename="../../app/ui/intake_form.py" line="363"/>
         <source>non-police matter: refer to %1</source>
         <translation>非警务警情：分流至 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="403"/>
+        <location filename="../../app/ui/intake_form.py" line="439"/>
+        <source>same phone number</source>
+        <translation>同一电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_form.py" line="440"/>
+        <source>same ID number</source>
+        <translation>同一身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_form.py" line="441"/>
+        <source>same person at the same address</source>
+        <translation>同一人同一地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_form.py" line="442"/>
+        <source>same incident place</source>
+        <translation>同一事发地点</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_form.py" line="483"/>
         <source>Draft kept - typed text survives a crash or power cut.</source>
         <translation>草稿已保存——即使程序崩溃或断电，已录入内容也不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="413"/>
+        <location filename="../../app/ui/intake_form.py" line="493"/>
         <source>Receipt %1 - received %2 by %3</source>
         <translation>受理编号 %1 —— %2 由 %3 接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="422"/>
+        <location filename="../../app/ui/intake_form.py" line="502"/>
         <source>The PC clock went backwards since the previous receipt: check the clock. The time shown is what the PC said.</source>
         <translation>电脑时钟比上一次接警时间倒退，请检查时钟。此处显示的是电脑当时的时间。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="426"/>
+        <location filename="../../app/ui/intake_form.py" line="506"/>
         <source>VOIDED: %1</source>
         <translation>已作废：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="428"/>
+        <location filename="../../app/ui/intake_form.py" line="508"/>
         <source>Left unfinished: %1</source>
         <translation>暂未完成：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="448"/>
+        <location filename="../../app/ui/intake_form.py" line="533"/>
         <source>Return visits: %1</source>
         <translation>回访：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="477"/>
+        <location filename="../../app/ui/intake_form.py" line="562"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="479"/>
+        <location filename="../../app/ui/intake_form.py" line="564"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="509"/>
+        <location filename="../../app/ui/intake_form.py" line="594"/>
         <source>Saved. Status: %1</source>
         <translation>已保存。状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="523"/>
+        <location filename="../../app/ui/intake_form.py" line="608"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="524"/>
+        <location filename="../../app/ui/intake_form.py" line="609"/>
         <source>A reason is required (at most 500 characters, no control characters).</source>
         <translation>必须填写原因（不超过500字，不含控制字符）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="535"/>
+        <location filename="../../app/ui/intake_form.py" line="620"/>
         <source>Leave unfinished</source>
         <translation>暂不完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="535"/>
+        <location filename="../../app/ui/intake_form.py" line="620"/>
         <source>Why can the intake not be completed now?</source>
         <translation>为什么现在无法完成登记？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="542"/>
+        <location filename="../../app/ui/intake_form.py" line="627"/>
         <source>Void receipt</source>
         <translation>作废受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="542"/>
+        <location filename="../../app/ui/intake_form.py" line="627"/>
         <source>Reason for voiding (kept for ever):</source>
         <translation>作废原因（永久保存）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="550"/>
+        <location filename="../../app/ui/intake_form.py" line="635"/>
         <source>Close report</source>
         <translation>办结警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="550"/>
+        <location filename="../../app/ui/intake_form.py" line="635"/>
         <source>Disposal result:</source>
         <translation>处置结果：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="565"/>
+        <location filename="../../app/ui/intake_form.py" line="650"/>
         <source>Refer</source>
         <translation>分流移交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="565"/>
+        <location filename="../../app/ui/intake_form.py" line="650"/>
         <source>Responsible department:</source>
         <translation>主管部门：</translation>
     </message>
@@ -514,19 +534,19 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="87"/>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>Reports</source>
         <translation>警情查询</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="88"/>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>Return visits</source>
         <translation>回访</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="89"/>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>Shift end</source>
         <translation>交班核对</translation>
     </message>
@@ -547,7 +567,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="99"/>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>About StationDesk</source>
         <translation>关于 StationDesk</translation>
     </message>
@@ -562,72 +582,72 @@
         <translation>警告：电脑时钟比上一次接警时间倒退，请检查时钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>%1 intake(s) interrupted earlier were reopened with what had been typed.</source>
         <translation>已重新打开 %1 份此前中断的登记，已录入内容均已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>This PC was restored from an older backup: %1 records were taken back from HQ.</source>
         <translation>本机系从较早的备份恢复：已从总部取回 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>Receipt slip %1</source>
         <translation>报警回执 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>Print the receipt slip for the reporter, or save it as PDF.</source>
         <translation>为报警人打印报警回执，或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>Print preview...</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>Save PDF...</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293"/>
+        <location filename="../../app/ui/main_window.py" line="294"/>
         <source>Save receipt slip</source>
         <translation>保存报警回执</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="324"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325"/>
+        <location filename="../../app/ui/main_window.py" line="326"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="308"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="315"/>
+        <location filename="../../app/ui/main_window.py" line="316"/>
         <source>A new language applies from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>StationDesk %1
 Incident catalog %2</source>
         <translation>StationDesk %1
@@ -1409,117 +1429,117 @@ Incident catalog %2</source>
 <context>
     <name>VisitOutcomeDialog</name>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="56"/>
+        <location filename="../../app/ui/visit_outcome.py" line="57"/>
         <source>Visit %1</source>
         <translation>回访 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="68"/>
+        <location filename="../../app/ui/visit_outcome.py" line="69"/>
         <source>Result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="70"/>
+        <location filename="../../app/ui/visit_outcome.py" line="71"/>
         <source>&amp;1 Visited</source>
         <translation>&amp;1 已回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="71"/>
+        <location filename="../../app/ui/visit_outcome.py" line="72"/>
         <source>&amp;2 Not reached</source>
         <translation>&amp;2 未联系上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="72"/>
+        <location filename="../../app/ui/visit_outcome.py" line="73"/>
         <source>&amp;3 Refused</source>
         <translation>&amp;3 拒绝回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="77"/>
+        <location filename="../../app/ui/visit_outcome.py" line="78"/>
         <source>Problem solved?</source>
         <translation>问题是否解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="78"/>
+        <location filename="../../app/ui/visit_outcome.py" line="79"/>
         <source>Yes</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="78"/>
+        <location filename="../../app/ui/visit_outcome.py" line="79"/>
         <source>Partly</source>
         <translation>部分解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="78"/>
+        <location filename="../../app/ui/visit_outcome.py" line="79"/>
         <source>No</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="82"/>
+        <location filename="../../app/ui/visit_outcome.py" line="83"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="84"/>
+        <location filename="../../app/ui/visit_outcome.py" line="85"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="85"/>
+        <location filename="../../app/ui/visit_outcome.py" line="86"/>
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="86"/>
+        <location filename="../../app/ui/visit_outcome.py" line="87"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="93"/>
+        <location filename="../../app/ui/visit_outcome.py" line="94"/>
         <source>e.g. no answer, phone off, moved away</source>
         <translation>如：无人接听、关机、已搬走</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="103"/>
+        <location filename="../../app/ui/visit_outcome.py" line="104"/>
         <source>What else is needed</source>
         <translation>还需要什么帮助</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="104"/>
+        <location filename="../../app/ui/visit_outcome.py" line="105"/>
         <source>Why not reached</source>
         <translation>未联系上原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="106"/>
+        <location filename="../../app/ui/visit_outcome.py" line="107"/>
         <source>Notes</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="181"/>
+        <location filename="../../app/ui/visit_outcome.py" line="182"/>
         <source>%1 - visit %2: %3, due %4</source>
         <translation>%1 — 第%2次回访：%3，应于 %4 前完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="189"/>
+        <location filename="../../app/ui/visit_outcome.py" line="190"/>
         <source>Report %1, %2</source>
         <translation>警情 %1，%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="198"/>
+        <location filename="../../app/ui/visit_outcome.py" line="199"/>
         <source>SAFE CONTACT: no phone calls; meet only where the other party cannot see.</source>
         <translation>安全联系：不得电话联系，只在对方当事人看不到的地方见面。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="205"/>
+        <location filename="../../app/ui/visit_outcome.py" line="206"/>
         <source>The outcome of this visit is already recorded.</source>
         <translation>该回访的结果已录入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="248"/>
+        <location filename="../../app/ui/visit_outcome.py" line="249"/>
         <source>Choose one.</source>
         <translation>请选择一项。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="250"/>
+        <location filename="../../app/ui/visit_outcome.py" line="251"/>
         <source>Say why.</source>
         <translation>请说明原因。</translation>
     </message>

@@ -199,3 +199,39 @@ def test_safe_contact_marked_after_closing_changes_the_open_visits(
         "meeting at a safe place", "safe meeting"
     )
     window.close()
+
+
+def test_the_desk_is_told_of_a_third_report_while_the_phone_is_typed(
+    qtbot, app_en, store, officer, catalog, data_dir
+) -> None:
+    import datetime as dt
+
+    from app.services import receiving
+    from app.ui.main_window import MainWindow
+    from tests.conftest import good_intake
+
+    now = dt.datetime.now().astimezone()
+    earlier = []
+    for days in (12, 3):
+        rid = receiving.receive(store, officer, now=now - dt.timedelta(days=days)).id
+        receiving.save_intake(store, officer, rid, good_intake(), catalog)
+        earlier.append(rid)
+    window = MainWindow(store, catalog, officer, data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    window.receive()
+    form = window.tabs.currentWidget()
+    warning = form.findChild(QLabel, "repeatWarning")
+    phone = form.findChild(QLineEdit, "reporterPhone")
+    qtbot.keyClicks(phone, "1391234567")  # one digit short: nothing yet
+    qtbot.wait(400)
+    assert not warning.isVisible()
+    qtbot.keyClicks(phone, "8")
+    qtbot.waitUntil(warning.isVisible, timeout=2000)
+    text = warning.text()
+    assert "report no. 3 in 30 days" in text and "same phone number" in text
+    serials = [reports.get_report(store, r)["serial"] for r in earlier]
+    assert all(serial in text for serial in serials)
+    form.repeat_warning.linkActivated.emit(earlier[0])  # the officer clicks the earlier report
+    assert window.tabs.currentWidget().report_id == earlier[0]
+    window.close()
