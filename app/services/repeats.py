@@ -28,6 +28,7 @@ from app.domain.validation import FieldError, normalise_phone, validate_id_numbe
 from app.services.clock import now_local, utc_iso
 
 SHOWN = 10  # earlier reports listed per key; the counts cover all of them
+PAGE = 60  # reports read per key; beyond this SQLite counts instead
 _HOUSE_NUMBER = re.compile(r"\d")
 _COMPLETE_PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")
 
@@ -134,25 +135,8 @@ def find(
         ]
         if exclude_id:
             base.append(Report.id != exclude_id)
-        counts = s.execute(
-            select(
-                *(
-                    func.sum(case((Report.received_utc >= start, 1), else_=0))
-                    for _, start in windows
-                )
-            ).where(*base)
-        ).one()
-        fired = next(
-            (
-                (rule, int(n or 0))
-                for (rule, _), n in zip(windows, counts, strict=True)
-                if int(n or 0) >= rule.min_earlier
-            ),
-            None,
-        )
-        if fired is None:
-            continue
-        rule, earlier_count = fired
+        # One look-up per key: the newest reports inside the longest window. Counting per rule
+        # window happens here; only a key with more reports than the page asks SQLite to count.
         rows = s.execute(
             select(
                 Report.id,
@@ -161,13 +145,43 @@ def find(
                 Report.incident_type,
                 Report.status,
                 Report.reporter_name,
+                Report.received_utc,
             )
             .where(*base)
             .order_by(Report.received_utc.desc())
-            .limit(SHOWN)
+            .limit(PAGE)
         ).all()
+        if not rows:
+            continue
+        if len(rows) < PAGE:
+            counts = [sum(1 for r in rows if r.received_utc >= start) for _, start in windows]
+        else:
+            counts = [
+                int(n or 0)
+                for n in s.execute(
+                    select(
+                        *(
+                            func.sum(case((Report.received_utc >= start, 1), else_=0))
+                            for _, start in windows
+                        )
+                    ).where(*base)
+                ).one()
+            ]
+        fired = next(
+            (
+                (rule, n)
+                for (rule, _), n in zip(windows, counts, strict=True)
+                if n >= rule.min_earlier
+            ),
+            None,
+        )
+        if fired is None:
+            continue
+        rule, earlier_count = fired
         matches.append(
-            KeyMatch(key, value, rule, earlier_count + 1, [EarlierReport(*r) for r in rows])
+            KeyMatch(
+                key, value, rule, earlier_count + 1, [EarlierReport(*r[:6]) for r in rows[:SHOWN]]
+            )
         )
     return RepeatFinding(matches)
 

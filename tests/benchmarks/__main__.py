@@ -190,6 +190,57 @@ def bench_search(data_dir: Path, n: int) -> dict[str, float]:
     return out
 
 
+def bench_repeats(data_dir: Path, n: int) -> dict[str, float]:
+    """The live repeat check as the intake form runs it: after the phone is complete, then
+    with the ID number, then the name and address, then the incident place (each call looks up
+    every key typed so far)."""
+    from app.db.engine import Store
+    from app.paths import database_file
+    from app.services import repeats
+
+    store = Store(database_file(data_dir))
+    conn = sqlite3.connect(database_file(data_dir))
+    rows = conn.execute(
+        "SELECT reporter_phone, reporter_id_number, reporter_name, reporter_address,"
+        " incident_place, incident_type FROM report WHERE reporter_phone != ''"
+        " AND rowid % 1009 = 0 LIMIT 400"
+    ).fetchall()
+    conn.close()
+    rng = random.Random(5)
+    times = []
+    fired = 0
+    for _ in range(n):
+        phone, id_number, name, address, place, itype = rng.choice(rows)
+        steps = (
+            {"reporter_phone": phone},
+            {"reporter_phone": phone, "reporter_id_number": id_number},
+            {
+                "reporter_phone": phone,
+                "reporter_id_number": id_number,
+                "reporter_name": name,
+                "reporter_address": address,
+            },
+            {
+                "reporter_phone": phone,
+                "reporter_id_number": id_number,
+                "reporter_name": name,
+                "reporter_address": address,
+                "incident_place": place,
+            },
+        )
+        for fields in steps:
+            t0 = time.perf_counter()
+            finding = repeats.check(store, fields, incident_type=itype)
+            times.append((time.perf_counter() - t0) * 1000)
+        fired += finding.fired is not None
+    store.close()
+    return {
+        "repeat_check_p50_ms": statistics.median(times),
+        "repeat_check_p99_ms": pct(times, 0.99),
+        "repeat_fired_share": fired / n,
+    }
+
+
 def bench_startup(data_dir: Path, runs: int) -> dict[str, float]:
     def measure(mode: str) -> float:
         best = []
@@ -232,6 +283,9 @@ DESK_ROWS = [
     ("start -> receive button enabled", "startup_app_ms", "ms", None),
     ("start -> bare PySide6 window", "startup_bare_ms", "ms", None),
     ("start-up ratio app / bare", "startup_ratio", "x", 1.5),
+    ("live repeat check, p50", "repeat_check_p50_ms", "ms", None),
+    ("live repeat check, p99", "repeat_check_p99_ms", "ms", 5),
+    ("share of checks that found a repeat", "repeat_fired_share", "", None),
     ("search by phone, p99", "search_phone_p99_ms", "ms", 30),
     ("search by ID number, p99", "search_id_number_p99_ms", "ms", 30),
     ("search by name fragment, p99", "search_name_fragment_p99_ms", "ms", 30),
@@ -310,6 +364,7 @@ def main() -> int:
         r.update(bench_receive(data_dir, 300))
         r.update(bench_form(data_dir, 100))
         r.update(bench_search(data_dir, 100))
+        r.update(bench_repeats(data_dir, 200))
         r.update(bench_startup(data_dir, 5))
         r.update(bench_rss(data_dir))
         out["desk"] = _table(f"Receive desk on {args.records:,} reports", DESK_ROWS, r)
