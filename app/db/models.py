@@ -274,3 +274,50 @@ class Visit(Base):
     revision_no: Mapped[int] = mapped_column(default=1)
     created_utc: Mapped[str]
     updated_utc: Mapped[str]
+
+
+class CaseFile(Base):
+    """One case, one file: the reports of a repeated problem (or a major dispute), the officer
+    responsible, the plan, the action log and the deadline, until it is cleared with a result.
+
+    `key_kind`/`key_value` say what the reports share (phone, ID number, person and address,
+    place; "manual" when opened by hand): a new report with the same key joins the open file.
+    Links and actions are projections of the file's revisions, whose payload carries them.
+    """
+
+    __tablename__ = "case_file"
+    __table_args__ = (Index("ix_case_file_key", "key_kind", "key_value", "status"),)
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    number: Mapped[int] = mapped_column(unique=True)
+    key_kind: Mapped[str]
+    key_value: Mapped[str]
+    title: Mapped[str]
+    rule_id: Mapped[str] = mapped_column(default="")
+    officer_id: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    plan: Mapped[str] = mapped_column(default="")
+    deadline: Mapped[str]
+    status: Mapped[str]
+    result: Mapped[str] = mapped_column(default="")
+    cleared_utc: Mapped[str] = mapped_column(default="")
+    revision_no: Mapped[int] = mapped_column(default=1)
+    created_utc: Mapped[str]
+    updated_utc: Mapped[str]
+
+
+class CaseReport(Base):
+    __tablename__ = "case_report"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), primary_key=True)
+    report_id: Mapped[str] = mapped_column(ForeignKey("report.id"), primary_key=True, index=True)
+    linked_utc: Mapped[str]
+
+
+class CaseAction(Base):
+    __tablename__ = "case_action"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    at: Mapped[str]
+    officer_id: Mapped[str] = mapped_column(ForeignKey("officer.id"))
+    text: Mapped[str]

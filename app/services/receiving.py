@@ -246,7 +246,8 @@ def save_intake(
         if report.status not in statuses.EDITABLE:
             raise errors.InvalidTransitionError(report.status, target="edit")
         clean["safe_contact"] = report.safe_contact or wants_safe
-        clean.update(_repeat_fields(s, store, report, clean))
+        repeat, fired = _repeat_fields(s, store, report, clean)
+        clean.update(repeat)
         changes = field_changes(snapshot(report), clean)
         for name, (_old, new) in changes.items():
             setattr(report, name, json.dumps(new) if name == "checklist" else new)
@@ -266,9 +267,14 @@ def save_intake(
             s, st, report, officer.id, "intake" if first_completion else "edit", changes, moment
         )
         reindex(s, report)
+        from app.services import case_files
+
+        case_files.file_on_save(s, st, store, report, officer, fired, moment)
 
 
-def _repeat_fields(s: Any, store: Store, report: Report, clean: dict[str, Any]) -> dict[str, Any]:
+def _repeat_fields(
+    s: Any, store: Store, report: Report, clean: dict[str, Any]
+) -> tuple[dict[str, Any], Any]:
     """The repeat rule this intake fires, counted from when the report was received."""
     from app.services import repeats
 
@@ -282,8 +288,9 @@ def _repeat_fields(s: Any, store: Store, report: Report, clean: dict[str, Any]) 
     )
     fired = finding.fired
     if fired is None:
-        return {"repeat_rule": "", "repeat_key": "", "repeat_count": 0}
-    return {"repeat_rule": fired.rule.id, "repeat_key": fired.key, "repeat_count": fired.count}
+        return {"repeat_rule": "", "repeat_key": "", "repeat_count": 0}, None
+    fields = {"repeat_rule": fired.rule.id, "repeat_key": fired.key, "repeat_count": fired.count}
+    return fields, fired
 
 
 def _simple_change(

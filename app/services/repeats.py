@@ -58,7 +58,8 @@ class KeyMatch:
     value: str  # what was matched, as normalised
     rule: RepeatRule
     count: int  # reports inside the rule's window, this one included
-    earlier: list[EarlierReport] = field(default_factory=list)
+    earlier: list[EarlierReport] = field(default_factory=list)  # newest first, a few shown
+    earlier_ids: tuple[str, ...] = ()  # every earlier report read inside the rule's window
 
 
 @dataclass(frozen=True)
@@ -178,9 +179,15 @@ def find(
         if fired is None:
             continue
         rule, earlier_count = fired
+        start = dict((r.id, st) for r, st in windows)[rule.id]
         matches.append(
             KeyMatch(
-                key, value, rule, earlier_count + 1, [EarlierReport(*r[:6]) for r in rows[:SHOWN]]
+                key,
+                value,
+                rule,
+                earlier_count + 1,
+                [EarlierReport(*r[:6]) for r in rows[:SHOWN]],
+                tuple(r.id for r in rows if r.received_utc >= start),
             )
         )
     return RepeatFinding(matches)

@@ -16,6 +16,9 @@ from sqlalchemy.orm import Session
 
 from app.db.models import (
     CarePerson,
+    CaseAction,
+    CaseFile,
+    CaseReport,
     HqInstruction,
     Officer,
     Report,
@@ -190,8 +193,10 @@ def _recover_other(
     officer_id: str,
     generation: int,
 ) -> None:
-    """A visit or a care person: the row takes the newest payload's columns."""
-    model: Any = {"visit": Visit, "care_person": CarePerson}[item.record_kind]
+    """A visit, care person or case file: the row takes the newest payload's columns."""
+    model: Any = {"visit": Visit, "care_person": CarePerson, "case_file": CaseFile}[
+        item.record_kind
+    ]
     row = s.get(model, item.record_id)
     columns = {c.name for c in model.__table__.columns}
     values = {k: v for k, v in record.items() if k in columns}
@@ -210,7 +215,29 @@ def _recover_other(
         for key, value in values.items():
             setattr(row, key, value)
         row.revision_no = item.revision_no
+        if item.record_kind == "case_file":
+            _restore_case_links(s, row.id, record, officer_id)
     s.flush()
+
+
+def _restore_case_links(s: Session, case_id: str, record: dict[str, Any], officer_id: str) -> None:
+    """A case file's payload carries its linked reports and action log: rebuild both."""
+    stamp = utc_iso(dt.datetime.now(dt.UTC))
+    have = set(s.scalars(select(CaseReport.report_id).where(CaseReport.case_id == case_id)))
+    for report_id in record.get("report_ids", []):
+        if report_id not in have and s.get(Report, report_id) is not None:
+            s.add(CaseReport(case_id=case_id, report_id=report_id, linked_utc=stamp))
+    logged = s.scalar(select(func.count()).where(CaseAction.case_id == case_id)) or 0
+    for entry in record.get("actions", [])[logged:]:
+        who = entry.get("officer_id")
+        s.add(
+            CaseAction(
+                case_id=case_id,
+                at=entry.get("at", ""),
+                officer_id=who if who and s.get(Officer, who) else officer_id,
+                text=entry.get("text", ""),
+            )
+        )
 
 
 def _revision_from(item: protocol.RevisionItem, officer_id: str, generation: int) -> Revision:

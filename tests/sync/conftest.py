@@ -24,13 +24,14 @@ from sqlalchemy import create_engine, select, text
 
 from app.db.engine import Store, make_server_engine, server_url
 from app.db.migrate import upgrade_database
-from app.db.models import CarePerson, Report, Revision, Visit
+from app.db.models import CarePerson, CaseFile, Report, Revision, Visit
 from app.hq import schema
 from app.hq.models import HqRecord, HqRevision, HqStation
 from app.hq.service import Headquarters
 from app.paths import database_file
 from app.services import station, sync
 from app.services.care_register import person_snapshot
+from app.services.case_files import snapshot as case_snapshot
 from app.services.revisions import snapshot
 from app.services.visits import visit_snapshot
 
@@ -200,8 +201,10 @@ def sign_in(store: Store) -> station.OfficerInfo:
     return station.sign_in(store, "000001", PASSWORD)
 
 
-def receive_and_complete(store: Store, n: int = 1) -> list[str]:
-    """Walk-ins received and their intakes saved: two revisions each."""
+def receive_and_complete(store: Store, n: int = 1, *, same_reporter: bool = False) -> list[str]:
+    """Walk-ins received and their intakes saved: two revisions each. Each is a different
+    reporter at a different place unless asked, so no repeat rule fires (a repeat opens a case
+    file, one more revision)."""
     from app.domain.catalog import load_catalog
     from app.services import receiving
     from tests.conftest import good_intake
@@ -209,9 +212,18 @@ def receive_and_complete(store: Store, n: int = 1) -> list[str]:
     catalog = load_catalog()
     officer = sign_in(store)
     ids = []
-    for _ in range(n):
+    for i in range(n):
         rid = receiving.receive(store, officer).id
-        receiving.save_intake(store, officer, rid, good_intake(), catalog)
+        other = (
+            {}
+            if same_reporter
+            else {
+                "reporter_phone": f"139{i:08d}",
+                "reporter_address": f"太原市杏花岭区新建路{i + 1}号",
+                "incident_place": f"新建路{i + 1}号楼下",
+            }
+        )
+        receiving.save_intake(store, officer, rid, good_intake(**other), catalog)
         ids.append(rid)
     return ids
 
@@ -225,6 +237,7 @@ def assert_converged(store: Store, hq: HqProcess) -> None:
         current = {r.id: snapshot(r) for r in s.scalars(select(Report))}
         current.update({v.id: visit_snapshot(v) for v in s.scalars(select(Visit))})
         current.update({p.id: person_snapshot(p) for p in s.scalars(select(CarePerson))})
+        current.update({c.id: case_snapshot(s, c) for c in s.scalars(select(CaseFile))})
         unit = s.scalar(text("SELECT unit_code FROM station"))
     engine = make_server_engine(hq.db_url)
     try:

@@ -371,3 +371,18 @@ def test_enroll_and_sync_commands_for_scheduled_tasks(desk, hq, catalog) -> None
     assert "Traceback" not in offline.stderr
     insecure = run("enroll", "--data-dir", data_dir, "--hq", "http://10.1.2.3:8740", "--code", code)
     assert insecure.returncode == 2 and "unencrypted" in insecure.stderr
+
+
+def test_a_case_file_and_its_links_reach_hq(desk, hq, catalog) -> None:
+    from app.services import case_files
+
+    enroll(desk, hq)
+    ids = receive_and_complete(desk, 3, same_reporter=True)  # the third opens a file
+    case = case_files.file_of_report(desk, ids[-1])
+    assert case is not None and set(case["report_ids"]) == set(ids)
+    case_files.log_action(desk, sign_in(desk), case["id"], "已上门走访")
+    assert SyncEngine(desk).run_once().ok
+    assert_converged(desk, hq)
+    held = hq.service().record(case["id"])
+    assert held is not None and set(held["report_ids"]) == set(ids)
+    assert held["actions"][0]["text"] == "已上门走访"
