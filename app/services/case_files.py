@@ -403,3 +403,54 @@ def file_of_report(store: Store, report_id: str) -> dict[str, Any] | None:
         data = snapshot(s, case)
         data["code"] = case_code(case.number, int(case.created_utc[:4]))
         return data
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    id: str
+    code: str
+    title: str
+    key_kind: str
+    rule_id: str
+    officer_id: str | None
+    plan: str
+    deadline: str
+    status: str
+    result: str
+    reports: list[tuple[str, str, str, str, str]]  # id, serial, received_at, type, status
+    actions: list[tuple[str, str, str]]  # at, officer name, text
+
+
+def detail(store: Store, case_id: str) -> CaseDetail:
+    with store.read() as s:
+        case = s.get(CaseFile, case_id)
+        if case is None:
+            raise errors.NotFoundError(case_id)
+        reports = s.execute(
+            select(
+                Report.id, Report.serial, Report.received_at, Report.incident_type, Report.status
+            )
+            .join(CaseReport, CaseReport.report_id == Report.id)
+            .where(CaseReport.case_id == case_id)
+            .order_by(Report.received_utc)
+        ).all()
+        actions = s.execute(
+            select(CaseAction.at, Officer.name, CaseAction.text)
+            .join(Officer, Officer.id == CaseAction.officer_id)
+            .where(CaseAction.case_id == case_id)
+            .order_by(CaseAction.id)
+        ).all()
+        return CaseDetail(
+            id=case.id,
+            code=case_code(case.number, int(case.created_utc[:4])),
+            title=case.title,
+            key_kind=case.key_kind,
+            rule_id=case.rule_id,
+            officer_id=case.officer_id,
+            plan=case.plan,
+            deadline=case.deadline,
+            status=case.status,
+            result=case.result,
+            reports=[tuple(r) for r in reports],  # type: ignore[misc]
+            actions=[tuple(a) for a in actions],  # type: ignore[misc]
+        )

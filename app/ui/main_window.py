@@ -35,6 +35,7 @@ from app.ui.shift_end import ShiftEndView
 from app.ui.sync_panel import NoticesDialog, SyncPanel, SyncWorker
 
 if TYPE_CHECKING:
+    from app.ui.case_files_view import CaseFilesView
     from app.ui.visit_queue import VisitQueueView
 
 
@@ -65,8 +66,10 @@ class MainWindow(QMainWindow):
         self.desk.reports_requested.connect(self.show_reports)
         self.desk.shift_end_requested.connect(self.show_shift_end)
         self.desk.visits_requested.connect(self.show_visits)
+        self.desk.cases_requested.connect(self.show_cases)
         self.browser: ReportsBrowser | None = None
         self.visits: VisitQueueView | None = None
+        self.cases: CaseFilesView | None = None
         self.shift: ShiftEndView | None = None
         self.tabs.addTab(self.desk, self.tr("Receive desk"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
@@ -86,6 +89,7 @@ class MainWindow(QMainWindow):
             (self.tr("Receive walk-in"), self.receive, "F2"),
             (self.tr("Reports"), self.show_reports, "Ctrl+F"),
             (self.tr("Return visits"), self.show_visits, "Ctrl+R"),
+            (self.tr("Case files"), self.show_cases, "Ctrl+K"),
             (self.tr("Shift end"), self.show_shift_end, ""),
             (self.tr("Settings..."), self.show_settings, ""),
             (self.tr("Quit"), self.close, "Ctrl+Q"),
@@ -245,6 +249,17 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.visits)
         self.visits.code_edit.setFocus()
 
+    def show_cases(self) -> None:
+        if self.cases is None:
+            from app.ui.case_files_view import CaseFilesView
+
+            self.cases = CaseFilesView(self.store, self.catalog, self.officer, self.lang)
+            self.cases.open_report.connect(self.open_report)
+            self.cases.changed.connect(self.sync_worker.after_save)
+            self.tabs.insertTab(1, self.cases, self.tr("Case files"))
+        self.cases.refresh()
+        self.tabs.setCurrentWidget(self.cases)
+
     def show_shift_end(self) -> None:
         if self.shift is None:
             self.shift = ShiftEndView(self.store, self.catalog, self.lang)
@@ -351,6 +366,8 @@ class MainWindow(QMainWindow):
             self.shift = None
         elif widget is self.visits:
             self.visits = None
+        elif widget is self.cases:
+            self.cases = None
         self.tabs.removeTab(index)
         widget.deleteLater()
         self.refresh_desk()

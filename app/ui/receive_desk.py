@@ -39,6 +39,7 @@ class ReceiveDesk(QWidget):
     reports_requested = Signal()
     shift_end_requested = Signal()
     visits_requested = Signal()
+    cases_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -100,6 +101,9 @@ class ReceiveDesk(QWidget):
         self.visits_button = QPushButton()
         self.visits_button.setObjectName("openVisitsButton")
         self.visits_button.clicked.connect(self.visits_requested)
+        self.cases_button = QPushButton()
+        self.cases_button.setObjectName("openCasesButton")
+        self.cases_button.clicked.connect(self.cases_requested)
         self.shift_button = QPushButton()
         self.shift_button.setObjectName("shiftEndButton")
         self.shift_button.clicked.connect(self.shift_end_requested)
@@ -118,6 +122,7 @@ class ReceiveDesk(QWidget):
         bottom.addWidget(self.hint, 1)
         bottom.addWidget(self.reports_button)
         bottom.addWidget(self.visits_button)
+        bottom.addWidget(self.cases_button)
         bottom.addWidget(self.shift_button)
         layout.addLayout(bottom)
         self._counters: DeskCounters | None = None
@@ -151,6 +156,7 @@ class ReceiveDesk(QWidget):
         self.hint.setText(self.tr("Double-click a receipt to continue its intake."))
         self.reports_button.setText(self.tr("Reports and search (Ctrl+F)"))
         self.visits_button.setText(self.tr("Return visits (Ctrl+R)"))
+        self.cases_button.setText(self.tr("Case files (Ctrl+K)"))
         self.shift_button.setText(self.tr("Shift-end check"))
 
     def show_counters(self, counters: DeskCounters) -> None:

@@ -65,6 +65,150 @@
     </message>
 </context>
 <context>
+    <name>CaseFileDialog</name>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="171"/>
+        <source>Save plan</source>
+        <translation>保存方案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="178"/>
+        <source>What was done, e.g. visited both parties</source>
+        <translation>做了什么，如：已走访双方当事人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="179"/>
+        <source>Add to the log</source>
+        <translation>记入工作日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="186"/>
+        <source>Clear the file</source>
+        <translation>清零销档</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="195"/>
+        <source>Plan</source>
+        <translation>化解方案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="198"/>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="201"/>
+        <source>Responsible</source>
+        <translation>责任民警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="210"/>
+        <source>Reports in this file</source>
+        <translation>本档警情</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="213"/>
+        <source>Action log</source>
+        <translation>工作日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="216"/>
+        <source>Result (needed to clear; a return visit must be done)</source>
+        <translation>化解结果（清零须填写，且须已回访）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="227"/>
+        <source>Case file %1</source>
+        <translation>案件档案 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="230"/>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="271"/>
+        <source>state the result</source>
+        <translation>填写化解结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="273"/>
+        <source>do a return visit on one of its reports</source>
+        <translation>对本档警情完成一次回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="275"/>
+        <source>The file cannot be cleared yet: %1.</source>
+        <translation>暂不能清零：请%1。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFiles</name>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="45"/>
+        <source>open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="46"/>
+        <source>in progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="47"/>
+        <source>cleared</source>
+        <translation>已清零</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFilesView</name>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="62"/>
+        <source>Show cleared files</source>
+        <translation>显示已清零的档案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="69"/>
+        <source>File</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="70"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="71"/>
+        <source>Reports</source>
+        <translation>警情数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="72"/>
+        <source>Responsible</source>
+        <translation>责任民警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="73"/>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="74"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="75"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="117"/>
+        <source>%1 open files, %2 past their deadline (escalated to the station chief).</source>
+        <translation>在办档案 %1 个，超期 %2 个（已提级至所领导）。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../app/ui/history_dialog.py" line="26"/>
@@ -513,141 +657,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="55"/>
+        <location filename="../../app/ui/main_window.py" line="56"/>
         <source>StationDesk - %1</source>
         <translation>StationDesk 接警台 - %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71"/>
+        <location filename="../../app/ui/main_window.py" line="74"/>
         <source>Receive desk</source>
         <translation>接警台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>&amp;Desk</source>
         <translation>接警台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
         <source>Receive walk-in</source>
         <translation>自接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="90"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>Reports</source>
         <translation>警情查询</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>Return visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89"/>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="92"/>
+        <location filename="../../app/ui/main_window.py" line="259"/>
+        <source>Case files</source>
+        <translation>一案一档</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="93"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>Shift end</source>
         <translation>交班核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
+        <location filename="../../app/ui/main_window.py" line="94"/>
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="95"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98"/>
+        <location filename="../../app/ui/main_window.py" line="102"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99"/>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/main_window.py" line="103"/>
+        <location filename="../../app/ui/main_window.py" line="347"/>
         <source>About StationDesk</source>
         <translation>关于 StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
         <source>%1 (%2) on duty - %3 %4</source>
         <translation>值班民警：%1（%2）— %3 %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="138"/>
         <source>Warning: the PC clock went backwards since the last receipt. Check the clock.</source>
         <translation>警告：电脑时钟比上一次接警时间倒退，请检查时钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
         <source>%1 intake(s) interrupted earlier were reopened with what had been typed.</source>
         <translation>已重新打开 %1 份此前中断的登记，已录入内容均已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
         <source>This PC was restored from an older backup: %1 records were taken back from HQ.</source>
         <translation>本机系从较早的备份恢复：已从总部取回 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="296"/>
         <source>Receipt slip %1</source>
         <translation>报警回执 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>Print the receipt slip for the reporter, or save it as PDF.</source>
         <translation>为报警人打印报警回执，或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
         <source>Print preview...</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>Save PDF...</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294"/>
+        <location filename="../../app/ui/main_window.py" line="309"/>
         <source>Save receipt slip</source>
         <translation>保存报警回执</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325"/>
+        <location filename="../../app/ui/main_window.py" line="340"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="326"/>
+        <location filename="../../app/ui/main_window.py" line="341"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="314"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="317"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="308"/>
+        <location filename="../../app/ui/main_window.py" line="323"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>A new language applies from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="348"/>
         <source>StationDesk %1
 Incident catalog %2</source>
         <translation>StationDesk %1
@@ -944,84 +1094,89 @@ Incident catalog %2</source>
 <context>
     <name>ReceiveDesk</name>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="130"/>
+        <location filename="../../app/ui/receive_desk.py" line="135"/>
         <source>Receive walk-in
 (F2)</source>
         <translation>自接警
 (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="131"/>
+        <location filename="../../app/ui/receive_desk.py" line="136"/>
         <source>Receive a walk-in report</source>
         <translation>自接警：受理来所报警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="132"/>
+        <location filename="../../app/ui/receive_desk.py" line="137"/>
         <source>Unfinished receipts</source>
         <translation>未完成登记的受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="135"/>
+        <location filename="../../app/ui/receive_desk.py" line="140"/>
         <source>Received today</source>
         <translation>今日接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="135"/>
+        <location filename="../../app/ui/receive_desk.py" line="140"/>
         <source>Completed</source>
         <translation>已完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="135"/>
+        <location filename="../../app/ui/receive_desk.py" line="140"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="140"/>
+        <location filename="../../app/ui/receive_desk.py" line="145"/>
         <source>Unfinished receipts - every one must be completed or accounted for</source>
         <translation>未完成登记的受理编号——每一个都必须补录或说明原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="144"/>
+        <location filename="../../app/ui/receive_desk.py" line="149"/>
         <source>Serial</source>
         <translation>受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="145"/>
+        <location filename="../../app/ui/receive_desk.py" line="150"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="146"/>
+        <location filename="../../app/ui/receive_desk.py" line="151"/>
         <source>Waiting</source>
         <translation>已等待</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="147"/>
+        <location filename="../../app/ui/receive_desk.py" line="152"/>
         <source>Officer</source>
         <translation>接警民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="148"/>
+        <location filename="../../app/ui/receive_desk.py" line="153"/>
         <source>Reason left unfinished</source>
         <translation>未完成原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="151"/>
+        <location filename="../../app/ui/receive_desk.py" line="156"/>
         <source>Double-click a receipt to continue its intake.</source>
         <translation>双击未完成的受理编号，继续登记。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="152"/>
+        <location filename="../../app/ui/receive_desk.py" line="157"/>
         <source>Reports and search (Ctrl+F)</source>
         <translation>警情查询 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="153"/>
+        <location filename="../../app/ui/receive_desk.py" line="158"/>
         <source>Return visits (Ctrl+R)</source>
         <translation>回访（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="154"/>
+        <location filename="../../app/ui/receive_desk.py" line="159"/>
+        <source>Case files (Ctrl+K)</source>
+        <translation>一案一档（Ctrl+K）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/receive_desk.py" line="160"/>
         <source>Shift-end check</source>
         <translation>交班核对</translation>
     </message>

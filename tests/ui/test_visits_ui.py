@@ -235,3 +235,48 @@ def test_the_desk_is_told_of_a_third_report_while_the_phone_is_typed(
     form.repeat_warning.linkActivated.emit(earlier[0])  # the officer clicks the earlier report
     assert window.tabs.currentWidget().report_id == earlier[0]
     window.close()
+
+
+def test_a_case_file_is_worked_and_cleared_in_the_window(
+    qtbot, app_en, store, officer, catalog, data_dir
+) -> None:
+    from app.services import case_files, receiving
+    from app.ui.case_files_view import CaseFileDialog, CaseFilesView
+    from app.ui.main_window import MainWindow
+    from tests.conftest import good_intake
+
+    ids = []
+    for _ in range(3):
+        rid = receiving.receive(store, officer).id
+        receiving.save_intake(store, officer, rid, good_intake(incident_type="D03"), catalog)
+        ids.append(rid)
+    window = MainWindow(store, catalog, officer, data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.mouseClick(
+        window.desk.findChild(QPushButton, "openCasesButton"), Qt.MouseButton.LeftButton
+    )
+    view = window.tabs.currentWidget()
+    assert isinstance(view, CaseFilesView) and view.table.rowCount() == 1
+    assert view.table.item(0, 2).text() == "3"
+    seen: dict[str, str] = {}
+
+    def work(dialog: CaseFileDialog) -> None:
+        dialog.findChild(QPlainTextEdit, "casePlan").setPlainText("联系物业共同调解")
+        dialog.findChild(QPushButton, "saveCaseButton").click()
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "caseActionText"), "visited both parties")
+        dialog.findChild(QPushButton, "addCaseActionButton").click()
+        dialog.findChild(QPushButton, "clearCaseButton").click()  # no result, no visit yet
+        seen["refused"] = dialog.findChild(QLabel, "caseMessage").text()
+        seen["log"] = dialog.findChild(QListWidget, "caseActions").item(0).text()
+        dialog.reject()
+
+    from PySide6.QtWidgets import QListWidget, QPlainTextEdit
+
+    when_shown(CaseFileDialog, work)
+    view.open_file(0)
+    assert "state the result" in seen["refused"] and "return visit" in seen["refused"]
+    assert "visited both parties" in seen["log"]
+    case = case_files.file_of_report(store, ids[-1])
+    assert case["status"] == "in_progress" and case["plan"] == "联系物业共同调解"
+    window.close()
