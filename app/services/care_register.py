@@ -23,7 +23,7 @@ from app.domain.validation import (
 from app.domain.visit_policy import local_day
 from app.ids import new_id
 from app.services.clock import now_local, utc_iso
-from app.services.revisions import append_record_revision
+from app.services.revisions import record_change
 from app.services.station import OfficerInfo, require
 from app.services.visits import new_visit, rules_for
 
@@ -106,19 +106,17 @@ def register_person(
             **clean,
         )
         s.add(person)
-        s.flush()
-        append_record_revision(
+        record_change(
             s,
             st,
+            person,
             kind="care_person",
-            record_id=person.id,
-            revision_no=1,
-            record=person_snapshot(person),
+            record=lambda: person_snapshot(person),
             officer_id=officer.id,
             action="create",
             changes={},
-            recorded_at=moment.isoformat(timespec="seconds"),
-            parent_id=None,
+            moment=moment,
+            new=True,
         )
         new_visit(
             s,

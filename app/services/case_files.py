@@ -26,7 +26,7 @@ from app.domain.visit_policy import local_day
 from app.ids import new_id
 from app.services.clock import now_local, utc_iso
 from app.services.repeats import KeyMatch, lookup_keys, rules_for
-from app.services.revisions import append_record_revision, field_changes, latest_revision_id
+from app.services.revisions import field_changes, record_change
 from app.services.station import OfficerInfo, require
 
 OPEN = "open"
@@ -85,23 +85,17 @@ def _record(
     *,
     new: bool = False,
 ) -> None:
-    parent = None if new else latest_revision_id(s, case.id)
-    if not new:
-        case.revision_no += 1
-    case.updated_utc = utc_iso(moment)
-    s.flush()
-    append_record_revision(
+    record_change(
         s,
         st,
+        case,
         kind="case_file",
-        record_id=case.id,
-        revision_no=case.revision_no,
-        record=snapshot(s, case),
+        record=lambda: snapshot(s, case),
         officer_id=officer_id,
         action=action,
         changes=changes,
-        recorded_at=moment.isoformat(timespec="seconds"),
-        parent_id=parent,
+        moment=moment,
+        new=new,
     )
 
 

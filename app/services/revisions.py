@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sqlalchemy import select, text
@@ -77,33 +77,6 @@ def canonical_json(data: dict[str, Any]) -> str:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def append_revision(
-    session: Session,
-    station: Station,
-    report: Report,
-    *,
-    officer_id: str,
-    action: str,
-    changes: dict[str, list[Any]],
-    recorded_at: str,
-    parent_id: str | None,
-) -> Revision:
-    session.flush()  # column defaults land on the object, so the payload has no nulls
-    return append_record_revision(
-        session,
-        station,
-        kind="report",
-        record_id=report.id,
-        revision_no=report.revision_no,
-        record=snapshot(report),
-        officer_id=officer_id,
-        action=action,
-        changes=changes,
-        recorded_at=recorded_at,
-        parent_id=parent_id,
-    )
-
-
 def append_record_revision(
     session: Session,
     station: Station,
@@ -140,6 +113,41 @@ def append_record_revision(
     return revision
 
 
+def record_change(
+    session: Session,
+    station: Station,
+    row: Any,
+    *,
+    kind: str,
+    record: Callable[[], dict[str, Any]],
+    officer_id: str,
+    action: str,
+    changes: dict[str, list[Any]],
+    moment: dt.datetime,
+    new: bool = False,
+) -> Revision:
+    """The next revision of any record whose fields were just set: its number, its parent, its
+    whole state (`record()`, read after the flush so defaults and links are in place)."""
+    parent = None if new else latest_revision_id(session, row.id)
+    if not new:
+        row.revision_no += 1
+    row.updated_utc = utc_iso(moment)
+    session.flush()
+    return append_record_revision(
+        session,
+        station,
+        kind=kind,
+        record_id=row.id,
+        revision_no=row.revision_no,
+        record=record(),
+        officer_id=officer_id,
+        action=action,
+        changes=changes,
+        recorded_at=moment.isoformat(timespec="seconds"),
+        parent_id=parent,
+    )
+
+
 def commit_report_change(
     session: Session,
     station: Station,
@@ -150,18 +158,16 @@ def commit_report_change(
     moment: dt.datetime,
 ) -> None:
     """The report's next revision number and its revision, after its fields were set."""
-    parent = latest_revision_id(session, report.id)
-    report.revision_no += 1
-    report.updated_utc = utc_iso(moment)
-    append_revision(
+    record_change(
         session,
         station,
         report,
+        kind="report",
+        record=lambda: snapshot(report),
         officer_id=officer_id,
         action=action,
         changes=changes,
-        recorded_at=moment.isoformat(timespec="seconds"),
-        parent_id=parent,
+        moment=moment,
     )
 
 

@@ -27,12 +27,7 @@ from app.domain.validation import FieldError, clean_text
 from app.domain.visit_policy import VisitPolicy, load_policy, local_day
 from app.ids import new_id
 from app.services.clock import now_local, utc_iso
-from app.services.revisions import (
-    append_record_revision,
-    commit_report_change,
-    field_changes,
-    latest_revision_id,
-)
+from app.services.revisions import commit_report_change, field_changes, record_change
 from app.services.station import OfficerInfo, require
 
 VISIT_FIELDS = (
@@ -90,23 +85,17 @@ def _record(
     *,
     new: bool = False,
 ) -> None:
-    parent = None if new else latest_revision_id(s, visit.id)
-    if not new:
-        visit.revision_no += 1
-    visit.updated_utc = utc_iso(moment)
-    s.flush()
-    append_record_revision(
+    record_change(
         s,
         st,
+        visit,
         kind="visit",
-        record_id=visit.id,
-        revision_no=visit.revision_no,
-        record=visit_snapshot(visit),
+        record=lambda: visit_snapshot(visit),
         officer_id=officer_id,
         action=action,
         changes=changes,
-        recorded_at=moment.isoformat(timespec="seconds"),
-        parent_id=parent,
+        moment=moment,
+        new=new,
     )
 
 
