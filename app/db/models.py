@@ -78,6 +78,7 @@ class Report(Base):
         Index("ix_report_id_number_received", "reporter_id_number", "received_utc"),
         Index("ix_report_address_key_received", "address_key", "received_utc"),
         Index("ix_report_place_key_received", "place_key", "received_utc"),
+        Index("ix_report_warning", "warning_status", "warning_colour"),
     )
 
     id: Mapped[str] = mapped_column(primary_key=True)
@@ -117,6 +118,15 @@ class Report(Base):
     repeat_rule: Mapped[str] = mapped_column(default="", server_default="")
     repeat_key: Mapped[str] = mapped_column(default="", server_default="")
     repeat_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Five-colour early warning (app.domain.warning_colours): the risk factors ticked (JSON
+    # list), the colour the criteria suggested, the colour set (differs only with a reason),
+    # who monitors, and whether the warning is active or was lifted.
+    risk_factors: Mapped[str] = mapped_column(default="[]", server_default="[]")
+    suggested_colour: Mapped[str] = mapped_column(default="", server_default="")
+    warning_colour: Mapped[str] = mapped_column(default="", server_default="")
+    colour_reason: Mapped[str] = mapped_column(default="", server_default="")
+    monitoring_level: Mapped[str] = mapped_column(default="", server_default="")
+    warning_status: Mapped[str] = mapped_column(default="", server_default="")
     revision_no: Mapped[int] = mapped_column(default=1)
     updated_utc: Mapped[str]
 
@@ -321,3 +331,71 @@ class CaseAction(Base):
     at: Mapped[str]
     officer_id: Mapped[str] = mapped_column(ForeignKey("officer.id"))
     text: Mapped[str]
+
+
+class WarningLetter(Base):
+    """A domestic-violence warning letter (家庭暴力告诫书): drafted from a report, approved by the
+    station chief (which draws its serial, gap-free per year), served on the abuser, followed by
+    visits to the victim, who is safe-contact from then on."""
+
+    __tablename__ = "warning_letter"
+    __table_args__ = (
+        UniqueConstraint("serial_year", "serial_no"),
+        Index("ix_warning_letter_approved", "status", "approved_day"),
+    )
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    report_id: Mapped[str] = mapped_column(ForeignKey("report.id"), index=True)
+    status: Mapped[str]
+    serial: Mapped[str] = mapped_column(default="")
+    serial_year: Mapped[int | None]
+    serial_no: Mapped[int | None]
+    abuser_name: Mapped[str]
+    abuser_id_number: Mapped[str] = mapped_column(default="")
+    abuser_address: Mapped[str] = mapped_column(default="")
+    victim_name: Mapped[str]
+    relation: Mapped[str] = mapped_column(default="")
+    facts: Mapped[str]
+    drafted_by: Mapped[str] = mapped_column(ForeignKey("officer.id"))
+    approved_by: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    approved_day: Mapped[str] = mapped_column(default="")
+    refusal_reason: Mapped[str] = mapped_column(default="")
+    served_at: Mapped[str] = mapped_column(default="")
+    revision_no: Mapped[int] = mapped_column(default=1)
+    created_utc: Mapped[str]
+    updated_utc: Mapped[str]
+
+
+class ReminderSheet(Base):
+    """A reminder sheet for repeated police treatment (重复警情提示单): issued by this station or
+    by HQ's command centre for a repeat, answered with the three feedbacks (receipt, progress,
+    result) and cleared with evidence. `reports` is a JSON list of the linked reports as the
+    issuer saw them (serial, unit, received, type), since HQ's may name other stations'."""
+
+    __tablename__ = "reminder_sheet"
+    __table_args__ = (Index("ix_reminder_sheet_status_deadline", "status", "deadline"),)
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(unique=True)
+    origin: Mapped[str]
+    issuing_unit: Mapped[str]
+    receiving_unit: Mapped[str]
+    rule_id: Mapped[str]
+    rule_label: Mapped[str]
+    key_kind: Mapped[str]
+    key_value: Mapped[str]
+    reports: Mapped[str]
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("case_file.id"))
+    officer_id: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    deadline: Mapped[str]
+    status: Mapped[str]
+    receipt_text: Mapped[str] = mapped_column(default="")
+    receipt_at: Mapped[str] = mapped_column(default="")
+    progress_text: Mapped[str] = mapped_column(default="")
+    progress_at: Mapped[str] = mapped_column(default="")
+    result_text: Mapped[str] = mapped_column(default="")
+    result_at: Mapped[str] = mapped_column(default="")
+    cleared_at: Mapped[str] = mapped_column(default="")
+    revision_no: Mapped[int] = mapped_column(default=1)
+    created_utc: Mapped[str]
+    updated_utc: Mapped[str]

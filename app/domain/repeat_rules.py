@@ -8,12 +8,11 @@ refused with the line and the reason, and the rules already in force stay.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.domain.versioned_file import newest, read_json, version_key
+from app.domain.versioned_file import line_of, newest, parse_json_text, read_json, version_key
 from app.errors import StationDeskError
 from app.paths import resource_path
 
@@ -57,15 +56,9 @@ class RepeatRules:
         return max(r.window_days for r in every)
 
 
-def _line_of(text: str, needle: str) -> int:
-    """Line of the first occurrence of needle in the file (1 when it cannot be found)."""
-    index = text.find(needle)
-    return text.count("\n", 0, index) + 1 if index >= 0 else 1
-
-
 def parse_rules(data: object, source: str, text: str = "") -> RepeatRules:
     def fail(needle: str, reason: str) -> RepeatRulesError:
-        line = _line_of(text, needle) if needle else 1
+        line = line_of(text, needle)
         return RepeatRulesError(f"{source}: line {line}: {reason}", line=line, reason=reason)
 
     if not isinstance(data, dict):
@@ -140,10 +133,4 @@ def load_rules(data_dir: Path | None = None) -> RepeatRules:
 
 def check_rules_text(text: str, source: str = "repeat_rules.json") -> RepeatRules:
     """Validate a candidate file before it is installed (what an administrator or HQ sends)."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise RepeatRulesError(
-            f"{source}: line {exc.lineno}: {exc.msg}", line=exc.lineno, reason=exc.msg
-        ) from None
-    return parse_rules(data, source, text)
+    return parse_rules(parse_json_text(text, source, RepeatRulesError), source, text)

@@ -12,7 +12,8 @@ ALL = (OFFICER, COMMUNITY, CHIEF, ADMIN)
 PERMISSIONS: dict[str, frozenset[str]] = {
     OFFICER: frozenset({"receive", "intake", "handle", "visit"}),
     COMMUNITY: frozenset({"receive", "intake", "handle", "visit", "assign_visits"}),
-    CHIEF: frozenset({"receive", "intake", "handle", "void", "visit", "assign_visits"}),
+    # "approve": warning letters, reminder sheets issued and cleared, lifting an early warning
+    CHIEF: frozenset({"receive", "intake", "handle", "void", "visit", "assign_visits", "approve"}),
     ADMIN: frozenset(
         {"receive", "intake", "handle", "void", "visit", "assign_visits", "manage_accounts"}
     ),

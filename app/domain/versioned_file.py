@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from app.errors import StationDeskError
+
 
 class Versioned(Protocol):
     @property
@@ -28,6 +30,23 @@ def read_json(path: Path, error: type[Exception]) -> object:
         raise error(f"{path}: cannot read ({exc.strerror})") from None
     except json.JSONDecodeError as exc:
         raise error(f"{path}: line {exc.lineno}: {exc.msg}") from None
+
+
+def parse_json_text(text: str, source: str, error: type[StationDeskError]) -> object:
+    """Decoded text of a candidate file (what an administrator or HQ sends), errors with line."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise error(
+            f"{source}: line {exc.lineno}: {exc.msg}", line=exc.lineno, reason=exc.msg
+        ) from None
+
+
+def line_of(text: str, needle: str) -> int:
+    """Line of the first occurrence of needle in the file (1 when it cannot be found), so a
+    refused file names the line to fix."""
+    index = text.find(needle) if needle else -1
+    return text.count("\n", 0, index) + 1 if index >= 0 else 1
 
 
 def version_key(version: str) -> tuple[int, ...]:

@@ -26,6 +26,8 @@ REASON_REPEAT = "repeat"
 REASON_DISSATISFIED = "dissatisfied"
 REASON_RETRY = "not_reached"
 REASON_CARE = "care"
+REASON_WARNING = "early_warning"  # on the cadence the dispute's warning colour sets
+REASON_LETTER = "warning_letter"  # after a domestic-violence warning letter was served
 
 # States
 DUE = "due"

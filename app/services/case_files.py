@@ -25,6 +25,8 @@ from app.domain.validation import FieldError, clean_text
 from app.domain.visit_policy import local_day
 from app.ids import new_id
 from app.services.clock import now_local, utc_iso
+from app.services.early_warning import ACTIVE as ACTIVE_WARNING
+from app.services.early_warning import criteria_for
 from app.services.repeats import KeyMatch, lookup_keys, rules_for
 from app.services.revisions import field_changes, record_change
 from app.services.station import OfficerInfo, require
@@ -344,6 +346,7 @@ class CaseRow:
     status: str
     reports: int
     overdue: bool  # past its deadline and not cleared: escalated to the station chief
+    colour: str = ""  # the highest active early-warning colour among its reports
 
 
 def case_files(
@@ -357,7 +360,7 @@ def case_files(
             .subquery()
         )
         stmt = (
-            select(CaseFile, Officer.name, func.coalesce(counts.c.n, 0))
+            select(CaseFile, Officer.name, func.coalesce(counts.c.n, 0).label("n"))
             .outerjoin(Officer, Officer.id == CaseFile.officer_id)
             .outerjoin(counts, counts.c.case_id == CaseFile.id)
             .order_by(CaseFile.deadline, CaseFile.number)
@@ -365,6 +368,7 @@ def case_files(
         if not include_cleared:
             stmt = stmt.where(CaseFile.status.in_(ACTIVE))
         rows = s.execute(stmt).all()
+        colours = case_colours(store, s, [c.id for c, _n, _c in rows])
     return [
         CaseRow(
             id=c.id,
@@ -377,9 +381,30 @@ def case_files(
             status=c.status,
             reports=int(n),
             overdue=c.status != CLEARED and c.deadline < day,
+            colour=colours.get(c.id, ""),
         )
         for c, name, n in rows
     ]
+
+
+def case_colours(store: Store, s: Session, case_ids: list[str]) -> dict[str, str]:
+    """Each file's highest active warning colour: the file is watched as closely as its most
+    dangerous report."""
+    criteria = criteria_for(store)
+    best: dict[str, str] = {}
+    for start in range(0, len(case_ids), 500):
+        for case_id, colour_id in s.execute(
+            select(CaseReport.case_id, Report.warning_colour)
+            .join(Report, Report.id == CaseReport.report_id)
+            .where(
+                CaseReport.case_id.in_(case_ids[start : start + 500]),
+                Report.warning_status == ACTIVE_WARNING,
+            )
+        ):
+            colour, held = criteria.colour(colour_id), criteria.colour(best.get(case_id, ""))
+            if colour is not None and (held is None or colour.rank > held.rank):
+                best[case_id] = colour.id
+    return best
 
 
 def file_of_report(store: Store, report_id: str) -> dict[str, Any] | None:
@@ -413,6 +438,7 @@ class CaseDetail:
     result: str
     reports: list[tuple[str, str, str, str, str]]  # id, serial, received_at, type, status
     actions: list[tuple[str, str, str]]  # at, officer name, text
+    colour: str = ""
 
 
 def detail(store: Store, case_id: str) -> CaseDetail:
@@ -447,4 +473,5 @@ def detail(store: Store, case_id: str) -> CaseDetail:
             result=case.result,
             reports=[tuple(r) for r in reports],  # type: ignore[misc]
             actions=[tuple(a) for a in actions],  # type: ignore[misc]
+            colour=case_colours(store, s, [case.id]).get(case.id, ""),
         )

@@ -186,7 +186,6 @@ def generate(
             clock_warning=False,
             safe_contact=False,
             repeat_count=0,
-            checklist=[],
         )
         received_utc = utc_iso(moment)
         last_utc = max(last_utc, received_utc)
@@ -256,6 +255,7 @@ def generate(
             revision_no=len(history),
             updated_utc=received_utc,
             checklist=json.dumps(record["checklist"]),
+            risk_factors=json.dumps(record["risk_factors"]),
             address_key=person["_address_key"] if record["reporter_address"] else "",
             place_key=place_keys.setdefault(place, normalise_address(place))
             if record["incident_place"]

@@ -32,6 +32,7 @@ from app.domain.validation import (
 from app.ids import new_id
 from app.services.clock import now_local, parse_utc, utc_iso
 from app.services.revisions import (
+    JSON_LIST_FIELDS,
     canonical_json,
     commit_report_change,
     field_changes,
@@ -128,7 +129,7 @@ def receive(
         )
         columns = {
             **record,
-            "checklist": "[]",
+            **{name: "[]" for name in JSON_LIST_FIELDS},
             "serial_day": day,
             "serial_no": serial_no,
             "received_utc": stamp_utc,

@@ -19,6 +19,7 @@ from app.db.engine import Store
 from app.db.models import Officer, Report, Revision
 from app.domain.search_keys import fts_query
 from app.services.clock import utc_iso
+from app.services.revisions import JSON_LIST_FIELDS
 
 PAGE_SIZE = 100  # about four screens of rows; more are fetched as the officer scrolls
 _DIGITS = re.compile(r"^\d{3,17}[\dxX]?$")
@@ -47,6 +48,8 @@ class ReportRow:
     reporter_phone: str
     reporter_address: str
     officer_name: str
+    warning_colour: str = ""
+    warning_status: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,8 @@ _ROW_COLUMNS = (
     Report.reporter_phone,
     Report.reporter_address,
     Officer.name,
+    Report.warning_colour,
+    Report.warning_status,
 )
 
 
@@ -196,7 +201,8 @@ def get_report(store: Store, report_id: str) -> dict[str, Any]:
             raise errors.NotFoundError(report_id)
         officer = s.get(Officer, report.officer_id)
         data = {c.name: getattr(report, c.name) for c in Report.__table__.columns}
-        data["checklist"] = json.loads(report.checklist or "[]")
+        for name in JSON_LIST_FIELDS:
+            data[name] = json.loads(getattr(report, name) or "[]")
         data["officer_name"] = officer.name if officer else ""
         data["officer_badge"] = officer.badge if officer else ""
         return data

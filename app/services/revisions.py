@@ -49,7 +49,15 @@ RECORD_FIELDS = (
     "repeat_rule",
     "repeat_key",
     "repeat_count",
+    "risk_factors",
+    "suggested_colour",
+    "warning_colour",
+    "colour_reason",
+    "monitoring_level",
+    "warning_status",
 )
+# Columns holding a JSON list; the revision payload carries the list itself.
+JSON_LIST_FIELDS = ("checklist", "risk_factors")
 
 
 def receipt_record(**values: Any) -> dict[str, Any]:
@@ -58,13 +66,15 @@ def receipt_record(**values: Any) -> dict[str, Any]:
     for name in RECORD_FIELDS:
         default = Report.__table__.c[name].default
         record[name] = default.arg if default is not None and not callable(default.arg) else ""
-    record.update(id=values.pop("report_id"), status=statuses.RECEIVING, checklist=[], **values)
+    record.update({name: [] for name in JSON_LIST_FIELDS})
+    record.update(id=values.pop("report_id"), status=statuses.RECEIVING, **values)
     return record
 
 
 def snapshot(report: Report) -> dict[str, Any]:
     data = {name: getattr(report, name) for name in RECORD_FIELDS}
-    data["checklist"] = json.loads(report.checklist or "[]")
+    for name in JSON_LIST_FIELDS:
+        data[name] = json.loads(getattr(report, name) or "[]")
     return data
 
 

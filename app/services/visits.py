@@ -160,7 +160,12 @@ def schedule_for_report(
     and has none yet (closing after a referral does not create a second set)."""
     if report.status not in policy.on_statuses:
         return []
-    has_any = s.scalar(select(func.count()).where(Visit.report_id == report.id))
+    has_any = s.scalar(
+        select(func.count()).where(
+            Visit.report_id == report.id,
+            Visit.reason.not_in((visits.REASON_WARNING, visits.REASON_LETTER)),
+        )
+    )
     if has_any:
         return []
     incident = catalog.by_code.get(report.incident_type)
@@ -168,32 +173,63 @@ def schedule_for_report(
     if reason is None:
         return []
     safe = report.safe_contact or policy.is_safe_contact_type(incident)
-    address = report.reporter_address or report.incident_place
-    grid = address_grid(address)
-    created = []
-    for number, planned in enumerate(
-        policy.initial_plan(local_day(moment), safe_contact=safe), start=1
-    ):
-        created.append(
-            new_visit(
-                s,
-                st,
-                officer.id,
-                moment,
-                kind=visits.HOME
-                if planned.kind == visits.PHONE and not report.reporter_phone
-                else planned.kind,  # no number given: the call becomes a visit
-                due=planned.due,
-                reason=reason,
-                sequence_no=number,
-                report_id=report.id,
-                assignee=officer.id,
-                address=address,
-                grid=grid,
-                safe_contact=safe,
-            )
+    plan = policy.initial_plan(local_day(moment), safe_contact=safe)
+    return [
+        visit_for_report(
+            s,
+            st,
+            report,
+            officer,
+            moment,
+            kind=visits.HOME
+            if planned.kind == visits.PHONE and not report.reporter_phone
+            else planned.kind,  # no number given: the call becomes a visit
+            due=planned.due,
+            reason=reason,
+            sequence_no=number,
+            safe_contact=safe,
         )
-    return created
+        for number, planned in enumerate(plan, start=1)
+    ]
+
+
+def visit_for_report(
+    s: Session,
+    st: Station,
+    report: Report,
+    officer: OfficerInfo,
+    moment: dt.datetime,
+    *,
+    kind: str,
+    due: dt.date,
+    reason: str,
+    sequence_no: int | None = None,
+    safe_contact: bool | None = None,
+) -> Visit:
+    """A visit to a report's reporter, at the address given (or the incident place), given to
+    the officer who triggered it; a safe-contact report is never visited by phone."""
+    safe = report.safe_contact if safe_contact is None else safe_contact
+    if safe and kind == visits.PHONE:
+        kind = visits.SAFE_MEETING
+    if sequence_no is None:
+        last = s.scalar(select(func.max(Visit.sequence_no)).where(Visit.report_id == report.id))
+        sequence_no = 1 + int(last or 0)
+    address = report.reporter_address or report.incident_place
+    return new_visit(
+        s,
+        st,
+        officer.id,
+        moment,
+        kind=kind,
+        due=due,
+        reason=reason,
+        sequence_no=sequence_no,
+        report_id=report.id,
+        assignee=officer.id,
+        address=address,
+        grid=address_grid(address),
+        safe_contact=safe,
+    )
 
 
 # -- answering --------------------------------------------------------------------------------
@@ -331,6 +367,12 @@ def record_outcome(
                         attempt=visit.attempt + 1,
                     )
                 )
+        if visit.reason == visits.REASON_WARNING and values["status"] in visits.COMPLETED:
+            from app.services.early_warning import criteria_for, next_warning_visit
+
+            nxt = next_warning_visit(criteria_for(store), s, st, officer, moment, visit)
+            if nxt is not None:
+                follow.append(nxt)
         if visit.person_id and values["status"] in visits.COMPLETED:
             nxt = _next_care_visit(s, st, officer, moment, visit, policy, day)
             if nxt is not None:
@@ -411,6 +453,28 @@ def _next_care_visit(
         visits.REASON_CARE,
         attempt=1,
     )
+
+
+def cancel_visits(
+    s: Session,
+    st: Station,
+    officer: OfficerInfo,
+    moment: dt.datetime,
+    pending: list[Visit],
+    why: str,
+) -> None:
+    for visit in pending:
+        changes = field_changes(visit_snapshot(visit), {"status": visits.CANCELLED, "notes": why})
+        visit.status, visit.notes = visits.CANCELLED, why
+        _record(s, st, visit, officer.id, "cancel", changes, moment)
+
+
+def move_due(
+    s: Session, st: Station, officer: OfficerInfo, moment: dt.datetime, visit: Visit, due: dt.date
+) -> None:
+    changes = {"due_date": [visit.due_date, due.isoformat()]}
+    visit.due_date = due.isoformat()
+    _record(s, st, visit, officer.id, "reschedule", changes, moment)
 
 
 # -- assignment and safe contact --------------------------------------------------------------

@@ -321,13 +321,13 @@ def _report_from_payload(record: dict[str, Any]) -> Report:
 
 
 def _apply_payload(report: Report, record: dict[str, Any]) -> None:
-    from app.services.revisions import RECORD_FIELDS
+    from app.services.revisions import JSON_LIST_FIELDS, RECORD_FIELDS
 
     for name in RECORD_FIELDS:
         if name in ("id", "serial", "received_at") or record.get(name) is None:
             continue
         value = record[name]
-        setattr(report, name, json.dumps(value) if name == "checklist" else value)
+        setattr(report, name, json.dumps(value) if name in JSON_LIST_FIELDS else value)
     from app.domain.addresses import normalise_address
 
     report.address_key = normalise_address(report.reporter_address or "")

@@ -31,7 +31,9 @@ from app import errors
 from app.db.engine import Store
 from app.domain.catalog import Catalog
 from app.services import case_files
+from app.services.early_warning import criteria_for
 from app.services.station import OfficerInfo, list_officers
+from app.ui.early_warning_dialog import colour_icon, warning_chip
 from app.ui.labels import display_value, status_text
 from app.ui.messages import error_text
 
@@ -62,7 +64,8 @@ class CaseFilesView(QWidget):
         self.show_cleared = QCheckBox(self.tr("Show cleared files"))
         self.show_cleared.setObjectName("showClearedCases")
         self.show_cleared.toggled.connect(self.refresh)
-        self.table = QTableWidget(0, 7)
+        self.criteria = criteria_for(store)
+        self.table = QTableWidget(0, 8)
         self.table.setObjectName("caseTable")
         self.table.setHorizontalHeaderLabels(
             [
@@ -73,6 +76,7 @@ class CaseFilesView(QWidget):
                 self.tr("Deadline"),
                 self.tr("Status"),
                 self.tr("Rule"),
+                self.tr("Warning"),
             ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -106,10 +110,13 @@ class CaseFilesView(QWidget):
                 case_status_text(r.status),
                 r.rule_id,
             )
-            for col, value in enumerate(values):
+            colour = self.criteria.colour(r.colour)
+            for col, value in enumerate((*values, colour.label(self.lang) if colour else "")):
                 item = QTableWidgetItem(value)
                 if r.overdue:
                     item.setForeground(OVERDUE)
+                if col == len(values) and colour is not None:
+                    item.setIcon(colour_icon(colour.rgb))
                 self.table.setItem(i, col, item)
         self.table.resizeColumnsToContents()
         overdue = sum(r.overdue for r in self.rows)
@@ -229,6 +236,11 @@ class CaseFileDialog(QDialog):
             f"<b>{d.code}</b> {d.title}<br>"
             + self.tr("Status: %1").replace("%1", case_status_text(d.status))
             + (f" · {self.tr('rule %1').replace('%1', d.rule_id)}" if d.rule_id else "")
+            + (
+                " · " + warning_chip(criteria_for(self.store), d.colour, "active", self.lang)
+                if d.colour
+                else ""
+            )
         )
         self.reports.clear()
         for rid, serial, received, itype, status in d.reports:

@@ -223,6 +223,18 @@ class IntakeForm(QWidget):
         self.visits_label.setObjectName("intakeVisits")
         self.visits_label.setWordWrap(True)
         self.visits_label.hide()
+        self.warning_label = QLabel()
+        self.warning_label.setObjectName("intakeWarningColour")
+        self.warning_label.setTextFormat(Qt.TextFormat.RichText)
+        self.warning_button = QPushButton(self.tr("Early warning..."))
+        self.warning_button.setObjectName("earlyWarningButton")
+        self.warning_button.clicked.connect(self.assess_warning)
+        warning_row = QHBoxLayout()
+        warning_row.addWidget(self.warning_label, 1)
+        warning_row.addWidget(self.warning_button)
+        self.warning_row = QWidget()
+        self.warning_row.setLayout(warning_row)
+        self.warning_row.hide()
 
         buttons = QHBoxLayout()
         for b in (self.save_button, self.unfinished_button, self.void_button):
@@ -248,6 +260,7 @@ class IntakeForm(QWidget):
         layout.addWidget(self.repeat_warning)
         layout.addLayout(body, 1)
         layout.addWidget(self.visits_label)
+        layout.addWidget(self.warning_row)
         layout.addWidget(self.state_label)
         layout.addLayout(buttons)
 
@@ -514,6 +527,7 @@ class IntakeForm(QWidget):
         self.apply_fields({**r, "_checklist": r["checklist"]})
         self._update_state()
         self._show_visits()
+        self._show_warning()
         self.repeat_warning.hide()
         if self.record.get("repeat_rule") or any(
             self.record.get(n) for n in REPEAT_FIELDS
@@ -539,6 +553,39 @@ class IntakeForm(QWidget):
             )
         )
         self.visits_label.setVisible(bool(rows))
+
+    def _show_warning(self) -> None:
+        from app.services.early_warning import criteria_for
+        from app.ui.early_warning_dialog import warning_chip
+
+        r = self.record
+        criteria = criteria_for(self.store)
+        applies = criteria.applies(r.get("incident_type", "")) or bool(r.get("warning_colour"))
+        self.warning_row.setVisible(applies)
+        if not applies:
+            return
+        chip = warning_chip(criteria, r["warning_colour"], r["warning_status"], self.lang)
+        waiting = r["status"] == statuses.RECEIVING
+        self.warning_label.setText(
+            self.tr("Early warning: %1").replace(
+                "%1",
+                chip
+                or (
+                    self.tr("save the intake, then set the colour")
+                    if waiting
+                    else self.tr("<b>not assessed yet</b>: set the colour")
+                ),
+            )
+        )
+        self.warning_button.setEnabled(not waiting and r["status"] != statuses.VOIDED)
+
+    def assess_warning(self) -> None:
+        from app.ui.early_warning_dialog import EarlyWarningDialog
+
+        dialog = EarlyWarningDialog(self.store, self.officer, self.report_id, self.lang, self)
+        if dialog.exec():
+            self.reload()
+            self.changed_status.emit(self.report_id)
 
     def _update_state(self) -> None:
         status = self.record["status"]

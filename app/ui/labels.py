@@ -7,11 +7,13 @@ stored data goes through these helpers so the words are the same everywhere.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication
 
 from app.domain import statuses, visits
 from app.domain.catalog import Catalog
+from app.domain.warning_colours import WarningCriteria, load_criteria
 from app.errors import CatalogError
 
 
@@ -39,8 +41,39 @@ def field_label(name: str) -> str:
         "unfinished_reason": QCoreApplication.translate("Labels", "Reason left unfinished"),
         "void_reason": QCoreApplication.translate("Labels", "Reason for voiding"),
         "safe_contact": QCoreApplication.translate("Labels", "Safe contact"),
+        "risk_factors": QCoreApplication.translate("Labels", "Risk factors"),
+        "suggested_colour": QCoreApplication.translate("Labels", "Suggested colour"),
+        "warning_colour": QCoreApplication.translate("Labels", "Warning colour"),
+        "colour_reason": QCoreApplication.translate("Labels", "Reason for the colour"),
+        "monitoring_level": QCoreApplication.translate("Labels", "Monitored by"),
+        "warning_status": QCoreApplication.translate("Labels", "Warning"),
     }
     return names.get(name, name)
+
+
+@lru_cache(maxsize=1)
+def _criteria() -> WarningCriteria:
+    return load_criteria()
+
+
+def _warning_value(field: str, value: object, lang: str) -> str | None:
+    """Colour, monitoring level and risk factor ids in words (None: not such a field)."""
+    criteria = _criteria()
+    if field in ("suggested_colour", "warning_colour") and isinstance(value, str):
+        colour = criteria.colour(value)
+        return colour.label(lang) if colour else value
+    if field == "monitoring_level" and isinstance(value, str):
+        level = criteria.monitoring_level(value)
+        return level.label(lang) if level else value
+    if field == "risk_factors" and isinstance(value, list):
+        names = {f.id: f.label(lang) for f in criteria.factors}
+        return ", ".join(names.get(str(v), str(v)) for v in value)
+    if field == "warning_status" and isinstance(value, str):
+        return {
+            "active": QCoreApplication.translate("Labels", "active"),
+            "lifted": QCoreApplication.translate("Labels", "lifted"),
+        }.get(value, value)
+    return None
 
 
 def status_text(status: str) -> str:
@@ -117,6 +150,9 @@ def display_value(field: str, value: object, catalog: Catalog, lang: str) -> str
         return ", ".join(str(int(step) + 1) for step in value)
     if field in ("received_at", "incident_time") and isinstance(value, str):
         return wall_time(value)
+    warning = _warning_value(field, value, lang)
+    if warning is not None:
+        return warning
     if isinstance(value, bool):
         return (
             QCoreApplication.translate("Labels", "yes")

@@ -33,8 +33,10 @@ from app.db.engine import Store
 from app.domain import statuses
 from app.domain.catalog import Catalog
 from app.services import reports, sync
+from app.services.early_warning import LIFTED, criteria_for
 from app.services.reports import ReportFilter, ReportRow
 from app.services.station import list_officers
+from app.ui.early_warning_dialog import colour_icon
 from app.ui.labels import status_text, wall_time
 from app.ui.messages import error_text
 
@@ -63,6 +65,7 @@ class ReportsTableModel(QAbstractTableModel):
         "serial",
         "received_at",
         "status",
+        "warning",
         "incident_type",
         "reporter_name",
         "reporter_phone",
@@ -83,6 +86,7 @@ class ReportsTableModel(QAbstractTableModel):
             self.tr("Serial"),
             self.tr("Received"),
             self.tr("Status"),
+            self.tr("Warning"),
             self.tr("Type"),
             self.tr("Reporter"),
             self.tr("Phone"),
@@ -92,6 +96,7 @@ class ReportsTableModel(QAbstractTableModel):
         ]
         self.at_hq: set[str] = set()
         self.linked = _linked(store)
+        self.criteria = criteria_for(store)
 
     def set_filter(self, flt: ReportFilter) -> None:
         self.beginResetModel()
@@ -141,6 +146,20 @@ class ReportsTableModel(QAbstractTableModel):
                     if row.id in self.at_hq
                     else self.tr("Not yet at HQ: will be sent at the next sync")
                 )
+            return None
+        if key == "warning":
+            colour = self.criteria.colour(row.warning_colour)
+            if colour is None:
+                return None
+            if role == Qt.ItemDataRole.DisplayRole:
+                label = colour.label(self.lang)
+                return (
+                    self.tr("%1 (lifted)").replace("%1", label)
+                    if row.warning_status == LIFTED
+                    else label
+                )
+            if role == Qt.ItemDataRole.DecorationRole:
+                return colour_icon(colour.rgb)
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             value = getattr(row, key)

@@ -29,3 +29,12 @@ class FieldBox(QWidget):
         self.error.setVisible(bool(message))
         self.editor.setProperty("invalid", bool(message))
         self.editor.setStyleSheet("border: 1px solid #c0392b;" if message else "")
+
+
+def colour_chip(rgb: str, text: str) -> str:
+    """Rich text for a warning colour: the colour itself beside its name, so it reads on screen
+    and in grey-scale alike."""
+    return (
+        f'<span style="background:{rgb}; color:white; padding:1px 6px;">&nbsp;■&nbsp;</span>'
+        f"&nbsp;<b>{text}</b>"
+    )

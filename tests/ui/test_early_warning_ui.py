@@ -1,0 +1,66 @@
+"""The officer sets a dispute's colour from the intake form; an override must say why."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton
+
+from app.services import case_files, early_warning, receiving
+from app.ui.early_warning_dialog import EarlyWarningDialog
+from app.ui.main_window import MainWindow
+from tests.conftest import good_intake
+from tests.ui.conftest import when_shown
+
+
+def test_colour_set_with_an_override_and_shown_on_form_list_and_case(
+    qtbot, app_en, store, officer, catalog, data_dir, tmp_path
+) -> None:
+    ids = []
+    for _ in range(3):
+        rid = receiving.receive(store, officer).id
+        receiving.save_intake(store, officer, rid, good_intake(incident_type="D02"), catalog)
+        ids.append(rid)
+    window = MainWindow(store, catalog, officer, data_dir)
+    qtbot.addWidget(window)
+    window.resize(1280, 860)
+    window.show()
+    window.open_report(ids[-1])
+    form = window.tabs.currentWidget()
+    label = form.findChild(QLabel, "intakeWarningColour")
+    assert label.isVisible() and "not assessed yet" in label.text()
+    seen: dict[str, str] = {}
+
+    def assess(dialog: EarlyWarningDialog) -> None:
+        dialog.findChild(QCheckBox, "factor_violence").setChecked(True)
+        seen["suggested"] = dialog.findChild(QLabel, "suggestedColour").text()
+        colour = dialog.findChild(QComboBox, "warningColour")
+        colour.setCurrentIndex(colour.findData("red"))
+        seen["outcome"] = dialog.findChild(QLabel, "warningOutcome").text()
+        dialog.save()  # no reason yet: refused in place, the ticks stay
+        seen["refused"] = dialog.findChild(QLabel, "warningMessage").text()
+        assert dialog.findChild(QCheckBox, "factor_violence").isChecked()
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "colourReason"), "threatened to burn the flat")
+        if os.environ.get("STATIONDESK_SCREENSHOTS"):
+            dialog.grab().save(str(tmp_path / "early-warning.png"))
+        dialog.save()
+
+    when_shown(EarlyWarningDialog, assess)
+    qtbot.mouseClick(form.findChild(QPushButton, "earlyWarningButton"), Qt.MouseButton.LeftButton)
+    assert "Yellow" in seen["suggested"] and "score 3" in seen["suggested"]
+    assert "110 command centre" in seen["outcome"] and "interval: 1 days" in seen["outcome"]
+    assert "Say why" in seen["refused"]
+    state = early_warning.state(store, ids[-1])
+    assert (state.colour, state.suggested, state.reason) == (
+        "red",
+        "yellow",
+        "threatened to burn the flat",
+    )
+    assert "Red" in label.text() and "110 command centre" in label.text()
+    case = case_files.case_files(store)[0]
+    assert case.colour == "red"
+    window.show_cases()
+    view = window.tabs.currentWidget()
+    assert view.table.item(0, 7).text() == "Red"
+    window.close()
