@@ -108,3 +108,31 @@ def visit_sheets_pdf(
     from app.printing.visit_sheet import render_visit_sheets
 
     return render_visit_sheets(visit_sheets(store, catalog, visit_ids), progress=progress)
+
+
+def warning_letter_pdf(store: Store, letter_id: str) -> bytes:
+    """Only an approved letter prints: a draft has no serial and no authority."""
+    from app.printing.warning_letter import WarningLetterPrint, render_warning_letter
+    from app.services import warning_letters
+
+    letter = warning_letters.get(store, letter_id)
+    if letter.status not in (warning_letters.APPROVED, warning_letters.SERVED):
+        raise errors.InvalidTransitionError(letter.status, target="print")
+    station = station_info(store)
+    return render_warning_letter(
+        WarningLetterPrint(
+            serial=letter.serial,
+            unit_name=station.unit_name,
+            parent_bureau=station.parent_bureau,
+            abuser_name=letter.abuser_name,
+            abuser_id_number=letter.abuser_id_number,
+            abuser_address=letter.abuser_address,
+            victim_name=letter.victim_name,
+            relation=letter.relation,
+            facts=letter.facts,
+            incident_time=letter.incident_time,
+            report_serial=letter.report_serial,
+            approved_by=letter.approved_by,
+            approved_day=letter.approved_day,
+        )
+    )

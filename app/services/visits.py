@@ -509,19 +509,26 @@ def mark_safe_contact(store: Store, officer: OfficerInfo, report_id: str) -> Non
         report = s.get(Report, report_id)
         if st is None or report is None:
             raise errors.NotFoundError(report_id)
-        if not report.safe_contact:
-            report.safe_contact = True
-            commit_report_change(
-                s, st, report, officer.id, "safe_contact", {"safe_contact": [False, True]}, moment
-            )
-        for visit in s.scalars(
-            select(Visit).where(Visit.report_id == report_id, Visit.status == visits.DUE)
-        ):
-            updates = {"safe_contact": True}
-            if visit.kind == visits.PHONE:
-                updates["kind"] = visits.SAFE_MEETING  # type: ignore[assignment]
-            changes = field_changes(visit_snapshot(visit), updates)
-            if changes:
-                for name, (_old, new) in changes.items():
-                    setattr(visit, name, new)
-                _record(s, st, visit, officer.id, "safe_contact", changes, moment)
+        make_safe_contact(s, st, officer, report, moment)
+
+
+def make_safe_contact(
+    s: Session, st: Station, officer: OfficerInfo, report: Report, moment: dt.datetime
+) -> None:
+    """In the caller's transaction: the report and its open visits become safe-contact."""
+    if not report.safe_contact:
+        report.safe_contact = True
+        commit_report_change(
+            s, st, report, officer.id, "safe_contact", {"safe_contact": [False, True]}, moment
+        )
+    for visit in s.scalars(
+        select(Visit).where(Visit.report_id == report.id, Visit.status == visits.DUE)
+    ):
+        updates = {"safe_contact": True}
+        if visit.kind == visits.PHONE:
+            updates["kind"] = visits.SAFE_MEETING  # type: ignore[assignment]
+        changes = field_changes(visit_snapshot(visit), updates)
+        if changes:
+            for name, (_old, new) in changes.items():
+                setattr(visit, name, new)
+            _record(s, st, visit, officer.id, "safe_contact", changes, moment)

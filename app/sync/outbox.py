@@ -21,6 +21,7 @@ from app.db.models import (
     CaseReport,
     HqInstruction,
     Officer,
+    ReminderSheet,
     Report,
     Revision,
     SerialCounter,
@@ -28,6 +29,7 @@ from app.db.models import (
     SyncRejection,
     SyncState,
     Visit,
+    WarningLetter,
 )
 from app.services.clock import utc_iso
 
@@ -194,9 +196,13 @@ def _recover_other(
     generation: int,
 ) -> None:
     """A visit, care person or case file: the row takes the newest payload's columns."""
-    model: Any = {"visit": Visit, "care_person": CarePerson, "case_file": CaseFile}[
-        item.record_kind
-    ]
+    model: Any = {
+        "visit": Visit,
+        "care_person": CarePerson,
+        "case_file": CaseFile,
+        "warning_letter": WarningLetter,
+        "reminder_sheet": ReminderSheet,
+    }[item.record_kind]
     row = s.get(model, item.record_id)
     columns = {c.name for c in model.__table__.columns}
     values = {k: v for k, v in record.items() if k in columns}

@@ -31,7 +31,9 @@ Seq = Annotated[int, Field(ge=1, le=2**62)]
 Generation = Annotated[int, Field(ge=1, le=1_000_000)]
 
 
-RecordKind = Literal["report", "visit", "care_person", "case_file"]
+RecordKind = Literal[
+    "report", "visit", "care_person", "case_file", "warning_letter", "reminder_sheet"
+]
 
 
 class Shape(BaseModel):

@@ -229,9 +229,13 @@ class IntakeForm(QWidget):
         self.warning_button = QPushButton(self.tr("Early warning..."))
         self.warning_button.setObjectName("earlyWarningButton")
         self.warning_button.clicked.connect(self.assess_warning)
+        self.letter_button = QPushButton(self.tr("Warning letter..."))
+        self.letter_button.setObjectName("warningLetterButton")
+        self.letter_button.clicked.connect(self.open_letter)
         warning_row = QHBoxLayout()
         warning_row.addWidget(self.warning_label, 1)
         warning_row.addWidget(self.warning_button)
+        warning_row.addWidget(self.letter_button)
         self.warning_row = QWidget()
         self.warning_row.setLayout(warning_row)
         self.warning_row.hide()
@@ -556,13 +560,19 @@ class IntakeForm(QWidget):
 
     def _show_warning(self) -> None:
         from app.services.early_warning import criteria_for
+        from app.services.warning_letters import LETTER_TYPES
         from app.ui.early_warning_dialog import warning_chip
 
         r = self.record
         criteria = criteria_for(self.store)
         applies = criteria.applies(r.get("incident_type", "")) or bool(r.get("warning_colour"))
-        self.warning_row.setVisible(applies)
+        letters = r.get("incident_type", "") in LETTER_TYPES
+        self.warning_row.setVisible(applies or letters)
+        self.letter_button.setVisible(letters)
+        self.warning_button.setVisible(applies)
+        self.letter_button.setEnabled(r["status"] not in (statuses.RECEIVING, statuses.VOIDED))
         if not applies:
+            self.warning_label.clear()
             return
         chip = warning_chip(criteria, r["warning_colour"], r["warning_status"], self.lang)
         waiting = r["status"] == statuses.RECEIVING
@@ -578,6 +588,13 @@ class IntakeForm(QWidget):
             )
         )
         self.warning_button.setEnabled(not waiting and r["status"] != statuses.VOIDED)
+
+    def open_letter(self) -> None:
+        from app.ui.warning_letter_dialog import WarningLetterDialog
+
+        WarningLetterDialog(self.store, self.officer, self.report_id, self).exec()
+        self.reload()
+        self.changed_status.emit(self.report_id)
 
     def assess_warning(self) -> None:
         from app.ui.early_warning_dialog import EarlyWarningDialog

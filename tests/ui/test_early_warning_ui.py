@@ -64,3 +64,41 @@ def test_colour_set_with_an_override_and_shown_on_form_list_and_case(
     view = window.tabs.currentWidget()
     assert view.table.item(0, 7).text() == "Red"
     window.close()
+
+
+def test_a_warning_letter_drafted_at_the_desk_and_approved_by_the_chief(
+    qtbot, app_en, store, officer, chief, catalog, data_dir, tmp_path
+) -> None:
+    from app.services import warning_letters
+    from app.ui.warning_letter_dialog import WarningLetterDialog
+
+    rid = receiving.receive(store, officer).id
+    receiving.save_intake(store, officer, rid, good_intake(incident_type="C09"), catalog)
+    seen: dict[str, str] = {}
+
+    def draft(dialog: WarningLetterDialog) -> None:
+        assert dialog.findChild(QLineEdit, "letter_victim_name").text() == "王芳"
+        dialog.findChild(QPushButton, "letter_save").click()  # no abuser named yet
+        seen["error"] = dialog.findChild(QLabel, "letter_abuser_nameError").text()
+        dialog.findChild(QLineEdit, "letter_abuser_name").setText("王大力")
+        dialog.findChild(QPushButton, "letter_save").click()
+        seen["state"] = dialog.findChild(QLabel, "letterState").text()
+        seen["approve_shown"] = str(dialog.findChild(QPushButton, "letter_approve").isVisible())
+        dialog.accept()
+
+    when_shown(WarningLetterDialog, draft)
+    WarningLetterDialog(store, officer, rid).exec()
+    assert seen["error"] == "Required for this incident type."
+    assert "awaiting the station chief" in seen["state"] and seen["approve_shown"] == "False"
+
+    def approve(dialog: WarningLetterDialog) -> None:
+        dialog.findChild(QPushButton, "letter_approve").click()
+        seen["approved"] = dialog.findChild(QLabel, "letterState").text()
+        if os.environ.get("STATIONDESK_SCREENSHOTS"):
+            dialog.grab().save(str(tmp_path / "warning-letter.png"))
+        dialog.accept()
+
+    when_shown(WarningLetterDialog, approve)
+    WarningLetterDialog(store, chief, rid).exec()
+    letter = warning_letters.letter_of_report(store, rid)
+    assert letter.status == "approved" and letter.serial in seen["approved"]

@@ -1,0 +1,360 @@
+"""Domestic-violence warning letters (家庭暴力告诫书), Anti-Domestic Violence Law art. 16-17.
+
+Drafted by the officer from a report, approved by the station chief (approval draws the serial,
+gap-free per year, so the register has no holes), printed and served on the abuser; serving
+schedules visits to the victim, in person at a safe place, and the report becomes safe-contact
+the moment a letter is drafted. A refused draft keeps its text and the chief's reason. Every
+change is a revision of the letter, synced like every record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import errors
+from app.db.engine import Store
+from app.db.models import Officer, Report, Station, WarningLetter
+from app.domain import statuses, visits
+from app.domain.validation import (
+    FieldError,
+    clean_text,
+    validate_id_number,
+    validate_name,
+)
+from app.domain.visit_policy import local_day
+from app.ids import new_id
+from app.services.clock import now_local, utc_iso
+from app.services.revisions import field_changes, record_change
+from app.services.station import OfficerInfo, require
+from app.services.visits import make_safe_contact, visit_for_report
+
+DRAFT = "draft"
+APPROVED = "approved"
+SERVED = "served"
+REFUSED = "refused"
+# Domestic violence itself, and the marriage/relationship and family disputes it hides in.
+LETTER_TYPES = ("C09", "D01", "D02")
+# Visits to the victim after the letter was served: a week on, then a month on.
+FOLLOW_UP_DAYS = (7, 30)
+LETTER_FIELDS = (
+    "id",
+    "report_id",
+    "status",
+    "serial",
+    "serial_year",
+    "serial_no",
+    "abuser_name",
+    "abuser_id_number",
+    "abuser_address",
+    "victim_name",
+    "relation",
+    "facts",
+    "drafted_by",
+    "approved_by",
+    "approved_day",
+    "refusal_reason",
+    "served_at",
+)
+
+
+@dataclass(frozen=True)
+class LetterDraft:
+    abuser_name: str
+    victim_name: str
+    facts: str
+    abuser_id_number: str = ""
+    abuser_address: str = ""
+    relation: str = ""
+
+
+def letter_serial(unit_code: str, year: int, number: int) -> str:
+    return f"{unit_code}-GJ{year}-{number:04d}"
+
+
+def _validate(draft: LetterDraft) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    values: dict[str, str] = {}
+    checks: tuple[tuple[str, Any], ...] = (
+        ("abuser_name", lambda: validate_name(draft.abuser_name)),
+        ("victim_name", lambda: validate_name(draft.victim_name)),
+        ("abuser_id_number", lambda: validate_id_number(draft.abuser_id_number)),
+        ("abuser_address", lambda: clean_text("reporter_address", draft.abuser_address)),
+        ("relation", lambda: clean_text("referred_department", draft.relation)),
+        ("facts", lambda: clean_text("summary", draft.facts, multiline=True)),
+    )
+    for name, check in checks:
+        try:
+            values[name] = check()
+        except FieldError as exc:
+            problems[name] = exc.code
+    for name in ("abuser_name", "victim_name", "facts"):
+        if name not in problems and not values.get(name):
+            problems[name] = "required"
+    if problems:
+        raise errors.ValidationFailed(problems)
+    return values
+
+
+def _snapshot(letter: WarningLetter) -> dict[str, Any]:
+    return {name: getattr(letter, name) for name in LETTER_FIELDS}
+
+
+def _record(
+    s: Session,
+    st: Station,
+    letter: WarningLetter,
+    officer_id: str,
+    action: str,
+    changes: dict[str, list[Any]],
+    moment: dt.datetime,
+    *,
+    new: bool = False,
+) -> None:
+    record_change(
+        s,
+        st,
+        letter,
+        kind="warning_letter",
+        record=lambda: _snapshot(letter),
+        officer_id=officer_id,
+        action=action,
+        changes=changes,
+        moment=moment,
+        new=new,
+    )
+
+
+def _station(s: Session) -> Station:
+    st = s.get(Station, 1)
+    if st is None:
+        raise errors.NotSetUpError("station not set up")
+    return st
+
+
+def _letter(s: Session, letter_id: str, *expected: str) -> WarningLetter:
+    letter = s.get(WarningLetter, letter_id)
+    if letter is None:
+        raise errors.NotFoundError(letter_id)
+    if letter.status not in expected:
+        raise errors.InvalidTransitionError(letter.status, target=",".join(expected))
+    return letter
+
+
+def _apply(
+    s: Session,
+    st: Station,
+    letter: WarningLetter,
+    officer_id: str,
+    action: str,
+    updates: dict[str, Any],
+    moment: dt.datetime,
+) -> None:
+    changes = field_changes(_snapshot(letter), updates)
+    for name, (_old, new) in changes.items():
+        setattr(letter, name, new)
+    _record(s, st, letter, officer_id, action, changes, moment)
+
+
+def draft(store: Store, officer: OfficerInfo, report_id: str, text: LetterDraft) -> str:
+    """A new draft for the report, or the report's refused or unapproved draft rewritten."""
+    require(officer, "handle")
+    values = _validate(text)
+    moment = now_local()
+    with store.write() as s:
+        st = _station(s)
+        report = s.get(Report, report_id)
+        if report is None:
+            raise errors.NotFoundError(report_id)
+        if report.incident_type not in LETTER_TYPES or report.status in (
+            statuses.RECEIVING,
+            statuses.VOIDED,
+        ):
+            raise errors.ValidationFailed({"incident_type": "no_warning_letter"})
+        letter = s.scalars(
+            select(WarningLetter).where(
+                WarningLetter.report_id == report_id,
+                WarningLetter.status.in_((DRAFT, REFUSED)),
+            )
+        ).first()
+        make_safe_contact(s, st, officer, report, moment)
+        if letter is not None:
+            _apply(s, st, letter, officer.id, "redraft", {**values, "status": DRAFT}, moment)
+            return letter.id
+        letter = WarningLetter(
+            id=new_id(),
+            report_id=report_id,
+            status=DRAFT,
+            drafted_by=officer.id,
+            revision_no=1,
+            created_utc=utc_iso(moment),
+            updated_utc=utc_iso(moment),
+            **values,
+        )
+        s.add(letter)
+        s.flush()
+        _record(s, st, letter, officer.id, "draft", {}, moment, new=True)
+        return letter.id
+
+
+def approve(store: Store, chief: OfficerInfo, letter_id: str) -> str:
+    """The chief's approval draws the serial; returns it."""
+    require(chief, "approve")
+    moment = now_local()
+    with store.write() as s:
+        st = _station(s)
+        letter = _letter(s, letter_id, DRAFT)
+        year = local_day(moment).year
+        last = s.scalar(
+            select(func.max(WarningLetter.serial_no)).where(WarningLetter.serial_year == year)
+        )
+        number = int(last or 0) + 1
+        serial = letter_serial(st.unit_code, year, number)
+        updates = {
+            "status": APPROVED,
+            "serial": serial,
+            "serial_year": year,
+            "serial_no": number,
+            "approved_by": chief.id,
+            "approved_day": local_day(moment).isoformat(),
+            "refusal_reason": "",
+        }
+        _apply(s, st, letter, chief.id, "approve", updates, moment)
+        return serial
+
+
+def refuse(store: Store, chief: OfficerInfo, letter_id: str, reason: str) -> None:
+    require(chief, "approve")
+    try:
+        text = clean_text("void_reason", reason)
+    except FieldError as exc:
+        raise errors.ValidationFailed({"refusal_reason": exc.code}) from None
+    if not text:
+        raise errors.ValidationFailed({"refusal_reason": "required"})
+    moment = now_local()
+    with store.write() as s:
+        st = _station(s)
+        letter = _letter(s, letter_id, DRAFT)
+        _apply(
+            s, st, letter, chief.id, "refuse", {"status": REFUSED, "refusal_reason": text}, moment
+        )
+
+
+def mark_served(store: Store, officer: OfficerInfo, letter_id: str) -> list[str]:
+    """Served on the abuser; returns the codes of the victim's follow-up visits."""
+    require(officer, "handle")
+    moment = now_local()
+    with store.write() as s:
+        st = _station(s)
+        letter = _letter(s, letter_id, APPROVED)
+        _apply(
+            s,
+            st,
+            letter,
+            officer.id,
+            "serve",
+            {"status": SERVED, "served_at": moment.isoformat(timespec="seconds")},
+            moment,
+        )
+        report = s.get(Report, letter.report_id)
+        assert report is not None
+        day = local_day(moment)
+        return [
+            visits.visit_code(
+                visit_for_report(
+                    s,
+                    st,
+                    report,
+                    officer,
+                    moment,
+                    kind=visits.SAFE_MEETING,
+                    due=day + dt.timedelta(days=days),
+                    reason=visits.REASON_LETTER,
+                    safe_contact=True,
+                ).number
+            )
+            for days in FOLLOW_UP_DAYS
+        ]
+
+
+@dataclass(frozen=True)
+class LetterView:
+    id: str
+    report_id: str
+    report_serial: str
+    status: str
+    serial: str
+    abuser_name: str
+    abuser_id_number: str
+    abuser_address: str
+    victim_name: str
+    relation: str
+    facts: str
+    drafted_by: str
+    approved_by: str
+    approved_day: str
+    refusal_reason: str
+    served_at: str
+    incident_time: str
+    incident_place: str
+
+
+def _view(s: Session, letter: WarningLetter) -> LetterView:
+    report = s.get(Report, letter.report_id)
+    names: dict[str, str] = {i: n for i, n in s.execute(select(Officer.id, Officer.name))}
+    return LetterView(
+        id=letter.id,
+        report_id=letter.report_id,
+        report_serial=report.serial if report else "",
+        status=letter.status,
+        serial=letter.serial,
+        abuser_name=letter.abuser_name,
+        abuser_id_number=letter.abuser_id_number,
+        abuser_address=letter.abuser_address,
+        victim_name=letter.victim_name,
+        relation=letter.relation,
+        facts=letter.facts,
+        drafted_by=names.get(letter.drafted_by, ""),
+        approved_by=names.get(letter.approved_by or "", ""),
+        approved_day=letter.approved_day,
+        refusal_reason=letter.refusal_reason,
+        served_at=letter.served_at,
+        incident_time=report.incident_time if report else "",
+        incident_place=report.incident_place if report else "",
+    )
+
+
+def letter_of_report(store: Store, report_id: str) -> LetterView | None:
+    """The report's newest letter, whatever its state."""
+    with store.read() as s:
+        letter = s.scalars(
+            select(WarningLetter)
+            .where(WarningLetter.report_id == report_id)
+            .order_by(WarningLetter.created_utc.desc())
+            .limit(1)
+        ).first()
+        return _view(s, letter) if letter else None
+
+
+def get(store: Store, letter_id: str) -> LetterView:
+    with store.read() as s:
+        letter = s.get(WarningLetter, letter_id)
+        if letter is None:
+            raise errors.NotFoundError(letter_id)
+        return _view(s, letter)
+
+
+def awaiting_approval(store: Store) -> list[LetterView]:
+    with store.read() as s:
+        return [
+            _view(s, letter)
+            for letter in s.scalars(
+                select(WarningLetter)
+                .where(WarningLetter.status == DRAFT)
+                .order_by(WarningLetter.created_utc)
+            )
+        ]

@@ -1,0 +1,88 @@
+"""Domestic-violence warning letters: draft, chief's approval with a serial, print, serve, visits."""
+
+from __future__ import annotations
+
+import io
+
+import pdfplumber
+import pytest
+
+from app import errors
+from app.services import documents, reports, visit_queries, warning_letters
+from app.services.warning_letters import LetterDraft
+from tests.conftest import good_intake
+from tests.unit.test_early_warning import dispute
+
+DRAFT = LetterDraft(
+    abuser_name="王大力",
+    victim_name="李小梅",
+    facts="王大力因家庭琐事多次殴打其妻李小梅，致其面部软组织挫伤。",
+    relation="夫妻",
+    abuser_id_number="11010519491231002X",
+    abuser_address="迎泽区桥东街12号3单元502室",
+)
+
+
+def test_a_letter_is_approved_printed_served_and_followed_by_visits(
+    store, officer, chief, catalog
+) -> None:
+    rid = dispute(store, officer, catalog)
+    letter_id = warning_letters.draft(store, officer, rid, DRAFT)
+    assert reports.get_report(store, rid)["safe_contact"]  # the victim is safe-contact at once
+    with pytest.raises(errors.PermissionDeniedError):
+        warning_letters.approve(store, officer, letter_id)
+    with pytest.raises(errors.InvalidTransitionError):
+        documents.warning_letter_pdf(store, letter_id)  # a draft does not print
+    serial = warning_letters.approve(store, chief, letter_id)
+    year = serial.split("-GJ")[1][:4]
+    assert serial == f"140107-GJ{year}-0001"
+    second = warning_letters.draft(store, officer, dispute(store, officer, catalog), DRAFT)
+    assert warning_letters.approve(store, chief, second).endswith("-0002")
+    pdf = documents.warning_letter_pdf(store, letter_id)
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        assert len(doc.pages) == 1
+        text = doc.pages[0].extract_text()
+    for expected in ("家庭暴力告诫书", serial, "王大力", "李小梅", "反家庭暴力法", "签收"):
+        assert expected in text
+    assert good_intake()["reporter_phone"] not in text  # the abuser keeps this paper
+    codes = warning_letters.mark_served(store, officer, letter_id)
+    rows = {v.code: v for v in visit_queries.visits_for_report(store, rid)}
+    assert len(codes) == 2
+    assert all(rows[c].kind == "safe_meeting" and rows[c].safe_contact for c in codes)
+    assert warning_letters.get(store, letter_id).status == "served"
+
+
+def test_a_refused_draft_keeps_its_text_and_can_be_redrafted(
+    store, officer, chief, catalog
+) -> None:
+    rid = dispute(store, officer, catalog)
+    letter_id = warning_letters.draft(store, officer, rid, DRAFT)
+    with pytest.raises(errors.ValidationFailed):
+        warning_letters.refuse(store, chief, letter_id, "")
+    warning_letters.refuse(store, chief, letter_id, "事实部分缺少伤情鉴定")
+    refused = warning_letters.letter_of_report(store, rid)
+    assert refused.status == "refused" and refused.facts == DRAFT.facts
+    again = warning_letters.draft(
+        store,
+        officer,
+        rid,
+        LetterDraft(**{**DRAFT.__dict__, "facts": DRAFT.facts + "经鉴定为轻微伤。"}),
+    )
+    assert again == letter_id and warning_letters.get(store, again).status == "draft"
+
+
+def test_bad_drafts_name_each_field(store, officer, catalog) -> None:
+    rid = dispute(store, officer, catalog)
+    with pytest.raises(errors.ValidationFailed) as info:
+        warning_letters.draft(
+            store,
+            officer,
+            rid,
+            LetterDraft(abuser_name="", victim_name="李4", facts="", abuser_id_number="1101"),
+        )
+    assert info.value.errors == {
+        "abuser_name": "required",
+        "victim_name": "name_chars",
+        "facts": "required",
+        "abuser_id_number": "id_length",
+    }
