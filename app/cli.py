@@ -220,16 +220,45 @@ def cmd_print_visits(args: argparse.Namespace) -> int:
         print(f"No open visits due on or before {day.isoformat()}; nothing written.")
         return 1
     pdf = documents.visit_sheets_pdf(store, load_catalog(args.data_dir), ids)
-    out: Path = args.out
+    if not _write_atomically(args.out, pdf):
+        return 2
+    print(f"{len(ids)} visit sheets written to {args.out}")
+    return 0
+
+
+def _write_atomically(out: Path, data: bytes) -> bool:
+    """Never half a file at `out`: written beside it, then renamed over it."""
     tmp = out.with_name(out.name + ".part")
     try:
-        tmp.write_bytes(pdf)
+        tmp.write_bytes(data)
         tmp.replace(out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         print(f"error: cannot write {out}: {exc.strerror}", file=sys.stderr)
+        return False
+    return True
+
+
+def cmd_report_weekly(args: argparse.Namespace) -> int:
+    """The week's research-and-judgment report as a PDF, the same one the app prints."""
+    from app.domain.catalog import load_catalog
+    from app.services import documents
+    from app.services.supervision import parse_week
+
+    try:
+        period = parse_week(args.week)
+    except ValueError as exc:
+        print(f"error: --week: {exc}", file=sys.stderr)
         return 2
-    print(f"{len(ids)} visit sheets written to {out}")
+    store = _open_store(args.data_dir)
+    pdf, figures = documents.weekly_report_pdf(store, load_catalog(args.data_dir), period)
+    if not _write_atomically(args.out, pdf):
+        return 2
+    print(
+        f"Weekly report {period.label} ({period.start} to {period.end}) written to {args.out}: "
+        f"{figures.total:,} reports, {figures.disputes:,} disputes, "
+        f"{figures.disputes_resolved:,} resolved"
+    )
     return 0
 
 
@@ -294,6 +323,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--officer", default="", help="badge number (default: every officer)")
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(func=cmd_print_visits)
+
+    p = sub.add_parser("report", help="supervision reports")
+    kinds = p.add_subparsers(dest="report", required=True)
+    p = kinds.add_parser("weekly", help="the weekly research-and-judgment report, as a PDF")
+    p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
+    p.add_argument("--week", required=True, help="ISO week, e.g. 2026-W47")
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(func=cmd_report_weekly)
     return parser
 
 

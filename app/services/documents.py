@@ -11,9 +11,10 @@ from app.domain import statuses
 from app.domain.catalog import Catalog
 from app.printing.receipt_slip import ReceiptSlip, render_receipt_slip
 from app.printing.visit_sheet import VisitSheet
-from app.services import visit_queries
+from app.services import supervision, visit_queries
 from app.services.reports import get_report
 from app.services.station import station_info
+from app.services.supervision import Period, WeeklyFigures
 
 NEXT_STEPS_SHOWN = 3
 
@@ -136,3 +137,13 @@ def warning_letter_pdf(store: Store, letter_id: str) -> bytes:
             approved_day=letter.approved_day,
         )
     )
+
+
+def weekly_report_pdf(
+    store: Store, catalog: Catalog, period: Period, lang: str = "zh_CN"
+) -> tuple[bytes, WeeklyFigures]:
+    from app.printing.weekly_report import render_weekly_report
+    from app.services.early_warning import criteria_for
+
+    figures = supervision.figures(store, catalog, period, lang)
+    return render_weekly_report(figures, criteria_for(store)), figures

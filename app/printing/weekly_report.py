@@ -1,0 +1,267 @@
+"""The weekly research-and-judgment report (周研判报告) a station chief runs the meeting from.
+
+A4 portrait, Chinese: the key figures first (reports, disputes and their resolution rate,
+warning letters and their share, satisfaction), then reports by type with week-on-week and
+year-on-year change and a chart, repeat reports by category year on year, the top repeat phones
+and addresses, the warning colours in force, and how each figure is defined.
+"""
+
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from app.domain.warning_colours import WarningCriteria
+from app.printing.fonts import register_fonts
+from app.services.supervision import WeeklyFigures
+from app.services.supervision import change as _chg
+
+NOW = colors.HexColor("#1565C0")
+BEFORE = colors.HexColor("#90CAF9")
+LAST_YEAR = colors.HexColor("#BDBDBD")
+
+
+def count(n: int) -> str:
+    return f"{n:,}"
+
+
+def pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}%"
+
+
+def signed(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"+{value:.1f}%" if value > 0 else f"{value:.1f}%"
+
+
+def _table(
+    rows: list[list[object]], widths: list[float], font: str, *, text_columns: int = 1
+) -> Table:
+    """Numbers right-aligned; the first `text_columns` columns (and a last "note" column when
+    text_columns covers it) read left to right."""
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font, 9),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E3F2FD")),
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9E9E9E")),
+                ("ALIGN", (text_columns, 0), (-1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+    return table
+
+
+def _key_table(rows: list[list[object]], font: str) -> Table:
+    table = _table(rows, [32 * mm, 28 * mm, 114 * mm], font)
+    table.setStyle(TableStyle([("ALIGN", (2, 0), (2, -1), "LEFT")]))
+    return table
+
+
+def _type_chart(figures: WeeklyFigures, font: str) -> Drawing:
+    rows = figures.by_type[:10]
+    drawing = Drawing(170 * mm, 72 * mm)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 12 * mm, 18 * mm, 150 * mm, 48 * mm
+    chart.data = [
+        [r.now for r in rows] or [0],
+        [r.week_before for r in rows] or [0],
+        [r.year_before for r in rows] or [0],
+    ]
+    chart.categoryAxis.categoryNames = [r.name[:6] for r in rows] or [""]
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.angle = 30
+    chart.categoryAxis.labels.dy = -8
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    for i, colour in enumerate((NOW, BEFORE, LAST_YEAR)):
+        chart.bars[i].fillColor = colour
+        chart.bars[i].strokeColor = None
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = 120 * mm, 70 * mm
+    legend.fontName, legend.fontSize = font, 7
+    legend.alignment = "right"
+    legend.colorNamePairs = [(NOW, "本周"), (BEFORE, "上周"), (LAST_YEAR, "去年同期")]
+    legend.columnMaximum = 1
+    drawing.add(legend)
+    return drawing
+
+
+def _category_chart(figures: WeeklyFigures, font: str) -> Drawing:
+    rows = figures.repeats_by_category[:8]
+    drawing = Drawing(170 * mm, (20 + 9 * max(1, len(rows))) * mm)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 40 * mm, 10 * mm
+    chart.width, chart.height = 120 * mm, 9 * max(1, len(rows)) * mm
+    chart.data = [[r.now for r in rows] or [0], [r.year_before for r in rows] or [0]]
+    chart.categoryAxis.categoryNames = [r.name for r in rows] or [""]
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = 7
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.bars[0].fillColor, chart.bars[1].fillColor = NOW, LAST_YEAR
+    drawing.add(chart)
+    top = (14 + 9 * max(1, len(rows))) * mm
+    drawing.add(String(40 * mm, top, "深色：本周　浅色：去年同期", fontName=font, fontSize=7))
+    return drawing
+
+
+def render_weekly_report(figures: WeeklyFigures, criteria: WarningCriteria) -> bytes:
+    font = register_fonts()
+    buf = io.BytesIO()
+    period = figures.period
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=16 * mm,
+        title=f"周研判报告 {period.label}",
+        author=figures.unit_name,
+    )
+    body = ParagraphStyle("body", fontName=font, fontSize=10, leading=15, wordWrap="CJK")
+    h1 = ParagraphStyle("h1", parent=body, fontSize=18, leading=26, alignment=TA_CENTER)
+    h2 = ParagraphStyle("h2", parent=body, fontSize=12.5, leading=20, spaceBefore=8)
+    small = ParagraphStyle("small", parent=body, fontSize=8, leading=11, textColor=colors.grey)
+
+    def p(text: str, style: ParagraphStyle = body) -> Paragraph:
+        return Paragraph(escape(text), style)
+
+    f = figures
+    key_rows: list[list[object]] = [
+        ["指标", "本周", "说明"],
+        [
+            "接报警情",
+            count(f.total),
+            f"环比 {signed(_chg(f.total, f.total_week_before))}，"
+            f"同比 {signed(_chg(f.total, f.total_year_before))}",
+        ],
+        [
+            "排查纠纷",
+            count(f.disputes),
+            f"其中婚恋、家庭、邻里纠纷 {count(f.family_disputes)} 起，占 {pct(f.family_share)}",
+        ],
+        ["化解纠纷", count(f.disputes_resolved), f"化解率 {pct(f.resolution_rate)}"],
+        [
+            "家庭暴力告诫书",
+            count(f.letters),
+            f"占家暴警情（{count(f.dv_reports)} 起）"
+            f"{pct(f.letter_share)}，同比 {signed(f.letters_change)}",
+        ],
+        [
+            "回访满意率",
+            pct(f.satisfaction_rate),
+            f"回访 {count(f.visits_answered)} 次，满意及基本满意 {count(f.visits_content)} 次",
+        ],
+    ]
+    story: list[object] = [
+        p(f.unit_name, ParagraphStyle("unit", parent=body, alignment=TA_CENTER)),
+        p("警情周研判报告", h1),
+        p(
+            f"{period.label}（{period.start:%Y年%m月%d日}至{period.end:%Y年%m月%d日}）",
+            ParagraphStyle("period", parent=body, alignment=TA_CENTER),
+        ),
+        Spacer(1, 4 * mm),
+        p(
+            f"本周共接报警情 {count(f.total)} 起；排查纠纷 {count(f.disputes)} 起，化解 "
+            f"{count(f.disputes_resolved)} 起，化解率 {pct(f.resolution_rate)}；出具家庭暴力"
+            f"告诫书 {count(f.letters)} 份，占家暴警情的 {pct(f.letter_share)}，同比 "
+            f"{signed(f.letters_change)}。"
+        ),
+        p("一、主要指标", h2),
+        _key_table(key_rows, font),
+        p("二、分类警情（环比、同比）", h2),
+    ]
+    type_rows: list[list[object]] = [["警情类别", "本周", "上周", "环比", "去年同期", "同比"]]
+    for r in f.by_type:
+        type_rows.append(
+            [
+                r.name,
+                count(r.now),
+                count(r.week_before),
+                signed(r.week_change),
+                count(r.year_before),
+                signed(r.year_change),
+            ]
+        )
+    type_rows.append(
+        [
+            "合计",
+            count(f.total),
+            count(f.total_week_before),
+            signed(_chg(f.total, f.total_week_before)),
+            count(f.total_year_before),
+            signed(_chg(f.total, f.total_year_before)),
+        ]
+    )
+    story += [
+        _type_chart(f, font),
+        _table(type_rows, [54 * mm, 22 * mm, 22 * mm, 26 * mm, 24 * mm, 26 * mm], font),
+        p("三、重复警情（按类别同比）", h2),
+        _category_chart(f, font),
+    ]
+    cat_rows: list[list[object]] = [["类别", "本周重复警情", "去年同期", "同比"]]
+    cat_rows += [
+        [r.name, count(r.now), count(r.year_before), signed(r.year_change)]
+        for r in f.repeats_by_category
+    ]
+    story.append(_table(cat_rows, [64 * mm, 36 * mm, 36 * mm, 38 * mm], font))
+    for title, rows in (
+        ("重复报警电话（前十）", f.top_phones),
+        ("重复报警地址（前十）", f.top_addresses),
+    ):
+        table_rows: list[list[object]] = [[title, "本周报警次数", "最近一次"]]
+        table_rows += [
+            [r.key, count(r.reports), r.last_received[:16].replace("T", " ")] for r in rows
+        ]
+        if not rows:
+            table_rows.append(["本周无", "", ""])
+        story.append(
+            KeepTogether([Spacer(1, 3 * mm), _table(table_rows, [94 * mm, 36 * mm, 44 * mm], font)])
+        )
+    colour_rows: list[list[object]] = [["预警颜色", "在管数量", "盯办层级"]]
+    for colour in reversed(criteria.colours):
+        level = criteria.monitoring_level(colour.monitoring)
+        colour_rows.append(
+            [colour.label_zh, count(f.colours.get(colour.id, 0)), level.label_zh if level else ""]
+        )
+    story += [
+        p("四、五色预警在管情况", h2),
+        _table(colour_rows, [50 * mm, 40 * mm, 84 * mm], font),
+        Spacer(1, 5 * mm),
+        p(
+            "口径说明：警情按接报时间（本所当地时间）计入周期，作废的接报不计；纠纷指目录中"
+            "“纠纷”类警情，接报即计为排查，以处置结果办结的计为化解（移交或未办结的不计）；"
+            "告诫书按所长审批日期计，占比为告诫书数与同期家庭暴力警情数之比；重复警情指保存时"
+            "触发重复报警规则的警情；满意率为满意与基本满意次数占已回访次数之比；去年同期为"
+            "52周前的同一周。",
+            small,
+        ),
+    ]
+    doc.build(story)
+    return buf.getvalue()
