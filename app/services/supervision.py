@@ -363,13 +363,7 @@ def daily_review(store: Store, catalog: Catalog, day: dt.date, lang: str = "zh_C
         return DailyReview(
             day=day,
             reports=sum(counts.values()),
-            by_type=sorted(
-                (
-                    (catalog.get(c).name(lang) if c in catalog.by_code else c, n)
-                    for c, n in counts.items()
-                ),
-                key=lambda x: -x[1],
-            ),
+            by_type=_named(counts, catalog, lang),
             unfinished=int(
                 s.scalar(select(func.count()).where(Report.status == statuses.RECEIVING)) or 0
             ),
@@ -403,3 +397,46 @@ def daily_review(store: Store, catalog: Catalog, day: dt.date, lang: str = "zh_C
             ),
             colours=_active_colours(s),
         )
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    today: dt.date
+    today_by_type: list[tuple[str, int]]
+    week_by_type: list[tuple[str, int]]
+    week_by_status: dict[str, int]
+    review: DailyReview  # what is open now, and yesterday's figures
+    new_repeats_today: int
+
+
+def _named(counts: dict[str, int], catalog: Catalog, lang: str) -> list[tuple[str, int]]:
+    return sorted(
+        ((catalog.get(c).name(lang) if c in catalog.by_code else c, n) for c, n in counts.items()),
+        key=lambda x: (-x[1], x[0]),
+    )
+
+
+def dashboard(store: Store, catalog: Catalog, today: dt.date, lang: str = "zh_CN") -> Dashboard:
+    day = Period(today, today, today.isoformat())
+    year, week, _ = today.isocalendar()
+    this_week = iso_week(year, week)
+    first, after = _utc_bounds(this_week)
+    with store.read() as s:
+        today_counts = _counts_by_type(s, day)
+        week_counts = _counts_by_type(s, this_week)
+        by_status = dict(
+            s.execute(
+                select(Report.status, func.count())
+                .where(Report.received_utc >= first, Report.received_utc < after)
+                .group_by(Report.status)
+            ).all()
+        )
+        repeats_today = sum(_repeats_by_type(s, day).values())
+    return Dashboard(
+        today=today,
+        today_by_type=_named(today_counts, catalog, lang),
+        week_by_type=_named(week_counts, catalog, lang),
+        week_by_status=by_status,
+        review=daily_review(store, catalog, today - dt.timedelta(days=1), lang),
+        new_repeats_today=repeats_today,
+    )

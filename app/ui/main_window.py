@@ -36,6 +36,7 @@ from app.ui.sync_panel import NoticesDialog, SyncPanel, SyncWorker
 
 if TYPE_CHECKING:
     from app.ui.case_files_view import CaseFilesView
+    from app.ui.supervision_view import SupervisionView
     from app.ui.visit_queue import VisitQueueView
 
 
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.browser: ReportsBrowser | None = None
         self.visits: VisitQueueView | None = None
         self.cases: CaseFilesView | None = None
+        self.supervision: SupervisionView | None = None
         self.shift: ShiftEndView | None = None
         self.tabs.addTab(self.desk, self.tr("Receive desk"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
             (self.tr("Reports"), self.show_reports, "Ctrl+F"),
             (self.tr("Return visits"), self.show_visits, "Ctrl+R"),
             (self.tr("Case files"), self.show_cases, "Ctrl+K"),
+            (self.tr("Supervision"), self.show_supervision, "Ctrl+J"),
             (self.tr("Shift end"), self.show_shift_end, ""),
             (self.tr("Settings..."), self.show_settings, ""),
             (self.tr("Quit"), self.close, "Ctrl+Q"),
@@ -260,6 +263,15 @@ class MainWindow(QMainWindow):
         self.cases.refresh()
         self.tabs.setCurrentWidget(self.cases)
 
+    def show_supervision(self) -> None:
+        if self.supervision is None:
+            from app.ui.supervision_view import SupervisionView
+
+            self.supervision = SupervisionView(self.store, self.catalog, self.officer, self.lang)
+            self.tabs.insertTab(1, self.supervision, self.tr("Supervision"))
+        self.supervision.refresh()
+        self.tabs.setCurrentWidget(self.supervision)
+
     def show_shift_end(self) -> None:
         if self.shift is None:
             self.shift = ShiftEndView(self.store, self.catalog, self.lang)
@@ -368,6 +380,8 @@ class MainWindow(QMainWindow):
             self.visits = None
         elif widget is self.cases:
             self.cases = None
+        elif widget is self.supervision:
+            self.supervision = None
         self.tabs.removeTab(index)
         widget.deleteLater()
         self.refresh_desk()

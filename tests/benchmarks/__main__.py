@@ -304,6 +304,12 @@ VISIT_ROWS = [
     ("visit queue opens (widget), p50", "queue_open_p50_ms", "ms", None),
     ("visit queue opens (widget), p99", "queue_open_p99_ms", "ms", 200),
 ]
+SUPERVISION_ROWS = [
+    ("reports in the week reported on", "weekly_reports_in_week", "", None),
+    ("weekly report (figures + PDF), first run", "weekly_first_s", "s", 3),
+    ("weekly report, slowest of 5", "weekly_max_s", "s", 3),
+    ("weekly report, median of 5", "weekly_median_s", "s", None),
+]
 # (label, key, unit, limit, "max" or "min": which side of the limit is good)
 SYNC_ROWS = [
     ("catch-up revisions sent", "catchup_revisions", "", None, "max"),
@@ -354,7 +360,7 @@ def main() -> int:
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--data-dir", type=Path, default=ROOT / "bench-data")
     parser.add_argument("--out", type=Path, default=Path(__file__).with_name("results.json"))
-    parser.add_argument("--only", choices=["desk", "visits", "sync"], default=None)
+    parser.add_argument("--only", choices=["desk", "visits", "supervision", "sync"], default=None)
     args = parser.parse_args()
     out: dict[str, object] = {}
     if args.only in (None, "desk"):
@@ -375,6 +381,16 @@ def main() -> int:
         ensure_station(data_dir, args.records)
         out["visits"] = _table(
             f"Return visits on {args.records:,} reports", VISIT_ROWS, visits_bench.run(data_dir)
+        )
+    if args.only in (None, "supervision"):
+        from tests.benchmarks import supervision_bench
+
+        data_dir = args.data_dir / f"station-{args.records}"
+        ensure_station(data_dir, args.records)
+        out["supervision"] = _table(
+            f"Supervision on {args.records:,} reports",
+            SUPERVISION_ROWS,
+            supervision_bench.run(data_dir),
         )
     if args.only in (None, "sync"):
         from tests.benchmarks import sync_bench

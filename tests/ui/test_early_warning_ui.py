@@ -102,3 +102,44 @@ def test_a_warning_letter_drafted_at_the_desk_and_approved_by_the_chief(
     WarningLetterDialog(store, chief, rid).exec()
     letter = warning_letters.letter_of_report(store, rid)
     assert letter.status == "approved" and letter.serial in seen["approved"]
+
+
+def test_the_chief_sees_the_supervision_tab_with_its_figures(
+    qtbot, app_en, store, chief, officer, catalog, data_dir, tmp_path
+) -> None:
+    from app.ui.supervision_view import SupervisionView
+
+    for code in ("D02", "D02", "C01"):
+        rid = receiving.receive(store, officer).id
+        receiving.save_intake(store, officer, rid, good_intake(incident_type=code), catalog)
+    receiving.receive(store, officer)  # left unfinished
+    early_warning.assess(store, officer, ids_of(store)[0], ["weapon"])
+    window = MainWindow(store, catalog, chief, data_dir)
+    qtbot.addWidget(window)
+    window.resize(1280, 860)
+    window.show()
+    window.show_supervision()
+    view = window.tabs.currentWidget()
+    assert isinstance(view, SupervisionView)
+    assert view.cards["today"].text() == "3"  # typed reports; the unfinished one has no type yet
+    assert view.cards["unfinished"].text() == "1"
+    # the second family dispute within 60 days, and the third report from the same phone
+    assert view.cards["repeats"].text() == "2"
+    assert [r[:2] for r in view.today_chart.rows][:1] == [("Family dispute", 2)]
+    assert ("Orange", 1) in [r[:2] for r in view.colour_chart.rows]
+    if os.environ.get("STATIONDESK_SCREENSHOTS"):
+        window.grab().save(str(tmp_path / "supervision.png"))
+    window.close()
+
+
+def ids_of(store) -> list[str]:
+    from sqlalchemy import select
+
+    from app.db.models import Report
+
+    with store.read() as s:
+        return list(
+            s.scalars(
+                select(Report.id).where(Report.incident_type == "D02").order_by(Report.serial)
+            )
+        )

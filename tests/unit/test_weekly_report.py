@@ -64,7 +64,7 @@ def seed(store, officer, rows, period, *, serial_offset: int) -> list[str]:
                 }
             )
     # voided receipts never count
-    for i in range(50):
+    for _ in range(50):
         n += 1
         moment = dt.datetime.combine(period.start, dt.time(9, 0), tzinfo=tz)
         records.append(
