@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="62"/>
+        <source>nothing yet</source>
+        <translation>暂无</translation>
+    </message>
+</context>
+<context>
     <name>CarePersonDialog</name>
     <message>
         <location filename="../../app/ui/care_person_dialog.py" line="34"/>
@@ -67,77 +75,77 @@
 <context>
     <name>CaseFileDialog</name>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="171"/>
+        <location filename="../../app/ui/case_files_view.py" line="178"/>
         <source>Save plan</source>
         <translation>保存方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="178"/>
+        <location filename="../../app/ui/case_files_view.py" line="185"/>
         <source>What was done, e.g. visited both parties</source>
         <translation>做了什么，如：已走访双方当事人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="179"/>
+        <location filename="../../app/ui/case_files_view.py" line="186"/>
         <source>Add to the log</source>
         <translation>记入工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="186"/>
+        <location filename="../../app/ui/case_files_view.py" line="193"/>
         <source>Clear the file</source>
         <translation>清零销档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="195"/>
+        <location filename="../../app/ui/case_files_view.py" line="202"/>
         <source>Plan</source>
         <translation>化解方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="198"/>
+        <location filename="../../app/ui/case_files_view.py" line="205"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="201"/>
+        <location filename="../../app/ui/case_files_view.py" line="208"/>
         <source>Responsible</source>
         <translation>责任民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="210"/>
+        <location filename="../../app/ui/case_files_view.py" line="217"/>
         <source>Reports in this file</source>
         <translation>本档警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="213"/>
+        <location filename="../../app/ui/case_files_view.py" line="220"/>
         <source>Action log</source>
         <translation>工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="216"/>
+        <location filename="../../app/ui/case_files_view.py" line="223"/>
         <source>Result (needed to clear; a return visit must be done)</source>
         <translation>化解结果（清零须填写，且须已回访）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="227"/>
+        <location filename="../../app/ui/case_files_view.py" line="234"/>
         <source>Case file %1</source>
         <translation>案件档案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="230"/>
+        <location filename="../../app/ui/case_files_view.py" line="237"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="271"/>
+        <location filename="../../app/ui/case_files_view.py" line="283"/>
         <source>state the result</source>
         <translation>填写化解结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="273"/>
+        <location filename="../../app/ui/case_files_view.py" line="285"/>
         <source>do a return visit on one of its reports</source>
         <translation>对本档警情完成一次回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="275"/>
+        <location filename="../../app/ui/case_files_view.py" line="287"/>
         <source>The file cannot be cleared yet: %1.</source>
         <translation>暂不能清零：请%1。</translation>
     </message>
@@ -145,17 +153,17 @@
 <context>
     <name>CaseFiles</name>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="45"/>
+        <location filename="../../app/ui/case_files_view.py" line="47"/>
         <source>open</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="46"/>
+        <location filename="../../app/ui/case_files_view.py" line="48"/>
         <source>in progress</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="47"/>
+        <location filename="../../app/ui/case_files_view.py" line="49"/>
         <source>cleared</source>
         <translation>已清零</translation>
     </message>
@@ -163,49 +171,141 @@
 <context>
     <name>CaseFilesView</name>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="62"/>
+        <location filename="../../app/ui/case_files_view.py" line="64"/>
         <source>Show cleared files</source>
         <translation>显示已清零的档案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="69"/>
+        <location filename="../../app/ui/case_files_view.py" line="72"/>
         <source>File</source>
         <translation>档案编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="70"/>
+        <location filename="../../app/ui/case_files_view.py" line="73"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="71"/>
+        <location filename="../../app/ui/case_files_view.py" line="74"/>
         <source>Reports</source>
         <translation>警情数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="72"/>
+        <location filename="../../app/ui/case_files_view.py" line="75"/>
         <source>Responsible</source>
         <translation>责任民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="73"/>
+        <location filename="../../app/ui/case_files_view.py" line="76"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="74"/>
+        <location filename="../../app/ui/case_files_view.py" line="77"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="75"/>
+        <location filename="../../app/ui/case_files_view.py" line="78"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="117"/>
+        <location filename="../../app/ui/case_files_view.py" line="79"/>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="124"/>
         <source>%1 open files, %2 past their deadline (escalated to the station chief).</source>
         <translation>在办档案 %1 个，超期 %2 个（已提级至所领导）。</translation>
+    </message>
+</context>
+<context>
+    <name>EarlyWarning</name>
+    <message>
+        <location filename="../../app/ui/early_warning_dialog.py" line="46"/>
+        <source>%1 (lifted)</source>
+        <translation>%1（已解除）</translation>
+    </message>
+</context>
+<context>
+    <name>EarlyWarningDialog</name>
+    <message>
+        <location filename="../../app/ui/early_warning_dialog.py" line="66"/>
+        <source>Five-colour early warning</source>
+        <translation>五色预警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/early_warning_dialog.py" line="68"/>
+        <source>Risk factors</source>
+        <translation>风险因素</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/early_warning_dialog.py" line="84"/>
+        <source>As suggested</source>
+        <translation>按建议颜色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/early_warning_dialog.py" line="93"/>
+        <source>Needed when the colour differs from the suggestion or changes</source>
+        <translation>颜色与建议不同或调整颜色时必须填写</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/early_warning_dialog.py" line="104"/>
+        <source>Suggested</source>
+        <translation>建议颜色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/early_warning_dialog.py" line="105"/>
+        <source>Colour set</source>
+        <translation>确定颜色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/early_warning_dialog.py" line="106"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/early_warning_dialog.py" line="112"/>
+        <source>Lift warning...</source>
+        <translation>解除预警…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/early_warning_dialog.py" line="115"/>
+        <source>Only the station chief lifts a warning.</source>
+        <translation>只有所领导可以解除预警。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/early_warning_dialog.py" line="140"/>
+        <source>%1 (score %2)</source>
+        <translation>%1（评分 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/early_warning_dialog.py" line="147"/>
+        <source>Monitored by: %1. Visit interval: %2 days.</source>
+        <translation>盯办层级：%1。回访间隔：%2 天。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/early_warning_dialog.py" line="167"/>
+        <source>Say why the colour differs from the suggestion or from the colour set before.</source>
+        <translation>请说明颜色与建议不同或与原定颜色不同的理由。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/early_warning_dialog.py" line="181"/>
+        <location filename="../../app/ui/early_warning_dialog.py" line="188"/>
+        <source>Lift warning</source>
+        <translation>解除预警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/early_warning_dialog.py" line="181"/>
+        <source>Why is the risk gone?</source>
+        <translation>风险因何消除？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/early_warning_dialog.py" line="188"/>
+        <source>A reason is required.</source>
+        <translation>必须填写理由。</translation>
     </message>
 </context>
 <context>
@@ -361,7 +461,7 @@
     <message>
         <location filename="../../app/ui/intake_form.py" line="194"/>
         <location filename="../../app/ui/intake_form.py" line="196"/>
-        <location filename="../../app/ui/intake_form.py" line="562"/>
+        <location filename="../../app/ui/intake_form.py" line="626"/>
         <source>Save intake</source>
         <translation>保存登记</translation>
     </message>
@@ -401,132 +501,157 @@
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="356"/>
+        <location filename="../../app/ui/intake_form.py" line="229"/>
+        <source>Early warning...</source>
+        <translation>五色预警…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_form.py" line="232"/>
+        <source>Warning letter...</source>
+        <translation>告诫书…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_form.py" line="373"/>
         <source>dispute: return visits required</source>
         <translation>矛盾纠纷：须按规定回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="359"/>
+        <location filename="../../app/ui/intake_form.py" line="376"/>
         <source>safe contact: never contact the victim where the other party could see</source>
         <translation>安全联系：不得以对方可见的方式联系受害人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="363"/>
+        <location filename="../../app/ui/intake_form.py" line="380"/>
         <source>non-police matter: refer to %1</source>
         <translation>非警务警情：分流至 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="439"/>
+        <location filename="../../app/ui/intake_form.py" line="456"/>
         <source>same phone number</source>
         <translation>同一电话号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="440"/>
+        <location filename="../../app/ui/intake_form.py" line="457"/>
         <source>same ID number</source>
         <translation>同一身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="441"/>
+        <location filename="../../app/ui/intake_form.py" line="458"/>
         <source>same person at the same address</source>
         <translation>同一人同一地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="442"/>
+        <location filename="../../app/ui/intake_form.py" line="459"/>
         <source>same incident place</source>
         <translation>同一事发地点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="483"/>
+        <location filename="../../app/ui/intake_form.py" line="500"/>
         <source>Draft kept - typed text survives a crash or power cut.</source>
         <translation>草稿已保存——即使程序崩溃或断电，已录入内容也不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="493"/>
+        <location filename="../../app/ui/intake_form.py" line="510"/>
         <source>Receipt %1 - received %2 by %3</source>
         <translation>受理编号 %1 —— %2 由 %3 接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="502"/>
+        <location filename="../../app/ui/intake_form.py" line="519"/>
         <source>The PC clock went backwards since the previous receipt: check the clock. The time shown is what the PC said.</source>
         <translation>电脑时钟比上一次接警时间倒退，请检查时钟。此处显示的是电脑当时的时间。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="506"/>
+        <location filename="../../app/ui/intake_form.py" line="523"/>
         <source>VOIDED: %1</source>
         <translation>已作废：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="508"/>
+        <location filename="../../app/ui/intake_form.py" line="525"/>
         <source>Left unfinished: %1</source>
         <translation>暂未完成：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="533"/>
+        <location filename="../../app/ui/intake_form.py" line="551"/>
         <source>Return visits: %1</source>
         <translation>回访：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="562"/>
+        <location filename="../../app/ui/intake_form.py" line="580"/>
+        <source>Early warning: %1</source>
+        <translation>五色预警：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_form.py" line="584"/>
+        <source>save the intake, then set the colour</source>
+        <translation>保存登记后标定颜色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_form.py" line="586"/>
+        <source>&lt;b&gt;not assessed yet&lt;/b&gt;: set the colour</source>
+        <translation>&lt;b&gt;尚未评估&lt;/b&gt;：请标定预警颜色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_form.py" line="626"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="564"/>
+        <location filename="../../app/ui/intake_form.py" line="628"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="594"/>
+        <location filename="../../app/ui/intake_form.py" line="658"/>
         <source>Saved. Status: %1</source>
         <translation>已保存。状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="608"/>
+        <location filename="../../app/ui/intake_form.py" line="672"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="609"/>
+        <location filename="../../app/ui/intake_form.py" line="673"/>
         <source>A reason is required (at most 500 characters, no control characters).</source>
         <translation>必须填写原因（不超过500字，不含控制字符）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="620"/>
+        <location filename="../../app/ui/intake_form.py" line="684"/>
         <source>Leave unfinished</source>
         <translation>暂不完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="620"/>
+        <location filename="../../app/ui/intake_form.py" line="684"/>
         <source>Why can the intake not be completed now?</source>
         <translation>为什么现在无法完成登记？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="627"/>
+        <location filename="../../app/ui/intake_form.py" line="691"/>
         <source>Void receipt</source>
         <translation>作废受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="627"/>
+        <location filename="../../app/ui/intake_form.py" line="691"/>
         <source>Reason for voiding (kept for ever):</source>
         <translation>作废原因（永久保存）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="635"/>
+        <location filename="../../app/ui/intake_form.py" line="699"/>
         <source>Close report</source>
         <translation>办结警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="635"/>
+        <location filename="../../app/ui/intake_form.py" line="699"/>
         <source>Disposal result:</source>
         <translation>处置结果：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="650"/>
+        <location filename="../../app/ui/intake_form.py" line="714"/>
         <source>Refer</source>
         <translation>分流移交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="650"/>
+        <location filename="../../app/ui/intake_form.py" line="714"/>
         <source>Responsible department:</source>
         <translation>主管部门：</translation>
     </message>
@@ -534,122 +659,162 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="20"/>
+        <location filename="../../app/ui/labels.py" line="22"/>
         <source>Serial</source>
         <translation>受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="21"/>
+        <location filename="../../app/ui/labels.py" line="23"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="22"/>
+        <location filename="../../app/ui/labels.py" line="24"/>
         <source>Unit</source>
         <translation>受理单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="23"/>
+        <location filename="../../app/ui/labels.py" line="25"/>
         <source>Officer</source>
         <translation>接警民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="24"/>
+        <location filename="../../app/ui/labels.py" line="26"/>
         <source>Channel</source>
         <translation>报警方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="25"/>
+        <location filename="../../app/ui/labels.py" line="27"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="26"/>
+        <location filename="../../app/ui/labels.py" line="28"/>
         <source>Clock warning</source>
         <translation>时钟异常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="27"/>
+        <location filename="../../app/ui/labels.py" line="29"/>
         <source>Reporter name</source>
         <translation>报警人姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="28"/>
+        <location filename="../../app/ui/labels.py" line="30"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="29"/>
+        <location filename="../../app/ui/labels.py" line="31"/>
         <source>No phone because</source>
         <translation>无电话原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="30"/>
+        <location filename="../../app/ui/labels.py" line="32"/>
         <source>ID number</source>
         <translation>身份证号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="31"/>
+        <location filename="../../app/ui/labels.py" line="33"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="32"/>
+        <location filename="../../app/ui/labels.py" line="34"/>
         <source>Incident type</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="33"/>
+        <location filename="../../app/ui/labels.py" line="35"/>
         <source>Incident time</source>
         <translation>发案时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="34"/>
+        <location filename="../../app/ui/labels.py" line="36"/>
         <source>Incident place</source>
         <translation>发案地点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="35"/>
+        <location filename="../../app/ui/labels.py" line="37"/>
         <source>Summary</source>
         <translation>简要案情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="36"/>
+        <location filename="../../app/ui/labels.py" line="38"/>
         <source>Handling steps done</source>
         <translation>已完成处置步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="37"/>
+        <location filename="../../app/ui/labels.py" line="39"/>
         <source>Disposal result</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="38"/>
+        <location filename="../../app/ui/labels.py" line="40"/>
         <source>Referred to</source>
         <translation>移交部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="39"/>
+        <location filename="../../app/ui/labels.py" line="41"/>
         <source>Reason left unfinished</source>
         <translation>未完成原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="40"/>
+        <location filename="../../app/ui/labels.py" line="42"/>
         <source>Reason for voiding</source>
         <translation>作废原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="41"/>
+        <location filename="../../app/ui/labels.py" line="43"/>
         <source>Safe contact</source>
         <translation>安全联系</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="122"/>
+        <location filename="../../app/ui/labels.py" line="44"/>
+        <source>Risk factors</source>
+        <translation>风险因素</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="45"/>
+        <source>Suggested colour</source>
+        <translation>建议颜色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="46"/>
+        <source>Warning colour</source>
+        <translation>预警颜色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="47"/>
+        <source>Reason for the colour</source>
+        <translation>定色理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="48"/>
+        <source>Monitored by</source>
+        <translation>盯办层级</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="49"/>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="73"/>
+        <source>active</source>
+        <translation>在管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="74"/>
+        <source>lifted</source>
+        <translation>已解除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="158"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="124"/>
+        <location filename="../../app/ui/labels.py" line="160"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -657,147 +822,153 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="56"/>
+        <location filename="../../app/ui/main_window.py" line="57"/>
         <source>StationDesk - %1</source>
         <translation>StationDesk 接警台 - %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74"/>
+        <location filename="../../app/ui/main_window.py" line="76"/>
         <source>Receive desk</source>
         <translation>接警台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
         <source>&amp;Desk</source>
         <translation>接警台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
         <source>Receive walk-in</source>
         <translation>自接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="92"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>Reports</source>
         <translation>警情查询</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="93"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>Return visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92"/>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="94"/>
+        <location filename="../../app/ui/main_window.py" line="262"/>
         <source>Case files</source>
         <translation>一案一档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93"/>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="95"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
+        <source>Supervision</source>
+        <translation>督导研判</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="96"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>Shift end</source>
         <translation>交班核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94"/>
+        <location filename="../../app/ui/main_window.py" line="97"/>
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95"/>
+        <location filename="../../app/ui/main_window.py" line="98"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="102"/>
+        <location filename="../../app/ui/main_window.py" line="105"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103"/>
-        <location filename="../../app/ui/main_window.py" line="347"/>
+        <location filename="../../app/ui/main_window.py" line="106"/>
+        <location filename="../../app/ui/main_window.py" line="359"/>
         <source>About StationDesk</source>
         <translation>关于 StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117"/>
+        <location filename="../../app/ui/main_window.py" line="120"/>
         <source>%1 (%2) on duty - %3 %4</source>
         <translation>值班民警：%1（%2）— %3 %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138"/>
+        <location filename="../../app/ui/main_window.py" line="141"/>
         <source>Warning: the PC clock went backwards since the last receipt. Check the clock.</source>
         <translation>警告：电脑时钟比上一次接警时间倒退，请检查时钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>%1 intake(s) interrupted earlier were reopened with what had been typed.</source>
         <translation>已重新打开 %1 份此前中断的登记，已录入内容均已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="221"/>
         <source>This PC was restored from an older backup: %1 records were taken back from HQ.</source>
         <translation>本机系从较早的备份恢复：已从总部取回 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
+        <location filename="../../app/ui/main_window.py" line="308"/>
         <source>Receipt slip %1</source>
         <translation>报警回执 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297"/>
+        <location filename="../../app/ui/main_window.py" line="309"/>
         <source>Print the receipt slip for the reporter, or save it as PDF.</source>
         <translation>为报警人打印报警回执，或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="310"/>
         <source>Print preview...</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="311"/>
         <source>Save PDF...</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="309"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
         <source>Save receipt slip</source>
         <translation>保存报警回执</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="340"/>
+        <location filename="../../app/ui/main_window.py" line="352"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/main_window.py" line="353"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="314"/>
+        <location filename="../../app/ui/main_window.py" line="326"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="317"/>
+        <location filename="../../app/ui/main_window.py" line="329"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="335"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="343"/>
         <source>A new language applies from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="348"/>
+        <location filename="../../app/ui/main_window.py" line="360"/>
         <source>StationDesk %1
 Incident catalog %2</source>
         <translation>StationDesk %1
@@ -1184,47 +1355,47 @@ Incident catalog %2</source>
 <context>
     <name>ReportsBrowser</name>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="193"/>
+        <location filename="../../app/ui/reports_browser.py" line="212"/>
         <source>Search reports</source>
         <translation>搜索警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="195"/>
+        <location filename="../../app/ui/reports_browser.py" line="214"/>
         <source>Search: name, pinyin or initials, phone, ID number, address, summary, serial</source>
         <translation>搜索：姓名（可用拼音或首字母）、电话、身份证号、住址、简要案情、受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="198"/>
+        <location filename="../../app/ui/reports_browser.py" line="217"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="206"/>
+        <location filename="../../app/ui/reports_browser.py" line="225"/>
         <source>All types</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="211"/>
+        <location filename="../../app/ui/reports_browser.py" line="230"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="216"/>
+        <location filename="../../app/ui/reports_browser.py" line="235"/>
         <source>All officers</source>
         <translation>全部民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="225"/>
+        <location filename="../../app/ui/reports_browser.py" line="244"/>
         <source>Reports</source>
         <translation>警情查询</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="251"/>
+        <location filename="../../app/ui/reports_browser.py" line="270"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="286"/>
+        <location filename="../../app/ui/reports_browser.py" line="305"/>
         <source>%1 reports</source>
         <translation>共 %1 条警情</translation>
     </message>
@@ -1232,64 +1403,74 @@ Incident catalog %2</source>
 <context>
     <name>ReportsTableModel</name>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="83"/>
+        <location filename="../../app/ui/reports_browser.py" line="86"/>
         <source>Serial</source>
         <translation>受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="84"/>
+        <location filename="../../app/ui/reports_browser.py" line="87"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="85"/>
+        <location filename="../../app/ui/reports_browser.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="86"/>
+        <location filename="../../app/ui/reports_browser.py" line="89"/>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports_browser.py" line="90"/>
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="87"/>
+        <location filename="../../app/ui/reports_browser.py" line="91"/>
         <source>Reporter</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="88"/>
+        <location filename="../../app/ui/reports_browser.py" line="92"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="89"/>
+        <location filename="../../app/ui/reports_browser.py" line="93"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="90"/>
+        <location filename="../../app/ui/reports_browser.py" line="94"/>
         <source>Officer</source>
         <translation>接警民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="91"/>
+        <location filename="../../app/ui/reports_browser.py" line="95"/>
         <source>At HQ</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="134"/>
+        <location filename="../../app/ui/reports_browser.py" line="139"/>
         <source>This station is not linked to HQ</source>
         <translation>本所尚未接入总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="140"/>
+        <location filename="../../app/ui/reports_browser.py" line="145"/>
         <source>HQ holds this report and every change to it</source>
         <translation>总部已收到本警情及其全部修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="142"/>
+        <location filename="../../app/ui/reports_browser.py" line="147"/>
         <source>Not yet at HQ: will be sent at the next sync</source>
         <translation>尚未上报总部：下次同步时发送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports_browser.py" line="157"/>
+        <source>%1 (lifted)</source>
+        <translation>%1（已解除）</translation>
     </message>
 </context>
 <context>
@@ -1453,34 +1634,163 @@ Incident catalog %2</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="48"/>
+        <location filename="../../app/ui/labels.py" line="81"/>
         <source>unfinished intake</source>
         <translation>未完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="49"/>
+        <location filename="../../app/ui/labels.py" line="82"/>
         <source>received</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="50"/>
+        <location filename="../../app/ui/labels.py" line="83"/>
         <source>in handling</source>
         <translation>处置中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="51"/>
+        <location filename="../../app/ui/labels.py" line="84"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="52"/>
+        <location filename="../../app/ui/labels.py" line="85"/>
         <source>referred</source>
         <translation>已分流移交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="53"/>
+        <location filename="../../app/ui/labels.py" line="86"/>
         <source>voided</source>
         <translation>已作废</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionView</name>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="98"/>
+        <source>Reports today</source>
+        <translation>今日警情</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="99"/>
+        <source>Reports this week</source>
+        <translation>本周警情</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="100"/>
+        <source>Unfinished receipts</source>
+        <translation>未完成登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="101"/>
+        <source>Overdue visits</source>
+        <translation>逾期回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="102"/>
+        <source>Overdue case files</source>
+        <translation>超期档案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="103"/>
+        <source>New repeats today</source>
+        <translation>今日新增重复警情</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="104"/>
+        <source>Letters awaiting approval</source>
+        <translation>待审批告诫书</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="105"/>
+        <source>Visits under rectification</source>
+        <translation>整改督办中回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="115"/>
+        <source>Today by type</source>
+        <translation>今日分类警情</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="116"/>
+        <source>This week by type</source>
+        <translation>本周分类警情</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="117"/>
+        <source>This week by status</source>
+        <translation>本周办理状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="118"/>
+        <source>Early-warning colours in force</source>
+        <translation>在管五色预警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="126"/>
+        <source>Daily review (yesterday)</source>
+        <translation>每日研判（昨日）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="128"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="130"/>
+        <source>Weekly report...</source>
+        <translation>周研判报告…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="154"/>
+        <source>Supervision - %1</source>
+        <translation>督导研判 - %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="188"/>
+        <source>%1 reports received on %2</source>
+        <translation>%2 接报警情 %1 起</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="192"/>
+        <source>%1 new repeat reports</source>
+        <translation>新增重复警情 %1 起</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="193"/>
+        <source>%1 receipts still unfinished</source>
+        <translation>未完成登记 %1 起</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="194"/>
+        <source>%1 visits overdue</source>
+        <translation>逾期回访 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="195"/>
+        <source>%1 case files past their deadline</source>
+        <translation>超期档案 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="196"/>
+        <source>%1 warning letters awaiting approval</source>
+        <translation>待审批告诫书 %1 份</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="209"/>
+        <location filename="../../app/ui/supervision_view.py" line="220"/>
+        <source>Weekly report</source>
+        <translation>周研判报告</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="210"/>
+        <source>ISO week (e.g. 2026-W47):</source>
+        <translation>周次（如 2026-W47）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="221"/>
+        <source>%1 is not a week: write it as 2026-W47.</source>
+        <translation>%1 不是有效周次，请写成 2026-W47 的形式。</translation>
     </message>
 </context>
 <context>
@@ -2003,94 +2313,197 @@ Incident catalog %2</source>
 <context>
     <name>Visits</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="60"/>
+        <location filename="../../app/ui/labels.py" line="93"/>
         <source>on-site sign-off</source>
         <translation>现场签认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="61"/>
+        <location filename="../../app/ui/labels.py" line="94"/>
         <source>phone call</source>
         <translation>电话回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="62"/>
+        <location filename="../../app/ui/labels.py" line="95"/>
         <source>home visit</source>
         <translation>上门回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="63"/>
+        <location filename="../../app/ui/labels.py" line="96"/>
         <source>meeting at a safe place</source>
         <translation>安全地点面访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="64"/>
+        <location filename="../../app/ui/labels.py" line="97"/>
         <source>further visit</source>
         <translation>不满意再回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="65"/>
+        <location filename="../../app/ui/labels.py" line="98"/>
         <source>care visit</source>
         <translation>特殊人群走访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="72"/>
+        <location filename="../../app/ui/labels.py" line="105"/>
         <source>due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="73"/>
+        <location filename="../../app/ui/labels.py" line="106"/>
         <source>done</source>
         <translation>已回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="74"/>
+        <location filename="../../app/ui/labels.py" line="107"/>
         <source>not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="75"/>
+        <location filename="../../app/ui/labels.py" line="108"/>
         <source>refused</source>
         <translation>拒绝回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="76"/>
+        <location filename="../../app/ui/labels.py" line="109"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="83"/>
+        <location filename="../../app/ui/labels.py" line="116"/>
         <source>satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="84"/>
+        <location filename="../../app/ui/labels.py" line="117"/>
         <source>basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="85"/>
+        <location filename="../../app/ui/labels.py" line="118"/>
         <source>dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="92"/>
+        <location filename="../../app/ui/labels.py" line="125"/>
         <source>severe mental illness</source>
         <translation>严重精神障碍患者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="93"/>
+        <location filename="../../app/ui/labels.py" line="126"/>
         <source>elderly living alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="94"/>
+        <location filename="../../app/ui/labels.py" line="127"/>
         <source>disabled</source>
         <translation>残疾人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="95"/>
+        <location filename="../../app/ui/labels.py" line="128"/>
         <source>family in hardship</source>
         <translation>困难家庭</translation>
+    </message>
+</context>
+<context>
+    <name>WarningLetterDialog</name>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="37"/>
+        <source>Domestic-violence warning letter</source>
+        <translation>家庭暴力告诫书</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="40"/>
+        <source>Abuser</source>
+        <translation>加害人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="41"/>
+        <source>Abuser&apos;s ID number</source>
+        <translation>加害人身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="42"/>
+        <source>Abuser&apos;s address</source>
+        <translation>加害人住址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="43"/>
+        <source>Victim</source>
+        <translation>受害人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="44"/>
+        <source>Relation</source>
+        <translation>与加害人关系</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="45"/>
+        <source>Facts found</source>
+        <translation>查明事实</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="68"/>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="69"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="70"/>
+        <source>Refuse...</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="71"/>
+        <source>Print...</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="72"/>
+        <source>Mark served</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="80"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="116"/>
+        <source>No letter yet: fill in the draft and save it for the station chief.</source>
+        <translation>尚无告诫书：填写草稿并保存，提交所领导审批。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="117"/>
+        <source>Draft by %1, awaiting the station chief&apos;s approval.</source>
+        <translation>%1 起草，待所领导审批。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="118"/>
+        <source>Refused: %2. Correct the draft and save it again.</source>
+        <translation>已退回：%2。请修改后重新保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="120"/>
+        <source>Approved by %3 on %4, serial %5: print it and serve it on the abuser.</source>
+        <translation>%3 于 %4 批准，编号 %5：请打印并送达加害人。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="122"/>
+        <source>Serial %5, served %6. Follow-up visits are planned.</source>
+        <translation>编号 %5，已于 %6 送达。已安排后续回访。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="178"/>
+        <source>Refuse</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="178"/>
+        <source>What must change?</source>
+        <translation>需要修改什么？</translation>
     </message>
 </context>
 </TS>
