@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.domain.versioned_file import line_of, newest, parse_json_text, read_json, version_key
+from app.domain.versioned_file import (
+    check_header,
+    newest,
+    parse_json_text,
+    read_json,
+    refusal,
+)
 from app.errors import StationDeskError
 from app.paths import resource_path
 
@@ -57,19 +63,10 @@ class RepeatRules:
 
 
 def parse_rules(data: object, source: str, text: str = "") -> RepeatRules:
-    def fail(needle: str, reason: str) -> RepeatRulesError:
-        line = line_of(text, needle)
-        return RepeatRulesError(f"{source}: line {line}: {reason}", line=line, reason=reason)
+    fail = refusal(RepeatRulesError, source, text)
 
-    if not isinstance(data, dict):
-        raise fail("", "the file must hold one JSON object")
-    if data.get("format") != 1:
-        raise fail('"format"', f"unsupported format {data.get('format')!r}")
-    version = data.get("version")
-    try:
-        version_key(str(version))
-    except ValueError:
-        raise fail('"version"', f"version {version!r} is not dotted numbers") from None
+    data = check_header(data, fail)
+    version = data["version"]
     keys = data.get("keys", list(KEYS))
     if not isinstance(keys, list) or not keys or any(k not in KEYS for k in keys):
         raise fail('"keys"', f"keys must be some of {', '.join(KEYS)}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from app.errors import StationDeskError
 
@@ -47,6 +47,33 @@ def line_of(text: str, needle: str) -> int:
     refused file names the line to fix."""
     index = text.find(needle) if needle else -1
     return text.count("\n", 0, index) + 1 if index >= 0 else 1
+
+
+def refusal(
+    error: type[StationDeskError], source: str, text: str
+) -> Callable[[str, str], StationDeskError]:
+    """`fail(needle, reason)`: the error naming the file, the line where `needle` first stands
+    and the reason, for a rule file an administrator has to fix."""
+
+    def fail(needle: str, reason: str) -> StationDeskError:
+        line = line_of(text, needle)
+        return error(f"{source}: line {line}: {reason}", line=line, reason=reason)
+
+    return fail
+
+
+def check_header(data: object, fail: Callable[[str, str], StationDeskError]) -> dict[str, Any]:
+    """Every rule file is one JSON object with `format` 1 and a dotted-number `version`."""
+    if not isinstance(data, dict):
+        raise fail("", "the file must hold one JSON object")
+    if data.get("format") != 1:
+        raise fail('"format"', f"unsupported format {data.get('format')!r}")
+    version = data.get("version")
+    try:
+        version_key(str(version))
+    except ValueError:
+        raise fail('"version"', f"version {version!r} is not dotted numbers") from None
+    return data
 
 
 def version_key(version: str) -> tuple[int, ...]:

@@ -15,7 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.domain.versioned_file import line_of, newest, parse_json_text, read_json, version_key
+from app.domain.versioned_file import (
+    check_header,
+    newest,
+    parse_json_text,
+    read_json,
+    refusal,
+)
 from app.errors import StationDeskError
 from app.paths import resource_path
 
@@ -95,9 +101,7 @@ class WarningCriteria:
 
 
 def parse_criteria(data: object, source: str, text: str = "") -> WarningCriteria:
-    def fail(needle: str, reason: str) -> WarningCriteriaError:
-        line = line_of(text, needle)
-        return WarningCriteriaError(f"{source}: line {line}: {reason}", line=line, reason=reason)
+    fail = refusal(WarningCriteriaError, source, text)
 
     def whole(value: object, low: int, high: int) -> bool:
         return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
@@ -116,15 +120,8 @@ def parse_criteria(data: object, source: str, text: str = "") -> WarningCriteria
             raise fail(f'"{iid}"', f"{what} {iid}: label_zh and label_en must be short texts")
         return iid, str(labels[0]), str(labels[1])
 
-    if not isinstance(data, dict):
-        raise fail("", "the file must hold one JSON object")
-    if data.get("format") != 1:
-        raise fail('"format"', f"unsupported format {data.get('format')!r}")
-    version = data.get("version")
-    try:
-        version_key(str(version))
-    except ValueError:
-        raise fail('"version"', f"version {version!r} is not dotted numbers") from None
+    data = check_header(data, fail)
+    version = data["version"]
     applies = data.get("applies_to")
     if not isinstance(applies, list) or not applies or not all(isinstance(c, str) for c in applies):
         raise fail('"applies_to"', "applies_to must list incident type codes")

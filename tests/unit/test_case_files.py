@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app import errors
 from app.db.models import Revision
-from app.services import case_files, receiving, visit_queries, visits
+from app.services import case_files, early_warning, receiving, visit_queries, visits
 from app.services.case_files import CaseNotClearableError
 from tests.conftest import good_intake
 
@@ -37,6 +37,11 @@ def test_a_reporter_through_four_visits_to_the_desk(store, officer, catalog) -> 
     assert len(joined["report_ids"]) == 4
     (row,) = case_files.case_files(store)
     assert row.reports == 4 and not row.overdue and row.officer_name == "李建国"
+    assert row.colour == ""  # nobody assessed the risk yet
+    early_warning.assess(store, officer, third, ["violence", "prior_reports"])  # score 5
+    (row,) = case_files.case_files(store)
+    assert row.colour == "yellow"  # the file is watched as closely as its worst report
+    assert case_files.detail(store, row.id).colour == "yellow"
     with store.read() as s:
         kinds = s.scalars(select(Revision.action).where(Revision.record_kind == "case_file")).all()
     assert kinds == ["open", "link"]
