@@ -89,7 +89,8 @@ def test_press_fill_save_restart_find(qtbot, app_en, store, officer, catalog, da
     qtbot.keyClick(search, Qt.Key.Key_Return)
     table = window2.findChild(QTableView, "reportsTable")
     qtbot.waitUntil(lambda: table.model().rowCount() == 1)
-    assert table.model().index(0, 4).data() == "王芳"
+    name_column = table.model().COLUMNS.index("reporter_name")
+    assert table.model().index(0, name_column).data() == "王芳"
     table.doubleClicked.emit(table.model().index(0, 0))
     reopened = window2.tabs.currentWidget()
     assert reopened.findChild(QPlainTextEdit, "summary").toPlainText() == "电动车被盗"
