@@ -52,11 +52,8 @@ def signed(value: float | None) -> str:
     return f"+{value:.1f}%" if value > 0 else f"{value:.1f}%"
 
 
-def _table(
-    rows: list[list[object]], widths: list[float], font: str, *, text_columns: int = 1
-) -> Table:
-    """Numbers right-aligned; the first `text_columns` columns (and a last "note" column when
-    text_columns covers it) read left to right."""
+def _table(rows: list[list[object]], widths: list[float], font: str) -> Table:
+    """The first column names, the others are figures, right-aligned."""
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
@@ -64,7 +61,7 @@ def _table(
                 ("FONT", (0, 0), (-1, -1), font, 9),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E3F2FD")),
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9E9E9E")),
-                ("ALIGN", (text_columns, 0), (-1, -1), "RIGHT"),
+                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ]
         )
@@ -72,8 +69,9 @@ def _table(
     return table
 
 
-def _key_table(rows: list[list[object]], font: str) -> Table:
-    table = _table(rows, [32 * mm, 28 * mm, 114 * mm], font)
+def _key_table(rows: list[list[object]], font: str, widths: list[float] | None = None) -> Table:
+    """Name, figure, and a note that reads left to right."""
+    table = _table(rows, widths or [32 * mm, 28 * mm, 114 * mm], font)
     table.setStyle(TableStyle([("ALIGN", (2, 0), (2, -1), "LEFT")]))
     return table
 
@@ -222,8 +220,7 @@ def render_weekly_report(figures: WeeklyFigures, criteria: WarningCriteria) -> b
     story += [
         _type_chart(f, font),
         _table(type_rows, [54 * mm, 22 * mm, 22 * mm, 26 * mm, 24 * mm, 26 * mm], font),
-        p("三、重复警情（按类别同比）", h2),
-        _category_chart(f, font),
+        KeepTogether([p("三、重复警情（按类别同比）", h2), _category_chart(f, font)]),
     ]
     cat_rows: list[list[object]] = [["类别", "本周重复警情", "去年同期", "同比"]]
     cat_rows += [
@@ -252,7 +249,7 @@ def render_weekly_report(figures: WeeklyFigures, criteria: WarningCriteria) -> b
         )
     story += [
         p("四、五色预警在管情况", h2),
-        _table(colour_rows, [50 * mm, 40 * mm, 84 * mm], font),
+        _key_table(colour_rows, font, [50 * mm, 40 * mm, 84 * mm]),
         Spacer(1, 5 * mm),
         p(
             "口径说明：警情按接报时间（本所当地时间）计入周期，作废的接报不计；纠纷指目录中"

@@ -23,7 +23,7 @@ from app.domain.validation import (
 from app.domain.visit_policy import local_day
 from app.ids import new_id
 from app.services.clock import now_local, utc_iso
-from app.services.revisions import record_change
+from app.services.revisions import Tracked
 from app.services.station import OfficerInfo, require
 from app.services.visits import new_visit, rules_for
 
@@ -45,6 +45,9 @@ PERSON_FIELDS = (
 
 def person_snapshot(person: CarePerson) -> dict[str, Any]:
     return {name: getattr(person, name) for name in PERSON_FIELDS}
+
+
+PEOPLE = Tracked("care_person", lambda _s, person: person_snapshot(person))
 
 
 def register_person(
@@ -106,18 +109,7 @@ def register_person(
             **clean,
         )
         s.add(person)
-        record_change(
-            s,
-            st,
-            person,
-            kind="care_person",
-            record=lambda: person_snapshot(person),
-            officer_id=officer.id,
-            action="create",
-            changes={},
-            moment=moment,
-            new=True,
-        )
+        PEOPLE.record(s, st, person, officer.id, "create", {}, moment, new=True)
         new_visit(
             s,
             st,

@@ -28,7 +28,7 @@ from app.services.clock import now_local, utc_iso
 from app.services.early_warning import ACTIVE as ACTIVE_WARNING
 from app.services.early_warning import criteria_for
 from app.services.repeats import KeyMatch, lookup_keys, rules_for
-from app.services.revisions import field_changes, record_change
+from app.services.revisions import Tracked
 from app.services.station import OfficerInfo, require
 
 OPEN = "open"
@@ -76,29 +76,7 @@ def snapshot(s: Session, case: CaseFile) -> dict[str, Any]:
     return data
 
 
-def _record(
-    s: Session,
-    st: Station,
-    case: CaseFile,
-    officer_id: str,
-    action: str,
-    changes: dict[str, list[Any]],
-    moment: dt.datetime,
-    *,
-    new: bool = False,
-) -> None:
-    record_change(
-        s,
-        st,
-        case,
-        kind="case_file",
-        record=lambda: snapshot(s, case),
-        officer_id=officer_id,
-        action=action,
-        changes=changes,
-        moment=moment,
-        new=new,
-    )
+CASES = Tracked("case_file", snapshot)
 
 
 def _link(s: Session, case: CaseFile, report_ids: list[str], moment: dt.datetime) -> list[str]:
@@ -140,7 +118,7 @@ def _new_file(
     s.add(case)
     s.flush()
     _link(s, case, report_ids, moment)
-    _record(s, st, case, officer_id, "open", {}, moment, new=True)
+    CASES.record(s, st, case, officer_id, "open", {}, moment, new=True)
     return case
 
 
@@ -175,7 +153,9 @@ def file_on_save(
         ).first()
         if case is not None:
             if _link(s, case, [report.id], moment):
-                _record(s, st, case, officer.id, "link", {"report_ids": [None, report.id]}, moment)
+                CASES.record(
+                    s, st, case, officer.id, "link", {"report_ids": [None, report.id]}, moment
+                )
             return case
     if fired is None:
         return None
@@ -270,12 +250,7 @@ def update(
             updates["officer_id"] = officer_id
         if deadline is not None:
             updates["deadline"] = deadline.isoformat()
-        before = {name: getattr(case, name) for name in FILE_FIELDS}
-        changes = field_changes(before, updates)
-        for name, (_old, new) in changes.items():
-            setattr(case, name, new)
-        if changes:
-            _record(s, st, case, officer.id, "update", changes, moment)
+        CASES.update(s, st, case, officer.id, "update", updates, moment)
 
 
 def log_action(store: Store, officer: OfficerInfo, case_id: str, text: str) -> None:
@@ -297,7 +272,7 @@ def log_action(store: Store, officer: OfficerInfo, case_id: str, text: str) -> N
         )
         if case.status == OPEN:
             case.status = IN_PROGRESS
-        _record(s, st, case, officer.id, "action", {"action": [None, entry]}, moment)
+        CASES.record(s, st, case, officer.id, "action", {"action": [None, entry]}, moment)
 
 
 def clear(store: Store, officer: OfficerInfo, case_id: str, result: str) -> None:
@@ -327,11 +302,7 @@ def clear(store: Store, officer: OfficerInfo, case_id: str, result: str) -> None
                 case_code(case.number, int(case.created_utc[:4])), missing=missing
             )
         updates = {"status": CLEARED, "result": text, "cleared_utc": utc_iso(moment)}
-        before = {name: getattr(case, name) for name in FILE_FIELDS}
-        changes = field_changes(before, updates)
-        for name, (_old, new) in changes.items():
-            setattr(case, name, new)
-        _record(s, st, case, officer.id, "clear", changes, moment)
+        CASES.update(s, st, case, officer.id, "clear", updates, moment)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select, text
@@ -156,6 +157,59 @@ def record_change(
         recorded_at=moment.isoformat(timespec="seconds"),
         parent_id=parent,
     )
+
+
+@dataclass(frozen=True)
+class Tracked:
+    """A kind of record kept in the revision log (visit, care person, case file, letter...):
+    its name there and how its whole state reads, so a service only says what changes."""
+
+    kind: str
+    snapshot: Callable[[Session, Any], dict[str, Any]]
+
+    def record(
+        self,
+        session: Session,
+        station: Station,
+        row: Any,
+        officer_id: str,
+        action: str,
+        changes: dict[str, list[Any]],
+        moment: dt.datetime,
+        *,
+        new: bool = False,
+    ) -> Revision:
+        return record_change(
+            session,
+            station,
+            row,
+            kind=self.kind,
+            record=lambda: self.snapshot(session, row),
+            officer_id=officer_id,
+            action=action,
+            changes=changes,
+            moment=moment,
+            new=new,
+        )
+
+    def update(
+        self,
+        session: Session,
+        station: Station,
+        row: Any,
+        officer_id: str,
+        action: str,
+        updates: Mapping[str, Any],
+        moment: dt.datetime,
+    ) -> dict[str, list[Any]]:
+        """Set the fields that really move and record them as one revision; nothing is
+        recorded when nothing moves. Returns the changes."""
+        changes = field_changes(self.snapshot(session, row), updates)
+        if changes:
+            for name, (_old, new) in changes.items():
+                setattr(row, name, new)
+            self.record(session, station, row, officer_id, action, changes, moment)
+        return changes
 
 
 def commit_report_change(

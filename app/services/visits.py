@@ -27,7 +27,7 @@ from app.domain.validation import FieldError, clean_text
 from app.domain.visit_policy import VisitPolicy, load_policy, local_day
 from app.ids import new_id
 from app.services.clock import now_local, utc_iso
-from app.services.revisions import commit_report_change, field_changes, record_change
+from app.services.revisions import Tracked, commit_report_change
 from app.services.station import OfficerInfo, require
 
 VISIT_FIELDS = (
@@ -74,29 +74,7 @@ def visit_snapshot(visit: Visit) -> dict[str, Any]:
     return {name: getattr(visit, name) for name in VISIT_FIELDS}
 
 
-def _record(
-    s: Session,
-    st: Station,
-    visit: Visit,
-    officer_id: str,
-    action: str,
-    changes: dict[str, list[Any]],
-    moment: dt.datetime,
-    *,
-    new: bool = False,
-) -> None:
-    record_change(
-        s,
-        st,
-        visit,
-        kind="visit",
-        record=lambda: visit_snapshot(visit),
-        officer_id=officer_id,
-        action=action,
-        changes=changes,
-        moment=moment,
-        new=new,
-    )
+VISITS = Tracked("visit", lambda _s, visit: visit_snapshot(visit))
 
 
 def _next_number(s: Session) -> int:
@@ -142,7 +120,7 @@ def new_visit(
     )
     s.add(visit)
     s.flush()
-    _record(s, st, visit, officer_id, "create", {}, moment, new=True)
+    VISITS.record(s, st, visit, officer_id, "create", {}, moment, new=True)
     return visit
 
 
@@ -377,10 +355,7 @@ def record_outcome(
             nxt = _next_care_visit(s, st, officer, moment, visit, policy, day)
             if nxt is not None:
                 follow.append(nxt)
-        changes = field_changes(visit_snapshot(visit), values)
-        for name, (_old, new) in changes.items():
-            setattr(visit, name, new)
-        _record(s, st, visit, officer.id, "outcome", changes, moment)
+        VISITS.update(s, st, visit, officer.id, "outcome", values, moment)
         return [visits.visit_code(v.number) for v in follow]
 
 
@@ -464,17 +439,15 @@ def cancel_visits(
     why: str,
 ) -> None:
     for visit in pending:
-        changes = field_changes(visit_snapshot(visit), {"status": visits.CANCELLED, "notes": why})
-        visit.status, visit.notes = visits.CANCELLED, why
-        _record(s, st, visit, officer.id, "cancel", changes, moment)
+        VISITS.update(
+            s, st, visit, officer.id, "cancel", {"status": visits.CANCELLED, "notes": why}, moment
+        )
 
 
 def move_due(
     s: Session, st: Station, officer: OfficerInfo, moment: dt.datetime, visit: Visit, due: dt.date
 ) -> None:
-    changes = {"due_date": [visit.due_date, due.isoformat()]}
-    visit.due_date = due.isoformat()
-    _record(s, st, visit, officer.id, "reschedule", changes, moment)
+    VISITS.update(s, st, visit, officer.id, "reschedule", {"due_date": due.isoformat()}, moment)
 
 
 # -- assignment and safe contact --------------------------------------------------------------
@@ -493,9 +466,7 @@ def assign(store: Store, officer: OfficerInfo, visit_ids: list[str], assignee_id
             visit = s.get(Visit, visit_id)
             if visit is None or visit.status != visits.DUE or visit.officer_id == assignee_id:
                 continue
-            changes = {"officer_id": [visit.officer_id, assignee_id]}
-            visit.officer_id = assignee_id
-            _record(s, st, visit, officer.id, "assign", changes, moment)
+            VISITS.update(s, st, visit, officer.id, "assign", {"officer_id": assignee_id}, moment)
             moved += 1
         return moved
 
@@ -527,8 +498,4 @@ def make_safe_contact(
         updates = {"safe_contact": True}
         if visit.kind == visits.PHONE:
             updates["kind"] = visits.SAFE_MEETING  # type: ignore[assignment]
-        changes = field_changes(visit_snapshot(visit), updates)
-        if changes:
-            for name, (_old, new) in changes.items():
-                setattr(visit, name, new)
-            _record(s, st, visit, officer.id, "safe_contact", changes, moment)
+        VISITS.update(s, st, visit, officer.id, "safe_contact", updates, moment)

@@ -29,7 +29,7 @@ from app.domain.validation import (
 from app.domain.visit_policy import local_day
 from app.ids import new_id
 from app.services.clock import now_local, utc_iso
-from app.services.revisions import field_changes, record_change
+from app.services.revisions import Tracked
 from app.services.station import OfficerInfo, require
 from app.services.visits import make_safe_contact, visit_for_report
 
@@ -104,29 +104,7 @@ def _snapshot(letter: WarningLetter) -> dict[str, Any]:
     return {name: getattr(letter, name) for name in LETTER_FIELDS}
 
 
-def _record(
-    s: Session,
-    st: Station,
-    letter: WarningLetter,
-    officer_id: str,
-    action: str,
-    changes: dict[str, list[Any]],
-    moment: dt.datetime,
-    *,
-    new: bool = False,
-) -> None:
-    record_change(
-        s,
-        st,
-        letter,
-        kind="warning_letter",
-        record=lambda: _snapshot(letter),
-        officer_id=officer_id,
-        action=action,
-        changes=changes,
-        moment=moment,
-        new=new,
-    )
+LETTERS = Tracked("warning_letter", lambda _s, letter: _snapshot(letter))
 
 
 def _station(s: Session) -> Station:
@@ -143,21 +121,6 @@ def _letter(s: Session, letter_id: str, *expected: str) -> WarningLetter:
     if letter.status not in expected:
         raise errors.InvalidTransitionError(letter.status, target=",".join(expected))
     return letter
-
-
-def _apply(
-    s: Session,
-    st: Station,
-    letter: WarningLetter,
-    officer_id: str,
-    action: str,
-    updates: dict[str, Any],
-    moment: dt.datetime,
-) -> None:
-    changes = field_changes(_snapshot(letter), updates)
-    for name, (_old, new) in changes.items():
-        setattr(letter, name, new)
-    _record(s, st, letter, officer_id, action, changes, moment)
 
 
 def draft(store: Store, officer: OfficerInfo, report_id: str, text: LetterDraft) -> str:
@@ -183,7 +146,9 @@ def draft(store: Store, officer: OfficerInfo, report_id: str, text: LetterDraft)
         ).first()
         make_safe_contact(s, st, officer, report, moment)
         if letter is not None:
-            _apply(s, st, letter, officer.id, "redraft", {**values, "status": DRAFT}, moment)
+            LETTERS.update(
+                s, st, letter, officer.id, "redraft", {**values, "status": DRAFT}, moment
+            )
             return letter.id
         letter = WarningLetter(
             id=new_id(),
@@ -197,7 +162,7 @@ def draft(store: Store, officer: OfficerInfo, report_id: str, text: LetterDraft)
         )
         s.add(letter)
         s.flush()
-        _record(s, st, letter, officer.id, "draft", {}, moment, new=True)
+        LETTERS.record(s, st, letter, officer.id, "draft", {}, moment, new=True)
         return letter.id
 
 
@@ -223,7 +188,7 @@ def approve(store: Store, chief: OfficerInfo, letter_id: str) -> str:
             "approved_day": local_day(moment).isoformat(),
             "refusal_reason": "",
         }
-        _apply(s, st, letter, chief.id, "approve", updates, moment)
+        LETTERS.update(s, st, letter, chief.id, "approve", updates, moment)
         return serial
 
 
@@ -239,7 +204,7 @@ def refuse(store: Store, chief: OfficerInfo, letter_id: str, reason: str) -> Non
     with store.write() as s:
         st = _station(s)
         letter = _letter(s, letter_id, DRAFT)
-        _apply(
+        LETTERS.update(
             s, st, letter, chief.id, "refuse", {"status": REFUSED, "refusal_reason": text}, moment
         )
 
@@ -251,7 +216,7 @@ def mark_served(store: Store, officer: OfficerInfo, letter_id: str) -> list[str]
     with store.write() as s:
         st = _station(s)
         letter = _letter(s, letter_id, APPROVED)
-        _apply(
+        LETTERS.update(
             s,
             st,
             letter,
