@@ -74,7 +74,7 @@ def render_warning_letter(letter: WarningLetterPrint) -> bytes:
     centre = ParagraphStyle("centre", parent=body, alignment=TA_CENTER)
 
     def p(text: str, style: ParagraphStyle = body) -> Paragraph:
-        return Paragraph(escape(text).replace("\n", "<br/>"), style)
+        return Paragraph(escape(text).replace("\n", "<br/>").replace("　", "&nbsp;" * 3), style)
 
     who = (
         f"加害人：{letter.abuser_name}"

@@ -147,3 +147,11 @@ def weekly_report_pdf(
 
     figures = supervision.figures(store, catalog, period, lang)
     return render_weekly_report(figures, criteria_for(store)), figures
+
+
+def reminder_sheet_pdf(store: Store, catalog: Catalog, sheet_id: str) -> bytes:
+    from app.printing.reminder_sheet import render_reminder_sheet
+    from app.services import reminder_sheets
+
+    names = {t.code: t.name_zh for t in catalog.types}
+    return render_reminder_sheet(reminder_sheets.get(store, sheet_id), names)

@@ -292,7 +292,13 @@ class SyncEngine:
 
     def _apply_instruction(self, item: protocol.Instruction) -> None:
         """Catalog versions are installed as files (validated, only if newer); notices and
-        reminder sheets are shown from the stored rows."""
+        reminder sheets become the station's own sheet to answer; notices are shown from the
+        stored rows."""
+        if item.kind == "reminder_sheet":
+            from app.services.reminder_sheets import receive_from_hq
+
+            receive_from_hq(self.store, item.payload)
+            return
         if item.kind != "catalog":
             return
         from app.domain.catalog import CATALOG_FILENAME, parse_catalog

@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
 from app import errors
 from app.db.engine import Store
 from app.domain.catalog import Catalog
-from app.services import case_files
+from app.services import case_files, reminder_sheets
 from app.services.early_warning import criteria_for
 from app.services.station import OfficerInfo, list_officers
 from app.ui.early_warning_dialog import colour_icon, warning_chip
 from app.ui.labels import display_value, status_text
 from app.ui.messages import error_text
+from app.ui.reminder_sheets_view import sheet_status_text
 
 OVERDUE = QBrush(QColor("#c62828"))
 
@@ -193,6 +194,12 @@ class CaseFileDialog(QDialog):
         self.clear_button = QPushButton(self.tr("Clear the file"))
         self.clear_button.setObjectName("clearCaseButton")
         self.clear_button.clicked.connect(self.clear)
+        self.sheet_button = QPushButton(self.tr("Issue reminder sheet"))
+        self.sheet_button.setObjectName("issueSheetButton")
+        self.sheet_button.setToolTip(self.tr("Only the station chief issues reminder sheets."))
+        self.sheet_button.clicked.connect(self.issue_sheet)
+        self.sheet_label = QLabel()
+        self.sheet_label.setObjectName("caseSheet")
         self.message = QLabel()
         self.message.setObjectName("caseMessage")
         self.message.setWordWrap(True)
@@ -222,6 +229,10 @@ class CaseFileDialog(QDialog):
         layout.addLayout(log_row)
         layout.addWidget(QLabel(self.tr("Result (needed to clear; a return visit must be done)")))
         layout.addLayout(clear_row)
+        sheet_row = QHBoxLayout()
+        sheet_row.addWidget(self.sheet_label, 1)
+        sheet_row.addWidget(self.sheet_button)
+        layout.addLayout(sheet_row)
         layout.addWidget(self.message)
         self.reload()
 
@@ -260,6 +271,20 @@ class CaseFileDialog(QDialog):
             self.actions.addItem(f"{at[:16].replace('T', ' ')}  {name}: {text}")
         self.result.setPlainText(d.result)
         active = d.status != case_files.CLEARED
+        sheet = reminder_sheets.sheet_of_case(self.store, self.case_id)
+        self.sheet_label.setText(
+            self.tr("Reminder sheet %1, deadline %2: %3")
+            .replace("%1", sheet["code"])
+            .replace("%2", sheet["deadline"])
+            .replace("%3", sheet_status_text(sheet["status"]))
+            if sheet
+            else ""
+        )
+        self.sheet_button.setEnabled(
+            active
+            and self.officer.role == "chief"
+            and (sheet is None or sheet["status"] == reminder_sheets.CLEARED)
+        )
         for widget in (
             self.plan,
             self.responsible,
@@ -314,6 +339,9 @@ class CaseFileDialog(QDialog):
         self._run(lambda: case_files.log_action(self.store, self.officer, self.case_id, text))
         if not self.message.text():
             self.action_text.clear()
+
+    def issue_sheet(self) -> None:
+        self._run(lambda: reminder_sheets.issue_for_case(self.store, self.officer, self.case_id))
 
     def clear(self) -> None:
         self._run(

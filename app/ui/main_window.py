@@ -36,6 +36,7 @@ from app.ui.sync_panel import NoticesDialog, SyncPanel, SyncWorker
 
 if TYPE_CHECKING:
     from app.ui.case_files_view import CaseFilesView
+    from app.ui.reminder_sheets_view import ReminderSheetsView
     from app.ui.supervision_view import SupervisionView
     from app.ui.visit_queue import VisitQueueView
 
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.visits: VisitQueueView | None = None
         self.cases: CaseFilesView | None = None
         self.supervision: SupervisionView | None = None
+        self.sheets: ReminderSheetsView | None = None
         self.shift: ShiftEndView | None = None
         self.tabs.addTab(self.desk, self.tr("Receive desk"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
             (self.tr("Reports"), self.show_reports, "Ctrl+F"),
             (self.tr("Return visits"), self.show_visits, "Ctrl+R"),
             (self.tr("Case files"), self.show_cases, "Ctrl+K"),
+            (self.tr("Reminder sheets"), self.show_sheets, "Ctrl+T"),
             (self.tr("Supervision"), self.show_supervision, "Ctrl+J"),
             (self.tr("Shift end"), self.show_shift_end, ""),
             (self.tr("Settings..."), self.show_settings, ""),
@@ -263,6 +266,15 @@ class MainWindow(QMainWindow):
         self.cases.refresh()
         self.tabs.setCurrentWidget(self.cases)
 
+    def show_sheets(self) -> None:
+        if self.sheets is None:
+            from app.ui.reminder_sheets_view import ReminderSheetsView
+
+            self.sheets = ReminderSheetsView(self.store, self.catalog, self.officer, self.lang)
+            self.tabs.insertTab(1, self.sheets, self.tr("Reminder sheets"))
+        self.sheets.refresh()
+        self.tabs.setCurrentWidget(self.sheets)
+
     def show_supervision(self) -> None:
         if self.supervision is None:
             from app.ui.supervision_view import SupervisionView
@@ -382,6 +394,8 @@ class MainWindow(QMainWindow):
             self.cases = None
         elif widget is self.supervision:
             self.supervision = None
+        elif widget is self.sheets:
+            self.sheets = None
         self.tabs.removeTab(index)
         widget.deleteLater()
         self.refresh_desk()
