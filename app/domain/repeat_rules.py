@@ -9,8 +9,10 @@ refused with the line and the reason, and the rules already in force stay.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app.domain.versioned_file import (
     check_header,
@@ -44,12 +46,33 @@ class RepeatRule:
 
 
 @dataclass(frozen=True)
+class CrossStationRule:
+    """HQ's rule: the same phone or ID number reporting at more than one station."""
+
+    id: str
+    window_days: int
+    deadline_days: int
+    keys: tuple[str, ...]
+    label_zh: str
+    label_en: str
+
+    def label(self, lang: str, n: int, stations: int) -> str:
+        text = self.label_zh if lang.startswith("zh") else self.label_en
+        return (
+            text.replace("{n}", str(n))
+            .replace("{days}", str(self.window_days))
+            .replace("{stations}", str(stations))
+        )
+
+
+@dataclass(frozen=True)
 class RepeatRules:
     version: str
     source: str
     keys: tuple[str, ...]
     general: tuple[RepeatRule, ...]
     by_type: dict[str, tuple[RepeatRule, ...]]
+    cross_station: CrossStationRule | None = None
 
     def for_type(self, incident_type: str) -> tuple[RepeatRule, ...]:
         """General rules and the type's own, narrowest window first (the most pressing)."""
@@ -105,7 +128,44 @@ def parse_rules(data: object, source: str, text: str = "") -> RepeatRules:
         if not isinstance(items, list):
             raise fail(f'"{code}"', f"by_type {code}: must be a list of rules")
         by_type[code] = tuple(rule(r) for r in items)
-    return RepeatRules(str(version), source, tuple(keys), general, by_type)
+    return RepeatRules(
+        str(version), source, tuple(keys), general, by_type, _cross_station(data, fail)
+    )
+
+
+def _cross_station(
+    data: dict[str, Any], fail: Callable[[str, str], Exception]
+) -> CrossStationRule | None:
+    item = data.get("cross_station")
+    if item is None:
+        return None
+    here = '"cross_station"'
+    if not isinstance(item, dict):
+        raise fail(here, "cross_station must be an object")
+
+    def whole(name: str, low: int, high: int) -> int:
+        value = item.get(name)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise fail(here, f"cross_station: {name} must be a whole number from {low} to {high}")
+        return value
+
+    keys = item.get("keys")
+    if not isinstance(keys, list) or not keys or any(k not in ("phone", "id_number") for k in keys):
+        raise fail(here, "cross_station: keys must be some of phone, id_number")
+    labels = item.get("label_zh"), item.get("label_en")
+    if not all(isinstance(x, str) and x.strip() and len(x) <= 80 for x in labels):
+        raise fail(here, "cross_station: label_zh and label_en must be short texts")
+    rid = item.get("id")
+    if not isinstance(rid, str) or not re.fullmatch(r"[A-Za-z0-9_-]{1,20}", rid):
+        raise fail(here, f"cross_station: id {rid!r} must be 1-20 letters, digits, - or _")
+    return CrossStationRule(
+        rid,
+        whole("window_days", 1, 3660),
+        whole("deadline_days", 1, 90),
+        tuple(keys),
+        str(labels[0]),
+        str(labels[1]),
+    )
 
 
 def load_rules_file(path: Path) -> RepeatRules:

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from app.hq.facts import project_facts
 from app.hq.models import (
     HqAlarm,
     HqAlias,
@@ -31,6 +32,8 @@ from app.hq.models import (
     HqRevision,
     HqStation,
 )
+from app.hq.repeats import detect as detect_repeats
+from app.hq.sql import dialect_insert
 from app.services.clock import utc_iso
 from app.sync import protocol
 from app.sync.protocol import ItemResult, PushRequest, PushResponse, RevisionItem
@@ -203,7 +206,9 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
                         seq=item.seq, status="mismatch", reason="content differs from what HQ holds"
                     )
     if stored_rows:
-        _project_records(session, station, stored_rows, now_text)
+        newest = _project_records(session, station, stored_rows, now_text)
+        project_facts(session, station.id, newest)
+        detect_repeats(session, station, newest, now)
     if new_quarantine:
         session.execute(insert(HqQuarantine), new_quarantine)
     if alarms:
@@ -262,9 +267,7 @@ def _store_new(
     if big and _copy_rows(session, rows):
         return rows  # COPY is all or nothing: every row landed
     session.execute(
-        _dialect_insert(session, HqRevision.__table__).on_conflict_do_nothing(
-            index_elements=["id"]
-        ),
+        dialect_insert(session, HqRevision.__table__).on_conflict_do_nothing(index_elements=["id"]),
         rows,
     )
     seqs = [row["seq"] for row in rows]
@@ -322,20 +325,9 @@ def _copy_rows(session: Session, rows: list[dict[str, Any]]) -> bool:
     return True
 
 
-def _dialect_insert(session: Session, table: Any) -> Any:
-    """INSERT with ON CONFLICT clauses, in the dialect at hand (PostgreSQL or SQLite)."""
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects import postgresql
-
-        return postgresql.insert(table)
-    from sqlalchemy.dialects import sqlite
-
-    return sqlite.insert(table)
-
-
 def _upsert_newer(session: Session, rows: list[dict[str, Any]]) -> None:
     """Insert each record, or replace it when this revision number is higher."""
-    stmt = _dialect_insert(session, HqRecord.__table__)
+    stmt = dialect_insert(session, HqRecord.__table__)
     fields = ("revision_no", "revision_id", "payload", "sha256", "updated_utc")
     stmt = stmt.on_conflict_do_update(
         index_elements=["station_id", "id"],
@@ -363,8 +355,9 @@ def _alarm(station_id: int, item: RevisionItem, held_sha: str, now_text: str) ->
 
 def _project_records(
     session: Session, station: HqStation, rows: list[dict[str, Any]], now_text: str
-) -> None:
-    """Keep each record's newest revision as HQ's current state (highest revision number)."""
+) -> list[dict[str, Any]]:
+    """Keep each record's newest revision as HQ's current state (highest revision number);
+    returns those newest rows, which the figures and the repeat detection read."""
     newest: dict[str, dict[str, Any]] = {}
     for row in rows:
         held = newest.get(row["record_id"])
@@ -386,6 +379,7 @@ def _project_records(
             for record_id, row in newest.items()
         ],
     )
+    return list(newest.values())
 
 
 def _contiguous(session: Session, station_id: int, gen: HqGeneration, held_now: set[int]) -> int:

@@ -7,7 +7,7 @@ record's newest state. HQ's own words to stations are `hq_instruction` rows, nev
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, ForeignKey, Index, MetaData, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, MetaData, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.db.models import NAMING_CONVENTION
@@ -147,4 +147,77 @@ class HqInstruction(HqBase):
     station_id: Mapped[int | None] = mapped_column(ForeignKey("hq_station.id"), index=True)
     kind: Mapped[str]
     payload: Mapped[str] = mapped_column(Text)
+    created_utc: Mapped[str]
+
+
+class HqRepeatKey(HqBase):
+    """A phone or ID number a station's report carries, with when it was received: what
+    cross-station repeat detection looks up, one index range per key."""
+
+    __tablename__ = "hq_repeat_key"
+    __table_args__ = (
+        UniqueConstraint("station_id", "record_id", "key_kind", "key_value"),
+        Index("ix_hq_repeat_key_lookup", "key_kind", "key_value", "received_utc"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    key_kind: Mapped[str]
+    key_value: Mapped[str]
+    station_id: Mapped[int] = mapped_column(ForeignKey("hq_station.id"))
+    record_id: Mapped[str]
+    serial: Mapped[str]
+    incident_type: Mapped[str]
+    received_at: Mapped[str]
+    received_utc: Mapped[str]
+
+
+class HqReminder(HqBase):
+    """A reminder sheet the command centre issued for a cross-station repeat. The station's
+    answers come back as revisions of the record with the same id (kind reminder_sheet)."""
+
+    __tablename__ = "hq_reminder"
+    __table_args__ = (Index("ix_hq_reminder_key", "key_kind", "key_value", "created_utc"),)
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(unique=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("hq_station.id"))
+    key_kind: Mapped[str]
+    key_value: Mapped[str]
+    deadline: Mapped[str]
+    payload: Mapped[str] = mapped_column(Text)
+    created_utc: Mapped[str]
+
+
+class HqFact(HqBase):
+    """The few fields of a station record HQ's figures count (a report's day, type, status,
+    repeat rule, colour; a letter's approval day; a visit's answer), kept beside the payload so
+    the figures across 200 stations are index range counts, never JSON parsing."""
+
+    __tablename__ = "hq_fact"
+    __table_args__ = (
+        Index("ix_hq_fact_day", "kind", "day", "station_id"),
+        Index("ix_hq_fact_colour", "kind", "colour_status", "colour"),
+    )
+
+    station_id: Mapped[int] = mapped_column(ForeignKey("hq_station.id"), primary_key=True)
+    record_id: Mapped[str] = mapped_column(primary_key=True)
+    kind: Mapped[str]
+    revision_no: Mapped[int]
+    day: Mapped[str]  # report: received (station day); letter: approved; visit: answered
+    incident_type: Mapped[str] = mapped_column(default="")
+    status: Mapped[str] = mapped_column(default="")
+    repeat_rule: Mapped[str] = mapped_column(default="")
+    colour: Mapped[str] = mapped_column(default="")
+    colour_status: Mapped[str] = mapped_column(default="")
+    answer: Mapped[str] = mapped_column(default="")  # letter: serial; visit: satisfaction
+
+
+class HqOperator(HqBase):
+    """An HQ operator's API token (only its hash), for the figures across stations."""
+
+    __tablename__ = "hq_operator"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    token_sha256: Mapped[str] = mapped_column(unique=True)
     created_utc: Mapped[str]

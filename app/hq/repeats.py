@@ -1,0 +1,195 @@
+"""Cross-station repeat detection at HQ: the same phone or ID number reporting at two stations.
+
+Incremental: each ingested batch adds its reports' keys to `hq_repeat_key` and looks up only
+those keys, one index range each (key, received), so the cost of a batch does not grow with the
+millions of revisions HQ holds. When a key was reported at another station inside the rule's
+window, the command centre issues a reminder sheet to the station that received the newest
+report (the one that must act), once per key and window, as an instruction it pulls.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import func, select, tuple_
+from sqlalchemy.orm import Session
+
+from app.domain.repeat_rules import CrossStationRule, load_rules
+from app.hq.models import HqInstruction, HqReminder, HqRepeatKey, HqStation
+from app.hq.sql import dialect_insert
+from app.ids import new_id
+from app.services.clock import parse_utc, utc_iso
+
+ISSUING_UNIT = "110指挥中心"
+_FIELDS = {"phone": "reporter_phone", "id_number": "reporter_id_number"}
+
+
+@lru_cache(maxsize=1)
+def cross_station_rule() -> CrossStationRule | None:
+    return load_rules().cross_station
+
+
+def _keys(
+    station_id: int, rows: list[dict[str, Any]], rule: CrossStationRule
+) -> list[dict[str, Any]]:
+    keys = []
+    for row in rows:
+        if row["record_kind"] != "report":
+            continue
+        payload = json.loads(row["payload"])
+        received_at = payload.get("received_at") or ""
+        if payload.get("status") == "voided" or not received_at:
+            continue
+        try:
+            received_utc = utc_iso(dt.datetime.fromisoformat(received_at))
+        except ValueError:
+            continue
+        for kind in rule.keys:
+            value = str(payload.get(_FIELDS[kind]) or "")
+            if value:
+                keys.append(
+                    {
+                        "key_kind": kind,
+                        "key_value": value,
+                        "station_id": station_id,
+                        "record_id": row["record_id"],
+                        "serial": str(payload.get("serial") or ""),
+                        "incident_type": str(payload.get("incident_type") or ""),
+                        "received_at": received_at,
+                        "received_utc": received_utc,
+                    }
+                )
+    return keys
+
+
+def detect(
+    session: Session, station: HqStation, newest: list[dict[str, Any]], now: dt.datetime
+) -> list[str]:
+    """Called in the push transaction with the batch's newest revision of each record; returns
+    the codes of the sheets issued."""
+    rule = cross_station_rule()
+    if rule is None:
+        return []
+    keys = _keys(station.id, newest, rule)
+    if not keys:
+        return []
+    session.execute(
+        dialect_insert(session, HqRepeatKey.__table__).on_conflict_do_nothing(
+            index_elements=["station_id", "record_id", "key_kind", "key_value"]
+        ),
+        keys,
+    )
+    window = dt.timedelta(days=rule.window_days)
+    since = utc_iso(min(parse_utc(k["received_utc"]) for k in keys) - window)
+    pairs = sorted({(k["key_kind"], k["key_value"]) for k in keys})
+    seen: dict[tuple[str, str], list[Any]] = {}
+    for row in session.execute(
+        select(
+            HqRepeatKey.key_kind,
+            HqRepeatKey.key_value,
+            HqRepeatKey.station_id,
+            HqRepeatKey.record_id,
+            HqRepeatKey.serial,
+            HqRepeatKey.incident_type,
+            HqRepeatKey.received_at,
+            HqRepeatKey.received_utc,
+            HqStation.unit_code,
+        )
+        .join(HqStation, HqStation.id == HqRepeatKey.station_id)
+        .where(
+            tuple_(HqRepeatKey.key_kind, HqRepeatKey.key_value).in_(pairs),
+            HqRepeatKey.received_utc >= since,
+        )
+    ):
+        seen.setdefault((row.key_kind, row.key_value), []).append(row)
+    issued: list[str] = []
+    sheeted: set[str] = set()  # one sheet per new report, even if phone and ID both match
+    for key in keys:
+        pair = (key["key_kind"], key["key_value"])
+        if key["record_id"] in sheeted:
+            continue
+        end = parse_utc(key["received_utc"])
+        inside = [r for r in seen.get(pair, []) if end - window <= parse_utc(r.received_utc) <= end]
+        stations = {r.station_id for r in inside}
+        if len(stations) < 2 or station.id not in stations:
+            continue
+        if session.scalar(
+            select(HqReminder.code).where(
+                HqReminder.key_kind == pair[0],
+                HqReminder.key_value == pair[1],
+                HqReminder.created_utc >= utc_iso(now - window),
+            )
+        ):
+            continue  # already issued for this key in this window
+        issued.append(_issue(session, station, rule, pair, inside, now))
+        sheeted.add(key["record_id"])
+    return issued
+
+
+def _issue(
+    session: Session,
+    station: HqStation,
+    rule: CrossStationRule,
+    pair: tuple[str, str],
+    inside: list[Any],
+    now: dt.datetime,
+) -> str:
+    """Numbered per receiving station: pushes of one station are serialised by its generation
+    row lock, so the count cannot race."""
+    year = now.year
+    prefix = f"HQ{year}-{station.unit_code}-"
+    count = session.scalar(
+        select(func.count()).where(
+            HqReminder.station_id == station.id, HqReminder.code.like(f"{prefix}%")
+        )
+    )
+    code = f"{prefix}{int(count or 0) + 1:04d}"
+    reports = sorted(
+        (
+            {
+                "record_id": r.record_id,
+                "serial": r.serial,
+                "unit_code": r.unit_code,
+                "received_at": r.received_at,
+                "incident_type": r.incident_type,
+            }
+            for r in inside
+        ),
+        key=lambda e: e["received_at"],
+    )
+    stations = len({r.station_id for r in inside})
+    sheet_id = new_id()
+    payload = {
+        "id": sheet_id,
+        "code": code,
+        "issuing_unit": ISSUING_UNIT,
+        "rule_id": rule.id,
+        "rule_label": rule.label("zh_CN", len(reports), stations),
+        "key_kind": pair[0],
+        "key_value": pair[1],
+        "deadline": (now.date() + dt.timedelta(days=rule.deadline_days)).isoformat(),
+        "reports": reports,
+    }
+    text = json.dumps(payload, ensure_ascii=False)
+    created = utc_iso(now)
+    session.add(
+        HqReminder(
+            id=sheet_id,
+            code=code,
+            station_id=station.id,
+            key_kind=pair[0],
+            key_value=pair[1],
+            deadline=payload["deadline"],
+            payload=text,
+            created_utc=created,
+        )
+    )
+    session.add(
+        HqInstruction(
+            station_id=station.id, kind="reminder_sheet", payload=text, created_utc=created
+        )
+    )
+    return code
