@@ -184,6 +184,28 @@ def create_app(
     ) -> protocol.InstructionsResponse:
         return hq.instructions(station_for(authorization), after, limit)
 
+    @app.get("/v1/figures/weekly", responses=ERROR_RESPONSES)
+    def weekly_figures(
+        week: Annotated[str, Query(pattern=r"^\d{4}-?W\d{1,2}$", max_length=9)],
+        unit_code: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9]{2,12}$")] = None,
+        authorization: Auth = None,
+    ) -> dict[str, Any]:
+        """The weekly research-and-judgment figures across stations (or one): for HQ
+        operators, with an operator token (`stationdesk-hq operator-token`)."""
+        from app.hq.figures import as_dict
+        from app.services.supervision import parse_week
+
+        token = None
+        if authorization and authorization.lower().startswith("bearer "):
+            token = authorization[7:].strip()
+        hq.authenticate_operator(token)
+        try:
+            period = parse_week(week)
+        except ValueError as exc:
+            return _error(400, "bad_week", str(exc))  # type: ignore[return-value]
+        total, lines = hq.weekly(period, unit_code)
+        return {"total": as_dict(total), "stations": lines}
+
     app.add_middleware(BodyLimit, limit=max_body)
     _publish_schema(app, protocol.PushRequest)
     return app

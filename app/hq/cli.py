@@ -73,6 +73,20 @@ def build_parser() -> argparse.ArgumentParser:
     notice = with_db(sub.add_parser("notice", help="send a notice to one station or all"))
     notice.add_argument("--unit-code")
     notice.add_argument("--text", required=True)
+
+    report = sub.add_parser("report", help="figures across stations")
+    kinds = report.add_subparsers(dest="report", required=True)
+    weekly = with_db(kinds.add_parser("weekly", help="the weekly research-and-judgment report"))
+    weekly.add_argument("--week", required=True, help="ISO week, e.g. 2026-W47")
+    weekly.add_argument("--unit-code", default=None, help="one station (default: all)")
+    weekly.add_argument("--out", type=Path, default=None, help="also write the PDF here")
+    weekly.add_argument("--json", action="store_true")
+
+    sheets = with_db(sub.add_parser("sheets", help="reminder sheets issued and their answers"))
+    sheets.add_argument("--json", action="store_true")
+
+    operator = with_db(sub.add_parser("operator-token", help="an API token for the figures"))
+    operator.add_argument("--name", required=True)
     return parser
 
 
@@ -117,6 +131,21 @@ def main(argv: list[str] | None = None) -> int:
                         f"{'  REVOKED' if r['revoked'] else ''}"
                     )
             return 0
+        if args.command == "report":
+            return _weekly(hq, args)
+        if args.command == "sheets":
+            rows = hq.reminder_sheets()
+            if args.json:
+                print(json.dumps(rows, ensure_ascii=False, indent=1))
+            for r in [] if args.json else rows:
+                print(
+                    f"{r['code']:<24} {r['unit_code']:<8} {r['key_kind']:<9} {r['key_value']:<20}"
+                    f" due {r['deadline']}  {r['status']}"
+                )
+            return 0
+        if args.command == "operator-token":
+            print(hq.issue_operator_token(args.name))
+            return 0
         if args.command == "notice":
             number = hq.add_instruction(args.unit_code, "notice", {"text": args.text})
             print(f"Notice {number} queued.")
@@ -128,6 +157,52 @@ def main(argv: list[str] | None = None) -> int:
         print(f"stationdesk-hq: cannot use the database: {exc.orig}", file=sys.stderr)
         return 2
     return 1
+
+
+def _weekly(hq: Headquarters, args: argparse.Namespace) -> int:
+    from app.hq.figures import as_dict
+    from app.services.supervision import parse_week
+
+    try:
+        period = parse_week(args.week)
+    except ValueError as exc:
+        print(f"stationdesk-hq: --week: {exc}", file=sys.stderr)
+        return 2
+    total, lines = hq.weekly(period, args.unit_code)
+    if args.out is not None:
+        from app.domain.warning_colours import load_criteria
+        from app.printing.weekly_report import render_weekly_report
+
+        tmp = args.out.with_name(args.out.name + ".part")
+        try:
+            tmp.write_bytes(render_weekly_report(total, load_criteria()))
+            tmp.replace(args.out)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            print(f"stationdesk-hq: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+            return 2
+    if args.json:
+        print(
+            json.dumps({"total": as_dict(total), "stations": lines}, ensure_ascii=False, indent=1)
+        )
+        return 0
+
+    def pct(v: float | None) -> str:
+        return "-" if v is None else f"{v:.1f}%"
+
+    print(
+        f"{total.unit_name} {period.label}: {total.total:,} reports, {total.disputes:,} disputes,"
+        f" {total.disputes_resolved:,} resolved ({pct(total.resolution_rate)}), {total.letters:,}"
+        f" warning letters ({pct(total.letter_share)} of domestic violence),"
+        f" satisfaction {pct(total.satisfaction_rate)}"
+    )
+    for line in lines:
+        print(
+            f"  {line['unit_code']:<8} {line['reports']:>7,} reports {line['disputes']:>6,}"
+            f" disputes {pct(line['resolution_rate']):>7} resolved {line['letters']:>5,} letters"
+            f" satisfaction {pct(line['satisfaction_rate'])}"
+        )
+    return 0
 
 
 def _serve(url: str, args: argparse.Namespace) -> int:

@@ -23,12 +23,15 @@ from app.hq.models import (
     HqEnrolment,
     HqGeneration,
     HqInstruction,
+    HqOperator,
     HqQuarantine,
     HqRecord,
+    HqReminder,
     HqRevision,
     HqStation,
 )
 from app.services.clock import utc_iso
+from app.services.supervision import Period, WeeklyFigures
 from app.sync import protocol
 
 ENROLMENT_DAYS = 7
@@ -288,6 +291,78 @@ class Headquarters:
                     for r in rows
                 ]
             )
+
+    # -- the command centre's views ---------------------------------------------------------
+    def issue_operator_token(self, name: str) -> str:
+        """An operator's API token for the figures; shown once, only its hash is kept."""
+        token = secrets.token_urlsafe(32)
+        with self.session() as s:
+            s.add(
+                HqOperator(
+                    name=name.strip()[:100] or "operator",
+                    token_sha256=_sha(token),
+                    created_utc=utc_iso(_now()),
+                )
+            )
+        return token
+
+    def authenticate_operator(self, token: str | None) -> str:
+        if not token:
+            raise Unauthorised("no operator token")
+        with self.session() as s:
+            name = s.scalar(select(HqOperator.name).where(HqOperator.token_sha256 == _sha(token)))
+        if name is None:
+            raise Unauthorised("unknown operator token")
+        return name
+
+    def weekly(
+        self, period: Period, unit_code: str | None = None
+    ) -> tuple[WeeklyFigures, list[dict[str, Any]]]:
+        """The week across all stations (or one), and one line per station."""
+        from app.domain.catalog import load_catalog
+        from app.hq import figures
+
+        catalog = load_catalog()
+        with self.session() as s:
+            station = None
+            if unit_code is not None:
+                station = s.scalar(select(HqStation).where(HqStation.unit_code == unit_code))
+                if station is None:
+                    raise NotFound(f"no station {unit_code}")
+            total = figures.figures(s, catalog, period, station=station)
+            lines = [] if station else figures.per_station(s, catalog, period)
+        return total, lines
+
+    def reminder_sheets(self) -> list[dict[str, Any]]:
+        """Every sheet the command centre issued, with the station's latest answer."""
+        with self.session() as s:
+            rows = s.execute(
+                select(HqReminder, HqStation.unit_code, HqRecord.payload)
+                .join(HqStation, HqStation.id == HqReminder.station_id)
+                .outerjoin(
+                    HqRecord,
+                    (HqRecord.id == HqReminder.id) & (HqRecord.station_id == HqReminder.station_id),
+                )
+                .order_by(HqReminder.created_utc)
+            ).all()
+        out = []
+        for sheet, unit_code, answer in rows:
+            state = json.loads(answer) if answer else {}
+            out.append(
+                {
+                    "code": sheet.code,
+                    "unit_code": unit_code,
+                    "key_kind": sheet.key_kind,
+                    "key_value": sheet.key_value,
+                    "deadline": sheet.deadline,
+                    "created_utc": sheet.created_utc,
+                    "status": state.get("status", "sent"),
+                    "receipt": state.get("receipt_text", ""),
+                    "progress": state.get("progress_text", ""),
+                    "result": state.get("result_text", ""),
+                }
+            )
+        return out
 
     def instructions(self, caller: Caller, after: int, limit: int) -> protocol.InstructionsResponse:
         station_id = caller.station_id

@@ -282,62 +282,108 @@ def _active_colours(s: Session) -> dict[str, int]:
     )
 
 
+@dataclass
+class Counts:
+    """What the weekly figures are computed from, however they were counted (a station's own
+    tables, or HQ's facts across stations)."""
+
+    by_type: dict[str, int]  # received in the period, voided left out
+    by_type_week_before: dict[str, int]
+    by_type_year_before: dict[str, int]
+    disputes: int
+    disputes_resolved: int
+    repeats_by_type: dict[str, int]
+    repeats_by_type_year_before: dict[str, int]
+    letters: int
+    letters_year_before: int
+    visits_answered: int
+    visits_content: int
+    colours: dict[str, int]
+    top_phones: list[RepeatRow] = field(default_factory=list)
+    top_addresses: list[RepeatRow] = field(default_factory=list)
+
+
+def assemble(
+    unit_name: str, catalog: Catalog, period: Period, c: Counts, lang: str = "zh_CN"
+) -> WeeklyFigures:
+    now, wb, yb = c.by_type, c.by_type_week_before, c.by_type_year_before
+    codes = sorted(set(now) | set(wb) | set(yb), key=lambda code: (-now.get(code, 0), code))
+    by_type = [
+        TypeRow(
+            code,
+            catalog.get(code).name(lang) if code in catalog.by_code else code,
+            catalog.get(code).group if code in catalog.by_code else "",
+            now.get(code, 0),
+            wb.get(code, 0),
+            yb.get(code, 0),
+        )
+        for code in codes
+    ]
+    repeats_now, repeats_then = c.repeats_by_type, c.repeats_by_type_year_before
+    categories = [
+        CategoryRow(
+            "婚恋、家庭、邻里纠纷" if lang.startswith("zh") else "Marriage, family, neighbours",
+            sum(repeats_now.get(code, 0) for code in FAMILY_DISPUTES),
+            sum(repeats_then.get(code, 0) for code in FAMILY_DISPUTES),
+        )
+    ]
+    for group in catalog.groups:
+        members = [t.code for t in catalog.types if t.group == group]
+        row = CategoryRow(
+            catalog.group_name(group, lang),
+            sum(repeats_now.get(code, 0) for code in members),
+            sum(repeats_then.get(code, 0) for code in members),
+        )
+        if row.now or row.year_before:
+            categories.append(row)
+    return WeeklyFigures(
+        unit_name=unit_name,
+        period=period,
+        by_type=by_type,
+        total=sum(now.values()),
+        total_week_before=sum(wb.values()),
+        total_year_before=sum(yb.values()),
+        top_phones=c.top_phones,
+        top_addresses=c.top_addresses,
+        disputes=c.disputes,
+        disputes_resolved=c.disputes_resolved,
+        family_disputes=sum(now.get(code, 0) for code in FAMILY_DISPUTES),
+        dv_reports=now.get(DOMESTIC_VIOLENCE, 0),
+        letters=c.letters,
+        letters_year_before=c.letters_year_before,
+        repeats_by_category=categories,
+        visits_answered=c.visits_answered,
+        visits_content=c.visits_content,
+        colours=c.colours,
+    )
+
+
+def dispute_codes(catalog: Catalog) -> list[str]:
+    return [t.code for t in catalog.types if t.group == "dispute"]
+
+
 def figures(store: Store, catalog: Catalog, period: Period, lang: str = "zh_CN") -> WeeklyFigures:
     last_week, last_year = week_before(period), year_before(period)
-    dispute_codes = [t.code for t in catalog.types if t.group == "dispute"]
     with store.read() as s:
-        now, wb, yb = (_counts_by_type(s, p) for p in (period, last_week, last_year))
-        codes = sorted(set(now) | set(wb) | set(yb), key=lambda c: (-now.get(c, 0), c))
-        by_type = [
-            TypeRow(
-                code,
-                catalog.get(code).name(lang) if code in catalog.by_code else code,
-                catalog.get(code).group if code in catalog.by_code else "",
-                now.get(code, 0),
-                wb.get(code, 0),
-                yb.get(code, 0),
-            )
-            for code in codes
-        ]
-        disputes, resolved = _disputes(s, period, dispute_codes)
-        repeats_now, repeats_then = _repeats_by_type(s, period), _repeats_by_type(s, last_year)
-        categories = [
-            CategoryRow(
-                "婚恋、家庭、邻里纠纷" if lang.startswith("zh") else "Marriage, family, neighbours",
-                sum(repeats_now.get(c, 0) for c in FAMILY_DISPUTES),
-                sum(repeats_then.get(c, 0) for c in FAMILY_DISPUTES),
-            )
-        ]
-        for group in catalog.groups:
-            members = [t.code for t in catalog.types if t.group == group]
-            row = CategoryRow(
-                catalog.group_name(group, lang),
-                sum(repeats_now.get(c, 0) for c in members),
-                sum(repeats_then.get(c, 0) for c in members),
-            )
-            if row.now or row.year_before:
-                categories.append(row)
+        disputes, resolved = _disputes(s, period, dispute_codes(catalog))
         answered, content = _satisfaction(s, period)
-        return WeeklyFigures(
-            unit_name=station_info(store).unit_name,
-            period=period,
-            by_type=by_type,
-            total=sum(now.values()),
-            total_week_before=sum(wb.values()),
-            total_year_before=sum(yb.values()),
-            top_phones=_top_keys(s, Report.reporter_phone, period),
-            top_addresses=_top_keys(s, Report.address_key, period),
+        counts = Counts(
+            by_type=_counts_by_type(s, period),
+            by_type_week_before=_counts_by_type(s, last_week),
+            by_type_year_before=_counts_by_type(s, last_year),
             disputes=disputes,
             disputes_resolved=resolved,
-            family_disputes=sum(now.get(c, 0) for c in FAMILY_DISPUTES),
-            dv_reports=now.get(DOMESTIC_VIOLENCE, 0),
+            repeats_by_type=_repeats_by_type(s, period),
+            repeats_by_type_year_before=_repeats_by_type(s, last_year),
             letters=_letters(s, period),
             letters_year_before=_letters(s, last_year),
-            repeats_by_category=categories,
             visits_answered=answered,
             visits_content=content,
             colours=_active_colours(s),
+            top_phones=_top_keys(s, Report.reporter_phone, period),
+            top_addresses=_top_keys(s, Report.address_key, period),
         )
+    return assemble(station_info(store).unit_name, catalog, period, counts, lang)
 
 
 @dataclass(frozen=True)

@@ -310,6 +310,16 @@ SUPERVISION_ROWS = [
     ("weekly report, slowest of 5", "weekly_max_s", "s", 3),
     ("weekly report, median of 5", "weekly_median_s", "s", None),
 ]
+HQ_REPEAT_ROWS = [
+    ("revisions held at HQ", "hq_revisions", "", None),
+    ("repeat key rows held at HQ", "hq_key_rows", "", None),
+    ("bulk fill (PostgreSQL generate_series)", "hq_fill_s", "s", None),
+    ("detection per 200-revision batch, p50", "hq_detect_p50_ms", "ms", None),
+    ("detection per 200-revision batch, p99", "hq_detect_p99_ms", "ms", 100),
+    ("detection per batch, slowest of 60", "hq_detect_max_ms", "ms", 100),
+    ("whole push of such a batch, p99", "hq_push_p99_ms", "ms", None),
+    ("reminder sheets issued", "hq_sheets", "", None),
+]
 # (label, key, unit, limit, "max" or "min": which side of the limit is good)
 SYNC_ROWS = [
     ("catch-up revisions sent", "catchup_revisions", "", None, "max"),
@@ -360,7 +370,9 @@ def main() -> int:
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--data-dir", type=Path, default=ROOT / "bench-data")
     parser.add_argument("--out", type=Path, default=Path(__file__).with_name("results.json"))
-    parser.add_argument("--only", choices=["desk", "visits", "supervision", "sync"], default=None)
+    parser.add_argument(
+        "--only", choices=["desk", "visits", "supervision", "hq-repeats", "sync"], default=None
+    )
     args = parser.parse_args()
     out: dict[str, object] = {}
     if args.only in (None, "desk"):
@@ -391,6 +403,14 @@ def main() -> int:
             f"Supervision on {args.records:,} reports",
             SUPERVISION_ROWS,
             supervision_bench.run(data_dir),
+        )
+    if args.only in (None, "hq-repeats"):
+        from tests.benchmarks import hq_repeats_bench
+
+        out["hq_repeats"] = _table(
+            "Cross-station repeat detection at HQ (PostgreSQL)",
+            HQ_REPEAT_ROWS,
+            hq_repeats_bench.run(),
         )
     if args.only in (None, "sync"):
         from tests.benchmarks import sync_bench
