@@ -75,77 +75,92 @@
 <context>
     <name>CaseFileDialog</name>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="178"/>
+        <location filename="../../app/ui/case_files_view.py" line="179"/>
         <source>Save plan</source>
         <translation>保存方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="185"/>
+        <location filename="../../app/ui/case_files_view.py" line="186"/>
         <source>What was done, e.g. visited both parties</source>
         <translation>做了什么，如：已走访双方当事人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="186"/>
+        <location filename="../../app/ui/case_files_view.py" line="187"/>
         <source>Add to the log</source>
         <translation>记入工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="193"/>
+        <location filename="../../app/ui/case_files_view.py" line="194"/>
         <source>Clear the file</source>
         <translation>清零销档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="202"/>
+        <location filename="../../app/ui/case_files_view.py" line="197"/>
+        <source>Issue reminder sheet</source>
+        <translation>签发重复警情提示单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="199"/>
+        <source>Only the station chief issues reminder sheets.</source>
+        <translation>只有所领导可以签发提示单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="209"/>
         <source>Plan</source>
         <translation>化解方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="205"/>
+        <location filename="../../app/ui/case_files_view.py" line="212"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="208"/>
+        <location filename="../../app/ui/case_files_view.py" line="215"/>
         <source>Responsible</source>
         <translation>责任民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="217"/>
+        <location filename="../../app/ui/case_files_view.py" line="224"/>
         <source>Reports in this file</source>
         <translation>本档警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="220"/>
+        <location filename="../../app/ui/case_files_view.py" line="227"/>
         <source>Action log</source>
         <translation>工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="223"/>
+        <location filename="../../app/ui/case_files_view.py" line="230"/>
         <source>Result (needed to clear; a return visit must be done)</source>
         <translation>化解结果（清零须填写，且须已回访）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="234"/>
+        <location filename="../../app/ui/case_files_view.py" line="245"/>
         <source>Case file %1</source>
         <translation>案件档案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="237"/>
+        <location filename="../../app/ui/case_files_view.py" line="248"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="283"/>
+        <location filename="../../app/ui/case_files_view.py" line="276"/>
+        <source>Reminder sheet %1, deadline %2: %3</source>
+        <translation>提示单 %1，反馈期限 %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="308"/>
         <source>state the result</source>
         <translation>填写化解结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="285"/>
+        <location filename="../../app/ui/case_files_view.py" line="310"/>
         <source>do a return visit on one of its reports</source>
         <translation>对本档警情完成一次回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="287"/>
+        <location filename="../../app/ui/case_files_view.py" line="312"/>
         <source>The file cannot be cleared yet: %1.</source>
         <translation>暂不能清零：请%1。</translation>
     </message>
@@ -153,17 +168,17 @@
 <context>
     <name>CaseFiles</name>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="47"/>
+        <location filename="../../app/ui/case_files_view.py" line="48"/>
         <source>open</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="48"/>
+        <location filename="../../app/ui/case_files_view.py" line="49"/>
         <source>in progress</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="49"/>
+        <location filename="../../app/ui/case_files_view.py" line="50"/>
         <source>cleared</source>
         <translation>已清零</translation>
     </message>
@@ -171,52 +186,52 @@
 <context>
     <name>CaseFilesView</name>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="64"/>
+        <location filename="../../app/ui/case_files_view.py" line="65"/>
         <source>Show cleared files</source>
         <translation>显示已清零的档案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="72"/>
+        <location filename="../../app/ui/case_files_view.py" line="73"/>
         <source>File</source>
         <translation>档案编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="73"/>
+        <location filename="../../app/ui/case_files_view.py" line="74"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="74"/>
+        <location filename="../../app/ui/case_files_view.py" line="75"/>
         <source>Reports</source>
         <translation>警情数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="75"/>
+        <location filename="../../app/ui/case_files_view.py" line="76"/>
         <source>Responsible</source>
         <translation>责任民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="76"/>
+        <location filename="../../app/ui/case_files_view.py" line="77"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="77"/>
+        <location filename="../../app/ui/case_files_view.py" line="78"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="78"/>
+        <location filename="../../app/ui/case_files_view.py" line="79"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="79"/>
+        <location filename="../../app/ui/case_files_view.py" line="80"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="124"/>
+        <location filename="../../app/ui/case_files_view.py" line="125"/>
         <source>%1 open files, %2 past their deadline (escalated to the station chief).</source>
         <translation>在办档案 %1 个，超期 %2 个（已提级至所领导）。</translation>
     </message>
@@ -822,153 +837,159 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="57"/>
+        <location filename="../../app/ui/main_window.py" line="58"/>
         <source>StationDesk - %1</source>
         <translation>StationDesk 接警台 - %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>Receive desk</source>
         <translation>接警台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
         <source>&amp;Desk</source>
         <translation>接警台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="93"/>
         <source>Receive walk-in</source>
         <translation>自接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92"/>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="94"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>Reports</source>
         <translation>警情查询</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93"/>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="95"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
         <source>Return visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94"/>
-        <location filename="../../app/ui/main_window.py" line="262"/>
+        <location filename="../../app/ui/main_window.py" line="96"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>Case files</source>
         <translation>一案一档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95"/>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="97"/>
+        <location filename="../../app/ui/main_window.py" line="274"/>
+        <source>Reminder sheets</source>
+        <translation>重复警情提示单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="98"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>Supervision</source>
         <translation>督导研判</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96"/>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="99"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>Shift end</source>
         <translation>交班核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97"/>
+        <location filename="../../app/ui/main_window.py" line="100"/>
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98"/>
+        <location filename="../../app/ui/main_window.py" line="101"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106"/>
-        <location filename="../../app/ui/main_window.py" line="359"/>
+        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="371"/>
         <source>About StationDesk</source>
         <translation>关于 StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120"/>
+        <location filename="../../app/ui/main_window.py" line="123"/>
         <source>%1 (%2) on duty - %3 %4</source>
         <translation>值班民警：%1（%2）— %3 %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>Warning: the PC clock went backwards since the last receipt. Check the clock.</source>
         <translation>警告：电脑时钟比上一次接警时间倒退，请检查时钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="200"/>
         <source>%1 intake(s) interrupted earlier were reopened with what had been typed.</source>
         <translation>已重新打开 %1 份此前中断的登记，已录入内容均已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>This PC was restored from an older backup: %1 records were taken back from HQ.</source>
         <translation>本机系从较早的备份恢复：已从总部取回 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="308"/>
+        <location filename="../../app/ui/main_window.py" line="320"/>
         <source>Receipt slip %1</source>
         <translation>报警回执 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="309"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
         <source>Print the receipt slip for the reporter, or save it as PDF.</source>
         <translation>为报警人打印报警回执，或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="310"/>
+        <location filename="../../app/ui/main_window.py" line="322"/>
         <source>Print preview...</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="311"/>
+        <location filename="../../app/ui/main_window.py" line="323"/>
         <source>Save PDF...</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>Save receipt slip</source>
         <translation>保存报警回执</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="352"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="326"/>
+        <location filename="../../app/ui/main_window.py" line="338"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="329"/>
+        <location filename="../../app/ui/main_window.py" line="341"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/main_window.py" line="347"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="343"/>
+        <location filename="../../app/ui/main_window.py" line="355"/>
         <source>A new language applies from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360"/>
+        <location filename="../../app/ui/main_window.py" line="372"/>
         <source>StationDesk %1
 Incident catalog %2</source>
         <translation>StationDesk %1
@@ -1350,6 +1371,175 @@ Incident catalog %2</source>
         <location filename="../../app/ui/receive_desk.py" line="160"/>
         <source>Shift-end check</source>
         <translation>交班核对</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderSheetDialog</name>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="144"/>
+        <source>Receipt</source>
+        <translation>签收反馈</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="144"/>
+        <source>Send receipt</source>
+        <translation>提交签收反馈</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="145"/>
+        <source>Progress</source>
+        <translation>过程反馈</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="145"/>
+        <source>Send progress</source>
+        <translation>提交过程反馈</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="146"/>
+        <source>Result</source>
+        <translation>结果反馈</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="146"/>
+        <source>Send result</source>
+        <translation>提交结果反馈</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="159"/>
+        <source>Clear the sheet</source>
+        <translation>清零</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="162"/>
+        <source>Print...</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="165"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="191"/>
+        <source>Reminder sheet %1</source>
+        <translation>提示单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="194"/>
+        <source>Issued by %1, deadline %2, status: %3</source>
+        <translation>签发单位：%1，反馈期限：%2，状态：%3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="200"/>
+        <source>Reports: %1</source>
+        <translation>关联警情：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="221"/>
+        <source>the result must be fed back</source>
+        <translation>须先提交结果反馈</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="223"/>
+        <source>a return visit must be done on one of its reports</source>
+        <translation>须对关联警情完成一次回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="225"/>
+        <source>The sheet cannot be cleared yet: %1.</source>
+        <translation>暂不能清零：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="229"/>
+        <source>Write the feedback first (at most 2000 characters).</source>
+        <translation>请先填写反馈内容（不超过2000字）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderSheets</name>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="39"/>
+        <source>issued</source>
+        <translation>已签发</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="40"/>
+        <source>acknowledged</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="41"/>
+        <source>in progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="42"/>
+        <source>result fed back</source>
+        <translation>已反馈结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="43"/>
+        <source>cleared</source>
+        <translation>已清零</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderSheetsView</name>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="55"/>
+        <source>Show cleared sheets</source>
+        <translation>显示已清零的提示单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="61"/>
+        <source>Sheet</source>
+        <translation>提示单编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="62"/>
+        <source>Issued by</source>
+        <translation>签发单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="63"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="64"/>
+        <source>Reports</source>
+        <translation>警情数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="65"/>
+        <source>Deadline</source>
+        <translation>反馈期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="66"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="67"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="92"/>
+        <source>HQ</source>
+        <translation>指挥中心</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="92"/>
+        <source>station</source>
+        <translation>本所</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="109"/>
+        <source>%1 open reminder sheets, %2 past their deadline (escalated).</source>
+        <translation>在办提示单 %1 份，超期 %2 份（已提级）。</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,14 @@ from sqlalchemy import select
 
 from app import errors
 from app.db.models import Revision
-from app.services import case_files, early_warning, receiving, visit_queries, visits
+from app.services import (
+    case_files,
+    early_warning,
+    receiving,
+    reminder_sheets,
+    visit_queries,
+    visits,
+)
 from app.services.case_files import CaseNotClearableError
 from tests.conftest import good_intake
 
@@ -21,7 +28,7 @@ def walk_in(store, officer, catalog, days_ago: float, **fields) -> str:
     return rid
 
 
-def test_a_reporter_through_four_visits_to_the_desk(store, officer, catalog) -> None:
+def test_a_reporter_through_four_visits_to_the_desk(store, officer, chief, catalog) -> None:
     first = walk_in(store, officer, catalog, 20, incident_type="D03")
     second = walk_in(store, officer, catalog, 9, incident_type="D03")
     assert case_files.file_of_report(store, second) is None  # two reports: not yet a repeat
@@ -42,6 +49,13 @@ def test_a_reporter_through_four_visits_to_the_desk(store, officer, catalog) -> 
     (row,) = case_files.case_files(store)
     assert row.colour == "yellow"  # the file is watched as closely as its worst report
     assert case_files.detail(store, row.id).colour == "yellow"
+    # the chief issues the reminder sheet: it names the four reports and the rule that fired
+    code = reminder_sheets.issue_for_case(store, chief, row.id)
+    sheet = reminder_sheets.sheet_of_case(store, row.id)
+    assert sheet["code"] == code and sheet["rule_id"] == "R30"
+    assert sheet["rule_label"] == "30天内第4次报警"
+    assert [e["record_id"] for e in sheet["reports"]] == [first, second, third, fourth]
+    assert sheet["key_kind"] == "phone" and sheet["status"] == "issued"
     with store.read() as s:
         kinds = s.scalars(select(Revision.action).where(Revision.record_kind == "case_file")).all()
     assert kinds == ["open", "link"]
