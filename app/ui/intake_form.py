@@ -223,6 +223,10 @@ class IntakeForm(QWidget):
         self.visits_label.setObjectName("intakeVisits")
         self.visits_label.setWordWrap(True)
         self.visits_label.hide()
+        self.case_label = QLabel()
+        self.case_label.setObjectName("intakeCaseFile")
+        self.case_label.setWordWrap(True)
+        self.case_label.hide()
         self.warning_label = QLabel()
         self.warning_label.setObjectName("intakeWarningColour")
         self.warning_label.setTextFormat(Qt.TextFormat.RichText)
@@ -264,6 +268,7 @@ class IntakeForm(QWidget):
         layout.addWidget(self.repeat_warning)
         layout.addLayout(body, 1)
         layout.addWidget(self.visits_label)
+        layout.addWidget(self.case_label)
         layout.addWidget(self.warning_row)
         layout.addWidget(self.state_label)
         layout.addLayout(buttons)
@@ -531,6 +536,7 @@ class IntakeForm(QWidget):
         self.apply_fields({**r, "_checklist": r["checklist"]})
         self._update_state()
         self._show_visits()
+        self._show_case()
         self._show_warning()
         self.repeat_warning.hide()
         if self.record.get("repeat_rule") or any(
@@ -557,6 +563,25 @@ class IntakeForm(QWidget):
             )
         )
         self.visits_label.setVisible(bool(rows))
+
+    def _show_case(self) -> None:
+        """One case, one file: the officer sees which file this report is in."""
+        from app.services import case_files
+        from app.ui.case_files_view import case_status_text
+
+        if self.record.get("status") == statuses.RECEIVING:
+            self.case_label.hide()
+            return
+        case = case_files.file_of_report(self.store, self.report_id)
+        if case is not None:
+            self.case_label.setText(
+                self.tr("Case file %1 (%2): %3 reports, deadline %4")
+                .replace("%1", case["code"])
+                .replace("%2", case_status_text(case["status"]))
+                .replace("%3", str(len(case["report_ids"])))
+                .replace("%4", case["deadline"])
+            )
+        self.case_label.setVisible(case is not None)
 
     def _show_warning(self) -> None:
         from app.services.early_warning import criteria_for

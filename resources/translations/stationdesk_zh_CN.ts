@@ -476,7 +476,7 @@
     <message>
         <location filename="../../app/ui/intake_form.py" line="194"/>
         <location filename="../../app/ui/intake_form.py" line="196"/>
-        <location filename="../../app/ui/intake_form.py" line="626"/>
+        <location filename="../../app/ui/intake_form.py" line="651"/>
         <source>Save intake</source>
         <translation>保存登记</translation>
     </message>
@@ -516,157 +516,162 @@
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="229"/>
+        <location filename="../../app/ui/intake_form.py" line="233"/>
         <source>Early warning...</source>
         <translation>五色预警…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="232"/>
+        <location filename="../../app/ui/intake_form.py" line="236"/>
         <source>Warning letter...</source>
         <translation>告诫书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="373"/>
+        <location filename="../../app/ui/intake_form.py" line="378"/>
         <source>dispute: return visits required</source>
         <translation>矛盾纠纷：须按规定回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="376"/>
+        <location filename="../../app/ui/intake_form.py" line="381"/>
         <source>safe contact: never contact the victim where the other party could see</source>
         <translation>安全联系：不得以对方可见的方式联系受害人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="380"/>
+        <location filename="../../app/ui/intake_form.py" line="385"/>
         <source>non-police matter: refer to %1</source>
         <translation>非警务警情：分流至 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="456"/>
+        <location filename="../../app/ui/intake_form.py" line="461"/>
         <source>same phone number</source>
         <translation>同一电话号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="457"/>
+        <location filename="../../app/ui/intake_form.py" line="462"/>
         <source>same ID number</source>
         <translation>同一身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="458"/>
+        <location filename="../../app/ui/intake_form.py" line="463"/>
         <source>same person at the same address</source>
         <translation>同一人同一地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="459"/>
+        <location filename="../../app/ui/intake_form.py" line="464"/>
         <source>same incident place</source>
         <translation>同一事发地点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="500"/>
+        <location filename="../../app/ui/intake_form.py" line="505"/>
         <source>Draft kept - typed text survives a crash or power cut.</source>
         <translation>草稿已保存——即使程序崩溃或断电，已录入内容也不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="510"/>
+        <location filename="../../app/ui/intake_form.py" line="515"/>
         <source>Receipt %1 - received %2 by %3</source>
         <translation>受理编号 %1 —— %2 由 %3 接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="519"/>
+        <location filename="../../app/ui/intake_form.py" line="524"/>
         <source>The PC clock went backwards since the previous receipt: check the clock. The time shown is what the PC said.</source>
         <translation>电脑时钟比上一次接警时间倒退，请检查时钟。此处显示的是电脑当时的时间。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="523"/>
+        <location filename="../../app/ui/intake_form.py" line="528"/>
         <source>VOIDED: %1</source>
         <translation>已作废：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="525"/>
+        <location filename="../../app/ui/intake_form.py" line="530"/>
         <source>Left unfinished: %1</source>
         <translation>暂未完成：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="551"/>
+        <location filename="../../app/ui/intake_form.py" line="557"/>
         <source>Return visits: %1</source>
         <translation>回访：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="580"/>
+        <location filename="../../app/ui/intake_form.py" line="578"/>
+        <source>Case file %1 (%2): %3 reports, deadline %4</source>
+        <translation>所属档案 %1（%2）：警情 %3 起，期限 %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_form.py" line="605"/>
         <source>Early warning: %1</source>
         <translation>五色预警：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="584"/>
+        <location filename="../../app/ui/intake_form.py" line="609"/>
         <source>save the intake, then set the colour</source>
         <translation>保存登记后标定颜色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="586"/>
+        <location filename="../../app/ui/intake_form.py" line="611"/>
         <source>&lt;b&gt;not assessed yet&lt;/b&gt;: set the colour</source>
         <translation>&lt;b&gt;尚未评估&lt;/b&gt;：请标定预警颜色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="626"/>
+        <location filename="../../app/ui/intake_form.py" line="651"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="628"/>
+        <location filename="../../app/ui/intake_form.py" line="653"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="658"/>
+        <location filename="../../app/ui/intake_form.py" line="683"/>
         <source>Saved. Status: %1</source>
         <translation>已保存。状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="672"/>
+        <location filename="../../app/ui/intake_form.py" line="697"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="673"/>
+        <location filename="../../app/ui/intake_form.py" line="698"/>
         <source>A reason is required (at most 500 characters, no control characters).</source>
         <translation>必须填写原因（不超过500字，不含控制字符）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="684"/>
+        <location filename="../../app/ui/intake_form.py" line="709"/>
         <source>Leave unfinished</source>
         <translation>暂不完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="684"/>
+        <location filename="../../app/ui/intake_form.py" line="709"/>
         <source>Why can the intake not be completed now?</source>
         <translation>为什么现在无法完成登记？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="691"/>
+        <location filename="../../app/ui/intake_form.py" line="716"/>
         <source>Void receipt</source>
         <translation>作废受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="691"/>
+        <location filename="../../app/ui/intake_form.py" line="716"/>
         <source>Reason for voiding (kept for ever):</source>
         <translation>作废原因（永久保存）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="699"/>
+        <location filename="../../app/ui/intake_form.py" line="724"/>
         <source>Close report</source>
         <translation>办结警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="699"/>
+        <location filename="../../app/ui/intake_form.py" line="724"/>
         <source>Disposal result:</source>
         <translation>处置结果：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="714"/>
+        <location filename="../../app/ui/intake_form.py" line="739"/>
         <source>Refer</source>
         <translation>分流移交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="714"/>
+        <location filename="../../app/ui/intake_form.py" line="739"/>
         <source>Responsible department:</source>
         <translation>主管部门：</translation>
     </message>

@@ -30,6 +30,8 @@ def test_colour_set_with_an_override_and_shown_on_form_list_and_case(
     form = window.tabs.currentWidget()
     label = form.findChild(QLabel, "intakeWarningColour")
     assert label.isVisible() and "not assessed yet" in label.text()
+    case_line = form.findChild(QLabel, "intakeCaseFile").text()  # one case, one file
+    assert case_line.startswith("Case file AJ") and "3 reports" in case_line
     seen: dict[str, str] = {}
 
     def assess(dialog: EarlyWarningDialog) -> None:
