@@ -29,7 +29,7 @@ from app.services.early_warning import ACTIVE as ACTIVE_WARNING
 from app.services.early_warning import criteria_for
 from app.services.repeats import KeyMatch, lookup_keys, rules_for
 from app.services.revisions import Tracked
-from app.services.station import OfficerInfo, require
+from app.services.station import OfficerInfo, require, station_row
 
 OPEN = "open"
 IN_PROGRESS = "in_progress"
@@ -181,7 +181,7 @@ def open_file(store: Store, officer: OfficerInfo, report_ids: list[str], title: 
         raise errors.ValidationFailed({"title": "required"})
     moment = now_local()
     with store.write() as s:
-        st = _station(s)
+        st = station_row(s)
         found = set(s.scalars(select(Report.id).where(Report.id.in_(report_ids))))
         if not report_ids or found != set(report_ids):
             raise errors.NotFoundError(",".join(sorted(set(report_ids) - found)))
@@ -197,13 +197,6 @@ def open_file(store: Store, officer: OfficerInfo, report_ids: list[str], title: 
             report_ids=report_ids,
         )
         return case.id
-
-
-def _station(s: Session) -> Station:
-    st = s.get(Station, 1)
-    if st is None:
-        raise errors.NotSetUpError("station not set up")
-    return st
 
 
 def _text(name: str, value: str, limit_name: str) -> str:
@@ -236,7 +229,7 @@ def update(
     require(officer, "handle")
     moment = now_local()
     with store.write() as s:
-        st = _station(s)
+        st = station_row(s)
         case = _active(s, case_id)
         updates: dict[str, Any] = {}
         if plan is not None:
@@ -260,7 +253,7 @@ def log_action(store: Store, officer: OfficerInfo, case_id: str, text: str) -> N
         raise errors.ValidationFailed({"action": "required"})
     moment = now_local()
     with store.write() as s:
-        st = _station(s)
+        st = station_row(s)
         case = _active(s, case_id)
         s.add(
             CaseAction(
@@ -282,7 +275,7 @@ def clear(store: Store, officer: OfficerInfo, case_id: str, result: str) -> None
     text = _text("result", result, "disposal_result")
     moment = now_local()
     with store.write() as s:
-        st = _station(s)
+        st = station_row(s)
         case = _active(s, case_id)
         visited = s.scalar(
             select(func.count())

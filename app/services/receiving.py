@@ -17,7 +17,7 @@ from sqlalchemy import delete, func, select, text
 
 from app import errors
 from app.db.engine import Store
-from app.db.models import IntakeDraft, Officer, Report, Station
+from app.db.models import IntakeDraft, Officer, Report
 from app.domain import statuses
 from app.domain.addresses import normalise_address
 from app.domain.catalog import Catalog
@@ -40,7 +40,7 @@ from app.services.revisions import (
     reindex,
     snapshot,
 )
-from app.services.station import OfficerInfo, require
+from app.services.station import OfficerInfo, require, station_row
 
 INTAKE_TEXT_FIELDS = (
     "reporter_name",
@@ -83,13 +83,6 @@ class DeskCounters:
     completed: int
     unfinished: int
     unfinished_list: list[UnfinishedReceipt] = field(default_factory=list)
-
-
-def _station(session: Any) -> Station:
-    st = session.get(Station, 1)
-    if st is None:
-        raise errors.NotSetUpError("station not set up")
-    return st
 
 
 def receive(
@@ -240,7 +233,7 @@ def save_intake(
     wants_safe = bool(fields.get("safe_contact")) or bool(incident and incident.safe_contact)
     moment = now_local()
     with store.write() as s:
-        st = _station(s)
+        st = station_row(s)
         report = s.get(Report, report_id)
         if report is None:
             raise errors.NotFoundError(report_id)
@@ -304,7 +297,7 @@ def _simple_change(
 ) -> None:
     moment = now_local()
     with store.write() as s:
-        st = _station(s)
+        st = station_row(s)
         report = s.get(Report, report_id)
         if report is None:
             raise errors.NotFoundError(report_id)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app import errors
 from app.db.engine import Store
-from app.db.models import CaseFile, CaseReport, ReminderSheet, Report, Station, Visit
+from app.db.models import CaseFile, CaseReport, ReminderSheet, Report, Visit
 from app.domain import visits as visit_terms
 from app.domain.validation import FieldError, clean_text
 from app.domain.visit_policy import local_day
@@ -29,7 +29,7 @@ from app.ids import new_id
 from app.services.clock import now_local, utc_iso
 from app.services.repeats import rules_for
 from app.services.revisions import Tracked
-from app.services.station import OfficerInfo, require
+from app.services.station import OfficerInfo, require, station_row
 
 ISSUED = "issued"
 ACKNOWLEDGED = "acknowledged"
@@ -80,13 +80,6 @@ def _snapshot(sheet: ReminderSheet) -> dict[str, Any]:
 SHEETS = Tracked("reminder_sheet", lambda _s, sheet: _snapshot(sheet))
 
 
-def _station(s: Session) -> Station:
-    st = s.get(Station, 1)
-    if st is None:
-        raise errors.NotSetUpError("station not set up")
-    return st
-
-
 def _report_entries(s: Session, report_ids: list[str], unit_code: str) -> list[dict[str, str]]:
     rows = s.execute(
         select(Report.id, Report.serial, Report.received_at, Report.incident_type)
@@ -111,7 +104,7 @@ def issue_for_case(store: Store, chief: OfficerInfo, case_id: str) -> str:
     moment = now_local()
     rules = rules_for(store)
     with store.write() as s:
-        st = _station(s)
+        st = station_row(s)
         case = s.get(CaseFile, case_id)
         if case is None:
             raise errors.NotFoundError(case_id)
@@ -176,7 +169,7 @@ def receive_from_hq(store: Store, payload: dict[str, Any]) -> str | None:
         return None
     now = utc_iso(now_local())
     with store.write() as s:
-        st = _station(s)
+        st = station_row(s)
         if s.scalar(select(ReminderSheet.id).where(ReminderSheet.code == code)):
             return code
         local = [
@@ -231,7 +224,7 @@ def feed_back(store: Store, officer: OfficerInfo, sheet_id: str, stage: str, tex
     value = _text(stage, text)
     moment = now_local()
     with store.write() as s:
-        st = _station(s)
+        st = station_row(s)
         sheet = s.get(ReminderSheet, sheet_id)
         if sheet is None:
             raise errors.NotFoundError(sheet_id)
@@ -253,7 +246,7 @@ def clear(store: Store, chief: OfficerInfo, sheet_id: str) -> None:
     require(chief, "approve")
     moment = now_local()
     with store.write() as s:
-        st = _station(s)
+        st = station_row(s)
         sheet = s.get(ReminderSheet, sheet_id)
         if sheet is None:
             raise errors.NotFoundError(sheet_id)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app import errors
 from app.db.engine import Store
@@ -109,6 +110,14 @@ def set_up_station(
             )
         )
         return _station_info(station)
+
+
+def station_row(s: Session) -> Station:
+    """The one station row, inside the caller's transaction."""
+    st = s.get(Station, 1)
+    if st is None:
+        raise errors.NotSetUpError("station not set up")
+    return st
 
 
 def _station_info(st: Station) -> StationInfo:

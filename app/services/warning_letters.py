@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app import errors
 from app.db.engine import Store
-from app.db.models import Officer, Report, Station, WarningLetter
+from app.db.models import Officer, Report, WarningLetter
 from app.domain import statuses, visits
 from app.domain.validation import (
     FieldError,
@@ -30,7 +30,7 @@ from app.domain.visit_policy import local_day
 from app.ids import new_id
 from app.services.clock import now_local, utc_iso
 from app.services.revisions import Tracked
-from app.services.station import OfficerInfo, require
+from app.services.station import OfficerInfo, require, station_row
 from app.services.visits import make_safe_contact, visit_for_report
 
 DRAFT = "draft"
@@ -107,13 +107,6 @@ def _snapshot(letter: WarningLetter) -> dict[str, Any]:
 LETTERS = Tracked("warning_letter", lambda _s, letter: _snapshot(letter))
 
 
-def _station(s: Session) -> Station:
-    st = s.get(Station, 1)
-    if st is None:
-        raise errors.NotSetUpError("station not set up")
-    return st
-
-
 def _letter(s: Session, letter_id: str, *expected: str) -> WarningLetter:
     letter = s.get(WarningLetter, letter_id)
     if letter is None:
@@ -129,7 +122,7 @@ def draft(store: Store, officer: OfficerInfo, report_id: str, text: LetterDraft)
     values = _validate(text)
     moment = now_local()
     with store.write() as s:
-        st = _station(s)
+        st = station_row(s)
         report = s.get(Report, report_id)
         if report is None:
             raise errors.NotFoundError(report_id)
@@ -171,7 +164,7 @@ def approve(store: Store, chief: OfficerInfo, letter_id: str) -> str:
     require(chief, "approve")
     moment = now_local()
     with store.write() as s:
-        st = _station(s)
+        st = station_row(s)
         letter = _letter(s, letter_id, DRAFT)
         year = local_day(moment).year
         last = s.scalar(
@@ -202,7 +195,7 @@ def refuse(store: Store, chief: OfficerInfo, letter_id: str, reason: str) -> Non
         raise errors.ValidationFailed({"refusal_reason": "required"})
     moment = now_local()
     with store.write() as s:
-        st = _station(s)
+        st = station_row(s)
         letter = _letter(s, letter_id, DRAFT)
         LETTERS.update(
             s, st, letter, chief.id, "refuse", {"status": REFUSED, "refusal_reason": text}, moment
@@ -214,7 +207,7 @@ def mark_served(store: Store, officer: OfficerInfo, letter_id: str) -> list[str]
     require(officer, "handle")
     moment = now_local()
     with store.write() as s:
-        st = _station(s)
+        st = station_row(s)
         letter = _letter(s, letter_id, APPROVED)
         LETTERS.update(
             s,

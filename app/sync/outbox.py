@@ -32,18 +32,10 @@ from app.db.models import (
     WarningLetter,
 )
 from app.services.clock import utc_iso
+from app.services.station import station_row  # noqa: F401 - the sync engine uses it from here
 
 if TYPE_CHECKING:
     from app.sync import protocol
-
-
-def station_row(s: Session) -> Station:
-    st = s.get(Station, 1)
-    if st is None:
-        from app import errors
-
-        raise errors.NotSetUpError("station not set up")
-    return st
 
 
 def state_row(s: Session) -> SyncState:

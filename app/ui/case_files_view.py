@@ -5,24 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -37,8 +32,7 @@ from app.ui.early_warning_dialog import colour_icon, warning_chip
 from app.ui.labels import display_value, status_text
 from app.ui.messages import error_text
 from app.ui.reminder_sheets_view import sheet_status_text
-
-OVERDUE = QBrush(QColor("#c62828"))
+from app.ui.widgets import deadline_table, fill_deadline_table
 
 
 def case_status_text(status: str) -> str:
@@ -66,9 +60,8 @@ class CaseFilesView(QWidget):
         self.show_cleared.setObjectName("showClearedCases")
         self.show_cleared.toggled.connect(self.refresh)
         self.criteria = criteria_for(store)
-        self.table = QTableWidget(0, 8)
-        self.table.setObjectName("caseTable")
-        self.table.setHorizontalHeaderLabels(
+        self.table = deadline_table(
+            "caseTable",
             [
                 self.tr("File"),
                 self.tr("Title"),
@@ -78,12 +71,10 @@ class CaseFilesView(QWidget):
                 self.tr("Status"),
                 self.tr("Rule"),
                 self.tr("Warning"),
-            ]
+            ],
+            1,
+            self.open_file,
         )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda index: self.open_file(index.row()))
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.show_cleared)
@@ -100,26 +91,29 @@ class CaseFilesView(QWidget):
         except errors.StationDeskError as exc:
             self.summary.setText(error_text(exc))
             return
-        self.table.setRowCount(len(self.rows))
-        for i, r in enumerate(self.rows):
-            values = (
-                r.code,
-                r.title,
-                str(r.reports),
-                r.officer_name,
-                r.deadline,
-                case_status_text(r.status),
-                r.rule_id,
-            )
-            colour = self.criteria.colour(r.colour)
-            for col, value in enumerate((*values, colour.label(self.lang) if colour else "")):
-                item = QTableWidgetItem(value)
-                if r.overdue:
-                    item.setForeground(OVERDUE)
-                if col == len(values) and colour is not None:
-                    item.setIcon(colour_icon(colour.rgb))
-                self.table.setItem(i, col, item)
-        self.table.resizeColumnsToContents()
+        colours = [self.criteria.colour(r.colour) for r in self.rows]
+        fill_deadline_table(
+            self.table,
+            [
+                (
+                    (
+                        r.code,
+                        r.title,
+                        str(r.reports),
+                        r.officer_name,
+                        r.deadline,
+                        case_status_text(r.status),
+                        r.rule_id,
+                        colour.label(self.lang) if colour else "",
+                    ),
+                    r.overdue,
+                )
+                for r, colour in zip(self.rows, colours, strict=True)
+            ],
+        )
+        for i, colour in enumerate(colours):
+            if colour is not None:
+                self.table.item(i, 7).setIcon(colour_icon(colour.rgb))
         overdue = sum(r.overdue for r in self.rows)
         self.summary.setText(
             self.tr("%1 open files, %2 past their deadline (escalated to the station chief).")

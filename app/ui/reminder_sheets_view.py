@@ -5,19 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,8 +23,7 @@ from app.domain.catalog import Catalog
 from app.services import reminder_sheets
 from app.services.station import OfficerInfo
 from app.ui.messages import error_text
-
-OVERDUE = QColor("#c62828")
+from app.ui.widgets import deadline_table, fill_deadline_table
 
 
 def sheet_status_text(status: str) -> str:
@@ -54,9 +48,8 @@ class ReminderSheetsView(QWidget):
         self.summary.setObjectName("sheetSummary")
         self.show_cleared = QCheckBox(self.tr("Show cleared sheets"))
         self.show_cleared.toggled.connect(self.refresh)
-        self.table = QTableWidget(0, 7)
-        self.table.setObjectName("sheetTable")
-        self.table.setHorizontalHeaderLabels(
+        self.table = deadline_table(
+            "sheetTable",
             [
                 self.tr("Sheet"),
                 self.tr("Issued by"),
@@ -65,12 +58,10 @@ class ReminderSheetsView(QWidget):
                 self.tr("Deadline"),
                 self.tr("Status"),
                 self.tr("From"),
-            ]
+            ],
+            2,
+            self.open_sheet,
         )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda index: self.open_sheet(index.row()))
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.show_cleared)
@@ -87,24 +78,26 @@ class ReminderSheetsView(QWidget):
         except errors.StationDeskError as exc:
             self.summary.setText(error_text(exc))
             return
-        self.table.setRowCount(len(self.rows))
-        for i, r in enumerate(self.rows):
-            origin = self.tr("HQ") if r.origin == reminder_sheets.FROM_HQ else self.tr("station")
-            values = (
-                r.code,
-                r.issuing_unit,
-                r.rule_label,
-                str(r.reports),
-                r.deadline,
-                sheet_status_text(r.status),
-                origin,
-            )
-            for col, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if r.overdue:
-                    item.setForeground(OVERDUE)
-                self.table.setItem(i, col, item)
-        self.table.resizeColumnsToContents()
+        fill_deadline_table(
+            self.table,
+            [
+                (
+                    (
+                        r.code,
+                        r.issuing_unit,
+                        r.rule_label,
+                        str(r.reports),
+                        r.deadline,
+                        sheet_status_text(r.status),
+                        self.tr("HQ")
+                        if r.origin == reminder_sheets.FROM_HQ
+                        else self.tr("station"),
+                    ),
+                    r.overdue,
+                )
+                for r in self.rows
+            ],
+        )
         self.summary.setText(
             self.tr("%1 open reminder sheets, %2 past their deadline (escalated).")
             .replace("%1", str(sum(r.status != reminder_sheets.CLEARED for r in self.rows)))

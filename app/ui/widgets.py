@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from collections.abc import Callable, Sequence
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class FieldBox(QWidget):
@@ -38,3 +49,33 @@ def colour_chip(rgb: str, text: str) -> str:
         f'<span style="background:{rgb}; color:white; padding:1px 6px;">&nbsp;■&nbsp;</span>'
         f"&nbsp;<b>{text}</b>"
     )
+
+
+OVERDUE = QColor("#c62828")
+
+
+def deadline_table(
+    object_name: str, headers: list[str], stretch: int, on_open: Callable[[int], None]
+) -> QTableWidget:
+    """A read-only list of things with a deadline (case files, reminder sheets): whole rows
+    selected, one stretching column, a double-click opens the row."""
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(object_name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.doubleClicked.connect(lambda index: on_open(index.row()))
+    return table
+
+
+def fill_deadline_table(table: QTableWidget, rows: list[tuple[Sequence[str], bool]]) -> None:
+    """Each row's texts; a row past its deadline is red throughout."""
+    table.setRowCount(len(rows))
+    for i, (values, overdue) in enumerate(rows):
+        for col, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            if overdue:
+                item.setForeground(OVERDUE)
+            table.setItem(i, col, item)
+    table.resizeColumnsToContents()
