@@ -112,6 +112,82 @@ def _condition(key: str, value: str) -> Any:
     return Report.place_key == value
 
 
+def _windows(
+    rules: RepeatRules, incident_type: str, moment: dt.datetime
+) -> list[tuple[RepeatRule, str]]:
+    return [
+        (r, utc_iso(moment - dt.timedelta(days=r.window_days)))
+        for r in rules.for_type(incident_type)
+    ]
+
+
+def _match_key(
+    s: Session,
+    key: str,
+    value: str,
+    windows: list[tuple[RepeatRule, str]],
+    moment: dt.datetime,
+    exclude_id: str | None,
+) -> KeyMatch | None:
+    """One look-up per key: the newest reports inside the longest window. Counting per rule
+    window happens here; only a key with more reports than the page asks SQLite to count."""
+    since = min(start for _, start in windows)
+    base = [
+        _condition(key, value),
+        Report.received_utc >= since,
+        Report.received_utc <= utc_iso(moment),
+        Report.status != statuses.VOIDED,
+    ]
+    if exclude_id:
+        base.append(Report.id != exclude_id)
+    rows = s.execute(
+        select(
+            Report.id,
+            Report.serial,
+            Report.received_at,
+            Report.incident_type,
+            Report.status,
+            Report.reporter_name,
+            Report.received_utc,
+        )
+        .where(*base)
+        .order_by(Report.received_utc.desc())
+        .limit(PAGE)
+    ).all()
+    if not rows:
+        return None
+    if len(rows) < PAGE:
+        counts = [sum(1 for r in rows if r.received_utc >= start) for _, start in windows]
+    else:
+        counts = [
+            int(n or 0)
+            for n in s.execute(
+                select(
+                    *(
+                        func.sum(case((Report.received_utc >= start, 1), else_=0))
+                        for _, start in windows
+                    )
+                ).where(*base)
+            ).one()
+        ]
+    fired = next(
+        ((rule, n) for (rule, _), n in zip(windows, counts, strict=True) if n >= rule.min_earlier),
+        None,
+    )
+    if fired is None:
+        return None
+    rule, earlier_count = fired
+    start = dict((r.id, st) for r, st in windows)[rule.id]
+    return KeyMatch(
+        key,
+        value,
+        rule,
+        earlier_count + 1,
+        [EarlierReport(*r[:6]) for r in rows[:SHOWN]],
+        tuple(r.id for r in rows if r.received_utc >= start),
+    )
+
+
 def find(
     s: Session,
     rules: RepeatRules,
@@ -123,74 +199,48 @@ def find(
 ) -> RepeatFinding:
     """Earlier reports matching each key, and which rule each key fires (if any)."""
     moment = now or now_local()
-    type_rules = rules.for_type(incident_type)
-    windows = [(r, utc_iso(moment - dt.timedelta(days=r.window_days))) for r in type_rules]
-    since = min(start for _, start in windows)
-    matches = []
-    for key, value in lookup_keys(fields, rules).items():
-        base = [
-            _condition(key, value),
-            Report.received_utc >= since,
-            Report.received_utc <= utc_iso(moment),
-            Report.status != statuses.VOIDED,
-        ]
-        if exclude_id:
-            base.append(Report.id != exclude_id)
-        # One look-up per key: the newest reports inside the longest window. Counting per rule
-        # window happens here; only a key with more reports than the page asks SQLite to count.
-        rows = s.execute(
-            select(
-                Report.id,
-                Report.serial,
-                Report.received_at,
-                Report.incident_type,
-                Report.status,
-                Report.reporter_name,
-                Report.received_utc,
-            )
-            .where(*base)
-            .order_by(Report.received_utc.desc())
-            .limit(PAGE)
-        ).all()
-        if not rows:
-            continue
-        if len(rows) < PAGE:
-            counts = [sum(1 for r in rows if r.received_utc >= start) for _, start in windows]
-        else:
-            counts = [
-                int(n or 0)
-                for n in s.execute(
-                    select(
-                        *(
-                            func.sum(case((Report.received_utc >= start, 1), else_=0))
-                            for _, start in windows
-                        )
-                    ).where(*base)
-                ).one()
-            ]
-        fired = next(
-            (
-                (rule, n)
-                for (rule, _), n in zip(windows, counts, strict=True)
-                if n >= rule.min_earlier
-            ),
-            None,
-        )
-        if fired is None:
-            continue
-        rule, earlier_count = fired
-        start = dict((r.id, st) for r, st in windows)[rule.id]
-        matches.append(
-            KeyMatch(
-                key,
-                value,
-                rule,
-                earlier_count + 1,
-                [EarlierReport(*r[:6]) for r in rows[:SHOWN]],
-                tuple(r.id for r in rows if r.received_utc >= start),
-            )
-        )
+    windows = _windows(rules, incident_type, moment)
+    matches = [
+        match
+        for key, value in lookup_keys(fields, rules).items()
+        if (match := _match_key(s, key, value, windows, moment, exclude_id)) is not None
+    ]
     return RepeatFinding(matches)
+
+
+class LiveCheck:
+    """The check one intake form runs while it is typed: each key is looked up once, then
+    remembered for a short while, so a keystroke in the address does not look up the phone
+    again (the save runs the full check regardless)."""
+
+    def __init__(self, store: Store, *, ttl_seconds: float = 30.0) -> None:
+        self.store = store
+        self.ttl = dt.timedelta(seconds=ttl_seconds)
+        self._seen: dict[tuple[str, str, str, str], tuple[dt.datetime, KeyMatch | None]] = {}
+
+    def __call__(
+        self,
+        fields: Mapping[str, Any],
+        *,
+        incident_type: str = "",
+        exclude_id: str | None = None,
+        now: dt.datetime | None = None,
+    ) -> RepeatFinding:
+        rules = rules_for(self.store)
+        moment = now or now_local()
+        windows = _windows(rules, incident_type, moment)
+        matches = []
+        keys = lookup_keys(fields, rules)
+        with self.store.read() as s:
+            for key, value in keys.items():
+                slot = (key, value, incident_type, exclude_id or "")
+                held = self._seen.get(slot)
+                if held is None or moment - held[0] > self.ttl:
+                    held = (moment, _match_key(s, key, value, windows, moment, exclude_id))
+                    self._seen[slot] = held
+                if held[1] is not None:
+                    matches.append(held[1])
+        return RepeatFinding(matches)
 
 
 def check(

@@ -111,6 +111,7 @@ class IntakeForm(QWidget):
         self._repeat_timer.setSingleShot(True)
         self._repeat_timer.setInterval(REPEAT_CHECK_DELAY_MS)
         self._repeat_timer.timeout.connect(self.check_repeats)
+        self._live_check: Any = None  # made on the first check: the receive path stays lean
 
         self.boxes: dict[str, FieldBox] = {}
         labels = {
@@ -441,8 +442,10 @@ class IntakeForm(QWidget):
 
         values = self.field_values()
         try:
-            finding = repeats.check(
-                self.store, values, incident_type=self._type_code, exclude_id=self.report_id
+            if self._live_check is None:
+                self._live_check = repeats.LiveCheck(self.store)
+            finding = self._live_check(
+                values, incident_type=self._type_code, exclude_id=self.report_id
             )
         except errors.StationDeskError as exc:
             self.repeat_warning.setText(error_text(exc))

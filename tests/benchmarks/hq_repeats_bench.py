@@ -65,8 +65,8 @@ def _fill(engine: Any) -> None:
         )
     with engine.begin() as conn:
         for kind, expr in (
-            ("phone", "'13' || lpad(((r * 7919) % :phones)::text, 9, '0')"),
-            ("id_number", "'1401' || lpad(((r * 7919) % :phones)::text, 14, '0')"),
+            ("phone", "'13' || lpad(((r::bigint * 7919) % :phones)::text, 9, '0')"),
+            ("id_number", "'1401' || lpad(((r::bigint * 7919) % :phones)::text, 14, '0')"),
         ):
             conn.execute(
                 text(

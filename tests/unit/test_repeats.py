@@ -168,3 +168,19 @@ def test_a_rule_file_with_errors_is_refused_with_its_line(tmp_path) -> None:
     target.parent.mkdir()
     target.write_text(broken.replace('"version": "2026.1"', '"version": "2099.1"'), "utf-8")
     assert load_rules(tmp_path).version == data["version"]
+
+
+def test_the_live_check_looks_each_key_up_once_for_a_while(store, officer, catalog) -> None:
+    now = dt.datetime.now().astimezone()
+    for days in (20, 9):
+        walk_in(store, officer, catalog, now - dt.timedelta(days=days), incident_type="P04")
+    live = repeats.LiveCheck(store, ttl_seconds=30)
+    typing = {"reporter_phone": "13912345678"}
+    assert live(typing, incident_type="P04", now=now).fired.count == 3
+    walk_in(store, officer, catalog, now - dt.timedelta(hours=1), incident_type="P04")
+    # the same phone a moment later: remembered, not looked up again
+    assert live(typing, incident_type="P04", now=now + dt.timedelta(seconds=5)).fired.count == 3
+    # after the time it is remembered for, the report saved meanwhile counts
+    later = now + dt.timedelta(seconds=31)
+    assert live(typing, incident_type="P04", now=later).fired.count == 4
+    assert repeats.check(store, typing, incident_type="P04").fired.count == 4  # the save's check
