@@ -26,6 +26,7 @@ from app.domain.catalog import Catalog
 from app.domain.repeat_rules import RepeatRules, load_rules
 from app.domain.search_keys import name_index_text, split_cjk
 from app.domain.validation import ID_WEIGHTS, id_check_char
+from app.domain.warning_colours import WarningCriteria, load_criteria
 from app.ids import new_id
 from app.services.clock import now_local, utc_iso
 from app.services.revisions import RECORD_FIELDS, canonical_json, field_changes
@@ -118,6 +119,7 @@ def generate(
     )
 
     rules = load_rules(store.path.parent)
+    criteria = load_criteria(store.path.parent)
     seen: dict[str, list[dt.datetime]] = {}  # phone -> when it reported, for the repeat rules
     place_keys: dict[str, str] = {}
     reports: list[tuple[Any, ...]] = []
@@ -205,6 +207,7 @@ def generate(
                 "status": statuses.RECEIVED,
                 "safe_contact": itype.safe_contact,
                 **_repeat(rules, itype.code, seen.setdefault(person["reporter_phone"], []), moment),
+                **_warning(criteria, itype.code, rng),
             }
             changes = field_changes(record, intake)
             record.update(intake)
@@ -485,6 +488,21 @@ def _revision_rows(
 
 
 # Every column of the model, so a new column cannot be silently left out of demo rows.
+def _warning(criteria: WarningCriteria, code: str, rng: random.Random) -> dict[str, Any]:
+    """Half the relationship, family and neighbourhood disputes were assessed at intake."""
+    if not criteria.applies(code) or rng.random() < 0.5:
+        return {}
+    factors = sorted(rng.sample([f.id for f in criteria.factors], rng.choice((0, 1, 1, 2, 3))))
+    colour = criteria.suggest(factors).colour
+    return {
+        "risk_factors": factors,
+        "suggested_colour": colour.id,
+        "warning_colour": colour.id,
+        "monitoring_level": colour.monitoring,
+        "warning_status": "active",
+    }
+
+
 _REPORT_COLS = tuple(c.name for c in Report.__table__.columns)
 _SUMMARY_TAILS = [
     "请求民警到场处理。",

@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.engine import Store
-from app.db.models import CaseFile, Report, Visit, WarningLetter
+from app.db.models import CaseFile, ReminderSheet, Report, Visit, WarningLetter
 from app.domain import statuses, visits
 from app.domain.catalog import Catalog
 from app.services.clock import now_local, utc_iso
@@ -395,6 +395,7 @@ class DailyReview:
     overdue_visits: int
     supervision_visits: int
     overdue_cases: int
+    overdue_sheets: int
     new_repeats: int
     letters_awaiting: int
     colours: dict[str, int]
@@ -433,6 +434,15 @@ def daily_review(store: Store, catalog: Catalog, day: dt.date, lang: str = "zh_C
                 s.scalar(
                     select(func.count()).where(
                         CaseFile.status != "cleared", CaseFile.deadline < today.isoformat()
+                    )
+                )
+                or 0
+            ),
+            overdue_sheets=int(
+                s.scalar(
+                    select(func.count()).where(
+                        ReminderSheet.status != "cleared",
+                        ReminderSheet.deadline < today.isoformat(),
                     )
                 )
                 or 0

@@ -100,6 +100,7 @@ class SupervisionView(QWidget):
                 ("unfinished", self.tr("Unfinished receipts")),
                 ("overdue_visits", self.tr("Overdue visits")),
                 ("overdue_cases", self.tr("Overdue case files")),
+                ("overdue_sheets", self.tr("Overdue reminder sheets")),
                 ("repeats", self.tr("New repeats today")),
                 ("letters", self.tr("Letters awaiting approval")),
                 ("supervision", self.tr("Visits under rectification")),
@@ -111,7 +112,7 @@ class SupervisionView(QWidget):
             value.setStyleSheet("font-size: 22px; font-weight: bold;")
             QVBoxLayout(box).addWidget(value)
             self.cards[key] = value
-            cards.addWidget(box, i // 4, i % 4)
+            cards.addWidget(box, i // 5, i % 5)
         self.today_chart = BarChart(self.tr("Today by type"))
         self.week_chart = BarChart(self.tr("This week by type"))
         self.status_chart = BarChart(self.tr("This week by status"))
@@ -159,13 +160,16 @@ class SupervisionView(QWidget):
             "unfinished": r.unfinished,
             "overdue_visits": r.overdue_visits,
             "overdue_cases": r.overdue_cases,
+            "overdue_sheets": r.overdue_sheets,
             "repeats": d.new_repeats_today,
             "letters": r.letters_awaiting,
             "supervision": r.supervision_visits,
         }
         for key, value in values.items():
             self.cards[key].setText(f"{value:,}")
-            alarming = key in ("overdue_visits", "overdue_cases", "unfinished") and value
+            alarming = (
+                key in ("overdue_visits", "overdue_cases", "overdue_sheets", "unfinished") and value
+            )
             self.cards[key].setStyleSheet(
                 "font-size: 22px; font-weight: bold;" + (" color: #c62828;" if alarming else "")
             )
@@ -193,6 +197,9 @@ class SupervisionView(QWidget):
             self.tr("%1 receipts still unfinished").replace("%1", f"{r.unfinished:,}"),
             self.tr("%1 visits overdue").replace("%1", f"{r.overdue_visits:,}"),
             self.tr("%1 case files past their deadline").replace("%1", f"{r.overdue_cases:,}"),
+            self.tr("%1 reminder sheets past their deadline").replace(
+                "%1", f"{r.overdue_sheets:,}"
+            ),
             self.tr("%1 warning letters awaiting approval").replace(
                 "%1", f"{r.letters_awaiting:,}"
             ),

@@ -75,92 +75,92 @@
 <context>
     <name>CaseFileDialog</name>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="179"/>
+        <location filename="../../app/ui/case_files_view.py" line="173"/>
         <source>Save plan</source>
         <translation>保存方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="186"/>
+        <location filename="../../app/ui/case_files_view.py" line="180"/>
         <source>What was done, e.g. visited both parties</source>
         <translation>做了什么，如：已走访双方当事人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="187"/>
+        <location filename="../../app/ui/case_files_view.py" line="181"/>
         <source>Add to the log</source>
         <translation>记入工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="194"/>
+        <location filename="../../app/ui/case_files_view.py" line="188"/>
         <source>Clear the file</source>
         <translation>清零销档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="197"/>
+        <location filename="../../app/ui/case_files_view.py" line="191"/>
         <source>Issue reminder sheet</source>
         <translation>签发重复警情提示单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="199"/>
+        <location filename="../../app/ui/case_files_view.py" line="193"/>
         <source>Only the station chief issues reminder sheets.</source>
         <translation>只有所领导可以签发提示单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="209"/>
+        <location filename="../../app/ui/case_files_view.py" line="203"/>
         <source>Plan</source>
         <translation>化解方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="212"/>
+        <location filename="../../app/ui/case_files_view.py" line="206"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="215"/>
+        <location filename="../../app/ui/case_files_view.py" line="209"/>
         <source>Responsible</source>
         <translation>责任民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="224"/>
+        <location filename="../../app/ui/case_files_view.py" line="218"/>
         <source>Reports in this file</source>
         <translation>本档警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="227"/>
+        <location filename="../../app/ui/case_files_view.py" line="221"/>
         <source>Action log</source>
         <translation>工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="230"/>
+        <location filename="../../app/ui/case_files_view.py" line="224"/>
         <source>Result (needed to clear; a return visit must be done)</source>
         <translation>化解结果（清零须填写，且须已回访）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="245"/>
+        <location filename="../../app/ui/case_files_view.py" line="239"/>
         <source>Case file %1</source>
         <translation>案件档案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="248"/>
+        <location filename="../../app/ui/case_files_view.py" line="242"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="276"/>
+        <location filename="../../app/ui/case_files_view.py" line="270"/>
         <source>Reminder sheet %1, deadline %2: %3</source>
         <translation>提示单 %1，反馈期限 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="308"/>
+        <location filename="../../app/ui/case_files_view.py" line="302"/>
         <source>state the result</source>
         <translation>填写化解结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="310"/>
+        <location filename="../../app/ui/case_files_view.py" line="304"/>
         <source>do a return visit on one of its reports</source>
         <translation>对本档警情完成一次回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="312"/>
+        <location filename="../../app/ui/case_files_view.py" line="306"/>
         <source>The file cannot be cleared yet: %1.</source>
         <translation>暂不能清零：请%1。</translation>
     </message>
@@ -168,17 +168,17 @@
 <context>
     <name>CaseFiles</name>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="48"/>
+        <location filename="../../app/ui/case_files_view.py" line="42"/>
         <source>open</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="49"/>
+        <location filename="../../app/ui/case_files_view.py" line="43"/>
         <source>in progress</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="50"/>
+        <location filename="../../app/ui/case_files_view.py" line="44"/>
         <source>cleared</source>
         <translation>已清零</translation>
     </message>
@@ -186,52 +186,52 @@
 <context>
     <name>CaseFilesView</name>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="65"/>
+        <location filename="../../app/ui/case_files_view.py" line="59"/>
         <source>Show cleared files</source>
         <translation>显示已清零的档案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="73"/>
+        <location filename="../../app/ui/case_files_view.py" line="66"/>
         <source>File</source>
         <translation>档案编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="74"/>
+        <location filename="../../app/ui/case_files_view.py" line="67"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="75"/>
+        <location filename="../../app/ui/case_files_view.py" line="68"/>
         <source>Reports</source>
         <translation>警情数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="76"/>
+        <location filename="../../app/ui/case_files_view.py" line="69"/>
         <source>Responsible</source>
         <translation>责任民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="77"/>
+        <location filename="../../app/ui/case_files_view.py" line="70"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="78"/>
+        <location filename="../../app/ui/case_files_view.py" line="71"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="79"/>
+        <location filename="../../app/ui/case_files_view.py" line="72"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="80"/>
+        <location filename="../../app/ui/case_files_view.py" line="73"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="125"/>
+        <location filename="../../app/ui/case_files_view.py" line="119"/>
         <source>%1 open files, %2 past their deadline (escalated to the station chief).</source>
         <translation>在办档案 %1 个，超期 %2 个（已提级至所领导）。</translation>
     </message>
@@ -399,279 +399,279 @@
         <translation>警情登记表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="117"/>
+        <location filename="../../app/ui/intake_form.py" line="118"/>
         <source>Reporter name</source>
         <translation>报警人姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="118"/>
+        <location filename="../../app/ui/intake_form.py" line="119"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="119"/>
+        <location filename="../../app/ui/intake_form.py" line="120"/>
         <source>No phone because</source>
         <translation>无电话原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="120"/>
+        <location filename="../../app/ui/intake_form.py" line="121"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="121"/>
+        <location filename="../../app/ui/intake_form.py" line="122"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="122"/>
+        <location filename="../../app/ui/intake_form.py" line="123"/>
         <source>Incident type</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="123"/>
+        <location filename="../../app/ui/intake_form.py" line="124"/>
         <source>Incident time</source>
         <translation>发案时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="124"/>
+        <location filename="../../app/ui/intake_form.py" line="125"/>
         <source>Incident place</source>
         <translation>发案地点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="125"/>
+        <location filename="../../app/ui/intake_form.py" line="126"/>
         <source>Summary</source>
         <translation>简要案情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="143"/>
+        <location filename="../../app/ui/intake_form.py" line="144"/>
         <source>Matching incident types</source>
         <translation>匹配的警情类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="161"/>
+        <location filename="../../app/ui/intake_form.py" line="162"/>
         <source>Safe contact: no phone calls; printed sheets leave out the details</source>
         <translation>安全联系：不得电话联系，打印的回访单不显示案情细节</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="169"/>
+        <location filename="../../app/ui/intake_form.py" line="170"/>
         <source>Type Chinese, pinyin or initials, e.g. dq</source>
         <translation>输入中文、拼音或首字母，如 dq</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="183"/>
+        <location filename="../../app/ui/intake_form.py" line="184"/>
         <source>Handling standard</source>
         <translation>规范处置标准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="186"/>
+        <location filename="../../app/ui/intake_form.py" line="187"/>
         <source>Handling steps</source>
         <translation>处置步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="188"/>
+        <location filename="../../app/ui/intake_form.py" line="189"/>
         <source>Choose an incident type to see its handling steps.</source>
         <translation>选择警情类别后，这里显示该类警情的规范处置步骤。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="194"/>
-        <location filename="../../app/ui/intake_form.py" line="196"/>
-        <location filename="../../app/ui/intake_form.py" line="651"/>
+        <location filename="../../app/ui/intake_form.py" line="195"/>
+        <location filename="../../app/ui/intake_form.py" line="197"/>
+        <location filename="../../app/ui/intake_form.py" line="654"/>
         <source>Save intake</source>
         <translation>保存登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="199"/>
+        <location filename="../../app/ui/intake_form.py" line="200"/>
         <source>Leave unfinished...</source>
         <translation>暂不完成…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="202"/>
+        <location filename="../../app/ui/intake_form.py" line="203"/>
         <source>Void receipt...</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="205"/>
+        <location filename="../../app/ui/intake_form.py" line="206"/>
         <source>Start handling</source>
         <translation>开始处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="208"/>
+        <location filename="../../app/ui/intake_form.py" line="209"/>
         <source>Close with result...</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="211"/>
+        <location filename="../../app/ui/intake_form.py" line="212"/>
         <source>Refer to department...</source>
         <translation>分流移交…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="214"/>
+        <location filename="../../app/ui/intake_form.py" line="215"/>
         <source>Receipt slip...</source>
         <translation>报警回执…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="217"/>
+        <location filename="../../app/ui/intake_form.py" line="218"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="233"/>
+        <location filename="../../app/ui/intake_form.py" line="234"/>
         <source>Early warning...</source>
         <translation>五色预警…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="236"/>
+        <location filename="../../app/ui/intake_form.py" line="237"/>
         <source>Warning letter...</source>
         <translation>告诫书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="378"/>
+        <location filename="../../app/ui/intake_form.py" line="379"/>
         <source>dispute: return visits required</source>
         <translation>矛盾纠纷：须按规定回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="381"/>
+        <location filename="../../app/ui/intake_form.py" line="382"/>
         <source>safe contact: never contact the victim where the other party could see</source>
         <translation>安全联系：不得以对方可见的方式联系受害人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="385"/>
+        <location filename="../../app/ui/intake_form.py" line="386"/>
         <source>non-police matter: refer to %1</source>
         <translation>非警务警情：分流至 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="461"/>
+        <location filename="../../app/ui/intake_form.py" line="464"/>
         <source>same phone number</source>
         <translation>同一电话号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="462"/>
+        <location filename="../../app/ui/intake_form.py" line="465"/>
         <source>same ID number</source>
         <translation>同一身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="463"/>
+        <location filename="../../app/ui/intake_form.py" line="466"/>
         <source>same person at the same address</source>
         <translation>同一人同一地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="464"/>
+        <location filename="../../app/ui/intake_form.py" line="467"/>
         <source>same incident place</source>
         <translation>同一事发地点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="505"/>
+        <location filename="../../app/ui/intake_form.py" line="508"/>
         <source>Draft kept - typed text survives a crash or power cut.</source>
         <translation>草稿已保存——即使程序崩溃或断电，已录入内容也不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="515"/>
+        <location filename="../../app/ui/intake_form.py" line="518"/>
         <source>Receipt %1 - received %2 by %3</source>
         <translation>受理编号 %1 —— %2 由 %3 接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="524"/>
+        <location filename="../../app/ui/intake_form.py" line="527"/>
         <source>The PC clock went backwards since the previous receipt: check the clock. The time shown is what the PC said.</source>
         <translation>电脑时钟比上一次接警时间倒退，请检查时钟。此处显示的是电脑当时的时间。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="528"/>
+        <location filename="../../app/ui/intake_form.py" line="531"/>
         <source>VOIDED: %1</source>
         <translation>已作废：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="530"/>
+        <location filename="../../app/ui/intake_form.py" line="533"/>
         <source>Left unfinished: %1</source>
         <translation>暂未完成：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="557"/>
+        <location filename="../../app/ui/intake_form.py" line="560"/>
         <source>Return visits: %1</source>
         <translation>回访：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="578"/>
+        <location filename="../../app/ui/intake_form.py" line="581"/>
         <source>Case file %1 (%2): %3 reports, deadline %4</source>
         <translation>所属档案 %1（%2）：警情 %3 起，期限 %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="605"/>
+        <location filename="../../app/ui/intake_form.py" line="608"/>
         <source>Early warning: %1</source>
         <translation>五色预警：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="609"/>
+        <location filename="../../app/ui/intake_form.py" line="612"/>
         <source>save the intake, then set the colour</source>
         <translation>保存登记后标定颜色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="611"/>
+        <location filename="../../app/ui/intake_form.py" line="614"/>
         <source>&lt;b&gt;not assessed yet&lt;/b&gt;: set the colour</source>
         <translation>&lt;b&gt;尚未评估&lt;/b&gt;：请标定预警颜色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="651"/>
+        <location filename="../../app/ui/intake_form.py" line="654"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="653"/>
+        <location filename="../../app/ui/intake_form.py" line="656"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="683"/>
+        <location filename="../../app/ui/intake_form.py" line="686"/>
         <source>Saved. Status: %1</source>
         <translation>已保存。状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="697"/>
+        <location filename="../../app/ui/intake_form.py" line="700"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="698"/>
+        <location filename="../../app/ui/intake_form.py" line="701"/>
         <source>A reason is required (at most 500 characters, no control characters).</source>
         <translation>必须填写原因（不超过500字，不含控制字符）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="709"/>
+        <location filename="../../app/ui/intake_form.py" line="712"/>
         <source>Leave unfinished</source>
         <translation>暂不完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="709"/>
+        <location filename="../../app/ui/intake_form.py" line="712"/>
         <source>Why can the intake not be completed now?</source>
         <translation>为什么现在无法完成登记？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="716"/>
+        <location filename="../../app/ui/intake_form.py" line="719"/>
         <source>Void receipt</source>
         <translation>作废受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="716"/>
+        <location filename="../../app/ui/intake_form.py" line="719"/>
         <source>Reason for voiding (kept for ever):</source>
         <translation>作废原因（永久保存）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="724"/>
+        <location filename="../../app/ui/intake_form.py" line="727"/>
         <source>Close report</source>
         <translation>办结警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="724"/>
+        <location filename="../../app/ui/intake_form.py" line="727"/>
         <source>Disposal result:</source>
         <translation>处置结果：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="739"/>
+        <location filename="../../app/ui/intake_form.py" line="742"/>
         <source>Refer</source>
         <translation>分流移交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="739"/>
+        <location filename="../../app/ui/intake_form.py" line="742"/>
         <source>Responsible department:</source>
         <translation>主管部门：</translation>
     </message>
@@ -1381,82 +1381,82 @@ Incident catalog %2</source>
 <context>
     <name>ReminderSheetDialog</name>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="144"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="137"/>
         <source>Receipt</source>
         <translation>签收反馈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="144"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="137"/>
         <source>Send receipt</source>
         <translation>提交签收反馈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="145"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="138"/>
         <source>Progress</source>
         <translation>过程反馈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="145"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="138"/>
         <source>Send progress</source>
         <translation>提交过程反馈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="146"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="139"/>
         <source>Result</source>
         <translation>结果反馈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="146"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="139"/>
         <source>Send result</source>
         <translation>提交结果反馈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="159"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="152"/>
         <source>Clear the sheet</source>
         <translation>清零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="162"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="155"/>
         <source>Print...</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="165"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="158"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="191"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="184"/>
         <source>Reminder sheet %1</source>
         <translation>提示单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="194"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="187"/>
         <source>Issued by %1, deadline %2, status: %3</source>
         <translation>签发单位：%1，反馈期限：%2，状态：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="200"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="193"/>
         <source>Reports: %1</source>
         <translation>关联警情：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="221"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="214"/>
         <source>the result must be fed back</source>
         <translation>须先提交结果反馈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="223"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="216"/>
         <source>a return visit must be done on one of its reports</source>
         <translation>须对关联警情完成一次回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="225"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="218"/>
         <source>The sheet cannot be cleared yet: %1.</source>
         <translation>暂不能清零：%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="229"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="222"/>
         <source>Write the feedback first (at most 2000 characters).</source>
         <translation>请先填写反馈内容（不超过2000字）。</translation>
     </message>
@@ -1464,27 +1464,27 @@ Incident catalog %2</source>
 <context>
     <name>ReminderSheets</name>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="39"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="33"/>
         <source>issued</source>
         <translation>已签发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="40"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="34"/>
         <source>acknowledged</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="41"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="35"/>
         <source>in progress</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="42"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="36"/>
         <source>result fed back</source>
         <translation>已反馈结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="43"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="37"/>
         <source>cleared</source>
         <translation>已清零</translation>
     </message>
@@ -1492,42 +1492,42 @@ Incident catalog %2</source>
 <context>
     <name>ReminderSheetsView</name>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="55"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="49"/>
         <source>Show cleared sheets</source>
         <translation>显示已清零的提示单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="61"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="54"/>
         <source>Sheet</source>
         <translation>提示单编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="62"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="55"/>
         <source>Issued by</source>
         <translation>签发单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="63"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="56"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="64"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="57"/>
         <source>Reports</source>
         <translation>警情数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="65"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="58"/>
         <source>Deadline</source>
         <translation>反馈期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="66"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="59"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="67"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="60"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
@@ -1537,12 +1537,12 @@ Incident catalog %2</source>
         <translation>指挥中心</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="92"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="94"/>
         <source>station</source>
         <translation>本所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminder_sheets_view.py" line="109"/>
+        <location filename="../../app/ui/reminder_sheets_view.py" line="102"/>
         <source>%1 open reminder sheets, %2 past their deadline (escalated).</source>
         <translation>在办提示单 %1 份，超期 %2 份（已提级）。</translation>
     </message>
@@ -1888,102 +1888,112 @@ Incident catalog %2</source>
     </message>
     <message>
         <location filename="../../app/ui/supervision_view.py" line="103"/>
+        <source>Overdue reminder sheets</source>
+        <translation>超期提示单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="104"/>
         <source>New repeats today</source>
         <translation>今日新增重复警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="104"/>
+        <location filename="../../app/ui/supervision_view.py" line="105"/>
         <source>Letters awaiting approval</source>
         <translation>待审批告诫书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="105"/>
+        <location filename="../../app/ui/supervision_view.py" line="106"/>
         <source>Visits under rectification</source>
         <translation>整改督办中回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="115"/>
+        <location filename="../../app/ui/supervision_view.py" line="116"/>
         <source>Today by type</source>
         <translation>今日分类警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="116"/>
+        <location filename="../../app/ui/supervision_view.py" line="117"/>
         <source>This week by type</source>
         <translation>本周分类警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="117"/>
+        <location filename="../../app/ui/supervision_view.py" line="118"/>
         <source>This week by status</source>
         <translation>本周办理状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="118"/>
+        <location filename="../../app/ui/supervision_view.py" line="119"/>
         <source>Early-warning colours in force</source>
         <translation>在管五色预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="126"/>
+        <location filename="../../app/ui/supervision_view.py" line="127"/>
         <source>Daily review (yesterday)</source>
         <translation>每日研判（昨日）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="128"/>
+        <location filename="../../app/ui/supervision_view.py" line="129"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="130"/>
+        <location filename="../../app/ui/supervision_view.py" line="131"/>
         <source>Weekly report...</source>
         <translation>周研判报告…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="154"/>
+        <location filename="../../app/ui/supervision_view.py" line="155"/>
         <source>Supervision - %1</source>
         <translation>督导研判 - %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="188"/>
+        <location filename="../../app/ui/supervision_view.py" line="192"/>
         <source>%1 reports received on %2</source>
         <translation>%2 接报警情 %1 起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="192"/>
+        <location filename="../../app/ui/supervision_view.py" line="196"/>
         <source>%1 new repeat reports</source>
         <translation>新增重复警情 %1 起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="193"/>
+        <location filename="../../app/ui/supervision_view.py" line="197"/>
         <source>%1 receipts still unfinished</source>
         <translation>未完成登记 %1 起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="194"/>
+        <location filename="../../app/ui/supervision_view.py" line="198"/>
         <source>%1 visits overdue</source>
         <translation>逾期回访 %1 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="195"/>
+        <location filename="../../app/ui/supervision_view.py" line="199"/>
         <source>%1 case files past their deadline</source>
         <translation>超期档案 %1 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="196"/>
+        <location filename="../../app/ui/supervision_view.py" line="200"/>
+        <source>%1 reminder sheets past their deadline</source>
+        <translation>超期提示单 %1 份</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="203"/>
         <source>%1 warning letters awaiting approval</source>
         <translation>待审批告诫书 %1 份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="209"/>
-        <location filename="../../app/ui/supervision_view.py" line="220"/>
+        <location filename="../../app/ui/supervision_view.py" line="216"/>
+        <location filename="../../app/ui/supervision_view.py" line="227"/>
         <source>Weekly report</source>
         <translation>周研判报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="210"/>
+        <location filename="../../app/ui/supervision_view.py" line="217"/>
         <source>ISO week (e.g. 2026-W47):</source>
         <translation>周次（如 2026-W47）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="221"/>
+        <location filename="../../app/ui/supervision_view.py" line="228"/>
         <source>%1 is not a week: write it as 2026-W47.</source>
         <translation>%1 不是有效周次，请写成 2026-W47 的形式。</translation>
     </message>
