@@ -105,7 +105,17 @@ def detect(
         )
     ):
         seen.setdefault((row.key_kind, row.key_value), []).append(row)
+    held = {
+        (kind, value)
+        for kind, value in session.execute(
+            select(HqReminder.key_kind, HqReminder.key_value).where(
+                tuple_(HqReminder.key_kind, HqReminder.key_value).in_(pairs),
+                HqReminder.created_utc >= utc_iso(now - window),
+            )
+        )
+    }  # keys already given a sheet in this window
     issued: list[str] = []
+    first_number = 1
     sheeted: set[str] = set()  # one sheet per new report, even if phone and ID both match
     for key in keys:
         pair = (key["key_kind"], key["key_value"])
@@ -114,17 +124,22 @@ def detect(
         end = parse_utc(key["received_utc"])
         inside = [r for r in seen.get(pair, []) if end - window <= parse_utc(r.received_utc) <= end]
         stations = {r.station_id for r in inside}
-        if len(stations) < 2 or station.id not in stations:
+        if len(stations) < 2 or station.id not in stations or pair in held:
             continue
-        if session.scalar(
-            select(HqReminder.code).where(
-                HqReminder.key_kind == pair[0],
-                HqReminder.key_value == pair[1],
-                HqReminder.created_utc >= utc_iso(now - window),
+        if not issued:  # numbered per station; this station's pushes are serialised by its
+            # generation row lock, so the count cannot race
+            first_number = 1 + int(
+                session.scalar(
+                    select(func.count()).where(
+                        HqReminder.station_id == station.id,
+                        HqReminder.code.like(f"HQ{now.year}-{station.unit_code}-%"),
+                    )
+                )
+                or 0
             )
-        ):
-            continue  # already issued for this key in this window
-        issued.append(_issue(session, station, rule, pair, inside, now))
+        code = f"HQ{now.year}-{station.unit_code}-{first_number + len(issued):04d}"
+        issued.append(_issue(session, station, rule, pair, inside, now, code))
+        held.add(pair)
         sheeted.add(key["record_id"])
     return issued
 
@@ -136,17 +151,8 @@ def _issue(
     pair: tuple[str, str],
     inside: list[Any],
     now: dt.datetime,
+    code: str,
 ) -> str:
-    """Numbered per receiving station: pushes of one station are serialised by its generation
-    row lock, so the count cannot race."""
-    year = now.year
-    prefix = f"HQ{year}-{station.unit_code}-"
-    count = session.scalar(
-        select(func.count()).where(
-            HqReminder.station_id == station.id, HqReminder.code.like(f"{prefix}%")
-        )
-    )
-    code = f"{prefix}{int(count or 0) + 1:04d}"
     reports = sorted(
         (
             {
