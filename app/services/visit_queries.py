@@ -232,6 +232,7 @@ class VisitDetail:
     disposal_result: str
     care_category: str
     outcome: dict[str, Any]
+    warning_colour: str = ""  # the report's early-warning colour while the warning is active
 
 
 def details(store: Store, ids: list[str], *, chunk: int = 500) -> list[VisitDetail]:
@@ -282,6 +283,9 @@ def _detail(
         summary=report.summary if report else (person.notes if person else ""),
         disposal_result=report.disposal_result if report else "",
         care_category=person.category if person else "",
+        warning_colour=(
+            report.warning_colour if report and report.warning_status == "active" else ""
+        ),
         outcome={
             name: getattr(visit, name)
             for name in (

@@ -191,6 +191,12 @@ class VisitOutcomeDialog(QDialog):
                 .replace("%1", v.serial)
                 .replace("%2", display_value("incident_type", v.incident_type, catalog, lang))
             )
+        if v.warning_colour:
+            lines.append(
+                self.tr("Early warning: %1").replace(
+                    "%1", display_value("warning_colour", v.warning_colour, catalog, lang)
+                )
+            )
         if v.care_category:
             lines.append(care_category_text(v.care_category))
         lines.append(f"{v.person_name}  {'' if v.safe_contact else v.phone}".strip())

@@ -2194,22 +2194,27 @@ Incident catalog %2</source>
         <translation>警情 %1，%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="199"/>
+        <location filename="../../app/ui/visit_outcome.py" line="196"/>
+        <source>Early warning: %1</source>
+        <translation>五色预警：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_outcome.py" line="205"/>
         <source>SAFE CONTACT: no phone calls; meet only where the other party cannot see.</source>
         <translation>安全联系：不得电话联系，只在对方当事人看不到的地方见面。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="206"/>
+        <location filename="../../app/ui/visit_outcome.py" line="212"/>
         <source>The outcome of this visit is already recorded.</source>
         <translation>该回访的结果已录入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="249"/>
+        <location filename="../../app/ui/visit_outcome.py" line="255"/>
         <source>Choose one.</source>
         <translation>请选择一项。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="251"/>
+        <location filename="../../app/ui/visit_outcome.py" line="257"/>
         <source>Say why.</source>
         <translation>请说明原因。</translation>
     </message>

@@ -105,6 +105,8 @@ def test_the_colour_sets_the_visit_cadence(store, officer, chief, catalog) -> No
     early_warning.assess(store, officer, rid, ["weapon", "violence"], reason="持刀威胁")
     (pending,) = [v for v in visit_queries.visits_for_report(store, rid) if v.status == "due"]
     assert pending.due_date == (today + dt.timedelta(days=3)).isoformat()  # orange
+    (detail,) = visit_queries.details(store, [pending.id])
+    assert detail.warning_colour == "orange"  # the visiting officer sees the colour
     follow = visits.record_outcome(
         store,
         officer,
