@@ -37,6 +37,8 @@ REASON_LABELS = {
     "dissatisfied": ("群众不满意", "reporter dissatisfied"),
     "not_reached": ("前次未联系上", "not reached last time"),
     "care": ("特殊人群定期走访", "special-population cadence"),
+    "early_warning": ("五色预警定期回访", "early-warning cadence"),
+    "warning_letter": ("家暴告诫书送达后回访", "after a domestic-violence warning letter"),
 }
 CARE_LABELS = {
     "mental_illness": ("严重精神障碍患者", "Severe mental illness"),
@@ -73,6 +75,7 @@ class VisitSheet:
     safe_contact: bool
     care_category: str = ""
     printed_on: str = ""
+    warning: str = ""  # the report's early-warning colour in words, while active
 
 
 class BatchCancelled(Exception):
@@ -359,7 +362,8 @@ class _Form:
         attempt = f"第{sheet.attempt}次尝试 attempt {sheet.attempt}" if sheet.attempt > 1 else ""
         values = {
             "due": sheet.due_date + ("（已逾期 overdue）" if sheet.overdue else ""),
-            "reason": f"{reason_zh} {reason_en}",
+            "reason": f"{reason_zh} {reason_en}"
+            + (f" · 预警：{sheet.warning}" if sheet.warning else ""),
             "officer": f"{sheet.officer_name} 警号 {sheet.officer_badge}"
             if sheet.officer_badge
             else "",

@@ -12,6 +12,7 @@ from app.domain.catalog import Catalog
 from app.printing.receipt_slip import ReceiptSlip, render_receipt_slip
 from app.printing.visit_sheet import VisitSheet
 from app.services import supervision, visit_queries
+from app.services.early_warning import criteria_for
 from app.services.reports import get_report
 from app.services.station import station_info
 from app.services.supervision import Period, WeeklyFigures
@@ -66,6 +67,7 @@ def visit_sheets(
     voided = [d.serial for d in found if d.report_status == statuses.VOIDED]
     if voided:
         raise errors.ReportVoidedError(", ".join(voided[:5]), serials=voided)
+    colour_names = {c.id: c.label_zh for c in criteria_for(store).colours}
     sheets = []
     for d in found:
         itype = catalog.by_code.get(d.incident_type)
@@ -94,6 +96,7 @@ def visit_sheets(
                 safe_contact=d.safe_contact,
                 care_category=d.care_category,
                 printed_on=day.isoformat(),
+                warning=colour_names.get(d.warning_colour, ""),
             )
         )
     return sheets
@@ -143,7 +146,6 @@ def weekly_report_pdf(
     store: Store, catalog: Catalog, period: Period, lang: str = "zh_CN"
 ) -> tuple[bytes, WeeklyFigures]:
     from app.printing.weekly_report import render_weekly_report
-    from app.services.early_warning import criteria_for
 
     figures = supervision.figures(store, catalog, period, lang)
     return render_weekly_report(figures, criteria_for(store)), figures

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
+
+import pdfplumber
 
 import pytest
 from hypothesis import given
@@ -18,7 +21,7 @@ from app.domain.warning_colours import (
     check_criteria_text,
     load_criteria,
 )
-from app.services import early_warning, receiving, visit_queries, visits
+from app.services import documents, early_warning, receiving, visit_queries, visits
 from tests.conftest import good_intake
 
 CRITERIA = load_criteria()
@@ -107,6 +110,12 @@ def test_the_colour_sets_the_visit_cadence(store, officer, chief, catalog) -> No
     assert pending.due_date == (today + dt.timedelta(days=3)).isoformat()  # orange
     (detail,) = visit_queries.details(store, [pending.id])
     assert detail.warning_colour == "orange"  # the visiting officer sees the colour
+    (sheet,) = documents.visit_sheets(store, catalog, [pending.id])
+    assert sheet.warning == "橙色" and sheet.reason == "early_warning"
+    page = documents.visit_sheets_pdf(store, catalog, [pending.id])
+    with pdfplumber.open(io.BytesIO(page)) as doc:
+        assert "五色预警定期回访" in doc.pages[0].extract_text()
+        assert "预警：橙色" in doc.pages[0].extract_text()
     follow = visits.record_outcome(
         store,
         officer,
