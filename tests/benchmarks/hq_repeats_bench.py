@@ -24,7 +24,7 @@ from tests.benchmarks.sync_bench import DEFAULT_PG, _pct
 
 REVISIONS = 10_000_000
 STATIONS = 200
-BATCHES = 60
+BATCHES = 61  # the first warms the process (rule file, statement compilation) and is shown apart
 WALK_INS = 100  # per batch: 200 revisions
 PHONES = 2_000_000  # distinct phones in the city: some report at several stations
 
@@ -215,8 +215,10 @@ def run(pg_url: str | None = None) -> dict[str, float]:
             ingest.detect_repeats = real_detect
         with engine.connect() as conn:
             sheets = conn.execute(text("SELECT count(*) FROM hq_reminder")).scalar_one()
-        ms = [t * 1000 for t in detect_times]
+        first_ms, ms = detect_times[0] * 1000, [t * 1000 for t in detect_times[1:]]
+        push_times = push_times[1:]
         return {
+            "hq_detect_first_ms": first_ms,
             "hq_revisions": float(revisions),
             "hq_key_rows": float(keys),
             "hq_fill_s": fill_s,
