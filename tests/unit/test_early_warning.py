@@ -7,7 +7,6 @@ import io
 import json
 
 import pdfplumber
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
