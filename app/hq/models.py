@@ -150,17 +150,7 @@ class HqInstruction(HqBase):
     created_utc: Mapped[str]
 
 
-class HqRepeatKey(HqBase):
-    """A phone or ID number a station's report carries, with when it was received: what
-    cross-station repeat detection looks up, one index range per key."""
-
-    __tablename__ = "hq_repeat_key"
-    __table_args__ = (
-        UniqueConstraint("station_id", "record_id", "key_kind", "key_value"),
-        Index("ix_hq_repeat_key_lookup", "key_kind", "key_value", "received_utc"),
-    )
-
-    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+class _KeyColumns:
     key_kind: Mapped[str]
     key_value: Mapped[str]
     station_id: Mapped[int] = mapped_column(ForeignKey("hq_station.id"))
@@ -169,6 +159,35 @@ class HqRepeatKey(HqBase):
     incident_type: Mapped[str]
     received_at: Mapped[str]
     received_utc: Mapped[str]
+
+
+class HqRepeatKey(_KeyColumns, HqBase):
+    """Every phone or ID number a station's report carries, with when it was received: the
+    history the figures read (top repeat phones of a week)."""
+
+    __tablename__ = "hq_repeat_key"
+    __table_args__ = (
+        UniqueConstraint("station_id", "record_id", "key_kind", "key_value"),
+        Index("ix_hq_repeat_key_lookup", "key_kind", "key_value", "received_utc"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+
+
+class HqRecentKey(_KeyColumns, HqBase):
+    """The same keys, only those received inside the longest cross-station window: what
+    detection looks up. Pruned as batches arrive, so its size follows the window (some
+    hundred thousand rows for 200 stations), never the years of history, and its index stays
+    in memory."""
+
+    __tablename__ = "hq_recent_key"
+    __table_args__ = (
+        UniqueConstraint("station_id", "record_id", "key_kind", "key_value"),
+        Index("ix_hq_recent_key_lookup", "key_kind", "key_value", "received_utc"),
+        Index("ix_hq_recent_key_received", "received_utc"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
 
 
 class HqReminder(HqBase):

@@ -1,8 +1,9 @@
 """Cross-station repeat detection at HQ: the same phone or ID number reporting at two stations.
 
-Incremental: each ingested batch adds its reports' keys to `hq_repeat_key` and looks up only
-those keys, one index range each (key, received), so the cost of a batch does not grow with the
-millions of revisions HQ holds. When a key was reported at another station inside the rule's
+Incremental: each ingested batch adds its reports' keys to the history (`hq_repeat_key`) and to
+the window's table (`hq_recent_key`, pruned as batches arrive), and looks up only those keys in
+the window's table, one index range each (key, received): the cost of a batch follows the
+window, not the millions of revisions HQ holds. When a key was reported at another station inside the rule's
 window, the command centre issues a reminder sheet to the station that received the newest
 report (the one that must act), once per key and window, as an instruction it pulls.
 """
@@ -14,11 +15,11 @@ import json
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import delete, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.domain.repeat_rules import CrossStationRule, load_rules
-from app.hq.models import HqInstruction, HqReminder, HqRepeatKey, HqStation
+from app.hq.models import HqInstruction, HqRecentKey, HqReminder, HqRepeatKey, HqStation
 from app.hq.sql import dialect_insert
 from app.ids import new_id
 from app.services.clock import parse_utc, utc_iso
@@ -76,32 +77,39 @@ def detect(
     keys = _keys(station.id, newest, rule)
     if not keys:
         return []
-    session.execute(
-        dialect_insert(session, HqRepeatKey.__table__).on_conflict_do_nothing(
-            index_elements=["station_id", "record_id", "key_kind", "key_value"]
-        ),
-        keys,
-    )
     window = dt.timedelta(days=rule.window_days)
+    for table in (HqRepeatKey, HqRecentKey):
+        session.execute(
+            dialect_insert(session, table.__table__).on_conflict_do_nothing(
+                index_elements=["station_id", "record_id", "key_kind", "key_value"]
+            ),
+            keys,
+        )
+    _prune(session, now - window - dt.timedelta(days=1))
+    # a report received longer ago than the window (a station catching up after months
+    # offline) is history: counted in the figures, too late for a sheet
+    keys = [k for k in keys if parse_utc(k["received_utc"]) >= now - window]
+    if not keys:
+        return []
     since = utc_iso(min(parse_utc(k["received_utc"]) for k in keys) - window)
     pairs = sorted({(k["key_kind"], k["key_value"]) for k in keys})
     seen: dict[tuple[str, str], list[Any]] = {}
     for row in session.execute(
         select(
-            HqRepeatKey.key_kind,
-            HqRepeatKey.key_value,
-            HqRepeatKey.station_id,
-            HqRepeatKey.record_id,
-            HqRepeatKey.serial,
-            HqRepeatKey.incident_type,
-            HqRepeatKey.received_at,
-            HqRepeatKey.received_utc,
+            HqRecentKey.key_kind,
+            HqRecentKey.key_value,
+            HqRecentKey.station_id,
+            HqRecentKey.record_id,
+            HqRecentKey.serial,
+            HqRecentKey.incident_type,
+            HqRecentKey.received_at,
+            HqRecentKey.received_utc,
             HqStation.unit_code,
         )
-        .join(HqStation, HqStation.id == HqRepeatKey.station_id)
+        .join(HqStation, HqStation.id == HqRecentKey.station_id)
         .where(
-            tuple_(HqRepeatKey.key_kind, HqRepeatKey.key_value).in_(pairs),
-            HqRepeatKey.received_utc >= since,
+            tuple_(HqRecentKey.key_kind, HqRecentKey.key_value).in_(pairs),
+            HqRecentKey.received_utc >= since,
         )
     ):
         seen.setdefault((row.key_kind, row.key_value), []).append(row)
@@ -142,6 +150,20 @@ def detect(
         held.add(pair)
         sheeted.add(key["record_id"])
     return issued
+
+
+PRUNE_ROWS = 2000  # per batch: the window's table shrinks steadily, never in one long delete
+
+
+def _prune(session: Session, cutoff: dt.datetime) -> None:
+    old = (
+        select(HqRecentKey.id)
+        .where(HqRecentKey.received_utc < utc_iso(cutoff))
+        .order_by(HqRecentKey.received_utc)
+        .limit(PRUNE_ROWS)
+        .scalar_subquery()
+    )
+    session.execute(delete(HqRecentKey).where(HqRecentKey.id.in_(old)))
 
 
 def _issue(

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, insert, select
 
 from app.db.engine import make_server_engine
-from app.hq.models import HqInstruction, HqRecord, HqReminder
+from app.hq.models import HqInstruction, HqRecentKey, HqRecord, HqReminder, HqRepeatKey
 from app.services import reminder_sheets
 from app.sync.engine import SyncEngine
 from tests.sync.conftest import enroll, make_station, receive_and_complete, sign_in
@@ -46,11 +46,28 @@ def test_a_repeat_across_two_stations_gets_a_sheet_and_its_feedback_returns(
         held = conn.execute(select(HqRecord.payload).where(HqRecord.id == row.id)).scalar_one()
     assert json.loads(held)["status"] == "acknowledged"
 
+    # a key older than the window leaves the window's table as batches arrive
+    with engine.begin() as conn:
+        conn.execute(
+            insert(HqRecentKey).values(
+                key_kind="phone",
+                key_value="13800000000",
+                station_id=1,
+                record_id="old",
+                serial="old",
+                incident_type="D02",
+                received_at="2020-01-01T08:00:00+08:00",
+                received_utc="2020-01-01T00:00:00.000000Z",
+            )
+        )
     # a third report of the same person inside the window: no second sheet
     receive_and_complete(one)
     SyncEngine(one).run_once()
     with engine.connect() as conn:
         assert len(conn.execute(select(HqReminder.id)).all()) == 1
         kinds = conn.execute(select(HqInstruction.kind)).scalars().all()
+        old = conn.execute(select(HqRecentKey.id).where(HqRecentKey.record_id == "old")).all()
+        history = conn.execute(select(func.count()).select_from(HqRepeatKey)).scalar_one()
+    assert old == [] and history == 3  # pruned from the window; the history keeps every key
     assert kinds.count("reminder_sheet") == 1
     engine.dispose()

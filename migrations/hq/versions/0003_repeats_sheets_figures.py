@@ -15,32 +15,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table(
-        "hq_repeat_key",
-        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
-        sa.Column("key_kind", sa.String(), nullable=False),
-        sa.Column("key_value", sa.String(), nullable=False),
-        sa.Column("station_id", sa.Integer(), nullable=False),
-        sa.Column("record_id", sa.String(), nullable=False),
-        sa.Column("serial", sa.String(), nullable=False),
-        sa.Column("incident_type", sa.String(), nullable=False),
-        sa.Column("received_at", sa.String(), nullable=False),
-        sa.Column("received_utc", sa.String(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["station_id"], ["hq_station.id"], name=op.f("fk_hq_repeat_key_station_id_hq_station")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_hq_repeat_key")),
-        sa.UniqueConstraint(
-            "station_id",
-            "record_id",
-            "key_kind",
-            "key_value",
-            name=op.f("uq_hq_repeat_key_station_id"),
-        ),
-    )
-    op.create_index(
-        "ix_hq_repeat_key_lookup", "hq_repeat_key", ["key_kind", "key_value", "received_utc"]
-    )
+    for table in ("hq_repeat_key", "hq_recent_key"):
+        _key_table(table)
+    op.create_index("ix_hq_recent_key_received", "hq_recent_key", ["received_utc"])
     op.create_table(
         "hq_reminder",
         sa.Column("id", sa.String(), nullable=False),
@@ -94,8 +71,36 @@ def upgrade() -> None:
     )
 
 
+def _key_table(table: str) -> None:
+    op.create_table(
+        table,
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("key_kind", sa.String(), nullable=False),
+        sa.Column("key_value", sa.String(), nullable=False),
+        sa.Column("station_id", sa.Integer(), nullable=False),
+        sa.Column("record_id", sa.String(), nullable=False),
+        sa.Column("serial", sa.String(), nullable=False),
+        sa.Column("incident_type", sa.String(), nullable=False),
+        sa.Column("received_at", sa.String(), nullable=False),
+        sa.Column("received_utc", sa.String(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["station_id"], ["hq_station.id"], name=op.f(f"fk_{table}_station_id_hq_station")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}")),
+        sa.UniqueConstraint(
+            "station_id",
+            "record_id",
+            "key_kind",
+            "key_value",
+            name=op.f(f"uq_{table}_station_id"),
+        ),
+    )
+    op.create_index(f"ix_{table}_lookup", table, ["key_kind", "key_value", "received_utc"])
+
+
 def downgrade() -> None:
     op.drop_table("hq_operator")
     op.drop_table("hq_fact")
     op.drop_table("hq_reminder")
+    op.drop_table("hq_recent_key")
     op.drop_table("hq_repeat_key")
