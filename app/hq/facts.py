@@ -34,6 +34,7 @@ def _fact(station_id: int, row: dict[str, Any]) -> dict[str, Any] | None:
         "colour": "",
         "colour_status": "",
         "answer": "",
+        "phone": "",
     }
     if kind == "report":
         fact.update(
@@ -42,6 +43,7 @@ def _fact(station_id: int, row: dict[str, Any]) -> dict[str, Any] | None:
             repeat_rule=str(p.get("repeat_rule") or ""),
             colour=str(p.get("warning_colour") or ""),
             colour_status=str(p.get("warning_status") or ""),
+            phone=str(p.get("reporter_phone") or ""),
         )
     elif kind == "warning_letter":
         fact.update(day=str(p.get("approved_day") or ""), answer=str(p.get("serial") or ""))

@@ -7,7 +7,6 @@ are assembled by the same code, so a station's figures at HQ equal its own repor
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from sqlalchemy import func, select
@@ -15,8 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import statuses, visits
 from app.domain.catalog import Catalog
-from app.hq.models import HqFact, HqRepeatKey, HqStation
-from app.services.clock import utc_iso
+from app.hq.models import HqFact, HqStation
 from app.services.supervision import (
     TOP_N,
     Counts,
@@ -69,24 +67,19 @@ def _count(s: Session, kind: str, period: Period, station_id: int | None, *extra
 
 
 def _top_phones(s: Session, period: Period, station_id: int | None) -> list[RepeatRow]:
-    tz = dt.timezone(dt.timedelta(hours=8))  # China Standard Time: the stations' calendar
-    first = utc_iso(dt.datetime.combine(period.start, dt.time.min, tzinfo=tz))
-    after = utc_iso(dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time.min, tzinfo=tz))
     stmt = (
-        select(HqRepeatKey.key_value, func.count(), func.max(HqRepeatKey.received_at))
+        select(HqFact.phone, func.count(), func.max(HqFact.day))
         .where(
-            HqRepeatKey.key_kind == "phone",
-            HqRepeatKey.received_utc >= first,
-            HqRepeatKey.received_utc < after,
+            *_where("report", period, station_id),
+            HqFact.phone != "",
+            HqFact.status != statuses.VOIDED,
         )
-        .group_by(HqRepeatKey.key_value)
+        .group_by(HqFact.phone)
         .having(func.count() >= 2)
-        .order_by(func.count().desc(), HqRepeatKey.key_value)
+        .order_by(func.count().desc(), HqFact.phone)
         .limit(TOP_N)
     )
-    if station_id is not None:
-        stmt = stmt.where(HqRepeatKey.station_id == station_id)
-    return [RepeatRow(key, int(n), last) for key, n, last in s.execute(stmt)]
+    return [RepeatRow(phone, int(n), last) for phone, n, last in s.execute(stmt)]
 
 
 def figures(

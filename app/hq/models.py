@@ -150,35 +150,11 @@ class HqInstruction(HqBase):
     created_utc: Mapped[str]
 
 
-class _KeyColumns:
-    key_kind: Mapped[str]
-    key_value: Mapped[str]
-    station_id: Mapped[int] = mapped_column(ForeignKey("hq_station.id"))
-    record_id: Mapped[str]
-    serial: Mapped[str]
-    incident_type: Mapped[str]
-    received_at: Mapped[str]
-    received_utc: Mapped[str]
-
-
-class HqRepeatKey(_KeyColumns, HqBase):
-    """Every phone or ID number a station's report carries, with when it was received: the
-    history the figures read (top repeat phones of a week)."""
-
-    __tablename__ = "hq_repeat_key"
-    __table_args__ = (
-        UniqueConstraint("station_id", "record_id", "key_kind", "key_value"),
-        Index("ix_hq_repeat_key_lookup", "key_kind", "key_value", "received_utc"),
-    )
-
-    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
-
-
-class HqRecentKey(_KeyColumns, HqBase):
-    """The same keys, only those received inside the longest cross-station window: what
-    detection looks up. Pruned as batches arrive, so its size follows the window (some
-    hundred thousand rows for 200 stations), never the years of history, and its index stays
-    in memory."""
+class HqRecentKey(HqBase):
+    """A phone or ID number a station's report carries, with when it was received, for the
+    reports inside the longest cross-station window: what detection looks up. Pruned as
+    batches arrive, so its size follows the window (some hundred thousand rows for 200
+    stations), never the years of history, and its index stays in memory."""
 
     __tablename__ = "hq_recent_key"
     __table_args__ = (
@@ -188,6 +164,14 @@ class HqRecentKey(_KeyColumns, HqBase):
     )
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    key_kind: Mapped[str]
+    key_value: Mapped[str]
+    station_id: Mapped[int] = mapped_column(ForeignKey("hq_station.id"))
+    record_id: Mapped[str]
+    serial: Mapped[str]
+    incident_type: Mapped[str]
+    received_at: Mapped[str]
+    received_utc: Mapped[str]
 
 
 class HqReminder(HqBase):
@@ -229,6 +213,7 @@ class HqFact(HqBase):
     colour: Mapped[str] = mapped_column(default="")
     colour_status: Mapped[str] = mapped_column(default="")
     answer: Mapped[str] = mapped_column(default="")  # letter: serial; visit: satisfaction
+    phone: Mapped[str] = mapped_column(default="")  # report: the reporter's phone
 
 
 class HqOperator(HqBase):

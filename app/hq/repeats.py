@@ -1,9 +1,8 @@
 """Cross-station repeat detection at HQ: the same phone or ID number reporting at two stations.
 
-Incremental: each ingested batch adds its reports' keys to the history (`hq_repeat_key`) and to
-the window's table (`hq_recent_key`, pruned as batches arrive), and looks up only those keys in
-the window's table, one index range each (key, received): the cost of a batch follows the
-window, not the millions of revisions HQ holds. When a key was reported at another station inside the rule's
+Incremental: each ingested batch adds its reports' keys to the window's table (`hq_recent_key`,
+pruned a little with every batch) and looks up only those keys there, one index range each
+(key, received): the cost of a batch follows the window, not the millions of revisions HQ holds. When a key was reported at another station inside the rule's
 window, the command centre issues a reminder sheet to the station that received the newest
 report (the one that must act), once per key and window, as an instruction it pulls.
 """
@@ -19,7 +18,7 @@ from sqlalchemy import delete, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.domain.repeat_rules import CrossStationRule, load_rules
-from app.hq.models import HqInstruction, HqRecentKey, HqReminder, HqRepeatKey, HqStation
+from app.hq.models import HqInstruction, HqRecentKey, HqReminder, HqStation
 from app.hq.sql import dialect_insert
 from app.ids import new_id
 from app.services.clock import parse_utc, utc_iso
@@ -78,19 +77,18 @@ def detect(
     if not keys:
         return []
     window = dt.timedelta(days=rule.window_days)
-    for table in (HqRepeatKey, HqRecentKey):
-        session.execute(
-            dialect_insert(session, table.__table__).on_conflict_do_nothing(
-                index_elements=["station_id", "record_id", "key_kind", "key_value"]
-            ),
-            keys,
-        )
-    _prune(session, now - window - dt.timedelta(days=1))
     # a report received longer ago than the window (a station catching up after months
     # offline) is history: counted in the figures, too late for a sheet
     keys = [k for k in keys if parse_utc(k["received_utc"]) >= now - window]
+    _prune(session, now - window - dt.timedelta(days=1))
     if not keys:
         return []
+    session.execute(
+        dialect_insert(session, HqRecentKey.__table__).on_conflict_do_nothing(
+            index_elements=["station_id", "record_id", "key_kind", "key_value"]
+        ),
+        keys,
+    )
     since = utc_iso(min(parse_utc(k["received_utc"]) for k in keys) - window)
     pairs = sorted({(k["key_kind"], k["key_value"]) for k in keys})
     seen: dict[tuple[str, str], list[Any]] = {}

@@ -313,8 +313,8 @@ SUPERVISION_ROWS = [
 ]
 HQ_REPEAT_ROWS = [
     ("revisions held at HQ", "hq_revisions", "", None),
-    ("repeat key rows held at HQ", "hq_key_rows", "", None),
-    ("of which inside the 30-day window", "hq_window_key_rows", "", None),
+    ("report facts held at HQ", "hq_fact_rows", "", None),
+    ("phone and ID keys inside the window", "hq_window_key_rows", "", None),
     ("bulk fill (PostgreSQL generate_series)", "hq_fill_s", "s", None),
     ("detection, first batch of the process", "hq_detect_first_ms", "ms", None),
     ("detection per 200-revision batch, p50", "hq_detect_p50_ms", "ms", None),

@@ -2,9 +2,8 @@
 stations (imported by tests.benchmarks).
 
 The bulk is written by PostgreSQL itself (generate_series): 10,000,000 revisions of 3,333,334
-reports spread over 200 stations and two years, and the phone and ID keys of those reports
-(about 6.7 million key rows, with phones and ID numbers shared between stations as in a real
-city). Then one enrolled station pushes 60 batches of 200 revisions (100 walk-ins, receipt and
+reports spread over 200 stations and two years, their facts, and the phone and ID keys of the
+last 31 days' reports (phones and ID numbers shared between stations as in a real city). Then one enrolled station pushes 60 batches of 200 revisions (100 walk-ins, receipt and
 intake) through HQ's own push path; a fifth of its reporters have reported at another station
 in the last 30 days. Timed: the detection step of each batch, and the whole push.
 """
@@ -63,40 +62,40 @@ def _fill(engine: Any) -> None:
             ),
             {"n": REVISIONS, "st": STATIONS},
         )
-    with engine.begin() as conn:
-        for kind, expr in (
-            ("phone", "'13' || lpad(((r::bigint * 7919) % :phones)::text, 9, '0')"),
-            ("id_number", "'1401' || lpad(((r::bigint * 7919) % :phones)::text, 14, '0')"),
-        ):
-            conn.execute(
-                text(
-                    "INSERT INTO hq_repeat_key (key_kind, key_value, station_id, record_id,"
-                    " serial, incident_type, received_at, received_utc) "
-                    f"SELECT '{kind}', {expr}, 1 + r % :st, md5('r' || r), 'S' || r, 'D02',"
-                    " to_char(ts AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD\"T\"HH24:MI:SS') "
-                    "|| '+08:00', to_char(ts AT TIME ZONE 'UTC', "
-                    '\'YYYY-MM-DD"T"HH24:MI:SS.US"Z"\') '
-                    "FROM (SELECT r, CAST(:start AS timestamptz) + (r * interval '1 second')"
-                    " * (730 * 86400.0 / :reports) AS ts FROM generate_series(0, :reports - 1)"
-                    " AS r) AS g"
-                ),
-                {
-                    "st": STATIONS,
-                    "phones": PHONES,
-                    "reports": reports,
-                    "start": start.isoformat(),
-                },
-            )
-    with engine.begin() as conn:  # the window's table: what the ingest path keeps pruned
+    reports_sql = (
+        "SELECT r, 1 + r % :st AS station, md5('r' || r) AS record,"
+        " '13' || lpad(((r::bigint * 7919) % :phones)::text, 9, '0') AS phone,"
+        " '1401' || lpad(((r::bigint * 7919) % :phones)::text, 14, '0') AS id_number,"
+        " CAST(:start AS timestamptz) + (r * interval '1 second') * (730 * 86400.0 / :reports)"
+        " AS ts FROM generate_series(0, :reports - 1) AS r"
+    )
+    params = {"st": STATIONS, "phones": PHONES, "reports": reports, "start": start.isoformat()}
+    with engine.begin() as conn:  # HQ's facts of every report (what the figures count)
         conn.execute(
             text(
-                "INSERT INTO hq_recent_key (key_kind, key_value, station_id, record_id, serial,"
-                " incident_type, received_at, received_utc) SELECT key_kind, key_value,"
-                " station_id, record_id, serial, incident_type, received_at, received_utc"
-                " FROM hq_repeat_key WHERE received_utc >= :since"
+                "INSERT INTO hq_fact (station_id, record_id, kind, revision_no, day,"
+                " incident_type, status, repeat_rule, colour, colour_status, answer, phone) "
+                "SELECT station, record, 'report', 3, to_char(ts AT TIME ZONE 'Asia/Shanghai',"
+                " 'YYYY-MM-DD'), 'D02', 'closed', '', '', '', '', phone FROM ("
+                + reports_sql
+                + ") AS g"
             ),
-            {"since": (dt.datetime.now(dt.UTC) - dt.timedelta(days=31)).isoformat()},
+            params,
         )
+    with engine.begin() as conn:  # the window's keys (the last 31 days of reports)
+        for kind in ("phone", "id_number"):
+            conn.execute(
+                text(
+                    "INSERT INTO hq_recent_key (key_kind, key_value, station_id, record_id,"
+                    f" serial, incident_type, received_at, received_utc) SELECT '{kind}', {kind},"
+                    " station, record, 'S' || r, 'D02', to_char(ts AT TIME ZONE 'Asia/Shanghai',"
+                    " 'YYYY-MM-DD\"T\"HH24:MI:SS') || '+08:00', to_char(ts AT TIME ZONE"
+                    " 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM ("
+                    + reports_sql
+                    + ") AS g WHERE ts >= now() - interval '31 days'"
+                ),
+                params,
+            )
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text("VACUUM ANALYZE"))
         # The fill is not the system under test: its dirty pages are written out now, not by
@@ -177,13 +176,13 @@ def run(pg_url: str | None = None) -> dict[str, float]:
         fill_s = time.perf_counter() - started
         with engine.connect() as conn:
             revisions = conn.execute(text("SELECT count(*) FROM hq_revision")).scalar_one()
-            keys = conn.execute(text("SELECT count(*) FROM hq_repeat_key")).scalar_one()
+            facts = conn.execute(text("SELECT count(*) FROM hq_fact")).scalar_one()
             window_keys = conn.execute(text("SELECT count(*) FROM hq_recent_key")).scalar_one()
             recent = [
                 row[0]
                 for row in conn.execute(
                     text(
-                        "SELECT key_value FROM hq_repeat_key WHERE key_kind = 'phone'"
+                        "SELECT key_value FROM hq_recent_key WHERE key_kind = 'phone'"
                         " AND received_utc >= :since ORDER BY received_utc DESC LIMIT 2000"
                     ),
                     {"since": (dt.datetime.now(dt.UTC) - dt.timedelta(days=20)).isoformat()},
@@ -231,7 +230,7 @@ def run(pg_url: str | None = None) -> dict[str, float]:
         return {
             "hq_detect_first_ms": first_ms,
             "hq_revisions": float(revisions),
-            "hq_key_rows": float(keys),
+            "hq_fact_rows": float(facts),
             "hq_window_key_rows": float(window_keys),
             "hq_fill_s": fill_s,
             "hq_detect_p50_ms": _pct(ms, 0.5),

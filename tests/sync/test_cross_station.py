@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 
 from app.db.engine import make_server_engine
-from app.hq.models import HqInstruction, HqRecentKey, HqRecord, HqReminder, HqRepeatKey
+from app.hq.models import HqInstruction, HqRecentKey, HqRecord, HqReminder
 from app.services import reminder_sheets
 from app.sync.engine import SyncEngine
 from tests.sync.conftest import enroll, make_station, receive_and_complete, sign_in
@@ -67,7 +67,7 @@ def test_a_repeat_across_two_stations_gets_a_sheet_and_its_feedback_returns(
         assert len(conn.execute(select(HqReminder.id)).all()) == 1
         kinds = conn.execute(select(HqInstruction.kind)).scalars().all()
         old = conn.execute(select(HqRecentKey.id).where(HqRecentKey.record_id == "old")).all()
-        history = conn.execute(select(func.count()).select_from(HqRepeatKey)).scalar_one()
-    assert old == [] and history == 3  # pruned from the window; the history keeps every key
+        window = conn.execute(select(func.count()).select_from(HqRecentKey)).scalar_one()
+    assert old == [] and window == 3  # the old key pruned; this window's three reports stay
     assert kinds.count("reminder_sheet") == 1
     engine.dispose()

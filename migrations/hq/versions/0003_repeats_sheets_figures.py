@@ -1,4 +1,4 @@
-"""cross-station repeat keys, HQ reminder sheets, figure facts, operator tokens
+"""cross-station repeat keys of the window, HQ reminder sheets, figure facts, operator tokens
 
 Revision ID: 0003
 Revises: 0002
@@ -15,8 +15,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    for table in ("hq_repeat_key", "hq_recent_key"):
-        _key_table(table)
+    _key_table("hq_recent_key")
     op.create_index("ix_hq_recent_key_received", "hq_recent_key", ["received_utc"])
     op.create_table(
         "hq_reminder",
@@ -51,6 +50,7 @@ def upgrade() -> None:
                 "colour",
                 "colour_status",
                 "answer",
+                "phone",
             )
         ),
         sa.ForeignKeyConstraint(
@@ -103,4 +103,3 @@ def downgrade() -> None:
     op.drop_table("hq_fact")
     op.drop_table("hq_reminder")
     op.drop_table("hq_recent_key")
-    op.drop_table("hq_repeat_key")
