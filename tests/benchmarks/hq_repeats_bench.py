@@ -11,10 +11,13 @@ in the last 30 days. Timed: the detection step of each batch, and the whole push
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
+import sys
 import time
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import create_engine, text
@@ -103,14 +106,14 @@ def _fill(engine: Any) -> None:
         conn.execute(text("CHECKPOINT"))
 
 
-def _batches(unit_code: str, recent_phones: list[str]) -> list[list[Any]]:
+def _batches(unit_code: str, recent_phones: list[str]) -> Iterator[list[Any]]:
+    """Made one at a time, as a station sends them: the process holds one batch, not sixty."""
     from app.sync import protocol
 
     now = dt.datetime.now(dt.UTC).astimezone(dt.timezone(dt.timedelta(hours=8)))
-    batches = []
     seq = 0
     n = 0
-    for b in range(BATCHES):
+    for _ in range(BATCHES):
         items = []
         for w in range(WALK_INS):
             n += 1
@@ -151,9 +154,7 @@ def _batches(unit_code: str, recent_phones: list[str]) -> list[list[Any]]:
                 )
                 parent = revision_id
                 items.append(protocol.PushItem(seq=seq, revision=item.model_dump()))
-        batches.append(items)
-        del b
-    return batches
+        yield items
 
 
 def run(pg_url: str | None = None) -> dict[str, float]:
@@ -198,13 +199,41 @@ def run(pg_url: str | None = None) -> dict[str, float]:
         caller = hq.authenticate(token)
         detect_times: list[float] = []
         real_detect = ingest.detect_repeats
+        parts: list[dict[str, float]] = []
+
+        collections: list[float] = []  # when a full garbage collection ran
+
+        def on_gc(phase: str, info: dict[str, Any]) -> None:
+            if phase == "start" and info["generation"] == 2:
+                collections.append(time.perf_counter())
+
+        gc.collect()
+        gc.callbacks.append(on_gc)
 
         def timed(*args: Any) -> Any:
+            parts.append({})
             t0 = time.perf_counter()
             try:
                 return real_detect(*args)
             finally:
                 detect_times.append(time.perf_counter() - t0)
+                if any(c >= t0 for c in collections):
+                    parts[-1]["full gc"] = 1.0
+
+        def stage(name: str, fn: Any) -> Any:
+            def run_stage(*args: Any, **kwargs: Any) -> Any:
+                t0 = time.perf_counter()
+                try:
+                    return fn(*args, **kwargs)
+                finally:
+                    parts[-1][name] = parts[-1].get(name, 0) + time.perf_counter() - t0
+
+            return run_stage
+
+        from app.hq import repeats as hq_repeats
+
+        for name in ("_keys", "_prune", "_issue"):
+            setattr(hq_repeats, name, stage(name, getattr(hq_repeats, name)))
 
         ingest.detect_repeats = timed
         push_times: list[float] = []
@@ -223,8 +252,15 @@ def run(pg_url: str | None = None) -> dict[str, float]:
                 assert all(r.status == "stored" for r in answer.results)
         finally:
             ingest.detect_repeats = real_detect
+            gc.callbacks.remove(on_gc)
         with engine.connect() as conn:
             sheets = conn.execute(text("SELECT count(*) FROM hq_reminder")).scalar_one()
+        slowest = max(range(len(detect_times)), key=detect_times.__getitem__)
+        print(
+            f"slowest detection: batch {slowest}, {detect_times[slowest] * 1000:.1f} ms, of which "
+            + ", ".join(f"{k} {v * 1000:.1f} ms" for k, v in parts[slowest].items()),
+            file=sys.stderr,
+        )
         first_ms, ms = detect_times[0] * 1000, [t * 1000 for t in detect_times[1:]]
         push_times = push_times[1:]
         return {
