@@ -72,12 +72,18 @@ class Report(Base):
         Index("ix_report_status_received", "status", "received_utc"),
         Index("ix_report_type_received", "incident_type", "received_utc"),
         Index("ix_report_officer_received", "officer_id", "received_utc"),
-        # Repeat checks look up one key inside a time window: (key, received) serves both that
-        # and the prefix search by phone or ID number.
-        Index("ix_report_phone_received", "reporter_phone", "received_utc"),
-        Index("ix_report_id_number_received", "reporter_id_number", "received_utc"),
-        Index("ix_report_address_key_received", "address_key", "received_utc"),
-        Index("ix_report_place_key_received", "place_key", "received_utc"),
+        # Repeat checks look up one key inside a time window and count what is not voided from
+        # the index alone; (key, received) also serves the prefix search by phone or ID number.
+        Index("ix_report_phone_received", "reporter_phone", "received_utc", "status"),
+        Index("ix_report_id_number_received", "reporter_id_number", "received_utc", "status"),
+        Index(
+            "ix_report_address_key_received",
+            "address_key",
+            "reporter_name",
+            "received_utc",
+            "status",
+        ),
+        Index("ix_report_place_key_received", "place_key", "received_utc", "status"),
         Index("ix_report_warning", "warning_status", "warning_colour"),
     )
 

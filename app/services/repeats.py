@@ -28,7 +28,8 @@ from app.domain.validation import FieldError, normalise_phone, validate_id_numbe
 from app.services.clock import now_local, utc_iso
 
 SHOWN = 10  # earlier reports listed per key; the counts cover all of them
-PAGE = 60  # reports read per key; beyond this SQLite counts instead
+LIVE_SHOWN = 5  # what the intake form lists per key while it is typed
+PAGE = 500  # earlier reports linked to a case file when the save fires a rule
 _HOUSE_NUMBER = re.compile(r"\d")
 _COMPLETE_PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")
 
@@ -128,9 +129,13 @@ def _match_key(
     windows: list[tuple[RepeatRule, str]],
     moment: dt.datetime,
     exclude_id: str | None,
+    *,
+    rows_wanted: int = PAGE,
 ) -> KeyMatch | None:
-    """One look-up per key: the newest reports inside the longest window. Counting per rule
-    window happens here; only a key with more reports than the page asks SQLite to count."""
+    """One key: how many reports inside each rule window (counted from the key's index, which
+    holds the status too), and the newest `rows_wanted` of them read from the table. The save
+    reads up to a page, to link every earlier report to the case file; the live check only
+    what the form shows."""
     since = min(start for _, start in windows)
     base = [
         _condition(key, value),
@@ -140,6 +145,25 @@ def _match_key(
     ]
     if exclude_id:
         base.append(Report.id != exclude_id)
+    counts = [
+        int(n or 0)
+        for n in s.execute(
+            select(
+                *(
+                    func.sum(case((Report.received_utc >= start, 1), else_=0))
+                    for _, start in windows
+                )
+            ).where(*base)
+        ).one()
+    ]
+    fired = next(
+        ((rule, n) for (rule, _), n in zip(windows, counts, strict=True) if n >= rule.min_earlier),
+        None,
+    )
+    if fired is None:
+        return None
+    rule, earlier_count = fired
+    start = dict((r.id, st) for r, st in windows)[rule.id]
     rows = s.execute(
         select(
             Report.id,
@@ -150,41 +174,17 @@ def _match_key(
             Report.reporter_name,
             Report.received_utc,
         )
-        .where(*base)
+        .where(*base, Report.received_utc >= start)
         .order_by(Report.received_utc.desc())
-        .limit(PAGE)
+        .limit(rows_wanted)
     ).all()
-    if not rows:
-        return None
-    if len(rows) < PAGE:
-        counts = [sum(1 for r in rows if r.received_utc >= start) for _, start in windows]
-    else:
-        counts = [
-            int(n or 0)
-            for n in s.execute(
-                select(
-                    *(
-                        func.sum(case((Report.received_utc >= start, 1), else_=0))
-                        for _, start in windows
-                    )
-                ).where(*base)
-            ).one()
-        ]
-    fired = next(
-        ((rule, n) for (rule, _), n in zip(windows, counts, strict=True) if n >= rule.min_earlier),
-        None,
-    )
-    if fired is None:
-        return None
-    rule, earlier_count = fired
-    start = dict((r.id, st) for r, st in windows)[rule.id]
     return KeyMatch(
         key,
         value,
         rule,
         earlier_count + 1,
         [EarlierReport(*r[:6]) for r in rows[:SHOWN]],
-        tuple(r.id for r in rows if r.received_utc >= start),
+        tuple(r.id for r in rows),
     )
 
 
@@ -236,7 +236,10 @@ class LiveCheck:
                 slot = (key, value, incident_type, exclude_id or "")
                 held = self._seen.get(slot)
                 if held is None or moment - held[0] > self.ttl:
-                    held = (moment, _match_key(s, key, value, windows, moment, exclude_id))
+                    match = _match_key(
+                        s, key, value, windows, moment, exclude_id, rows_wanted=LIVE_SHOWN
+                    )
+                    held = (moment, match)
                     self._seen[slot] = held
                 if held[1] is not None:
                     matches.append(held[1])

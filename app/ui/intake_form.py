@@ -472,7 +472,7 @@ class IntakeForm(QWidget):
                 f'<a href="{e.id}">{e.serial}</a> {e.received_at[:16].replace("T", " ")} '
                 f"{display_value('incident_type', e.incident_type, self.catalog, self.lang)} "
                 f"({status_text(e.status)})"
-                for e in match.earlier[:5]
+                for e in match.earlier  # the live check reads only what is shown
             )
             parts.append(
                 f"<b>{match.rule.label(self.lang, match.count)}</b> - {keys[match.key]} "
