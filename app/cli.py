@@ -18,11 +18,18 @@ CLI_MESSAGES = {
     "database_full": "The disk holding the station database is full. Free some space and try again.",
     "database_corrupt": "The station database file is damaged or is not a StationDesk database.",
     "database_too_new": "This station database was written by a newer StationDesk. Install the newer version.",
+    "database_key_missing": "This station's database is encrypted and this computer's keyring "
+    "does not hold its key. Run 'stationdesk unlock' and type the recovery key from the sheet "
+    "in the station's safe.",
+    "database_key_wrong": "That key does not open this station's database (it belongs to another "
+    "station, or the file is not this station's). Nothing was changed.",
+    "recovery_key_typo": "That is not a recovery key: check the 56 letters and digits on the sheet "
+    "and type them again (dashes and spaces do not matter).",
     "not_set_up": "This data folder has no station yet. Run 'stationdesk init' first.",
     "already_set_up": "This data folder already holds a station.",
     "authentication": "Wrong badge number or password.",
     "catalog": "The incident catalog could not be loaded.",
-    "keyring_unavailable": "No usable system keyring: the station token cannot be stored safely. "
+    "keyring_unavailable": "No usable system keyring: the station's keys cannot be kept safely. "
     "Install or unlock the system keyring (Windows Credential Manager, Secret Service).",
     "not_enrolled": "This station is not enrolled with HQ. Run 'stationdesk enroll' with a code from HQ.",
     "sync_refused": "HQ refused this station (token revoked or wrong). All records are kept; "
@@ -51,27 +58,21 @@ def _fail(exc: errors.StationDeskError) -> int:
 
 
 def _open_store(data_dir: Path, create: bool = False):  # noqa: ANN202
-    from app.db.engine import Store
-    from app.db.migrate import upgrade_database
+    from app.db.station_file import open_station
 
-    path = database_file(data_dir)
-    if not path.exists() and not create:
-        raise errors.NotSetUpError(str(path))
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise errors.DatabaseReadOnlyError(str(exc)) from None
-    upgrade_database(path)
-    return Store(path)
+    return open_station(data_dir, create=create)
+
+
+def _read_secret(prompt: str) -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().rstrip("\n")
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     from app.services.station import set_up_station
 
-    if sys.stdin.isatty():
-        password = getpass.getpass("Password for the first officer: ")
-    else:
-        password = sys.stdin.readline().rstrip("\n")
+    password = _read_secret("Password for the first officer: ")
     store = _open_store(args.data_dir, create=True)
     info = set_up_station(
         store,
@@ -84,6 +85,49 @@ def cmd_init(args: argparse.Namespace) -> int:
         password=password,
     )
     print(f"Station {info.unit_code} {info.unit_name} set up in {args.data_dir}")
+    if args.recovery_sheet:
+        _write_recovery_sheet(args.data_dir, store, args.recovery_sheet)
+    else:
+        print(
+            "The database is encrypted. Print the recovery key sheet for the safe now: "
+            "'stationdesk recovery-sheet --out FILE.pdf' (or from the app's Station menu)."
+        )
+    return 0
+
+
+def _write_recovery_sheet(data_dir: Path, store, out: Path) -> None:  # noqa: ANN001
+    from app.services import documents
+
+    out.write_bytes(documents.recovery_sheet_pdf(store, data_dir, None))
+    print(
+        f"Recovery key sheet written to {out}. Print it, put it in the station's safe, "
+        "and delete the file."
+    )
+
+
+def cmd_recovery_sheet(args: argparse.Namespace) -> int:
+    from app.db import station_key
+
+    store = _open_store(args.data_dir)
+    if station_key.recovery_printed(args.data_dir) and not args.again:
+        print(
+            "error: the recovery key sheet was already printed. If the sheet is lost, "
+            "print it again with --again (this is recorded in the audit log).",
+            file=sys.stderr,
+        )
+        return 2
+    _write_recovery_sheet(args.data_dir, store, args.out)
+    return 0
+
+
+def cmd_unlock(args: argparse.Namespace) -> int:
+    from app.db import station_key
+
+    if not database_file(args.data_dir).exists():
+        raise errors.NotSetUpError(str(args.data_dir))
+    typed = _read_secret("Recovery key (from the sheet in the safe): ")
+    station_key.adopt_recovery_key(args.data_dir, typed)
+    print("The station's key is back in this computer's keyring; StationDesk opens as before.")
     return 0
 
 
@@ -262,6 +306,35 @@ def cmd_report_weekly(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    """Exit 0 when the file tells the truth, 1 when it does not (each finding listed), 2 when
+    it could not be checked."""
+    from app.services import audit
+
+    store = _open_store(args.data_dir)
+    try:
+        result = audit.verify(store)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(dataclasses.asdict(result) | {"ok": result.ok}, ensure_ascii=False))
+        return 0 if result.ok else 1
+    summary = (
+        f"{result.entries:,} audit entries, {result.revisions:,} revisions, "
+        f"{result.records:,} reports checked in {result.seconds:.1f} s"
+    )
+    if result.ok:
+        print(f"Audit chain intact: {summary}.")
+        print(f"Chain head: entry {result.head_seq}, {result.head_hash}")
+        return 0
+    print(f"AUDIT CHECK FAILED: {result.problems:,} problem(s); {summary}.")
+    for finding in result.findings:
+        print(f"  [{finding.kind}] {finding.text}")
+    if result.problems > len(result.findings):
+        print(f"  ... and {result.problems - len(result.findings):,} more")
+    return 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stationdesk", description="StationDesk front-desk application"
@@ -280,7 +353,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--contact-phone", default="")
     p.add_argument("--officer-badge", required=True)
     p.add_argument("--officer-name", required=True)
+    p.add_argument(
+        "--recovery-sheet", type=Path, default=None, help="write the recovery key sheet (PDF)"
+    )
     p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("recovery-sheet", help="the recovery key sheet for the safe, as a PDF")
+    p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--again", action="store_true", help="print it again (the sheet was lost)")
+    p.set_defaults(func=cmd_recovery_sheet)
+
+    p = sub.add_parser(
+        "unlock", help="give this computer the database key from the recovery key (stdin)"
+    )
+    p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
+    p.set_defaults(func=cmd_unlock)
 
     p = sub.add_parser("demo-data", help="fill a station with synthetic reports")
     p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
@@ -331,6 +419,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--week", required=True, help="ISO week, e.g. 2026-W47")
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(func=cmd_report_weekly)
+
+    p = sub.add_parser("audit", help="the tamper-evident audit log")
+    actions = p.add_subparsers(dest="audit", required=True)
+    p = actions.add_parser(
+        "verify", help="check the audit chain, the revisions and the records in the file"
+    )
+    p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
+    p.add_argument("--json", action="store_true", help="the result as one JSON object")
+    p.set_defaults(func=cmd_audit_verify)
     return parser
 
 

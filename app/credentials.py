@@ -1,8 +1,9 @@
 """The one place that talks to the OS keyring.
 
-The station token is a secret: it lives in the keyring (Windows Credential Manager, macOS
-Keychain, Secret Service) and nowhere else, not in settings, files or logs. When no usable
-keyring exists we say so and stop; there is no plaintext fallback.
+Two secrets live in the keyring (Windows Credential Manager, macOS Keychain, Secret Service) and
+nowhere else, not in settings, files or logs: the station token HQ issued, and the key the
+station database is encrypted with. When no usable keyring exists we say so and stop; there is
+no plaintext fallback.
 """
 
 from __future__ import annotations
@@ -29,17 +30,39 @@ def ensure_available() -> None:
         )
 
 
-def store_token(station_uuid: str, token: str) -> None:
+def _put(account: str, secret: str, what: str) -> None:
     ensure_available()
     try:
-        keyring.set_password(SERVICE, _account(station_uuid), token)
+        keyring.set_password(SERVICE, account, secret)
     except keyring.errors.KeyringError as exc:
-        raise errors.KeyringUnavailableError(f"keyring refused to store the token: {exc}") from exc
+        raise errors.KeyringUnavailableError(f"keyring refused to store the {what}: {exc}") from exc
+
+
+def _get(account: str) -> str | None:
+    ensure_available()
+    try:
+        return keyring.get_password(SERVICE, account)
+    except keyring.errors.KeyringError as exc:
+        raise errors.KeyringUnavailableError(f"keyring could not be read: {exc}") from exc
+
+
+def store_database_key(key_id: str, key: bytes) -> None:
+    _put(f"database-key:{key_id}", key.hex(), "database key")
+
+
+def load_database_key(key_id: str) -> bytes | None:
+    stored = _get(f"database-key:{key_id}")
+    if stored is None:
+        return None
+    try:
+        return bytes.fromhex(stored)
+    except ValueError:
+        return None  # not ours or damaged: the recovery key will replace it
+
+
+def store_token(station_uuid: str, token: str) -> None:
+    _put(_account(station_uuid), token, "token")
 
 
 def load_token(station_uuid: str) -> str | None:
-    ensure_available()
-    try:
-        return keyring.get_password(SERVICE, _account(station_uuid))
-    except keyring.errors.KeyringError as exc:
-        raise errors.KeyringUnavailableError(f"keyring could not be read: {exc}") from exc
+    return _get(_account(station_uuid))

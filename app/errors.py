@@ -37,6 +37,26 @@ class DatabaseTooNewError(DatabaseError):
     code = "database_too_new"
 
 
+class DatabaseKeyMissingError(DatabaseError):
+    """The file is encrypted and this PC's keyring does not hold its key: the recovery key
+    from the safe opens it (a new PC, a reinstalled system, a keyring that was cleared)."""
+
+    code = "database_key_missing"
+
+
+class DatabaseKeyWrongError(DatabaseError):
+    """The key given does not open the file: a recovery key of another station, or a file
+    that is not this station's database."""
+
+    code = "database_key_wrong"
+
+
+class RecoveryKeyTypoError(StationDeskError):
+    """What was typed is not a recovery key at all (its check characters do not match)."""
+
+    code = "recovery_key_typo"
+
+
 class NotSetUpError(StationDeskError):
     code = "not_set_up"
 

@@ -38,10 +38,8 @@ def main() -> int:
     from app.ui.application import make_application
 
     make_application(args.lang)
-    from app.db.engine import Store
-    from app.db.migrate import upgrade_database
+    from app.db.station_file import open_station
     from app.domain.catalog import load_catalog
-    from app.paths import database_file
     from app.services import demo, receiving, station, visit_queries
     from app.ui.main_window import MainWindow
     from app.ui.setup_wizard import SetupWizard
@@ -50,9 +48,7 @@ def main() -> int:
     out: Path = args.out
     suffix = args.lang
     with tempfile.TemporaryDirectory() as tmp:
-        path = database_file(Path(tmp))
-        upgrade_database(path)
-        store = Store(path)
+        store = open_station(Path(tmp), create=True)
         catalog = load_catalog()
 
         wizard = SetupWizard(store)

@@ -2,24 +2,45 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
+import keyring
 import pytest
+from keyrings.alt.file import PlaintextKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from app.db import cipher  # noqa: E402
 from app.db.engine import Store  # noqa: E402
-from app.db.migrate import upgrade_database  # noqa: E402
+from app.db.station_file import open_station  # noqa: E402
 from app.domain.catalog import Catalog, load_catalog  # noqa: E402
-from app.paths import database_file  # noqa: E402
 from app.services import station  # noqa: E402
 from app.services.station import OfficerInfo  # noqa: E402
 
 PASSWORD = "correct-horse"
 
 
+def plain_sqlcipher(path: Path, key: bytes | None) -> Any:
+    """The database file opened with nothing but SQLCipher and the key, as another tool would:
+    no StationDesk code between the test and the pages."""
+    return cipher.connect(path, key)
+
+
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return load_catalog()
+
+
+@pytest.fixture(autouse=True)
+def test_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A file-based keyring in this test's folder, for this process and its children: the
+    station database key and the HQ token go there, as they go to the OS keyring on a desk."""
+    home = tmp_path / "keyring-home"
+    home.mkdir()
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+    keyring.set_keyring(PlaintextKeyring())
+    return home
 
 
 @pytest.fixture
@@ -31,9 +52,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(data_dir: Path) -> Store:
-    path = database_file(data_dir)
-    upgrade_database(path)
-    s = Store(path)
+    s = open_station(data_dir, create=True)
     station.set_up_station(
         s,
         unit_code="140107",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,9 +25,8 @@ def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_init_demo_data_export(tmp_path: Path) -> None:
-    d = tmp_path / "desk"
-    r = cli(
+def init_station(d: Path) -> subprocess.CompletedProcess[str]:
+    return cli(
         "init",
         "--data-dir",
         str(d),
@@ -39,6 +40,11 @@ def test_init_demo_data_export(tmp_path: Path) -> None:
         "赵毅君",
         stdin="a-good-password\n",
     )
+
+
+def test_init_demo_data_export(tmp_path: Path) -> None:
+    d = tmp_path / "desk"
+    r = init_station(d)
     assert r.returncode == 0, r.stderr
     again = cli(
         "init",
@@ -92,10 +98,13 @@ def test_bad_input_gets_clear_messages_not_tracebacks(tmp_path: Path) -> None:
     assert r.returncode == 2
     assert "unit_code" in r.stderr and "password" in r.stderr and "Traceback" not in r.stderr
     corrupt = tmp_path / "corrupt"
-    corrupt.mkdir()
-    (corrupt / "station.sqlite3").write_bytes(b"garbage" * 1000)
+    assert init_station(corrupt).returncode == 0
+    (corrupt / "station.sqlite3").write_bytes(b"garbage" * 1000)  # the disk ate the file
     r = cli("export", "--data-dir", str(corrupt), "--out", str(tmp_path / "x.jsonl"))
     assert r.returncode == 2 and "damaged" in r.stderr and "Traceback" not in r.stderr
+    (corrupt / "station.key.json").unlink()  # and the key record beside it: no way to tell
+    r = cli("export", "--data-dir", str(corrupt), "--out", str(tmp_path / "x.jsonl"))
+    assert r.returncode == 2 and "unlock" in r.stderr and "Traceback" not in r.stderr
     r = cli("export", "--data-dir", str(tmp_path / "nothing"), "--out", str(tmp_path / "x.jsonl"))
     assert r.returncode == 2 and "no station" in r.stderr
 
@@ -137,3 +146,44 @@ def test_self_test_from_source() -> None:
     r = cli("--self-test")
     assert r.returncode == 0, r.stderr
     assert "self-test OK" in r.stdout
+
+
+def test_recovery_sheet_then_a_new_computer_unlocks_with_it(
+    tmp_path: Path, test_keyring: Path
+) -> None:
+    """The sheet is printed once; on a computer whose keyring lacks the key, the typed recovery
+    key opens the station again, and a wrong or mistyped one is told apart."""
+    from pypdf import PdfReader
+
+    d = tmp_path / "desk"
+    sheet = tmp_path / "sheet.pdf"
+    r = cli(
+        "init", "--data-dir", str(d), "--unit-code", "140107", "--unit-name", "三桥派出所",
+        "--officer-badge", "000001", "--officer-name", "赵毅君",
+        "--recovery-sheet", str(sheet), stdin="a-good-password\n",
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    text = PdfReader(sheet).pages[0].extract_text()
+    key_line = re.search(r"((?:[0-9A-Z]{4}\s*){14})", text.replace("\n", " "))
+    assert key_line and "数据库恢复密钥" in text and "140107" in text
+    typed = " ".join(key_line.group(1).split()).lower()  # case and spacing do not matter
+    again = cli("recovery-sheet", "--data-dir", str(d), "--out", str(tmp_path / "2.pdf"))
+    assert again.returncode == 2 and "--again" in again.stderr
+
+    shutil.rmtree(test_keyring)  # a new computer: the keyring holds nothing
+    test_keyring.mkdir()
+    r = cli("export", "--data-dir", str(d), "--out", str(tmp_path / "x.jsonl"))
+    assert r.returncode == 2 and "unlock" in r.stderr
+    r = cli("unlock", "--data-dir", str(d), stdin=typed[:-1] + ("0" if typed[-1] != "0" else "1"))
+    assert r.returncode == 2 and "check the 56 letters" in r.stderr
+    other = tmp_path / "other"
+    assert init_station(other).returncode == 0
+    shutil.copy(d / "station.key.json", tmp_path / "mine.json")
+    shutil.copy(other / "station.key.json", d / "station.key.json")
+    r = cli("unlock", "--data-dir", str(d), stdin=typed)
+    assert r.returncode == 2 and "does not open" in r.stderr and "Traceback" not in r.stderr
+    shutil.copy(tmp_path / "mine.json", d / "station.key.json")
+    r = cli("unlock", "--data-dir", str(d), stdin=typed)
+    assert r.returncode == 0, r.stderr
+    r = cli("export", "--data-dir", str(d), "--out", str(tmp_path / "x.jsonl"))
+    assert r.returncode == 0, r.stderr

@@ -1,23 +1,25 @@
 """The one place that creates database engines.
 
-Every connection gets WAL, synchronous=FULL (a confirmed receipt survives power loss), foreign
+The station file is opened through SQLCipher (app.db.cipher) with its key. Every connection gets WAL, synchronous=FULL (a confirmed receipt survives power loss), foreign
 keys and a busy timeout. Transactions are opened by us, not by the driver: write sessions say
 BEGIN IMMEDIATE so two writers never deadlock half-way; reads use a plain deferred BEGIN.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import errors
+from app.db import cipher
+from app.db.cipher import DRIVER_ERRORS
 
 BUSY_TIMEOUT_MS = 5000
 # SQLite's own page cache, per connection, in KiB (negative = KiB). The default 2 MB keeps
@@ -35,7 +37,7 @@ PRAGMAS = (
 )
 
 
-def apply_pragmas(dbapi_connection: sqlite3.Connection) -> None:
+def apply_pragmas(dbapi_connection: Any) -> None:
     cursor = dbapi_connection.cursor()
     try:
         for pragma in PRAGMAS:
@@ -44,16 +46,29 @@ def apply_pragmas(dbapi_connection: sqlite3.Connection) -> None:
         cursor.close()
 
 
-def make_engine(path: Path) -> Engine:
-    return _sqlite_engine(f"sqlite+pysqlite:///{path}", always_immediate=False)
+def make_engine(path: Path, key: bytes | None) -> Engine:
+    """The station file's engine. `key` None opens an unencrypted file (through the same
+    SQLCipher library): only the benchmark that prices encryption does that."""
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        module=sqlcipher3,
+        creator=lambda: cipher.connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000),
+    )
+    _own_transactions(engine, always_immediate=False)
+    return engine
 
 
 def _sqlite_engine(url: str, *, always_immediate: bool) -> Engine:
-    """Our pragmas on every connection, and transactions we open ourselves: BEGIN IMMEDIATE
-    for writes (or always, for HQ's demo database), a plain deferred BEGIN for reads."""
     engine = create_engine(
         url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
     )
+    _own_transactions(engine, always_immediate=always_immediate)
+    return engine
+
+
+def _own_transactions(engine: Engine, *, always_immediate: bool) -> None:
+    """Our pragmas on every connection, and transactions we open ourselves: BEGIN IMMEDIATE
+    for writes (or always, for HQ's demo database), a plain deferred BEGIN for reads."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -66,8 +81,6 @@ def _sqlite_engine(url: str, *, always_immediate: bool) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         else:
             conn.exec_driver_sql("BEGIN")
-
-    return engine
 
 
 def translate(exc: BaseException) -> errors.DatabaseError:
@@ -90,9 +103,10 @@ def translate(exc: BaseException) -> errors.DatabaseError:
 class Store:
     """A station database file with its engine; sessions are short, one per operation."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: bytes | None) -> None:
         self.path = path
-        self.engine = make_engine(path)
+        self.key = key
+        self.engine = make_engine(path, key)
         self._writer = sessionmaker(
             bind=self.engine.execution_options(immediate=True), expire_on_commit=False
         )
@@ -104,7 +118,7 @@ class Store:
         try:
             with self._writer() as session, session.begin():
                 yield session
-        except (DBAPIError, sqlite3.Error) as exc:
+        except (DBAPIError, *DRIVER_ERRORS) as exc:
             raise translate(exc) from exc
 
     @contextmanager
@@ -112,16 +126,16 @@ class Store:
         try:
             with self._reader() as session, session.begin():
                 yield session
-        except (DBAPIError, sqlite3.Error) as exc:
+        except (DBAPIError, *DRIVER_ERRORS) as exc:
             raise translate(exc) from exc
 
     @contextmanager
-    def raw_write(self) -> Iterator[sqlite3.Cursor]:
+    def raw_write(self) -> Iterator[Any]:
         """A write transaction on the bare sqlite3 connection, for the one path where the ORM's
         own cost would dominate: the receive button. Same pragmas, same BEGIN IMMEDIATE."""
         try:
             raw = self.engine.raw_connection()
-        except (DBAPIError, sqlite3.Error) as exc:
+        except (DBAPIError, *DRIVER_ERRORS) as exc:
             raise translate(exc) from exc
         try:
             cursor = raw.driver_connection.cursor()  # type: ignore[union-attr]
@@ -134,7 +148,7 @@ class Store:
                 raise
             finally:
                 cursor.close()
-        except sqlite3.Error as exc:
+        except DRIVER_ERRORS as exc:
             raise translate(exc) from exc
         finally:
             raw.close()

@@ -1,6 +1,7 @@
 """Bring a station database to the current schema, safely.
 
-Before any upgrade the file is copied with SQLite's online backup API; a database stamped
+Before any upgrade the file is copied with SQLite's online backup API (encrypted under the
+same key); a database stamped
 with a revision this build does not know was written by a newer StationDesk and is refused
 rather than half-understood.
 """
@@ -8,13 +9,14 @@ rather than half-understood.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError
 
 from app import errors
+from app.db import cipher
+from app.db.cipher import DRIVER_ERRORS
 from app.db.engine import make_engine, translate
 from app.paths import migrations_path
 
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
 # The newest script in migrations/versions. Start-up compares the file's stamp with this and
 # loads Alembic (a quarter of a second) only when an upgrade is really due; a test keeps the
 # constant equal to the scripts' head.
-SCHEMA_HEAD = "0008"
+SCHEMA_HEAD = "0009"
 
 
 def alembic_config() -> Config:
@@ -43,13 +45,14 @@ def head_revision() -> str:
     return head
 
 
-def current_revision(path: Path) -> str | None:
-    """The schema stamp in the file (plain sqlite3: no Alembic needed to read it)."""
+def current_revision(path: Path, key: bytes | None) -> str | None:
+    """The schema stamp in the file (no Alembic needed to read it)."""
     if not path.exists():
         return None
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = cipher.connect(path, key)
         try:
+            cipher.check_readable(conn)
             has_table = conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
             ).fetchone()
@@ -60,29 +63,25 @@ def current_revision(path: Path) -> str | None:
             )
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except DRIVER_ERRORS as exc:
         raise translate(exc) from exc
     return row[0] if row else None
 
 
-def backup_file(path: Path, label: str) -> Path:
+def backup_file(path: Path, key: bytes | None, label: str) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-{label}-{stamp}{path.suffix}")
-    src = sqlite3.connect(path)
+    src = cipher.connect(path, key)
     try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
+        cipher.copy_database(src, target, key)
     finally:
         src.close()
     return target
 
 
-def upgrade_database(path: Path) -> Path | None:
+def upgrade_database(path: Path, key: bytes | None) -> Path | None:
     """Create or upgrade the file at `path`; returns the backup made, if any."""
-    current = current_revision(path)
+    current = current_revision(path, key)
     if current == SCHEMA_HEAD:
         return None
     from alembic import command
@@ -97,15 +96,15 @@ def upgrade_database(path: Path) -> Path | None:
             found=current,
             expected=head,
         )
-    backup = backup_file(path, f"upgrade-from-{current}") if current is not None else None
+    backup = backup_file(path, key, f"upgrade-from-{current}") if current is not None else None
     path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(path)
+    engine = make_engine(path, key)
     try:
         with engine.begin() as conn:
             cfg = alembic_config()
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
-    except (DBAPIError, sqlite3.Error) as exc:
+    except (DBAPIError, *DRIVER_ERRORS) as exc:
         raise translate(exc) from exc
     finally:
         engine.dispose()

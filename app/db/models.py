@@ -39,6 +39,8 @@ class Station(Base):
     generation_base: Mapped[int] = mapped_column(default=1, server_default="1")
     last_seq: Mapped[int] = mapped_column(default=0)
     acked_seq: Mapped[int] = mapped_column(default=0, server_default="0")
+    # The audit seq up to which HQ holds the chain's links and found them continuous.
+    audit_acked_seq: Mapped[int] = mapped_column(default=0, server_default="0")
     last_received_utc: Mapped[str | None]
     created_utc: Mapped[str]
 
@@ -53,6 +55,12 @@ class Officer(Base):
     role: Mapped[str] = mapped_column(default="officer")
     active: Mapped[bool] = mapped_column(default=True)
     created_utc: Mapped[str]
+    # Wrong passwords in a row; at the limit the account locks until `locked_until_utc`.
+    failed_signins: Mapped[int] = mapped_column(default=0, server_default="0")
+    locked_until_utc: Mapped[str | None]
+    # Set by an administrator's reset: the next sign-in must choose a new password.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default="0")
+    password_changed_utc: Mapped[str | None]
 
 
 class SerialCounter(Base):
@@ -405,3 +413,21 @@ class ReminderSheet(Base):
     revision_no: Mapped[int] = mapped_column(default=1)
     created_utc: Mapped[str]
     updated_utc: Mapped[str]
+
+
+class AuditEntry(Base):
+    """One link of the tamper-evident chain (app.db.audit_chain): who did what, when, to which
+    record; `hash` chains it to the entry before. `detail` never holds personal data."""
+
+    __tablename__ = "audit"
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    at_utc: Mapped[str]
+    officer_id: Mapped[str | None]
+    action: Mapped[str]
+    record_kind: Mapped[str | None]
+    record_id: Mapped[str | None] = mapped_column(index=True)
+    revision_id: Mapped[str | None] = mapped_column(unique=True)
+    revision_digest: Mapped[str | None]
+    detail: Mapped[str]
+    hash: Mapped[str]

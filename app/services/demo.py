@@ -17,6 +17,7 @@ from typing import Any
 
 from faker import Faker
 
+from app.db import audit_chain
 from app.db.engine import Store
 from app.db.models import Report
 from app.domain import statuses
@@ -139,6 +140,7 @@ def generate(
             " recorded_at, action, changes, payload, sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             revisions,
         )
+        _audit_revisions(cur, "report", revisions)
         cur.executemany(
             "INSERT INTO report_fts(rowid, name, phone, id_number, address, summary) VALUES (?,?,?,?,?,?)",
             fts,
@@ -359,6 +361,7 @@ def generate_visits(
             " VALUES (?, 'visit', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             revs,
         )
+        _audit_revisions(cur, "visit", revs)
         cur.execute("UPDATE station SET last_seq = ? WHERE id = 1", (seq,))
         cur.execute("COMMIT")
         rows, revs = [], []
@@ -519,3 +522,28 @@ _RESULTS = [
     "现场处置完毕，告知报警人后续事项。",
     "已出具相关文书，案件办结。",
 ]
+
+
+def _audit_revisions(cur: Any, kind: str, rows: list[tuple[Any, ...]]) -> None:
+    """Demo revisions are vouched for by the audit chain like the desk's own: rows are
+    (id, record_id, revision_no, parent_id, seq, generation, officer_id, recorded_at, action,
+    changes, payload, payload_sha256)."""
+    audit_chain.append(
+        cur.execute,
+        [
+            audit_chain.revision_entry(
+                at_utc=utc_iso(dt.datetime.fromisoformat(r[7])),
+                revision_id=r[0],
+                record_kind=kind,
+                record_id=r[1],
+                revision_no=r[2],
+                parent_id=r[3],
+                officer_id=r[6],
+                recorded_at=r[7],
+                action=r[8],
+                changes=r[9],
+                payload_sha256=r[11],
+            )
+            for r in sorted(rows, key=lambda r: r[4])
+        ],
+    )

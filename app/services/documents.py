@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 from collections.abc import Callable
+from pathlib import Path
 
 from app import errors
+from app.db import station_key
 from app.db.engine import Store
-from app.domain import statuses
+from app.domain import recovery_key, statuses
 from app.domain.catalog import Catalog
 from app.printing.receipt_slip import ReceiptSlip, render_receipt_slip
+from app.printing.recovery_sheet import RecoverySheet, render_recovery_sheet
 from app.printing.visit_sheet import VisitSheet
 from app.services import supervision, visit_queries
 from app.services.early_warning import criteria_for
 from app.services.reports import get_report
-from app.services.station import station_info
+from app.services.station import OfficerInfo, require, station_info
 from app.services.supervision import Period, WeeklyFigures
 
 NEXT_STEPS_SHOWN = 3
@@ -157,3 +161,30 @@ def reminder_sheet_pdf(store: Store, catalog: Catalog, sheet_id: str) -> bytes:
 
     names = {t.code: t.name_zh for t in catalog.types}
     return render_reminder_sheet(reminder_sheets.get(store, sheet_id), names)
+
+
+def recovery_sheet_pdf(store: Store, data_dir: Path, officer: OfficerInfo | None) -> bytes:
+    """The recovery key on paper, for the station chief's safe. Printing it is a station chief's
+    act (or the command line's, run by whoever holds the PC's account); each printing after the
+    first is marked a reprint on the page."""
+    if officer is not None:
+        require(officer, "approve")
+    if store.key is None:
+        raise errors.DatabaseError("this database is not encrypted")
+    station = station_info(store)
+    sheet = RecoverySheet(
+        unit_name=station.unit_name,
+        unit_code=station.unit_code,
+        recovery_key=recovery_key.encode(store.key),
+        fingerprint=recovery_key.fingerprint(store.key),
+        printed_at=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
+        printed_by=(
+            f"{officer.name}（{officer.badge}）"
+            if officer
+            else f"command line ({getpass.getuser()})"
+        ),
+        reprint=station_key.recovery_printed(data_dir),
+    )
+    pdf = render_recovery_sheet(sheet)
+    station_key.mark_recovery_printed(data_dir)
+    return pdf

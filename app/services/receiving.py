@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, text
 
 from app import errors
+from app.db import audit_chain
 from app.db.engine import Store
 from app.db.models import IntakeDraft, Officer, Report
 from app.domain import statuses
@@ -134,6 +135,7 @@ def receive(
             tuple(columns.values()),
         )
         payload = canonical_json(record)
+        payload_sha256 = hashlib.sha256(payload.encode("utf-8")).hexdigest()
         seq = last_seq + 1
         cur.execute(
             "INSERT INTO revision (id, record_id, revision_no, parent_id, seq, generation,"
@@ -147,8 +149,26 @@ def receive(
                 officer.id,
                 received_at,
                 payload,
-                hashlib.sha256(payload.encode("utf-8")).hexdigest(),
+                payload_sha256,
             ),
+        )
+        audit_chain.append(
+            cur.execute,
+            [
+                audit_chain.revision_entry(
+                    at_utc=stamp_utc,
+                    revision_id=revision_id,
+                    record_kind="report",
+                    record_id=report_id,
+                    revision_no=1,
+                    parent_id=None,
+                    officer_id=officer.id,
+                    recorded_at=received_at,
+                    action="receive",
+                    changes="{}",
+                    payload_sha256=payload_sha256,
+                )
+            ],
         )
         cur.execute(
             "UPDATE station SET last_seq = ?, last_received_utc = ? WHERE id = 1",

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from app.db import audit_chain
 from app.db.models import Report, Revision, Station
 from app.domain import statuses
 from app.domain.search_keys import name_index_text, split_cjk
@@ -121,7 +122,30 @@ def append_record_revision(
         sha256=hashlib.sha256(payload.encode("utf-8")).hexdigest(),
     )
     session.add(revision)
+    audit_chain.append(
+        session_executor(session),
+        [
+            audit_chain.revision_entry(
+                at_utc=utc_iso(dt.datetime.now(dt.UTC)),
+                revision_id=revision.id,
+                record_kind=kind,
+                record_id=record_id,
+                revision_no=revision_no,
+                parent_id=parent_id,
+                officer_id=officer_id,
+                recorded_at=recorded_at,
+                action=action,
+                changes=revision.changes,
+                payload_sha256=revision.sha256,
+            )
+        ],
+    )
     return revision
+
+
+def session_executor(session: Session) -> audit_chain.Execute:
+    """Plain SQL inside the session's own transaction, for the audit chain."""
+    return lambda sql, params: session.connection().exec_driver_sql(sql, params)
 
 
 def record_change(

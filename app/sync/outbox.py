@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from app.db import audit_chain
 from app.db.models import (
     CarePerson,
     CaseAction,
@@ -32,6 +33,7 @@ from app.db.models import (
     WarningLetter,
 )
 from app.services.clock import utc_iso
+from app.services.revisions import session_executor
 from app.services.station import station_row  # noqa: F401 - the sync engine uses it from here
 
 if TYPE_CHECKING:
@@ -168,7 +170,7 @@ def apply_recovered(s: Session, items: list[protocol.RevisionItem], generation: 
             s.flush()
             _bump_serial_counter(s, report)
         forked = _make_room(s, item)
-        s.add(_revision_from(item, officer_id, generation))
+        _add_recovered(s, item, officer_id, generation)
         if forked:
             report.revision_no += 1  # the desk's own later word stays the current state
         elif item.revision_no >= report.revision_no:
@@ -206,7 +208,7 @@ def _recover_other(
         s.add(row)
         s.flush()
     forked = _make_room(s, item)
-    s.add(_revision_from(item, officer_id, generation))
+    _add_recovered(s, item, officer_id, generation)
     if forked:
         row.revision_no += 1
     elif item.revision_no >= row.revision_no:
@@ -236,6 +238,34 @@ def _restore_case_links(s: Session, case_id: str, record: dict[str, Any], office
                 text=entry.get("text", ""),
             )
         )
+
+
+def _add_recovered(
+    s: Session, item: protocol.RevisionItem, officer_id: str, generation: int
+) -> None:
+    """A revision taken back from HQ joins the log, and the audit chain says it was recovered
+    (its own entry was lost with the disk)."""
+    revision = _revision_from(item, officer_id, generation)
+    s.add(revision)
+    audit_chain.append(
+        session_executor(s),
+        [
+            audit_chain.revision_entry(
+                at_utc=utc_iso(dt.datetime.now(dt.UTC)),
+                revision_id=revision.id,
+                record_kind=revision.record_kind,
+                record_id=revision.record_id,
+                revision_no=revision.revision_no,
+                parent_id=revision.parent_id,
+                officer_id=officer_id,
+                recorded_at=revision.recorded_at,
+                action=revision.action,
+                changes=revision.changes,
+                payload_sha256=revision.sha256,
+                audit_action="recover",
+            )
+        ],
+    )
 
 
 def _revision_from(item: protocol.RevisionItem, officer_id: str, generation: int) -> Revision:

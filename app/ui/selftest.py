@@ -18,15 +18,14 @@ def run_self_test() -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="stationdesk-selftest-") as tmp:
         data_dir = Path(tmp)
-        from app.db.engine import Store
-        from app.db.migrate import upgrade_database
+        import secrets
+
+        from app.db.station_file import open_station
         from app.domain.catalog import load_catalog
-        from app.paths import database_file
         from app.services import documents, receiving, station
 
-        path = database_file(data_dir)
-        upgrade_database(path)
-        store = Store(path)
+        # an encrypted station, its key held only in memory: the keyring is not this test's
+        store = open_station(data_dir, create=True, key=secrets.token_bytes(32))
         station.set_up_station(
             store,
             unit_code="000000",

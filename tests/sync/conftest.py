@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import socket
-import sqlite3
 import ssl
 import subprocess
 import sys
@@ -17,23 +16,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-import keyring
 import pytest
-from keyrings.alt.file import PlaintextKeyring
 from sqlalchemy import create_engine, select, text
 
 from app.db.engine import Store, make_server_engine, server_url
-from app.db.migrate import upgrade_database
 from app.db.models import CarePerson, CaseFile, Report, Revision, Visit
+from app.db.station_file import open_station
 from app.hq import schema
 from app.hq.models import HqRecord, HqRevision, HqStation
 from app.hq.service import Headquarters
-from app.paths import database_file
 from app.services import station, sync
 from app.services.care_register import person_snapshot
 from app.services.case_files import snapshot as case_snapshot
 from app.services.revisions import snapshot
 from app.services.visits import visit_snapshot
+from tests.conftest import plain_sqlcipher
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_ENV = "STATIONDESK_TEST_PG_URL"
@@ -44,17 +41,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-@pytest.fixture(autouse=True)
-def test_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A file-based keyring in this test's folder, for this process and its children."""
-    home = tmp_path / "keyring-home"
-    home.mkdir()
-    monkeypatch.setenv("XDG_DATA_HOME", str(home))
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
-    keyring.set_keyring(PlaintextKeyring())
-    return home
 
 
 # -- HQ database: a fresh PostgreSQL database per test (from a migrated template) --------------
@@ -170,10 +156,7 @@ def hq(hq_db: str, tmp_path: Path) -> Iterator[HqProcess]:
 
 # -- stations ----------------------------------------------------------------------------------
 def make_station(data_dir: Path, unit_code: str = "140107") -> Store:
-    data_dir.mkdir(parents=True, exist_ok=True)
-    path = database_file(data_dir)
-    upgrade_database(path)
-    store = Store(path)
+    store = open_station(data_dir, create=True)
     station.set_up_station(
         store,
         unit_code=unit_code,
@@ -258,7 +241,7 @@ def assert_converged(store: Store, hq: HqProcess) -> None:
     assert len(ids) == len(set(ids)), "a revision is held twice at HQ"
     assert dict(held) == local, "HQ's revisions differ from the station's log"
     assert records == current, "HQ's current state differs from the station's"
-    conn = sqlite3.connect(store.path)
+    conn = plain_sqlcipher(store.path, store.key)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:

@@ -12,8 +12,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from app.db.engine import Store
-from app.paths import database_file
+from app.db.station_file import open_station
 from app.sync.engine import SyncEngine
 
 
@@ -25,7 +24,7 @@ def main() -> int:
         if name == crash_at:
             os.kill(os.getpid(), signal.SIGKILL)
 
-    report = SyncEngine(Store(database_file(data_dir)), batch_size=batch, step=step).run_once()
+    report = SyncEngine(open_station(data_dir), batch_size=batch, step=step).run_once()
     print(json.dumps(asdict(report)))
     return 0
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from app.db import cipher
 from app.domain.catalog import load_catalog
 from app.services import demo, receiving, sync
 from app.services.clock import parse_utc
@@ -213,11 +213,9 @@ def test_desk_clock_jumps_change_no_order_and_skew_is_shown(desk, hq, monkeypatc
     assert_converged(desk, hq)
 
 
-def _backup(path: Path, target: Path) -> None:
-    src = sqlite3.connect(path)
-    dst = sqlite3.connect(target)
-    src.backup(dst)
-    dst.close()
+def _backup(path: Path, target: Path, key: bytes | None) -> None:
+    src = cipher.connect(path, key)
+    cipher.copy_database(src, target, key)
     src.close()
 
 
@@ -229,7 +227,7 @@ def test_a_station_restored_from_an_older_backup(
 
     enroll(desk, hq)
     old_ids = fill(desk, 5)
-    _backup(desk.path, tmp_path / "old.sqlite3")  # taken before these reached HQ
+    _backup(desk.path, tmp_path / "old.sqlite3", desk.key)  # taken before these reached HQ
     SyncEngine(desk).run_once()
     fill(desk, 4, edits=4)
     officer = sign_in(desk)
@@ -240,8 +238,8 @@ def test_a_station_restored_from_an_older_backup(
     desk.close()
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
-    _backup(tmp_path / "old.sqlite3", path)
-    restored = Store(path)
+    _backup(tmp_path / "old.sqlite3", path, desk.key)
+    restored = Store(path, desk.key)
     if edit_before_sync:  # the restored desk edits a report before HQ is reached: a fork
         receiving.start_handling(restored, sign_in(restored), old_ids[0])
     report = SyncEngine(restored).run_once()
@@ -275,7 +273,7 @@ def test_visits_and_their_outcomes_come_back_after_a_restore(desk, hq, tmp_path:
     officer = sign_in(desk)
     (kept,) = receive_and_complete(desk, 1)
     receiving.close_report(desk, officer, kept, "已调解")
-    _backup(desk.path, tmp_path / "old.sqlite3")
+    _backup(desk.path, tmp_path / "old.sqlite3", desk.key)
     (later,) = receive_and_complete(desk, 1)
     receiving.close_report(desk, officer, later, "已立案")
     first = visit_queries.visits_for_report(desk, kept)[0].code
@@ -296,8 +294,8 @@ def test_visits_and_their_outcomes_come_back_after_a_restore(desk, hq, tmp_path:
     desk.close()
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
-    _backup(tmp_path / "old.sqlite3", path)
-    restored = Store(path)
+    _backup(tmp_path / "old.sqlite3", path, desk.key)
+    restored = Store(path, desk.key)
     assert SyncEngine(restored).run_once().new_generation == 2
     assert_converged(restored, hq)
     after = {

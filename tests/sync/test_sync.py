@@ -5,7 +5,7 @@ from __future__ import annotations
 import concurrent.futures
 import datetime as dt
 import json
-import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import httpx
@@ -23,6 +23,7 @@ from app.services import receiving, sync
 from app.sync import outbox, protocol
 from app.sync.client import check_transport
 from app.sync.engine import SyncEngine
+from tests.conftest import plain_sqlcipher
 from tests.sync.conftest import (
     HqProcess,
     assert_converged,
@@ -119,7 +120,7 @@ def test_the_same_batch_ten_times_at_once_is_stored_once(desk, hq, catalog) -> N
 def test_a_poison_item_is_quarantined_and_never_blocks_the_queue(desk, hq, catalog) -> None:
     receive_and_complete(desk, 3)
     enroll(desk, hq)
-    with sqlite3.connect(desk.path) as conn:  # a revision damaged on disk
+    with closing(plain_sqlcipher(desk.path, desk.key)) as conn:  # a revision damaged on disk
         conn.execute("UPDATE revision SET payload = payload || ' ' WHERE seq = 3")
     report = SyncEngine(desk).run_once()
     assert report.ok and report.quarantined == 1 and report.stored == 5

@@ -10,9 +10,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtGui import QInputMethodEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
-from app.db.engine import Store  # noqa: E402
+from app.db.station_file import open_station  # noqa: E402
 from app.domain.catalog import load_catalog  # noqa: E402
-from app.paths import database_file  # noqa: E402
 from app.services import station  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 
@@ -20,7 +19,7 @@ from app.ui.main_window import MainWindow  # noqa: E402
 def main() -> None:
     data_dir, stop_at = Path(sys.argv[1]), sys.argv[2]
     app = QApplication(sys.argv[:1])
-    store = Store(database_file(data_dir))
+    store = open_station(data_dir)
     officer = station.sign_in(store, "000001", sys.argv[3])
     window = MainWindow(store, load_catalog(), officer, data_dir)
     window.show()

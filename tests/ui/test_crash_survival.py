@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLineEdit
+from sqlalchemy import text
 
-from app.db.engine import Store
-from app.paths import database_file
+from app.db.station_file import open_station
 from app.services import receiving
 from app.ui.main_window import MainWindow
 from tests.conftest import PASSWORD
@@ -55,9 +54,9 @@ def test_kill_between_press_and_save(
 ) -> None:
     store.close()
     run_until(data_dir, stop_at, marker)
-    path = database_file(data_dir)
-    assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    survivor = Store(path)
+    survivor = open_station(data_dir)
+    with survivor.read() as s:
+        assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
     unfinished = receiving.unfinished_receipts(survivor)
     assert len(unfinished) == 1, "the receipt drawn before the kill is gone"
     draft = receiving.load_draft(survivor, unfinished[0].id)

@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
 )
 
-from app.db.engine import Store
-from app.paths import database_file
+from app.db.station_file import open_station
 from app.services import receiving, reports
 from app.ui.main_window import MainWindow
 
@@ -79,7 +78,7 @@ def test_press_fill_save_restart_find(qtbot, app_en, store, officer, catalog, da
     window.close()
 
     # restart: a new window on the same file finds it through the search box
-    store2 = Store(database_file(data_dir))
+    store2 = open_station(data_dir)
     window2 = MainWindow(store2, catalog, officer, data_dir)
     qtbot.addWidget(window2)
     window2.show()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QTableView
 
 from app.ui.main_window import MainWindow
 from app.ui.sync_panel import NoticesDialog
-from tests.sync.conftest import enroll, hq, hq_db, pg_template, test_keyring  # noqa: F401
+from tests.sync.conftest import enroll, hq, hq_db, pg_template  # noqa: F401
 from tests.ui.conftest import when_shown, window_with_saved_report
 
 

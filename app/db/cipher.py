@@ -1,0 +1,133 @@
+"""SQLCipher: the station file, its WAL and its backups are encrypted page by page.
+
+A stolen desk PC must not give up the names, ID numbers and phone numbers in it, so the file is
+opened through SQLCipher with a raw 256-bit key (no passphrase stretching: the key is random
+and comes from the OS keyring, and a per-connection key derivation would tax every start and
+every receive). The plain `sqlite3` module is not used for the station file anywhere: it would
+see only noise.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from pathlib import Path
+
+import sqlcipher3
+
+from app import errors
+
+KEY_BYTES = 32
+PLAINTEXT_HEADER = b"SQLite format 3\x00"
+# Errors from either driver: the plain one is still used for HQ's demo database.
+DRIVER_ERRORS = (sqlite3.Error, sqlcipher3.Error)
+
+
+def key_pragma(key: bytes) -> str:
+    if len(key) != KEY_BYTES:
+        raise ValueError("a station key is 32 bytes")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def connect(path: Path | str, key: bytes | None, *, timeout: float = 5.0) -> sqlcipher3.Connection:
+    """A connection that has been given its key before anything else touches the file.
+
+    Transactions are opened by the caller (isolation_level None). Temporary tables and sort
+    spills stay in memory so nothing decrypted is written beside the file."""
+    conn = sqlcipher3.connect(
+        str(path), timeout=timeout, check_same_thread=False, isolation_level=None
+    )
+    try:
+        if key is not None:
+            conn.execute(key_pragma(key))
+        conn.execute("PRAGMA temp_store = MEMORY")
+    except sqlcipher3.Error:
+        conn.close()
+        raise
+    return conn
+
+
+def is_plaintext(path: Path) -> bool:
+    """An ordinary SQLite file begins with its magic string; an encrypted one with a random salt."""
+    try:
+        with path.open("rb") as f:
+            return f.read(len(PLAINTEXT_HEADER)) == PLAINTEXT_HEADER
+    except OSError:
+        return False
+
+
+def check_readable(conn: sqlcipher3.Connection) -> None:
+    """Reading the schema is the first moment a wrong key shows: SQLCipher then sees a page
+    whose authentication code does not match and calls the file 'not a database'."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        if "not a database" in str(exc).lower():
+            raise errors.DatabaseKeyWrongError(str(exc)) from None
+        raise
+
+
+def copy_database(source: sqlcipher3.Connection, target: Path, key: bytes | None) -> None:
+    """SQLite's online backup API into a new file under `key`, in one step: one consistent
+    snapshot of a live database (WAL lets the desk go on writing meanwhile)."""
+    dst = connect(target, key)
+    try:
+        source.backup(dst, pages=-1)
+    finally:
+        dst.close()
+
+
+def encrypt_plaintext_file(path: Path, key: bytes) -> None:
+    """Turn an unencrypted station file (from an earlier StationDesk) into an encrypted one.
+
+    The plaintext WAL is folded in first, the encrypted copy is written beside the file and
+    checked, and only then does it take the file's name; a crash at any point leaves either
+    the old file or the new one, never half of each. The plaintext WAL and shared-memory files
+    are removed with the old file."""
+    work = path.with_name(path.name + ".encrypting")
+    work.unlink(missing_ok=True)
+    try:
+        _write_encrypted_copy(path, work, key)
+    except BaseException:
+        work.unlink(missing_ok=True)
+        raise
+    os.replace(work, path)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    _fsync_dir(path.parent)
+
+
+def _write_encrypted_copy(path: Path, work: Path, key: bytes) -> None:
+    plain = connect(path, None)
+    try:
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        plain.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(work),))
+        plain.execute("SELECT sqlcipher_export('encrypted')")
+        version = plain.execute("PRAGMA user_version").fetchone()[0]
+        plain.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+        plain.execute("DETACH DATABASE encrypted")
+    finally:
+        plain.close()
+    check = connect(work, key)
+    try:
+        check_readable(check)
+        if check.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise errors.DatabaseCorruptError("the encrypted copy did not pass its check")
+        check.execute("PRAGMA journal_mode = WAL")
+    finally:
+        check.close()
+    _fsync(work)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every platform can open a directory
+        _fsync(folder)
