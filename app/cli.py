@@ -28,6 +28,9 @@ CLI_MESSAGES = {
     "not_set_up": "This data folder has no station yet. Run 'stationdesk init' first.",
     "already_set_up": "This data folder already holds a station.",
     "authentication": "Wrong badge number or password.",
+    "account_locked": "Too many wrong passwords: the account is locked for a while. "
+    "An administrator can unlock it ('stationdesk accounts unlock').",
+    "not_found": "No such account or record.",
     "catalog": "The incident catalog could not be loaded.",
     "keyring_unavailable": "No usable system keyring: the station's keys cannot be kept safely. "
     "Install or unlock the system keyring (Windows Credential Manager, Secret Service).",
@@ -72,7 +75,8 @@ def _read_secret(prompt: str) -> str:
 def cmd_init(args: argparse.Namespace) -> int:
     from app.services.station import set_up_station
 
-    password = _read_secret("Password for the first officer: ")
+    password = _read_secret("Password for the station chief: ")
+    admin_password = _read_secret("Password for the administrator: ") if args.admin_badge else ""
     store = _open_store(args.data_dir, create=True)
     info = set_up_station(
         store,
@@ -83,8 +87,16 @@ def cmd_init(args: argparse.Namespace) -> int:
         officer_badge=args.officer_badge,
         officer_name=args.officer_name,
         password=password,
+        admin_badge=args.admin_badge,
+        admin_name=args.admin_name,
+        admin_password=admin_password,
     )
     print(f"Station {info.unit_code} {info.unit_name} set up in {args.data_dir}")
+    if not args.admin_badge:
+        print(
+            "No administrator account yet: add one with "
+            "'stationdesk accounts add --role admin' before officers need accounts."
+        )
     if args.recovery_sheet:
         _write_recovery_sheet(args.data_dir, store, args.recovery_sheet)
     else:
@@ -103,6 +115,48 @@ def _write_recovery_sheet(data_dir: Path, store, out: Path) -> None:  # noqa: AN
         f"Recovery key sheet written to {out}. Print it, put it in the station's safe, "
         "and delete the file."
     )
+
+
+def cmd_accounts_list(args: argparse.Namespace) -> int:
+    from app.services import station
+
+    for row in station.accounts(_open_store(args.data_dir)):
+        state = "active" if row.active else "deactivated"
+        if row.locked_until:
+            state = f"locked until {row.locked_until:%H:%M}"
+        elif row.must_change_password and row.active:
+            state = "must change password"
+        print(f"{row.badge:<12} {row.role:<10} {state:<22} {row.name}")
+    return 0
+
+
+def cmd_accounts_add(args: argparse.Namespace) -> int:
+    from app.services import station
+
+    store = _open_store(args.data_dir)
+    password = _read_secret(f"Temporary password for {args.badge}: ")
+    station.add_officer(
+        store, badge=args.badge, name=args.name, password=password, role=args.role, temporary=True
+    )
+    print(f"Account {args.badge} added; the password must be changed at the first sign-in.")
+    return 0
+
+
+def cmd_accounts_reset(args: argparse.Namespace) -> int:
+    from app.services import station
+
+    store = _open_store(args.data_dir)
+    station.reset_password(store, None, args.badge, _read_secret("Temporary password: "))
+    print(f"Password of {args.badge} reset; it must be changed at the next sign-in.")
+    return 0
+
+
+def cmd_accounts_unlock(args: argparse.Namespace) -> int:
+    from app.services import station
+
+    station.update_account(_open_store(args.data_dir), None, args.badge, unlock=True)
+    print(f"Account {args.badge} unlocked.")
+    return 0
 
 
 def cmd_recovery_sheet(args: argparse.Namespace) -> int:
@@ -353,10 +407,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--contact-phone", default="")
     p.add_argument("--officer-badge", required=True)
     p.add_argument("--officer-name", required=True)
+    p.add_argument("--admin-badge", default="", help="the administrator's badge number")
+    p.add_argument("--admin-name", default="", help="the administrator's name")
     p.add_argument(
         "--recovery-sheet", type=Path, default=None, help="write the recovery key sheet (PDF)"
     )
     p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("accounts", help="officer accounts (recorded as this computer's user)")
+    account_cmds = p.add_subparsers(dest="accounts", required=True)
+    p = account_cmds.add_parser("list", help="every account with its role and state")
+    p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
+    p.set_defaults(func=cmd_accounts_list)
+    p = account_cmds.add_parser(
+        "add", help="add an account; its password (stdin) must be changed at first sign-in"
+    )
+    p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
+    p.add_argument("--badge", required=True)
+    p.add_argument("--name", required=True)
+    p.add_argument("--role", required=True, choices=["officer", "community", "chief", "admin"])
+    p.set_defaults(func=cmd_accounts_add)
+    p = account_cmds.add_parser(
+        "reset-password", help="a temporary password (stdin), to be changed at sign-in"
+    )
+    p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
+    p.add_argument("--badge", required=True)
+    p.set_defaults(func=cmd_accounts_reset)
+    p = account_cmds.add_parser("unlock", help="lift a lock-out after wrong passwords")
+    p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
+    p.add_argument("--badge", required=True)
+    p.set_defaults(func=cmd_accounts_unlock)
 
     p = sub.add_parser("recovery-sheet", help="the recovery key sheet for the safe, as a PDF")
     p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)

@@ -69,6 +69,12 @@ class AuthenticationError(StationDeskError):
     code = "authentication"
 
 
+class AccountLockedError(AuthenticationError):
+    """Too many wrong passwords: the account is locked until `until` (or an administrator)."""
+
+    code = "account_locked"
+
+
 class PermissionDeniedError(StationDeskError):
     code = "permission_denied"
 

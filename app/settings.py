@@ -11,11 +11,13 @@ from pathlib import Path
 from app.paths import settings_file
 
 LANGUAGES = ("zh_CN", "en")
+IDLE_LOCK_MINUTES = (1, 120)  # bounds of the idle lock; the default is 10
 
 
 @dataclass
 class Settings:
     language: str = ""
+    idle_lock_minutes: int = 10
 
     def effective_language(self) -> str:
         if self.language in LANGUAGES:
@@ -33,8 +35,15 @@ def load_settings(data_dir: Path) -> Settings:
         raw = json.loads(settings_file(data_dir).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return Settings()
-    lang = raw.get("language", "") if isinstance(raw, dict) else ""
-    return Settings(language=lang if lang in LANGUAGES else "")
+    if not isinstance(raw, dict):
+        return Settings()
+    lang = raw.get("language", "")
+    idle = raw.get("idle_lock_minutes", Settings.idle_lock_minutes)
+    low, high = IDLE_LOCK_MINUTES
+    return Settings(
+        language=lang if lang in LANGUAGES else "",
+        idle_lock_minutes=idle if isinstance(idle, int) and low <= idle <= high else 10,
+    )
 
 
 def save_settings(data_dir: Path, settings: Settings) -> None:

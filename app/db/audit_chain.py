@@ -17,6 +17,7 @@ and the ORM's session write the same entries in the same transaction as the chan
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Sequence
@@ -153,6 +154,35 @@ def revision_entry(
             changes,
             payload_sha256,
         ),
+    )
+
+
+def now_utc() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def append_action(
+    execute: Execute,
+    officer_id: str | None,
+    action: str,
+    *,
+    record_kind: str | None = None,
+    record_id: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> tuple[int, str]:
+    """One entry for something a person did that is not itself a saved revision."""
+    return append(
+        execute,
+        [
+            Entry(
+                at_utc=now_utc(),
+                officer_id=officer_id,
+                action=action,
+                record_kind=record_kind,
+                record_id=record_id,
+                detail=canonical_detail(detail),
+            )
+        ],
     )
 
 

@@ -9,14 +9,27 @@ ADMIN = "admin"
 
 ALL = (OFFICER, COMMUNITY, CHIEF, ADMIN)
 
+# Anyone signed in may press receive: a member of the public is never turned away because of
+# who is at the desk. Only a chief voids a receipt or approves (warning letters, reminder
+# sheets issued and cleared, lifting an early warning); only an administrator manages accounts,
+# and an administrator handles no cases. Backups and the audit check are for both.
 PERMISSIONS: dict[str, frozenset[str]] = {
     OFFICER: frozenset({"receive", "intake", "handle", "visit"}),
     COMMUNITY: frozenset({"receive", "intake", "handle", "visit", "assign_visits"}),
-    # "approve": warning letters, reminder sheets issued and cleared, lifting an early warning
-    CHIEF: frozenset({"receive", "intake", "handle", "void", "visit", "assign_visits", "approve"}),
-    ADMIN: frozenset(
-        {"receive", "intake", "handle", "void", "visit", "assign_visits", "manage_accounts"}
+    CHIEF: frozenset(
+        {
+            "receive",
+            "intake",
+            "handle",
+            "void",
+            "visit",
+            "assign_visits",
+            "approve",
+            "backup",
+            "audit",
+        }
     ),
+    ADMIN: frozenset({"receive", "manage_accounts", "backup", "audit"}),
 }
 
 

@@ -7,7 +7,6 @@ verifies the whole chain together with the revision log and the current records.
 
 from __future__ import annotations
 
-import datetime as dt
 import getpass
 import hashlib
 import time
@@ -22,7 +21,6 @@ from sqlalchemy import select
 from app.db import audit_chain, cipher
 from app.db.engine import Store
 from app.db.models import AuditEntry
-from app.services.clock import utc_iso
 from app.services.revisions import session_executor
 from app.services.station import OfficerInfo
 
@@ -60,18 +58,13 @@ def record(
     if officer is None:
         extra["os_user"] = getpass.getuser()
     with store.write() as s:
-        audit_chain.append(
+        audit_chain.append_action(
             session_executor(s),
-            [
-                audit_chain.Entry(
-                    at_utc=utc_iso(dt.datetime.now(dt.UTC)),
-                    officer_id=officer.id if officer else None,
-                    action=action,
-                    record_kind=record_kind,
-                    record_id=record_id,
-                    detail=audit_chain.canonical_detail(extra),
-                )
-            ],
+            officer.id if officer else None,
+            action,
+            record_kind=record_kind,
+            record_id=record_id,
+            detail=extra,
         )
 
 

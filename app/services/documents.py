@@ -1,4 +1,8 @@
-"""Assembling printable documents from the store (the printing modules never query)."""
+"""Assembling printable documents from the store (the printing modules never query).
+
+Every document made for printing or saving is an audit entry: who printed what, for which
+record. `by` is the signed-in officer; None is the command line.
+"""
 
 from __future__ import annotations
 
@@ -55,8 +59,37 @@ def receipt_slip(
     )
 
 
-def receipt_slip_pdf(store: Store, catalog: Catalog, report_id: str, lang: str = "zh_CN") -> bytes:
-    return render_receipt_slip(receipt_slip(store, catalog, report_id, lang))
+def _printed(
+    store: Store,
+    by: OfficerInfo | None,
+    document: str,
+    record_kind: str | None = None,
+    record_id: str | None = None,
+    **detail: object,
+) -> None:
+    from app.services import audit
+
+    audit.record(
+        store,
+        by,
+        "print",
+        record_kind=record_kind,
+        record_id=record_id,
+        detail={"document": document, **detail},
+    )
+
+
+def receipt_slip_pdf(
+    store: Store,
+    catalog: Catalog,
+    report_id: str,
+    lang: str = "zh_CN",
+    *,
+    by: OfficerInfo | None = None,
+) -> bytes:
+    pdf = render_receipt_slip(receipt_slip(store, catalog, report_id, lang))
+    _printed(store, by, "receipt_slip", "report", report_id)
+    return pdf
 
 
 def visit_sheets(
@@ -112,13 +145,16 @@ def visit_sheets_pdf(
     visit_ids: list[str],
     *,
     progress: Callable[[int, int], bool] | None = None,
+    by: OfficerInfo | None = None,
 ) -> bytes:
     from app.printing.visit_sheet import render_visit_sheets
 
-    return render_visit_sheets(visit_sheets(store, catalog, visit_ids), progress=progress)
+    pdf = render_visit_sheets(visit_sheets(store, catalog, visit_ids), progress=progress)
+    _printed(store, by, "visit_sheets", visits=len(visit_ids))
+    return pdf
 
 
-def warning_letter_pdf(store: Store, letter_id: str) -> bytes:
+def warning_letter_pdf(store: Store, letter_id: str, *, by: OfficerInfo | None = None) -> bytes:
     """Only an approved letter prints: a draft has no serial and no authority."""
     from app.printing.warning_letter import WarningLetterPrint, render_warning_letter
     from app.services import warning_letters
@@ -127,7 +163,7 @@ def warning_letter_pdf(store: Store, letter_id: str) -> bytes:
     if letter.status not in (warning_letters.APPROVED, warning_letters.SERVED):
         raise errors.InvalidTransitionError(letter.status, target="print")
     station = station_info(store)
-    return render_warning_letter(
+    pdf = render_warning_letter(
         WarningLetterPrint(
             serial=letter.serial,
             unit_name=station.unit_name,
@@ -144,23 +180,36 @@ def warning_letter_pdf(store: Store, letter_id: str) -> bytes:
             approved_day=letter.approved_day,
         )
     )
+    _printed(store, by, "warning_letter", "warning_letter", letter_id)
+    return pdf
 
 
 def weekly_report_pdf(
-    store: Store, catalog: Catalog, period: Period, lang: str = "zh_CN"
+    store: Store,
+    catalog: Catalog,
+    period: Period,
+    lang: str = "zh_CN",
+    *,
+    by: OfficerInfo | None = None,
 ) -> tuple[bytes, WeeklyFigures]:
     from app.printing.weekly_report import render_weekly_report
 
     figures = supervision.figures(store, catalog, period, lang)
-    return render_weekly_report(figures, criteria_for(store)), figures
+    pdf = render_weekly_report(figures, criteria_for(store))
+    _printed(store, by, "weekly_report", week=period.label)
+    return pdf, figures
 
 
-def reminder_sheet_pdf(store: Store, catalog: Catalog, sheet_id: str) -> bytes:
+def reminder_sheet_pdf(
+    store: Store, catalog: Catalog, sheet_id: str, *, by: OfficerInfo | None = None
+) -> bytes:
     from app.printing.reminder_sheet import render_reminder_sheet
     from app.services import reminder_sheets
 
     names = {t.code: t.name_zh for t in catalog.types}
-    return render_reminder_sheet(reminder_sheets.get(store, sheet_id), names)
+    pdf = render_reminder_sheet(reminder_sheets.get(store, sheet_id), names)
+    _printed(store, by, "reminder_sheet", "reminder_sheet", sheet_id)
+    return pdf
 
 
 def recovery_sheet_pdf(store: Store, data_dir: Path, officer: OfficerInfo | None) -> bytes:
@@ -186,5 +235,6 @@ def recovery_sheet_pdf(store: Store, data_dir: Path, officer: OfficerInfo | None
         reprint=station_key.recovery_printed(data_dir),
     )
     pdf = render_recovery_sheet(sheet)
+    _printed(store, officer, "recovery_sheet", reprint=sheet.reprint)
     station_key.mark_recovery_printed(data_dir)
     return pdf

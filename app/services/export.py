@@ -12,13 +12,16 @@ from sqlalchemy import select, text
 
 from app.db.engine import Store
 from app.db.models import Report, Revision
+from app.services import audit
 from app.services.revisions import snapshot
+from app.services.station import OfficerInfo
 
 BATCH = 2000
 
 
-def export_jsonl(store: Store, out: Path) -> int:
-    """Writes to a temporary file and renames, so a half-written export never looks complete."""
+def export_jsonl(store: Store, out: Path, *, by: OfficerInfo | None = None) -> int:
+    """Writes to a temporary file and renames, so a half-written export never looks complete.
+    The export leaves the encrypted database in clear text: it is an audit entry."""
     tmp = out.with_name(out.name + ".part")
     count = 0
     with store.read() as s, tmp.open("w", encoding="utf-8") as fh:
@@ -62,4 +65,5 @@ def export_jsonl(store: Store, out: Path) -> int:
         fh.flush()
         os.fsync(fh.fileno())
     tmp.replace(out)
+    audit.record(store, by, "export", detail={"format": "jsonl", "reports": count})
     return count

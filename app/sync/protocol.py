@@ -19,6 +19,7 @@ PROTOCOL_VERSION = 1
 MAX_BATCH_ITEMS = 1000
 MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_PAYLOAD_CHARS = 64 * 1024
+MAX_AUDIT_LINKS = 20_000
 
 Uuid = Annotated[
     str,
@@ -94,6 +95,17 @@ class PushItem(Shape):
     revision: Any
 
 
+class AuditLinks(Shape):
+    """The station's audit chain since HQ's last look: the hash HQ saw last (`base_*`), each
+    later entry's own digest, and the new head. HQ recomputes the links, so it can tell that
+    the new head grows out of the old one without seeing any entry's content."""
+
+    base_seq: Annotated[int, Field(ge=0, le=2**62)]
+    base_hash: Sha256
+    digests: Annotated[list[Sha256], Field(max_length=MAX_AUDIT_LINKS)]
+    head_hash: Sha256
+
+
 class PushRequest(Shape):
     protocol: int = PROTOCOL_VERSION
     unit_code: UnitCode
@@ -101,6 +113,7 @@ class PushRequest(Shape):
     generation_base: Seq
     station_time: Annotated[str, StringConstraints(max_length=40)]
     items: Annotated[list[PushItem], Field(max_length=MAX_BATCH_ITEMS)]
+    audit: AuditLinks | None = None
 
 
 ItemStatus = Literal["stored", "duplicate", "mismatch", "conflict", "quarantined"]
@@ -112,6 +125,9 @@ class ItemResult(Shape):
     reason: Short = ""
 
 
+AuditState = Literal["ok", "resync", "broken", "restarted"]
+
+
 class PushResponse(Shape):
     protocol: int = PROTOCOL_VERSION
     generation: Generation
@@ -119,6 +135,10 @@ class PushResponse(Shape):
     results: list[ItemResult]
     hq_time: str
     clock_skew_seconds: float
+    # Where HQ's copy of the audit chain ends, and what it made of the links just sent.
+    audit_seq: Annotated[int, Field(ge=0)] = 0
+    audit_hash: Sha256 = "0" * 64
+    audit_state: AuditState = "ok"
 
 
 # -- status, recovery, instructions ------------------------------------------------------------
@@ -162,17 +182,21 @@ def push_body(
     generation_base: int,
     station_time: str,
     revisions: list[dict[str, Any]],
+    audit: dict[str, Any] | None = None,
 ) -> bytes:
     """A PushRequest as JSON, built straight from revision dicts in the RevisionItem shape."""
+    body: dict[str, Any] = {
+        "protocol": PROTOCOL_VERSION,
+        "unit_code": unit_code,
+        "generation": generation,
+        "generation_base": generation_base,
+        "station_time": station_time,
+        "items": [{"seq": r["seq"], "revision": r} for r in revisions],
+    }
+    if audit is not None:
+        body["audit"] = audit
     return json.dumps(
-        {
-            "protocol": PROTOCOL_VERSION,
-            "unit_code": unit_code,
-            "generation": generation,
-            "generation_base": generation_base,
-            "station_time": station_time,
-            "items": [{"seq": r["seq"], "revision": r} for r in revisions],
-        },
+        body,
         ensure_ascii=False,
         separators=(",", ":"),
     ).encode("utf-8")

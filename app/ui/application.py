@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app import errors
+from app.db.engine import Store
 from app.paths import database_file, resource_path
 from app.printing.fonts import FONT_FILE
 from app.settings import load_settings
@@ -55,6 +56,29 @@ def make_application(lang: str) -> QApplication:
     return app
 
 
+def open_with_key(data_dir: Path) -> Store | None:
+    """The station's Store; when this computer lacks the database key, the recovery key is
+    asked for (and kept in the keyring, or used for this session only when there is none)."""
+    from app.db import cipher
+    from app.db.station_file import open_station
+    from app.ui.recovery_dialog import RecoveryKeyDialog
+
+    key: bytes | None = None
+    while True:
+        try:
+            return open_station(data_dir, create=True, key=key)
+        except (errors.DatabaseKeyMissingError, errors.KeyringUnavailableError) as exc:
+            path = database_file(data_dir)
+            if not path.exists() or cipher.is_plaintext(path):
+                raise  # nothing to recover: a keyring is needed to protect a new database
+            dialog = RecoveryKeyDialog(
+                data_dir, keyring_missing=isinstance(exc, errors.KeyringUnavailableError)
+            )
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.key is None:
+                return None
+            key = dialog.key
+
+
 def run_gui(data_dir: Path, lang: str | None) -> int:
     settings = load_settings(data_dir) if data_dir.exists() else None
     language = lang or (settings.effective_language() if settings else None)
@@ -64,8 +88,6 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
         language = system_language()
     app = make_application(language)
 
-    from app.db.engine import Store
-    from app.db.migrate import upgrade_database
     from app.domain.catalog import load_catalog
     from app.services import station
     from app.ui.main_window import MainWindow
@@ -74,9 +96,9 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
     from app.ui.sign_in import SignInDialog
 
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        upgrade_database(database_file(data_dir))
-        store = Store(database_file(data_dir))
+        store = open_with_key(data_dir)
+        if store is None:
+            return 1
         catalog = load_catalog(data_dir)
         if not station.is_set_up(store):
             wizard = SetupWizard(store)
@@ -94,6 +116,7 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
         return 1
     window = MainWindow(store, catalog, sign_in.officer, data_dir)
     window.show()
+    window.start_audit_check()
     window.reopen_interrupted_intakes()
     window.sync_worker.start_schedule()
     return app.exec()

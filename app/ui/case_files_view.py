@@ -276,7 +276,7 @@ class CaseFileDialog(QDialog):
         )
         self.sheet_button.setEnabled(
             active
-            and self.officer.role == "chief"
+            and self.officer.may("approve")
             and (sheet is None or sheet["status"] == reminder_sheets.CLEARED)
         )
         for widget in (

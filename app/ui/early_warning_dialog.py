@@ -111,7 +111,7 @@ class EarlyWarningDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.lift_button = QPushButton(self.tr("Lift warning..."))
         self.lift_button.setObjectName("liftWarningButton")
-        self.lift_button.setEnabled(officer.role == "chief")
+        self.lift_button.setEnabled(officer.may("approve"))
         self.lift_button.setToolTip(self.tr("Only the station chief lifts a warning."))
         self.lift_button.clicked.connect(self.lift)
         buttons.addButton(self.lift_button, QDialogButtonBox.ButtonRole.ResetRole)

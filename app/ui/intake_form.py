@@ -643,9 +643,7 @@ class IntakeForm(QWidget):
         self._lock_safe_contact()
         self.save_button.setEnabled(editable)
         self.unfinished_button.setVisible(status == statuses.RECEIVING)
-        self.void_button.setVisible(
-            status == statuses.RECEIVING and self.officer.role in ("chief", "admin")
-        )
+        self.void_button.setVisible(status == statuses.RECEIVING and self.officer.may("void"))
         self.handle_button.setVisible(statuses.can_move(status, statuses.IN_HANDLING))
         self.close_button.setVisible(statuses.can_move(status, statuses.CLOSED))
         self.refer_button.setVisible(statuses.can_move(status, statuses.REFERRED))

@@ -160,3 +160,13 @@ def display_value(field: str, value: object, catalog: Catalog, lang: str) -> str
             else QCoreApplication.translate("Labels", "no")
         )
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def role_text(role: str) -> str:
+    names = {
+        "officer": QCoreApplication.translate("Labels", "Front-desk officer"),
+        "community": QCoreApplication.translate("Labels", "Community police"),
+        "chief": QCoreApplication.translate("Labels", "Station chief"),
+        "admin": QCoreApplication.translate("Labels", "Administrator"),
+    }
+    return names.get(role, role)

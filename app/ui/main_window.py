@@ -2,32 +2,42 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from app import __version__, errors
+from app.db import station_key
 from app.db.engine import Store
 from app.domain.catalog import Catalog
-from app.services import receiving, reports
+from app.services import audit, receiving, reports, station
 from app.services.station import OfficerInfo, station_info
-from app.settings import LANGUAGES, load_settings, save_settings
+from app.settings import IDLE_LOCK_MINUTES, LANGUAGES, load_settings, save_settings
 from app.sync.report import SyncReport
 from app.ui.history_dialog import HistoryDialog
 from app.ui.intake_form import IntakeForm
+from app.ui.lock_screen import LockScreen
 from app.ui.messages import error_text, show_error
 from app.ui.receive_desk import ReceiveDesk
 from app.ui.reports_browser import ReportsBrowser
@@ -39,6 +49,33 @@ if TYPE_CHECKING:
     from app.ui.reminder_sheets_view import ReminderSheetsView
     from app.ui.supervision_view import SupervisionView
     from app.ui.visit_queue import VisitQueueView
+
+
+INPUT_EVENTS = (
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+)
+
+
+class AuditCheck(QObject):
+    """The start-up audit check, on its own connection in a thread: a million-report station
+    takes seconds, and the desk must be receivable meanwhile."""
+
+    finished = Signal(object)
+
+    def start(self, store: Store) -> None:
+        def run() -> None:
+            try:
+                result: object = audit.verify_file(store.path, store.key)
+            except errors.StationDeskError as exc:
+                result = exc
+            except Exception as exc:  # noqa: BLE001 - shown as a failed check, never a crash
+                result = errors.DatabaseError(str(exc))
+            self.finished.emit(result)
+
+        threading.Thread(target=run, name="audit-check", daemon=True).start()
 
 
 class MainWindow(QMainWindow):
@@ -78,7 +115,27 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.desk, self.tr("Receive desk"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.setCentralWidget(self.tabs)
+        self.audit_banner = self._banner("auditBanner", "#c62828")
+        self.recovery_banner = self._banner("recoveryBanner", "#f9a825")
+        self.recovery_button = QPushButton(self.tr("Print recovery key..."))
+        self.recovery_button.setObjectName("printRecoveryButton")
+        self.recovery_button.clicked.connect(self.print_recovery_sheet)
+        self.recovery_banner.layout().addWidget(self.recovery_button)
+        self.lock_screen = LockScreen(self.station.unit_name)
+        self.lock_screen.receive_requested.connect(self.receive)
+        self.lock_screen.unlock_requested.connect(self.unlock)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.lock_screen)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.audit_banner)
+        column.addWidget(self.recovery_banner)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.locked_receipts: list[tuple[str, str]] = []  # (report id, serial) while locked
         self.intakes: dict[str, IntakeForm] = {}
         self._spare: IntakeForm | None = None
         QTimer.singleShot(300, self._prepare_spare)  # once the window is up
@@ -105,6 +162,29 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(key))
             action.triggered.connect(slot)
             menu.addAction(action)
+        account_menu = self.menuBar().addMenu(self.tr("&Account"))
+        self.account_actions: dict[str, QAction] = {}
+        for name, text, slot, key, action_needed in (
+            ("lock", self.tr("Lock screen"), lambda: self.lock("manual"), "Ctrl+L", ""),
+            ("password", self.tr("Change password..."), self.change_password, "", ""),
+            ("accounts", self.tr("Accounts..."), self.show_accounts, "", "manage_accounts"),
+            (
+                "recovery",
+                self.tr("Print recovery key..."),
+                self.print_recovery_sheet,
+                "",
+                "approve",
+            ),
+            ("audit", self.tr("Check audit log"), self.check_audit, "", "audit"),
+        ):
+            action = QAction(text, self)
+            action.setObjectName(f"{name}Action")
+            if key:
+                action.setShortcut(QKeySequence(key))
+            action.triggered.connect(slot)
+            account_menu.addAction(action)
+            self.account_actions[name] = action
+            action.setData(action_needed)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("About StationDesk"), self)
         about.triggered.connect(self._about)
@@ -119,6 +199,37 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.status_label.setObjectName("statusLabel")
         self.statusBar().addPermanentWidget(self.status_label)
+        self._show_officer()
+        self.refresh_desk()
+
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(lambda: self.lock("idle"))
+        self.idle_minutes = load_settings(data_dir).idle_lock_minutes
+        self.idle_timer.start(self.idle_minutes * 60_000)
+        QApplication.instance().installEventFilter(self)
+        self.audit_check = AuditCheck(self)
+        self.audit_check.finished.connect(self._audit_checked)
+
+    # -- who is at the desk ------------------------------------------------------------------
+    @staticmethod
+    def _banner(name: str, colour: str) -> QWidget:
+        banner = QWidget()
+        banner.setObjectName(name)
+        banner.setStyleSheet(
+            f"QWidget#{name} {{ background: {colour}; }} QLabel {{ color: white;"
+            " font-weight: bold; font-size: 14px; }"
+        )
+        row = QHBoxLayout(banner)
+        label = QLabel()
+        label.setObjectName(f"{name}Text")
+        label.setWordWrap(True)
+        row.addWidget(label, 1)
+        banner.hide()
+        return banner
+
+    def _show_officer(self) -> None:
+        officer = self.officer
         self.status_label.setText(
             self.tr("%1 (%2) on duty - %3 %4")
             .replace("%1", officer.name)
@@ -126,15 +237,186 @@ class MainWindow(QMainWindow):
             .replace("%3", self.station.unit_code)
             .replace("%4", self.station.unit_name)
         )
+        for action in self.account_actions.values():
+            needed = action.data()
+            action.setVisible(not needed or officer.may(needed))
+        self._show_recovery_banner()
+
+    def _show_recovery_banner(self) -> None:
+        """Until the recovery key is on paper, a lost keyring would lose the station: the
+        chief is asked to print it."""
+        missing = self.store.key is not None and not station_key.recovery_printed(self.data_dir)
+        self.recovery_banner.setVisible(missing and self.officer.may("approve"))
+        self.recovery_banner.findChild(QLabel, "recoveryBannerText").setText(
+            self.tr(
+                "The recovery key of this station's encrypted database has not been printed. "
+                "Print it and keep it in the station safe: without it a new computer cannot "
+                "open the records."
+            )
+        )
+
+    def start_audit_check(self) -> None:
+        self.audit_check.start(self.store)
+
+    def _audit_checked(self, result: object) -> None:
+        label = self.audit_banner.findChild(QLabel, "auditBannerText")
+        if isinstance(result, audit.VerifyReport) and result.ok:
+            self.audit_banner.hide()
+            return
+        if isinstance(result, audit.VerifyReport):
+            first = result.findings[0].text if result.findings else ""
+            label.setText(
+                self.tr(
+                    "AUDIT CHECK FAILED: the database file was changed outside StationDesk "
+                    "(%1 problem(s); first: %2). Tell the station chief; do not delete anything."
+                )
+                .replace("%1", str(result.problems))
+                .replace("%2", first)
+            )
+        else:
+            label.setText(
+                self.tr("The audit check could not run: %1").replace(
+                    "%1",
+                    error_text(result) if isinstance(result, errors.StationDeskError) else "",
+                )
+            )
+        self.audit_banner.show()
+
+    def check_audit(self) -> None:
+        self.statusBar().showMessage(self.tr("Checking the audit log..."), 5000)
+        self.start_audit_check()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in INPUT_EVENTS and not self.is_locked():
+            self.idle_timer.start(self.idle_minutes * 60_000)
+        return False
+
+    def is_locked(self) -> bool:
+        return self.stack.currentWidget() is self.lock_screen
+
+    def lock(self, reason: str = "idle") -> None:
+        """Hide every record; the receive button stays. Open forms keep their drafts."""
+        if self.is_locked():
+            return
+        try:
+            audit.record(
+                self.store,
+                self.officer,
+                "lock",
+                record_kind="officer",
+                record_id=self.officer.id,
+                detail={"reason": reason},
+            )
+        except errors.StationDeskError as exc:
+            self.statusBar().showMessage(error_text(exc))
+        self.locked_receipts = []
+        self.recovery_banner.hide()  # its button must not work for someone not signed in
+        self.stack.setCurrentWidget(self.lock_screen)
+        self._set_menus_enabled(False)
+        self.lock_screen.show_locked(self.officer)
+
+    def _set_menus_enabled(self, enabled: bool) -> None:
+        """Menus and their shortcuts (Ctrl+F would open the reports) are off while locked."""
+        self.menuBar().setEnabled(enabled)
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if menu is not None:
+                for action in menu.actions():
+                    action.setEnabled(enabled)
+
+    def unlock(self, badge: str, password: str) -> None:
+        same = badge.strip() == self.officer.badge
+        try:
+            officer = station.sign_in(
+                self.store, badge, password, action="unlock" if same else "sign_in"
+            )
+        except errors.StationDeskError as exc:
+            self.lock_screen.show_error(error_text(exc))
+            return
+        if officer.must_change_password:
+            from app.ui.password_dialog import ChangePasswordDialog
+
+            dialog = ChangePasswordDialog(self.store, officer, self, forced=True)
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_officer is None:
+                self.lock_screen.show_error(self.tr("Choose a new password to go on."))
+                return
+            officer = dialog.result_officer
+        if officer.id != self.officer.id:
+            self._hand_over(officer)
+        self._show_recovery_banner()
+        self.stack.setCurrentWidget(self.tabs)
+        self._set_menus_enabled(True)
+        self.idle_timer.start(self.idle_minutes * 60_000)
+        pending, self.locked_receipts = self.locked_receipts, []
+        for report_id, _serial in pending:
+            self.open_report(report_id)
         self.refresh_desk()
+
+    def _hand_over(self, officer: OfficerInfo) -> None:
+        """Another officer takes the desk: the one before is signed out, and the views made
+        for them close (their typed text is in the drafts and comes back when reopened)."""
+        try:
+            station.sign_out(self.store, self.officer, reason="handed_over")
+        except errors.StationDeskError as exc:
+            self.statusBar().showMessage(error_text(exc))
+        open_reports = list(self.intakes)
+        while self.tabs.count() > 1:
+            self._close_tab(self.tabs.count() - 1)
+        self._spare = None
+        self.officer = officer
+        self._show_officer()
+        for report_id in open_reports:
+            self.open_report(report_id)
+
+    def change_password(self) -> None:
+        from app.ui.password_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.store, self.officer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage(self.tr("Password changed."), 8000)
+
+    def show_accounts(self) -> None:
+        from app.ui.accounts_dialog import AccountsDialog
+
+        AccountsDialog(self.store, self.officer, self).exec()
+
+    def print_recovery_sheet(self) -> None:
+        from app.services import documents
+        from app.ui.pdf_print import preview_pdf
+
+        reprint = station_key.recovery_printed(self.data_dir)
+        if reprint:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Print recovery key"),
+                self.tr(
+                    "The recovery key was printed before. Print it again only if that sheet "
+                    "is lost; the reprint is recorded in the audit log."
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            pdf = documents.recovery_sheet_pdf(self.store, self.data_dir, self.officer)
+        except errors.StationDeskError as exc:
+            show_error(self, exc)
+            return
+        preview_pdf(self, pdf, self.tr("Recovery key")).exec()
+        self._show_recovery_banner()
 
     # -- receiving -----------------------------------------------------------------------
     def receive(self) -> None:
-        """The button: commit the receipt first, then open the form."""
+        """The button: commit the receipt first, then open the form (on a locked screen, once
+        someone has signed in)."""
         try:
             receipt = receiving.receive(self.store, self.officer)
         except errors.StationDeskError as exc:
             show_error(self, exc)
+            return
+        if self.is_locked():
+            self.locked_receipts.append((receipt.id, receipt.serial))
+            self.lock_screen.show_pending([serial for _rid, serial in self.locked_receipts])
+            self.sync_worker.after_save()
             return
         self.open_report(receipt.id)
         self.sync_worker.after_save()
@@ -232,6 +514,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.sync_worker.stop()
+        QApplication.instance().removeEventFilter(self)
+        # closing must not be blocked by a busy or broken file
+        with contextlib.suppress(errors.StationDeskError):
+            station.sign_out(self.store, self.officer, reason="closed")
         super().closeEvent(event)
 
     # -- other views -----------------------------------------------------------------------
@@ -311,7 +597,9 @@ class MainWindow(QMainWindow):
         from app.services import documents  # ReportLab loads on the first print, not at start
 
         try:
-            pdf = documents.receipt_slip_pdf(self.store, self.catalog, report_id, self.lang)
+            pdf = documents.receipt_slip_pdf(
+                self.store, self.catalog, report_id, self.lang, by=self.officer
+            )
             serial = reports.get_report(self.store, report_id)["serial"]
         except errors.StationDeskError as exc:
             show_error(self, exc)
@@ -343,8 +631,14 @@ class MainWindow(QMainWindow):
         for lang in LANGUAGES:
             combo.addItem(names[lang], lang)
         combo.setCurrentIndex(max(0, combo.findData(settings.language)))
+        idle = QSpinBox()
+        idle.setObjectName("idleLockMinutes")
+        idle.setRange(*IDLE_LOCK_MINUTES)
+        idle.setSuffix(self.tr(" min"))
+        idle.setValue(settings.idle_lock_minutes)
         form = QFormLayout()
         form.addRow(self.tr("Language"), combo)
+        form.addRow(self.tr("Lock the screen after idle"), idle)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -356,6 +650,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(buttons)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             settings.language = combo.currentData()
+            settings.idle_lock_minutes = idle.value()
+            self.idle_minutes = idle.value()
+            self.idle_timer.start(self.idle_minutes * 60_000)
             try:
                 save_settings(self.data_dir, settings)
             except OSError as exc:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import errors
 from app.domain.validation import MAX_LENGTHS
 from app.ui.labels import visit_status_text
+
+
+def _time_text(value: object) -> str:
+    if isinstance(value, dt.datetime):
+        return value.strftime("%H:%M")
+    return str(value or "")
 
 
 def error_text(exc: errors.StationDeskError) -> str:
@@ -37,6 +45,26 @@ def error_text(exc: errors.StationDeskError) -> str:
             "Messages", "The station database reported an error. Your input is kept."
         ),
         "authentication": QCoreApplication.translate("Messages", "Wrong badge number or password."),
+        "account_locked": QCoreApplication.translate(
+            "Messages",
+            "Too many wrong passwords: this account is locked until %1. An administrator can unlock it sooner.",
+        ).replace("%1", _time_text(exc.details.get("until"))),
+        "database_key_missing": QCoreApplication.translate(
+            "Messages",
+            "The station database is encrypted and this computer's keyring does not hold its key. Type the recovery key from the sheet in the station safe.",
+        ),
+        "database_key_wrong": QCoreApplication.translate(
+            "Messages",
+            "This recovery key does not open this station's database: it belongs to another station. Check the unit name on the sheet.",
+        ),
+        "recovery_key_typo": QCoreApplication.translate(
+            "Messages",
+            "That is not a recovery key: check the 56 letters and digits on the sheet and type them again. Dashes and spaces do not matter.",
+        ),
+        "keyring_unavailable": QCoreApplication.translate(
+            "Messages",
+            "The system keyring is not available, so the station's keys cannot be kept safely. Start or unlock the keyring service and try again.",
+        ),
         "permission_denied": QCoreApplication.translate(
             "Messages", "Your role is not allowed to do this. A station chief must do it."
         ),
@@ -129,6 +157,14 @@ def field_error_text(field: str, code: str) -> str:
         ),
         "password_short": QCoreApplication.translate("Messages", "At least 8 characters."),
         "password_mismatch": QCoreApplication.translate("Messages", "The two passwords differ."),
+        "password_same": QCoreApplication.translate(
+            "Messages", "The new password must differ from the old one."
+        ),
+        "last_admin": QCoreApplication.translate(
+            "Messages", "This is the last administrator account: add another administrator first."
+        ),
+        "unknown_role": QCoreApplication.translate("Messages", "Choose a role from the list."),
+        "required_here": QCoreApplication.translate("Messages", "Required."),
     }
     return table.get(code, code)
 

@@ -201,7 +201,7 @@ class ReminderSheetDialog(QDialog):
             self.sends[stage].setEnabled(
                 active and (stage == "receipt" or bool(sheet["receipt_at"]))
             )
-        self.clear_button.setEnabled(active and self.officer.role == "chief")
+        self.clear_button.setEnabled(active and self.officer.may("approve"))
 
     def _run(self, action: Any) -> None:
         self.message.clear()
@@ -240,7 +240,9 @@ class ReminderSheetDialog(QDialog):
         from app.ui.pdf_print import preview_pdf
 
         try:
-            pdf = documents.reminder_sheet_pdf(self.store, self.catalog, self.sheet_id)
+            pdf = documents.reminder_sheet_pdf(
+                self.store, self.catalog, self.sheet_id, by=self.officer
+            )
         except errors.StationDeskError as exc:
             self.message.setText(error_text(exc))
             return

@@ -1,4 +1,4 @@
-"""First run on an empty data folder: the station's identity and its first account."""
+"""First run on an empty data folder: the station's identity, its chief and its administrator."""
 
 from __future__ import annotations
 
@@ -57,6 +57,30 @@ class SetupWizard(QWizard):
         form.addRow(self.tr("Repeat password"), self.password2)
         self.addPage(officer)
 
+        admin = QWizardPage()
+        admin.setTitle(self.tr("Administrator"))
+        admin.setSubTitle(
+            self.tr(
+                "The administrator adds officers, resets forgotten passwords and unlocks "
+                "accounts. This account handles no cases; give it to someone other than the "
+                "chief where the station can."
+            )
+        )
+        self.admin_badge = FieldBox(QLineEdit(), "adminBadge", self.tr("Badge number"))
+        self.admin_name = FieldBox(QLineEdit(), "adminName", self.tr("Name"))
+        apw = QLineEdit()
+        apw.setEchoMode(QLineEdit.EchoMode.Password)
+        apw2 = QLineEdit()
+        apw2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.admin_password = FieldBox(apw, "adminPassword", self.tr("Password"))
+        self.admin_password2 = FieldBox(apw2, "adminPasswordRepeat", self.tr("Repeat password"))
+        form = QFormLayout(admin)
+        form.addRow(self.tr("Badge number"), self.admin_badge)
+        form.addRow(self.tr("Name"), self.admin_name)
+        form.addRow(self.tr("Password"), self.admin_password)
+        form.addRow(self.tr("Repeat password"), self.admin_password2)
+        self.addPage(admin)
+
     def _text(self, box: FieldBox) -> str:
         editor = box.editor
         assert isinstance(editor, QLineEdit)
@@ -69,11 +93,24 @@ class SetupWizard(QWizard):
             "officer_badge": self.badge,
             "officer_name": self.officer_name,
             "password": self.password,
+            "admin_officer_badge": self.admin_badge,
+            "admin_officer_name": self.admin_name,
+            "admin_password": self.admin_password,
         }
-        for box in (*boxes.values(), self.password2):
+        for box in (*boxes.values(), self.password2, self.admin_password2):
             box.set_error("")
-        if self._text(self.password) != self._text(self.password2):
-            self.password2.set_error(field_error_text("password", "password_mismatch"))
+        mismatch = False
+        for first, second in (
+            (self.password, self.password2),
+            (self.admin_password, self.admin_password2),
+        ):
+            if self._text(first) != self._text(second):
+                second.set_error(field_error_text("password", "password_mismatch"))
+                mismatch = True
+        if not self._text(self.admin_badge).strip():
+            self.admin_badge.set_error(field_error_text("admin_officer_badge", "required_here"))
+            mismatch = True
+        if mismatch:
             return
         try:
             station.set_up_station(
@@ -85,6 +122,9 @@ class SetupWizard(QWizard):
                 officer_badge=self._text(self.badge),
                 officer_name=self._text(self.officer_name),
                 password=self._text(self.password),
+                admin_badge=self._text(self.admin_badge),
+                admin_name=self._text(self.admin_name),
+                admin_password=self._text(self.admin_password),
             )
         except errors.ValidationFailed as exc:
             for name, code in exc.errors.items():
@@ -92,6 +132,8 @@ class SetupWizard(QWizard):
                     boxes[name].set_error(field_error_text(name, code))
             if {"unit_code", "unit_name"} & exc.errors.keys():
                 self.restart()
+            elif not any(name.startswith("admin_") for name in exc.errors):
+                self.back()  # the chief's page holds the mistake
             return
         except errors.StationDeskError as exc:
             QMessageBox.critical(self, self.windowTitle(), error_text(exc))

@@ -22,11 +22,13 @@ class SignInDialog(QDialog):
         title = QLabel(f"<h2>{info.unit_name}</h2>")
         self.badge = QLineEdit()
         self.badge.setObjectName("signInBadge")
+        self.badge.setMaxLength(12)
         self.badge.setAccessibleName(self.tr("Badge number"))
         self.password = QLineEdit()
         self.password.setObjectName("signInPassword")
         self.password.setAccessibleName(self.tr("Password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setMaxLength(256)
         self.message = QLabel()
         self.message.setObjectName("signInMessage")
         self.message.setStyleSheet("color: #c0392b;")
@@ -48,10 +50,20 @@ class SignInDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.officer = station.sign_in(self.store, self.badge.text(), self.password.text())
+            officer = station.sign_in(self.store, self.badge.text(), self.password.text())
         except errors.StationDeskError as exc:
             self.message.setText(error_text(exc))
             self.password.selectAll()
             self.password.setFocus()
             return
+        if officer.must_change_password:
+            from app.ui.password_dialog import ChangePasswordDialog
+
+            dialog = ChangePasswordDialog(self.store, officer, self, forced=True)
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_officer is None:
+                station.sign_out(self.store, officer, reason="password_not_changed")
+                self.message.setText(self.tr("Choose a new password to go on."))
+                return
+            officer = dialog.result_officer
+        self.officer = officer
         super().accept()

@@ -229,7 +229,9 @@ class SupervisionView(QWidget):
             )
             return
         try:
-            pdf, _figures = documents.weekly_report_pdf(self.store, self.catalog, period)
+            pdf, _figures = documents.weekly_report_pdf(
+                self.store, self.catalog, period, by=self.officer
+            )
         except errors.StationDeskError as exc:
             show_error(self, exc)
             return

@@ -84,7 +84,7 @@ class VisitQueueView(QWidget):
         self.officer_combo.addItem(self.tr("All officers"), "")
         for o in list_officers(store):
             self.officer_combo.addItem(f"{o.name} ({o.badge})", o.id)
-        if officer.role not in ("chief", "admin"):
+        if not officer.may("approve"):  # a chief sees every officer's route at once
             self.officer_combo.setCurrentIndex(max(0, self.officer_combo.findData(officer.id)))
         self.grid_combo = QComboBox()
         self.grid_combo.setObjectName("visitGridFilter")
@@ -131,7 +131,7 @@ class VisitQueueView(QWidget):
         self.assign_button = QPushButton(self.tr("Assign to..."))
         self.assign_button.setObjectName("assignVisitsButton")
         self.assign_button.clicked.connect(self.assign_selected)
-        self.assign_button.setVisible(officer.role in ("chief", "admin", "community"))
+        self.assign_button.setVisible(officer.may("assign_visits"))
         self.print_selected_button = QPushButton(self.tr("Print selected sheets..."))
         self.print_selected_button.setObjectName("printSelectedVisitsButton")
         self.print_selected_button.clicked.connect(self.print_selected)
@@ -144,7 +144,7 @@ class VisitQueueView(QWidget):
         self.care_button = QPushButton(self.tr("Add to care register..."))
         self.care_button.setObjectName("addCarePersonButton")
         self.care_button.clicked.connect(self.add_care_person)
-        self.care_button.setVisible(officer.role in ("chief", "admin", "community"))
+        self.care_button.setVisible(officer.may("assign_visits"))
         for b in (self.assign_button, self.print_selected_button, self.route_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -449,7 +449,9 @@ class VisitQueueView(QWidget):
         from app.printing.visit_sheet import BatchCancelled
 
         try:
-            return documents.visit_sheets_pdf(self.store, self.catalog, ids, progress=step)
+            return documents.visit_sheets_pdf(
+                self.store, self.catalog, ids, progress=step, by=self.officer
+            )
         except BatchCancelled:
             return None
         except errors.StationDeskError as exc:

@@ -136,7 +136,7 @@ class WarningLetterDialog(QDialog):
         editable = status in ("", warning_letters.DRAFT, warning_letters.REFUSED)
         for box in self.boxes.values():
             box.editor.setReadOnly(not editable)  # type: ignore[attr-defined]
-        chief = self.officer.role == "chief"
+        chief = self.officer.may("approve")
         self.buttons["save"].setVisible(editable)
         self.buttons["approve"].setVisible(chief and status == warning_letters.DRAFT)
         self.buttons["refuse"].setVisible(chief and status == warning_letters.DRAFT)
@@ -192,7 +192,7 @@ class WarningLetterDialog(QDialog):
         if self.letter is None:
             return
         try:
-            pdf = documents.warning_letter_pdf(self.store, self.letter.id)
+            pdf = documents.warning_letter_pdf(self.store, self.letter.id, by=self.officer)
         except errors.StationDeskError as exc:
             self.message.setText(error_text(exc))
             return

@@ -1,0 +1,129 @@
+"""Accounts, roles, the locked screen and the audit banner, through the real window."""
+
+from __future__ import annotations
+
+from contextlib import closing
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton
+
+from app.services import audit, receiving, station
+from app.ui.accounts_dialog import AccountsDialog, AddOfficerDialog
+from app.ui.main_window import MainWindow
+from app.ui.password_dialog import ChangePasswordDialog
+from tests.conftest import PASSWORD, plain_sqlcipher
+from tests.ui.conftest import when_shown
+
+
+def _window(qtbot, store, officer, catalog, data_dir) -> MainWindow:
+    window = MainWindow(store, catalog, officer, data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_locked_screen_still_receives_and_hands_the_desk_to_who_signs_in(
+    qtbot, app_en, store, chief, officer, catalog, data_dir
+) -> None:
+    window = _window(qtbot, store, chief, catalog, data_dir)
+    assert window.recovery_banner.isVisible()
+    window.close()
+    window = _window(qtbot, store, officer, catalog, data_dir)
+    window.idle_timer.setInterval(50)  # an idle desk locks itself
+    window.idle_timer.start()
+    qtbot.waitUntil(window.is_locked, timeout=3000)
+    assert not window.tabs.isVisible()  # no record shows on a locked screen
+    assert not window.account_actions["password"].isEnabled()  # nor do the menus work
+    assert not window.recovery_banner.isVisible()
+
+    lock = window.lock_screen
+    qtbot.mouseClick(lock.receive_button, Qt.MouseButton.LeftButton)
+    (pending,) = receiving.unfinished_receipts(store)  # stamped at the press, before sign-in
+    assert pending.serial in lock.pending.text()
+    assert window.is_locked()
+
+    lock.badge.setText("000001")
+    lock.password.setText("wrong-password")
+    qtbot.mouseClick(lock.unlock_button, Qt.MouseButton.LeftButton)
+    assert window.is_locked() and "Wrong badge number or password" in lock.message.text()
+
+    lock.password.setText(PASSWORD)  # the chief takes the desk over
+    qtbot.mouseClick(lock.unlock_button, Qt.MouseButton.LeftButton)
+    assert not window.is_locked()
+    assert window.officer.id == chief.id and "000001" in window.status_label.text()
+    form = window.tabs.currentWidget()
+    assert form.objectName() == "intakeForm" and form.report_id == pending.id
+    actions = [e.action for e in audit.entries_for(store, officer.id)]
+    assert actions[-2:] == ["lock", "sign_out"]
+    assert [e.action for e in audit.entries_for(store, chief.id)][-1] == "sign_in"
+
+
+def test_roles_decide_what_the_window_offers(qtbot, app_en, store, officer, catalog, data_dir):
+    station.add_officer(store, badge="900001", name="孙立新", password=PASSWORD, role="admin")
+    admin = station.sign_in(store, "900001", PASSWORD)
+    desk = _window(qtbot, store, officer, catalog, data_dir)
+    assert not desk.account_actions["accounts"].isVisible()
+    assert not desk.account_actions["recovery"].isVisible()
+    desk.receive()
+    assert not desk.tabs.currentWidget().void_button.isVisible()  # only a chief voids
+    desk.close()
+
+    chief = station.sign_in(store, "000001", PASSWORD)
+    boss = _window(qtbot, store, chief, catalog, data_dir)
+    boss.receive()
+    assert boss.tabs.currentWidget().void_button.isVisible()
+    assert boss.recovery_banner.isVisible()  # the recovery key is not on paper yet
+    boss.close()
+
+    it = _window(qtbot, store, admin, catalog, data_dir)
+    assert it.account_actions["accounts"].isVisible()
+
+
+def test_administrator_adds_an_officer_who_must_choose_a_password(
+    qtbot, app_en, store, catalog, data_dir
+) -> None:
+    station.add_officer(store, badge="900001", name="孙立新", password=PASSWORD, role="admin")
+    admin = station.sign_in(store, "900001", PASSWORD)
+    dialog = AccountsDialog(store, admin)
+    qtbot.addWidget(dialog)
+    told: list[str] = []
+
+    def fill(add: AddOfficerDialog) -> None:
+        add.badge.editor.setText("100300")
+        add.name.editor.setText("周明")
+        add.role.setCurrentIndex(add.role.findData("officer"))
+        when_shown(QMessageBox, lambda box: (told.append(box.text()), box.accept()))
+        add.accept()
+
+    when_shown(AddOfficerDialog, fill)
+    dialog.add()
+    temporary = told[0].split(": ")[1].split()[0]
+    new = station.sign_in(store, "100300", temporary)
+    assert new.must_change_password
+    change = ChangePasswordDialog(store, new, forced=True)
+    qtbot.addWidget(change)
+    change.show()
+    change.old.editor.setText(temporary)
+    change.new.editor.setText("short")
+    change.repeat.editor.setText("short")
+    change.accept()
+    error = change.findChild(QLabel, "newPasswordError")
+    assert error.isVisible() and "8 characters" in error.text()  # beside the field
+    assert change.findChild(QLineEdit, "newPassword").text() == "short"  # kept as typed
+    change.new.editor.setText("a-better-one")
+    change.repeat.editor.setText("a-better-one")
+    change.accept()
+    assert change.result_officer is not None
+    assert not station.sign_in(store, "100300", "a-better-one").must_change_password
+
+
+def test_a_tampered_file_shows_a_red_banner(qtbot, app_en, store, officer, catalog, data_dir):
+    receiving.receive(store, officer)
+    with closing(plain_sqlcipher(store.path, store.key)) as conn:
+        conn.execute("UPDATE audit SET action = 'nothing' WHERE seq = 2")
+    window = _window(qtbot, store, officer, catalog, data_dir)
+    window.start_audit_check()
+    qtbot.waitUntil(window.audit_banner.isVisible, timeout=10000)
+    text = window.audit_banner.findChild(QLabel, "auditBannerText").text()
+    assert "AUDIT CHECK FAILED" in text and "audit entry 2" in text
+    assert window.findChild(QPushButton, "receiveButton").isEnabled()  # the desk goes on
