@@ -5,6 +5,7 @@
     stationdesk-hq enroll --db URL --unit-code C      (prints a one-time enrolment code)
     stationdesk-hq revoke --db URL --unit-code C
     stationdesk-hq stations --db URL [--json]
+    stationdesk-hq alarms --db URL [--unit-code C] [--json]
     stationdesk-hq notice --db URL [--unit-code C] --text T
 
 --db defaults to $STATIONDESK_HQ_DB, else a SQLite file in the user data folder (demo use).
@@ -69,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     stations = with_db(sub.add_parser("stations", help="list stations and their sync state"))
     stations.add_argument("--json", action="store_true")
+    alarms = with_db(sub.add_parser("alarms", help="audit chain breaks, restores, mismatches"))
+    alarms.add_argument("--unit-code", default=None)
+    alarms.add_argument("--json", action="store_true")
 
     notice = with_db(sub.add_parser("notice", help="send a notice to one station or all"))
     notice.add_argument("--unit-code")
@@ -127,9 +131,18 @@ def main(argv: list[str] | None = None) -> int:
                         f"{r['unit_code']:<10} records {r['record_count']:>8}  acked "
                         f"g{r['generation'] or '-'}:{r['acknowledged_seq']:<8} last contact "
                         f"{r['last_contact_utc'] or 'never'}  skew "
-                        f"{'-' if skew is None else f'{skew:+.0f}s'}"
+                        f"{'-' if skew is None else f'{skew:+.0f}s'}  audit "
+                        f"{r['audit_state'].upper()}:{r['audit_seq']}"
                         f"{'  REVOKED' if r['revoked'] else ''}"
                     )
+            return 0
+        if args.command == "alarms":
+            alarms = hq.alarms(args.unit_code)
+            if args.json:
+                print(json.dumps(alarms, ensure_ascii=False, indent=1))
+            for a in [] if args.json else alarms:
+                what = a["detail"]["what"] if isinstance(a["detail"], dict) else a["detail"]
+                print(f"{a['created_utc']}  {a['unit_code']:<10} {a['kind']:<24} {what}")
             return 0
         if args.command == "report":
             return _weekly(hq, args)

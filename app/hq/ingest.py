@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from app.hq import audit_links
 from app.hq.facts import project_facts
 from app.hq.models import (
     HqAlarm,
@@ -223,12 +224,16 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
     skew = (station_time - now).total_seconds() if station_time else 0.0
     station.last_contact_utc = now_text
     station.clock_skew_seconds = skew
+    audit_state = audit_links.follow(session, station, request.audit, request.generation, now_text)
     return PushResponse(
         generation=request.generation,
         acknowledged_seq=gen.acknowledged_seq,
         results=[results[seq] for seq in order],
         hq_time=now.isoformat(timespec="seconds"),
         clock_skew_seconds=skew,
+        audit_seq=station.audit_seq,
+        audit_hash=station.audit_hash,
+        audit_state=audit_state,
     )
 
 

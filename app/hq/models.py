@@ -29,6 +29,13 @@ class HqStation(HqBase):
     enrolled_utc: Mapped[str | None]
     last_contact_utc: Mapped[str | None]
     clock_skew_seconds: Mapped[float | None]
+    # HQ's view of the station's audit chain: the last entry it saw and its hash, the
+    # generation that sent it, and whether the chain has stayed continuous (ok), was restarted
+    # by a restore (restarted) or was found rewritten (broken; an alarm says where).
+    audit_seq: Mapped[int] = mapped_column(default=0, server_default="0")
+    audit_hash: Mapped[str] = mapped_column(default="0" * 64, server_default="0" * 64)
+    audit_generation: Mapped[int] = mapped_column(default=0, server_default="0")
+    audit_state: Mapped[str] = mapped_column(default="ok", server_default="ok")
 
 
 class HqEnrolment(HqBase):

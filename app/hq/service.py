@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.hq.ingest import ingest_push
 from app.hq.models import (
+    HqAlarm,
     HqEnrolment,
     HqGeneration,
     HqInstruction,
@@ -161,9 +162,33 @@ class Headquarters:
                     last_contact_utc=st.last_contact_utc,
                     clock_skew_seconds=st.clock_skew_seconds,
                     quarantined=int(quarantine.get(st.id, 0)),
+                    audit_seq=st.audit_seq,
+                    audit_state=st.audit_state,
                 )
             )
         return out
+
+    def alarms(self, unit_code: str | None = None) -> list[dict[str, Any]]:
+        """What an operator must look at, newest first: rewritten audit chains, restarts
+        after a restore, resends whose content differs."""
+        with self.session() as s:
+            query = select(HqAlarm, HqStation.unit_code).join(
+                HqStation, HqStation.id == HqAlarm.station_id
+            )
+            if unit_code:
+                query = query.where(HqStation.unit_code == unit_code)
+            rows = s.execute(query.order_by(HqAlarm.id.desc())).all()
+            return [
+                {
+                    "unit_code": code,
+                    "kind": alarm.kind,
+                    "detail": json.loads(alarm.detail)
+                    if alarm.detail.startswith("{")
+                    else alarm.detail,
+                    "created_utc": alarm.created_utc,
+                }
+                for alarm, code in rows
+            ]
 
     def record(self, record_id: str) -> dict[str, Any] | None:
         with self.session() as s:
@@ -404,6 +429,8 @@ class StationOverview:
     last_contact_utc: str | None
     clock_skew_seconds: float | None
     quarantined: int
+    audit_seq: int = 0
+    audit_state: str = "ok"
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -176,15 +176,23 @@ class SyncEngine:
         answer is recorded, so the desk's work and HQ's overlap. HQ still sees one request at
         a time from this station, in order."""
         cursor: int | None = None
+        self._audit_cursor: int | None = None
         in_flight: _Flight | None = None
+        first = True
         while True:
             with self.store.read() as s:
                 st = outbox.station_row(s)
                 after = st.acked_seq if cursor is None else cursor
                 items = outbox.pending_batch(s, st, batch, after=after)
                 header = (st.unit_code, st.generation, st.generation_base)
+                audit_after = (
+                    st.audit_acked_seq if self._audit_cursor is None else self._audit_cursor
+                )
+                links = outbox.audit_links(s, audit_after)
             upcoming: _Flight | None = None
-            if items:
+            # Every push carries the audit chain's head; with no revision pending, one push
+            # still goes when the chain grew (sign-ins, prints), so HQ's copy keeps up.
+            if items or (first and (links["digests"] or links["base_hash"] == outbox.MISSING_HASH)):
                 self.step("before_push")
                 body = protocol.push_body(
                     unit_code=header[0],
@@ -192,9 +200,13 @@ class SyncEngine:
                     generation_base=header[2],
                     station_time=now_local().isoformat(timespec="seconds"),
                     revisions=items,
+                    audit=links,
                 )
                 upcoming = _Flight(items, sender.submit(client.push_raw, body))
-                cursor = items[-1]["seq"]
+                if items:
+                    cursor = items[-1]["seq"]
+                self._audit_cursor = links["base_seq"] + len(links["digests"])
+            first = False
             if in_flight is None:
                 if upcoming is None:
                     return "done"
@@ -219,6 +231,8 @@ class SyncEngine:
             return "smaller"
         items = flight.items
         self.step("after_push_response")
+        if answer.audit_state == "resync":
+            self._audit_cursor = None  # start again from where HQ says it is
         report.pushed += len(items)
         report.clock_skew_seconds = answer.clock_skew_seconds
         counts = {s: 0 for s in ("stored", "duplicate", "quarantined", "mismatch", "conflict")}
@@ -240,7 +254,7 @@ class SyncEngine:
         self.step("after_ack_commit")
         if counts["conflict"]:
             return "conflict"
-        if answer.acknowledged_seq < items[0]["seq"]:
+        if items and answer.acknowledged_seq < items[0]["seq"]:
             # Nothing of this batch counted: HQ lacks something below it (say, HQ itself was
             # restored from a backup). The watermark stays, so the next run resends from there.
             raise errors.SyncFailedError(

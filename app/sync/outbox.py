@@ -8,10 +8,11 @@ the watermark and the data it describes always commit together.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from app.db import audit_chain
@@ -88,12 +89,48 @@ def pending_batch(
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
+MISSING_HASH = "f" * 64  # the station has no entry where HQ left off: it was removed
+
+
+def audit_links(s: Session, after: int) -> dict[str, Any]:
+    """The audit chain since entry `after` (where HQ left off) in the AuditLinks shape: the
+    hash of that entry, the digests of the entries since, and the new head."""
+    from app.db import audit_chain
+    from app.sync.protocol import MAX_AUDIT_LINKS
+
+    base_hash = (
+        audit_chain.GENESIS
+        if after == 0
+        else s.execute(text("SELECT hash FROM audit WHERE seq = :n"), {"n": after}).scalar()
+        or MISSING_HASH
+    )
+    body = audit_chain.joined_sql(audit_chain.COLUMNS)
+    rows = (
+        s.execute(
+            text(f"SELECT {body}, hash FROM audit WHERE seq > :n ORDER BY seq LIMIT :limit"),
+            {"n": after, "limit": MAX_AUDIT_LINKS},
+        ).all()
+        if base_hash != MISSING_HASH
+        else []
+    )
+    digests = [hashlib.sha256(row[0].encode("utf-8")).hexdigest() for row in rows]
+    return {
+        "base_seq": after,
+        "base_hash": base_hash,
+        "digests": digests,
+        "head_hash": rows[-1][1] if rows else base_hash,
+    }
+
+
 def record_answer(
     s: Session, st: Station, sent: list[dict[str, Any]], answer: protocol.PushResponse
 ) -> None:
-    """Move the watermark and mirror what HQ would not take; conflicts are handled apart."""
+    """Move the watermarks and mirror what HQ would not take; conflicts are handled apart.
+    HQ's audit position is taken as it comes: after a resync the next push starts there, and
+    if this station's entry at that place was changed or removed, HQ sees it."""
     if answer.generation == st.generation and answer.acknowledged_seq > st.acked_seq:
         st.acked_seq = min(answer.acknowledged_seq, st.last_seq)
+    st.audit_acked_seq = answer.audit_seq
     by_seq = {item["seq"]: item for item in sent}
     now = utc_iso(dt.datetime.now(dt.UTC))
     for result in answer.results:
