@@ -25,6 +25,12 @@ CLI_MESSAGES = {
     "station, or the file is not this station's). Nothing was changed.",
     "recovery_key_typo": "That is not a recovery key: check the 56 letters and digits on the sheet "
     "and type them again (dashes and spaces do not matter).",
+    "backup_folder": "The backup folder is not there or cannot be written (is the backup drive "
+    "plugged in?). The station database is untouched.",
+    "backup_failed": "The backup could not be written (is the backup drive full?). The station "
+    "database is untouched and no partial backup was left.",
+    "backup_damaged": "This backup is damaged: it is truncated, was changed after it was written, "
+    "or does not open. Use another one ('stationdesk backup list').",
     "not_set_up": "This data folder has no station yet. Run 'stationdesk init' first.",
     "already_set_up": "This data folder already holds a station.",
     "authentication": "Wrong badge number or password.",
@@ -51,7 +57,9 @@ def _fail(exc: errors.StationDeskError) -> int:
             print(f"error: {name}: {code}", file=sys.stderr)
     else:
         print(f"error: {CLI_MESSAGES.get(exc.code, str(exc))}", file=sys.stderr)
-        if exc.code.startswith("database") or exc.code in (
+        if exc.code.startswith("backup"):
+            print(f"       ({exc.details.get('reason', '')}: {exc})", file=sys.stderr)
+        elif exc.code.startswith("database") or exc.code in (
             "catalog",
             "sync_failed",
             "sync_refused",
@@ -156,6 +164,82 @@ def cmd_accounts_unlock(args: argparse.Namespace) -> int:
 
     station.update_account(_open_store(args.data_dir), None, args.badge, unlock=True)
     print(f"Account {args.badge} unlocked.")
+    return 0
+
+
+def cmd_backup_run(args: argparse.Namespace) -> int:
+    from app.services import backups
+
+    store = _open_store(args.data_dir)
+    try:
+        info = backups.run_backup(store, args.data_dir, reason=args.reason, folder=args.folder)
+    finally:
+        store.close()
+    print(
+        f"Backup {info.file}: {info.reports:,} reports, {info.bytes / 1e6:,.1f} MB, "
+        f"checked, in {info.seconds:.1f} s"
+    )
+    return 0
+
+
+def _backup_folder(args: argparse.Namespace) -> Path:
+    from app.services import backups
+
+    return args.folder or backups.backup_folder(args.data_dir)
+
+
+def cmd_backup_list(args: argparse.Namespace) -> int:
+    from app.services import backups
+
+    for entry in backups.list_backups(_backup_folder(args)):
+        info = entry.info
+        if info is None:
+            print(f"{entry.path.name}  (no manifest: cannot be checked)")
+            continue
+        state = {"": "ok", "size": "TRUNCATED"}.get(entry.problem, entry.problem)
+        print(
+            f"{info.created_utc}  {info.reason:<10} {info.reports:>9,} reports "
+            f"{info.bytes / 1e6:>9,.1f} MB  {state:<9} {entry.path.name}"
+        )
+    return 0
+
+
+def cmd_backup_verify(args: argparse.Namespace) -> int:
+    from app.services import backups
+
+    key = _key_for(args.data_dir)
+    info = backups.check_backup(args.file, key)
+    print(f"Backup {args.file.name} is sound: {info.reports:,} reports, up to seq {info.last_seq}.")
+    return 0
+
+
+def _key_for(data_dir: Path) -> bytes:
+    """The station key from the keyring, or the recovery key typed on stdin (a new PC)."""
+    from app.db import station_key
+    from app.domain import recovery_key
+
+    try:
+        return station_key.load_key(data_dir)
+    except (errors.DatabaseKeyMissingError, errors.KeyringUnavailableError):
+        return recovery_key.decode(_read_secret("Recovery key (from the sheet in the safe): "))
+
+
+def cmd_backup_restore(args: argparse.Namespace) -> int:
+    """Restore a checked backup; the replaced file is kept; HQ fills in the rest at sync."""
+    from app.db import station_key
+    from app.services import backups
+
+    args.data_dir.mkdir(parents=True, exist_ok=True)
+    key = _key_for(args.data_dir)
+    aside = backups.restore(args.data_dir, args.file, key)
+    try:
+        station_key.load_key(args.data_dir)
+    except (errors.DatabaseKeyMissingError, errors.KeyringUnavailableError):
+        from app.domain import recovery_key
+
+        station_key.adopt_recovery_key(args.data_dir, recovery_key.encode(key))
+    print(f"Restored from {args.file.name}. The file it replaced is kept as {aside.name}.")
+    print("Run 'stationdesk sync' to take back from HQ what the backup lacked.")
     return 0
 
 
@@ -438,6 +522,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--badge", required=True)
     p.set_defaults(func=cmd_accounts_unlock)
 
+    p = sub.add_parser("backup", help="backups of the station database")
+    backup_cmds = p.add_subparsers(dest="backup", required=True)
+    p = backup_cmds.add_parser("run", help="write, check and describe one backup now")
+    p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
+    p.add_argument("--folder", type=Path, default=None, help="default: the configured folder")
+    p.add_argument("--reason", default="manual", choices=["manual", "schedule", "shift_end"])
+    p.set_defaults(func=cmd_backup_run)
+    p = backup_cmds.add_parser("list", help="the backups in the folder, newest first")
+    p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
+    p.add_argument("--folder", type=Path, default=None)
+    p.set_defaults(func=cmd_backup_list)
+    p = backup_cmds.add_parser("verify", help="check one backup completely")
+    p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
+    p.add_argument("--file", type=Path, required=True)
+    p.set_defaults(func=cmd_backup_verify)
+    p = backup_cmds.add_parser(
+        "restore", help="put a checked backup in place of the database (kept aside)"
+    )
+    p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
+    p.add_argument("--file", type=Path, required=True)
+    p.set_defaults(func=cmd_backup_restore)
+
     p = sub.add_parser("recovery-sheet", help="the recovery key sheet for the safe, as a PDF")
     p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
     p.add_argument("--out", type=Path, required=True)
@@ -515,6 +621,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     sub_dir = getattr(args, "data_dir_sub", None)
     args.data_dir = (sub_dir or args.data_dir or default_data_dir()).expanduser().resolve()
+    if args.command:
+        from app.logs import configure
+
+        configure(args.data_dir)
     try:
         if args.self_test:
             from app.ui.selftest import run_self_test

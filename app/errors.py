@@ -57,6 +57,25 @@ class RecoveryKeyTypoError(StationDeskError):
     code = "recovery_key_typo"
 
 
+class BackupFolderError(StationDeskError):
+    """The backup folder is not there (a USB drive pulled out) or cannot be written."""
+
+    code = "backup_folder"
+
+
+class BackupFailedError(StationDeskError):
+    """Writing a backup failed (the backup disk is full, an I/O error); `reason` says which.
+    The station database itself is untouched."""
+
+    code = "backup_failed"
+
+
+class BackupDamagedError(StationDeskError):
+    """A backup file is truncated, was changed after it was written, or does not open."""
+
+    code = "backup_damaged"
+
+
 class NotSetUpError(StationDeskError):
     code = "not_set_up"
 

@@ -12,12 +12,19 @@ from app.paths import settings_file
 
 LANGUAGES = ("zh_CN", "en")
 IDLE_LOCK_MINUTES = (1, 120)  # bounds of the idle lock; the default is 10
+BACKUP_GENERATIONS = (1, 365)
+BACKUP_INTERVAL_HOURS = (0, 24)  # 0: only at shift end and by hand
 
 
 @dataclass
 class Settings:
     language: str = ""
     idle_lock_minutes: int = 10
+    # Empty: the data folder's own backups/ folder. Point it at another disk or a USB drive:
+    # a backup on the same disk does not survive that disk.
+    backup_folder: str = ""
+    backup_generations: int = 14
+    backup_interval_hours: int = 4
 
     def effective_language(self) -> str:
         if self.language in LANGUAGES:
@@ -38,12 +45,24 @@ def load_settings(data_dir: Path) -> Settings:
     if not isinstance(raw, dict):
         return Settings()
     lang = raw.get("language", "")
-    idle = raw.get("idle_lock_minutes", Settings.idle_lock_minutes)
-    low, high = IDLE_LOCK_MINUTES
+    folder = raw.get("backup_folder", "")
     return Settings(
         language=lang if lang in LANGUAGES else "",
-        idle_lock_minutes=idle if isinstance(idle, int) and low <= idle <= high else 10,
+        idle_lock_minutes=_bounded(raw, "idle_lock_minutes", IDLE_LOCK_MINUTES),
+        backup_folder=folder if isinstance(folder, str) and len(folder) < 1000 else "",
+        backup_generations=_bounded(raw, "backup_generations", BACKUP_GENERATIONS),
+        backup_interval_hours=_bounded(raw, "backup_interval_hours", BACKUP_INTERVAL_HOURS),
     )
+
+
+def _bounded(raw: dict, name: str, bounds: tuple[int, int]) -> int:
+    """A number from the file, or the default when it is missing, not a number or out of
+    bounds (a hand-edited file must not switch backups off or lock the screen every second)."""
+    value = raw.get(name)
+    low, high = bounds
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return value
+    return int(getattr(Settings, name))
 
 
 def save_settings(data_dir: Path, settings: Settings) -> None:

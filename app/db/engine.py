@@ -144,7 +144,10 @@ class Store:
                 yield cursor
                 cursor.execute("COMMIT")
             except BaseException:
-                cursor.execute("ROLLBACK")
+                # A full disk makes SQLite roll back by itself; a second ROLLBACK would hide
+                # the real error behind "no transaction is active".
+                if raw.driver_connection.in_transaction:  # type: ignore[union-attr]
+                    cursor.execute("ROLLBACK")
                 raise
             finally:
                 cursor.close()

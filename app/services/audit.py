@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import logging
 import time
 from collections.abc import Iterator
 from contextlib import closing
@@ -148,6 +149,12 @@ def verify_file(path: Path, key: bytes | None) -> VerifyReport:
         finally:
             conn.execute("ROLLBACK")
     report.seconds = time.perf_counter() - started
+    if not report.ok:
+        logging.getLogger("stationdesk.audit").error(
+            "audit check failed: %d problem(s), first: %s",
+            report.problems,
+            report.findings[0].kind if report.findings else "-",
+        )
     return report
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
 import os
 import random
 import socket
@@ -40,6 +41,9 @@ from app.sync.report import SyncReport
 LEASE_SECONDS = 120
 BACKOFF_BASE_SECONDS = 2.0
 BACKOFF_CAP_SECONDS = 300.0
+
+
+log = logging.getLogger("stationdesk.sync")
 
 
 def backoff_delay(failures: int, retry_after: float | None, rng: random.Random) -> float:
@@ -361,12 +365,20 @@ class SyncEngine:
                 state.failures = 0
                 state.next_attempt_utc = None
                 report.ok = report.pending == 0
+                log.info(
+                    "sync: pushed %d, stored %d, recovered %d, pending %d",
+                    report.pushed,
+                    report.stored,
+                    report.recovered,
+                    report.pending,
+                )
                 return
             retry_after = (
                 exc.details.get("retry_after") if isinstance(exc, errors.StationDeskError) else None
             )
             report.error = str(exc)
             report.error_code = getattr(exc, "code", "error")
+            log.warning("sync failed (%s): %s", report.error_code, report.error)
             report.retry_after = retry_after if isinstance(retry_after, float) else None
             state.failures += 1
             state.last_error = report.error[:500]

@@ -56,6 +56,28 @@ def make_application(lang: str) -> QApplication:
     return app
 
 
+def _log_and_catch(data_dir: Path) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.logs import configure, install_crash_handler
+
+    configure(data_dir)
+
+    def tell(report: Path | None) -> None:
+        QMessageBox.warning(
+            QApplication.activeWindow(),
+            "StationDesk",
+            QCoreApplication.translate(
+                "Messages",
+                "Something unexpected went wrong. What was saved is safe and what you typed is "
+                "kept as a draft. A report for the administrator was written to %1.",
+            ).replace("%1", str(report) if report else "-"),
+        )
+
+    install_crash_handler(data_dir, tell)
+
+
 def open_with_key(data_dir: Path) -> Store | None:
     """The station's Store; when this computer lacks the database key, the recovery key is
     asked for (and kept in the keyring, or used for this session only when there is none)."""
@@ -87,6 +109,7 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
 
         language = system_language()
     app = make_application(language)
+    _log_and_catch(data_dir)
 
     from app.domain.catalog import load_catalog
     from app.services import station

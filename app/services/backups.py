@@ -1,0 +1,370 @@
+"""Backups of the station database, and restoring one.
+
+A backup is made with SQLite's online backup API in a single step: one consistent snapshot of
+the live file while the desk goes on writing (WAL), never a file copy. It is encrypted under the
+station key like the database, written beside its final name and renamed only when complete,
+checked by opening it and running `PRAGMA quick_check`, and described by a small manifest
+(no personal data) that holds its size and SHA-256, so a truncated or altered backup is known
+before anyone relies on it. The newest N are kept.
+
+Restoring puts a checked backup in place of the database; the file it replaces is kept aside.
+What the backup lacks comes back from HQ at the next sync (the protocol's generations).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import time
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from app import errors
+from app.db import cipher
+from app.db.cipher import DRIVER_ERRORS
+from app.db.engine import Store, translate
+from app.domain import recovery_key
+from app.paths import backups_dir, database_file
+from app.services import audit
+from app.services.station import OfficerInfo, require, station_info
+from app.settings import load_settings
+
+log = logging.getLogger("stationdesk.backup")
+SUFFIX = ".sdbackup"
+MANIFEST = ".json"
+FORMAT = 1
+HASH_CHUNK = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What the manifest says about one backup file (no personal data)."""
+
+    file: str
+    unit_code: str
+    station_uuid: str
+    created_utc: str
+    reason: str
+    bytes: int
+    sha256: str
+    key_fingerprint: str
+    last_seq: int
+    generation: int
+    audit_seq: int
+    reports: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class BackupEntry:
+    """A backup as found in a folder: its manifest, if it has one, and what a check found."""
+
+    path: Path
+    info: BackupInfo | None
+    problem: str = ""  # "" (fine as far as the manifest tells), "no_manifest", "size"
+
+
+def backup_folder(data_dir: Path) -> Path:
+    configured = load_settings(data_dir).backup_folder
+    return Path(configured).expanduser() if configured else backups_dir(data_dir)
+
+
+def _usable_folder(folder: Path, *, create: bool) -> None:
+    if create and not folder.exists():
+        try:
+            folder.mkdir(parents=True)
+        except OSError as exc:
+            raise errors.BackupFolderError(str(folder), reason="missing", os=str(exc)) from None
+    if not folder.is_dir():
+        raise errors.BackupFolderError(str(folder), reason="missing")
+    if not os.access(folder, os.W_OK):
+        raise errors.BackupFolderError(str(folder), reason="not_writable")
+
+
+def run_backup(
+    store: Store,
+    data_dir: Path,
+    *,
+    reason: str,
+    by: OfficerInfo | None = None,
+    folder: Path | None = None,
+) -> BackupInfo:
+    """Write, check and describe one backup; then keep only the newest generations."""
+    if by is not None:
+        require(by, "receive")  # any signed-in person may start one; the audit says who
+    settings = load_settings(data_dir)
+    target_dir = folder or backup_folder(data_dir)
+    # The data folder's own backups/ is made on first use; a configured folder (another disk,
+    # a USB drive) must already be there: a missing one means the drive is not plugged in.
+    _usable_folder(target_dir, create=folder is None and not settings.backup_folder)
+    started = time.perf_counter()
+    stamp = dt.datetime.now(dt.UTC)
+    unit_code = station_info(store).unit_code
+    name = f"{unit_code}-{stamp:%Y%m%d-%H%M%S}-{stamp.microsecond // 1000:03d}{SUFFIX}"
+    final = target_dir / name
+    work = target_dir / (name + ".part")
+    try:
+        with closing(cipher.connect(store.path, store.key)) as src:
+            cipher.copy_database(src, work, store.key)
+        facts = _facts(work, store.key)
+        _fsync(work)
+        os.replace(work, final)
+    except DRIVER_ERRORS as exc:
+        _discard(work)
+        raise _write_error(translate(exc), target_dir) from None
+    except (OSError, errors.StationDeskError) as exc:
+        _discard(work)
+        raise _write_error(exc, target_dir) from None
+    info = BackupInfo(
+        file=name,
+        unit_code=unit_code,
+        station_uuid=facts["station_uuid"],
+        created_utc=stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        reason=reason,
+        bytes=final.stat().st_size,
+        sha256=_file_sha256(final),
+        key_fingerprint=recovery_key.fingerprint(store.key) if store.key else "",
+        last_seq=facts["last_seq"],
+        generation=facts["generation"],
+        audit_seq=facts["audit_seq"],
+        reports=facts["reports"],
+        seconds=round(time.perf_counter() - started, 2),
+    )
+    try:
+        _write_manifest(final, info)
+    except OSError as exc:
+        final.unlink(missing_ok=True)
+        raise _write_error(exc, target_dir) from None
+    _prune(target_dir, unit_code, settings.backup_generations)
+    log.info(
+        "backup %s (%s): %d reports, %d bytes, %.1f s",
+        name,
+        reason,
+        info.reports,
+        info.bytes,
+        info.seconds,
+    )
+    audit.record(
+        store,
+        by,
+        "backup",
+        detail={
+            "file": name,
+            "reason": reason,
+            "last_seq": info.last_seq,
+            "bytes": info.bytes,
+        },
+    )
+    return info
+
+
+def _discard(work: Path) -> None:
+    """A backup cut short leaves nothing behind: the file and SQLite's journal beside it."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(f"{work}{suffix}").unlink(missing_ok=True)
+
+
+def _write_error(exc: BaseException, folder: Path) -> errors.StationDeskError:
+    if isinstance(exc, errors.DatabaseFullError) or getattr(exc, "errno", None) == 28:
+        return errors.BackupFailedError(str(folder), reason="full")
+    if not folder.is_dir():
+        return errors.BackupFolderError(str(folder), reason="missing")
+    return errors.BackupFailedError(str(exc), reason="io")
+
+
+def _facts(path: Path, key: bytes | None) -> dict[str, Any]:
+    """Open the written copy as a restore would and check it page by page."""
+    with closing(cipher.connect(path, key)) as conn:
+        cipher.check_readable(conn)
+        verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if verdict != "ok":
+            raise errors.BackupDamagedError(str(path), reason="check", detail=str(verdict)[:200])
+        uuid, last_seq, generation = conn.execute(
+            "SELECT station_uuid, last_seq, generation FROM station WHERE id = 1"
+        ).fetchone()
+        audit_seq = conn.execute("SELECT coalesce(max(seq), 0) FROM audit").fetchone()[0]
+        reports = conn.execute("SELECT count(*) FROM report").fetchone()[0]
+    return {
+        "station_uuid": uuid,
+        "last_seq": last_seq,
+        "generation": generation,
+        "audit_seq": audit_seq,
+        "reports": reports,
+    }
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _manifest_path(path: Path) -> Path:
+    return path.with_name(path.name + MANIFEST)
+
+
+def _write_manifest(path: Path, info: BackupInfo) -> None:
+    manifest = _manifest_path(path)
+    work = manifest.with_name(manifest.name + ".part")
+    work.write_text(json.dumps({"format": FORMAT, **asdict(info)}, indent=1), "utf-8")
+    os.replace(work, manifest)
+
+
+def _read_manifest(path: Path) -> BackupInfo | None:
+    try:
+        raw = json.loads(_manifest_path(path).read_text("utf-8"))
+        raw.pop("format", None)
+        return BackupInfo(**raw)
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def list_backups(folder: Path) -> list[BackupEntry]:
+    """Newest first. A file whose size differs from its manifest is marked at once (a copy
+    cut short); the full check (`check_backup`) reads the whole file."""
+    if not folder.is_dir():
+        raise errors.BackupFolderError(str(folder), reason="missing")
+    entries = []
+    for path in folder.glob(f"*{SUFFIX}"):
+        info = _read_manifest(path)
+        problem = ""
+        if info is None:
+            problem = "no_manifest"
+        elif path.stat().st_size != info.bytes:
+            problem = "size"
+        entries.append(BackupEntry(path, info, problem))
+    return sorted(
+        entries,
+        key=lambda e: (e.info.created_utc if e.info else "", e.path.name),
+        reverse=True,
+    )
+
+
+def check_backup(path: Path, key: bytes | None) -> BackupInfo:
+    """Everything a restore relies on: the manifest, the size and hash it names, the key,
+    and SQLite's own check of every page. Raises BackupDamagedError or
+    DatabaseKeyWrongError saying which."""
+    info = _read_manifest(path)
+    if info is None:
+        raise errors.BackupDamagedError(str(path), reason="no_manifest")
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise errors.BackupDamagedError(str(path), reason="missing") from None
+    if size != info.bytes:
+        raise errors.BackupDamagedError(str(path), reason="truncated")
+    if _file_sha256(path) != info.sha256:
+        raise errors.BackupDamagedError(str(path), reason="changed")
+    if key is not None and info.key_fingerprint != recovery_key.fingerprint(key):
+        raise errors.DatabaseKeyWrongError(str(path), fingerprint=info.key_fingerprint)
+    try:
+        _facts(path, key)
+    except DRIVER_ERRORS as exc:
+        raise errors.BackupDamagedError(str(path), reason="unreadable", detail=str(exc)) from None
+    return info
+
+
+def _prune(folder: Path, unit_code: str, keep: int) -> None:
+    ours = [
+        e
+        for e in list_backups(folder)
+        if e.info is not None and e.info.unit_code == unit_code and not e.problem
+    ]
+    for entry in ours[keep:]:
+        entry.path.unlink(missing_ok=True)
+        _manifest_path(entry.path).unlink(missing_ok=True)
+
+
+def newest_good(folder: Path, key: bytes | None) -> tuple[BackupEntry, BackupInfo] | None:
+    """The newest backup that passes every check, for the guided recovery."""
+    for entry in list_backups(folder):
+        if entry.problem:
+            continue
+        try:
+            return entry, check_backup(entry.path, key)
+        except (errors.BackupDamagedError, errors.DatabaseKeyWrongError):
+            continue
+    return None
+
+
+def restore(data_dir: Path, backup: Path, key: bytes) -> Path:
+    """Put a checked backup in place of the station database. The current file (and its WAL)
+    is moved aside, never deleted: it may be all there is of the hours since the backup, or
+    the evidence of what went wrong. Returns where it was put. The Store must be closed."""
+    info = check_backup(backup, key)
+    path = database_file(data_dir)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.stem}.replaced-{stamp}{path.suffix}")
+    work = path.with_name(path.name + ".restoring")
+    try:
+        with closing(cipher.connect(backup, key)) as src:
+            cipher.copy_database(src, work, key)
+        _fsync(work)
+        for suffix in ("", "-wal", "-shm"):
+            current = Path(f"{path}{suffix}")
+            if current.exists():
+                os.replace(current, Path(f"{aside}{suffix}"))
+        os.replace(work, path)
+    except DRIVER_ERRORS as exc:
+        _discard(work)
+        raise translate(exc) from None
+    except OSError as exc:
+        _discard(work)
+        raise errors.DatabaseReadOnlyError(str(exc)) from None
+    log.warning("restored from %s; the file it replaced is kept as %s", backup.name, aside.name)
+    with _reopened(data_dir, key) as store:
+        audit.record(
+            store,
+            None,
+            "restore",
+            detail={"file": backup.name, "last_seq": info.last_seq, "replaced": aside.name},
+        )
+    return aside
+
+
+@contextmanager
+def _reopened(data_dir: Path, key: bytes) -> Iterator[Store]:
+    from app.db.station_file import open_station
+
+    store = open_station(data_dir, key=key)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def last_backup_utc(data_dir: Path) -> str | None:
+    try:
+        entries = list_backups(backup_folder(data_dir))
+    except errors.BackupFolderError:
+        return None
+    return next((e.info.created_utc for e in entries if e.info and not e.problem), None)
+
+
+def due(data_dir: Path, now: dt.datetime | None = None) -> bool:
+    """Whether the schedule asks for a backup now."""
+    hours = load_settings(data_dir).backup_interval_hours
+    if hours == 0:
+        return False
+    last = last_backup_utc(data_dir)
+    if last is None:
+        return True
+    moment = now or dt.datetime.now(dt.UTC)
+    then = dt.datetime.strptime(last, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+    return moment - then >= dt.timedelta(hours=hours)

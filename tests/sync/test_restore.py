@@ -1,0 +1,91 @@
+"""A dead disk costs nothing that reached a backup or HQ: restore the newest good backup,
+then the next sync takes back from HQ everything the backup lacked."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+from app.db import station_key
+from app.db.station_file import open_station
+from app.domain import recovery_key
+from app.paths import database_file
+from app.services import audit, backups, receiving
+from app.settings import load_settings, save_settings
+from app.sync.engine import SyncEngine
+from tests.sync.conftest import ROOT, assert_converged, enroll, receive_and_complete, sign_in
+
+
+def test_restore_the_newest_backup_then_hq_gives_back_the_rest(desk, hq, tmp_path) -> None:
+    data_dir = desk.path.parent
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    settings = load_settings(data_dir)
+    settings.backup_folder = str(usb)
+    save_settings(data_dir, settings)
+    enroll(desk, hq)
+    kept = receive_and_complete(desk, 3)
+    backups.run_backup(desk, data_dir, reason="shift_end")
+    assert SyncEngine(desk).run_once().ok
+    later = receive_and_complete(desk, 4)  # after the backup: only HQ has these
+    receiving.close_report(desk, sign_in(desk), kept[0], "已调解")
+    assert SyncEngine(desk).run_once().ok
+    key = desk.key
+    desk.close()
+    for path in data_dir.glob("station.sqlite3*"):  # the disk died
+        path.unlink()
+
+    found = backups.newest_good(usb, key)
+    assert found is not None
+    entry, info = found
+    backups.restore(data_dir, entry.path, key)
+    restored = open_station(data_dir)
+    assert receiving.unfinished_receipts(restored) == []
+    report = SyncEngine(restored).run_once()
+    assert report.ok and report.new_generation == 2 and report.recovered > 0
+    assert_converged(restored, hq)
+    with restored.read() as s:
+        from app.db.models import Report
+
+        have = {r.id for r in s.query(Report)}
+    assert set(kept) | set(later) <= have
+    assert audit.verify(restored).ok
+    restored.close()
+
+
+def test_restore_on_a_new_computer_with_the_recovery_key(desk, tmp_path, test_keyring) -> None:
+    """The command line, as an administrator would on a replacement PC: the keyring is empty,
+    the backup comes from the USB drive, the recovery key from the safe."""
+    data_dir = desk.path.parent
+    receive_and_complete(desk, 2)
+    info = backups.run_backup(desk, data_dir, reason="manual", folder=tmp_path)
+    typed = recovery_key.encode(desk.key)
+    desk.close()
+    shutil.rmtree(test_keyring)
+    test_keyring.mkdir()
+    new_pc = tmp_path / "new-pc"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+    def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "app", *args],
+            cwd=ROOT,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+        )
+
+    backup = tmp_path / info.file
+    wrong = cli("backup", "restore", "--data-dir", str(new_pc), "--file", str(backup),
+                stdin=recovery_key.encode(bytes(32)))  # fmt: skip
+    assert wrong.returncode == 2 and "does not open" in wrong.stderr
+    assert not database_file(new_pc).exists()
+    ok = cli("backup", "restore", "--data-dir", str(new_pc), "--file", str(backup), stdin=typed)
+    assert ok.returncode == 0, ok.stderr
+    assert station_key.load_key(new_pc) == recovery_key.decode(typed)  # no paper next time
+    verify = cli("audit", "verify", "--data-dir", str(new_pc))
+    assert verify.returncode == 0, verify.stdout + verify.stderr
