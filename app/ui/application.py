@@ -113,7 +113,7 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
 
     from app.domain.catalog import load_catalog
     from app.services import station
-    from app.ui.main_window import MainWindow
+    from app.ui.main_window import RESTART, MainWindow
     from app.ui.messages import show_error
     from app.ui.setup_wizard import SetupWizard
     from app.ui.sign_in import SignInDialog
@@ -130,16 +130,32 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
     except OSError as exc:
         show_error(None, errors.DatabaseReadOnlyError(str(exc)))
         return 2
+    except errors.DatabaseCorruptError as exc:
+        from app.ui.backups_dialog import recover_at_start
+
+        if not recover_at_start(data_dir, exc):
+            return 2
+        return run_gui(data_dir, lang)
     except errors.StationDeskError as exc:
         show_error(None, exc)
         return 2
 
-    sign_in = SignInDialog(store)
-    if sign_in.exec() != QDialog.DialogCode.Accepted or sign_in.officer is None:
-        return 1
-    window = MainWindow(store, catalog, sign_in.officer, data_dir)
-    window.show()
-    window.start_audit_check()
-    window.reopen_interrupted_intakes()
-    window.sync_worker.start_schedule()
-    return app.exec()
+    after_restore = False
+    while True:
+        sign_in = SignInDialog(store)
+        if sign_in.exec() != QDialog.DialogCode.Accepted or sign_in.officer is None:
+            return 1
+        window = MainWindow(store, catalog, sign_in.officer, data_dir)
+        window.show()
+        window.start_audit_check()
+        window.reopen_interrupted_intakes()
+        window.sync_worker.start_schedule()
+        if after_restore:
+            window.sync_worker.request()  # HQ gives back what the backup lacked
+        code = app.exec()
+        if code != RESTART:
+            return code
+        store = open_with_key(data_dir)  # after a restore: the restored file, from the top
+        if store is None:
+            return 1
+        after_restore = True

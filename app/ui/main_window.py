@@ -31,7 +31,7 @@ from app import __version__, errors
 from app.db import station_key
 from app.db.engine import Store
 from app.domain.catalog import Catalog
-from app.services import audit, receiving, reports, station
+from app.services import audit, health, receiving, reports, station
 from app.services.station import OfficerInfo, station_info
 from app.settings import IDLE_LOCK_MINUTES, LANGUAGES, load_settings, save_settings
 from app.sync.report import SyncReport
@@ -59,14 +59,24 @@ INPUT_EVENTS = (
 )
 
 
+RESTART = 75  # the event loop's exit code that asks for the start-up flow again (a restore)
+
+
 class AuditCheck(QObject):
-    """The start-up audit check, on its own connection in a thread: a million-report station
-    takes seconds, and the desk must be receivable meanwhile."""
+    """The start-up checks, on their own connections in a thread: SQLite's quick_check of the
+    pages, then the audit chain. A million-report station takes seconds, and the desk must be
+    receivable meanwhile."""
 
     finished = Signal(object)
+    damaged = Signal(str)
 
-    def start(self, store: Store) -> None:
+    def start(self, store: Store, *, pages: bool = True) -> None:
         def run() -> None:
+            if pages:
+                verdict = health.quick_check(store)
+                if verdict != "ok":
+                    self.damaged.emit(verdict)
+                    return
             try:
                 result: object = audit.verify_file(store.path, store.key)
             except errors.StationDeskError as exc:
@@ -121,6 +131,11 @@ class MainWindow(QMainWindow):
         self.recovery_button.setObjectName("printRecoveryButton")
         self.recovery_button.clicked.connect(self.print_recovery_sheet)
         self.recovery_banner.layout().addWidget(self.recovery_button)
+        self.damage_button = QPushButton(self.tr("Start recovery..."))
+        self.damage_button.setObjectName("startRecoveryButton")
+        self.damage_button.clicked.connect(self.guided_recovery)
+        self.damage_button.hide()
+        self.audit_banner.layout().addWidget(self.damage_button)
         self.lock_screen = LockScreen(self.station.unit_name)
         self.lock_screen.receive_requested.connect(self.receive)
         self.lock_screen.unlock_requested.connect(self.unlock)
@@ -136,6 +151,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.locked_receipts: list[tuple[str, str]] = []  # (report id, serial) while locked
+        self.restart_requested = False
         self.intakes: dict[str, IntakeForm] = {}
         self._spare: IntakeForm | None = None
         QTimer.singleShot(300, self._prepare_spare)  # once the window is up
@@ -176,6 +192,7 @@ class MainWindow(QMainWindow):
                 "approve",
             ),
             ("audit", self.tr("Check audit log"), self.check_audit, "", "audit"),
+            ("backups", self.tr("Backups..."), self.show_backups, "", "backup"),
         ):
             action = QAction(text, self)
             action.setObjectName(f"{name}Action")
@@ -210,6 +227,15 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self)
         self.audit_check = AuditCheck(self)
         self.audit_check.finished.connect(self._audit_checked)
+        self.audit_check.damaged.connect(self._damaged)
+
+        from app.ui.backups_dialog import BackupWorker
+
+        self.backup_worker = BackupWorker(store, data_dir)
+        self.backup_worker.finished.connect(self._backed_up)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.timeout.connect(lambda: self.backup_worker.start_if_due(None))
+        self.backup_timer.start(10 * 60_000)
 
     # -- who is at the desk ------------------------------------------------------------------
     @staticmethod
@@ -284,7 +310,110 @@ class MainWindow(QMainWindow):
 
     def check_audit(self) -> None:
         self.statusBar().showMessage(self.tr("Checking the audit log..."), 5000)
-        self.start_audit_check()
+        self.audit_check.start(self.store, pages=False)
+
+    def _damaged(self, verdict: str) -> None:
+        """The file failed SQLite's own check: say so at the top, keep the desk receiving for
+        as long as it can, and offer the guided recovery."""
+        self.audit_banner.findChild(QLabel, "auditBannerText").setText(
+            self.tr(
+                "THE STATION DATABASE IS DAMAGED (%1). Records may be missing or unreadable. "
+                "Restore the newest good backup; HQ then gives back what it lacks."
+            ).replace("%1", verdict[:120])
+        )
+        self.damage_button.show()
+        self.audit_banner.show()
+
+    def guided_recovery(self) -> None:
+        from app.services import backups
+
+        folder = backups.backup_folder(self.data_dir)
+        try:
+            found = backups.newest_good(folder, self.store.key)
+        except errors.StationDeskError as exc:
+            from app.ui.backups_dialog import backup_problem_text
+
+            QMessageBox.warning(self, self.tr("Recovery"), backup_problem_text(exc))
+            return
+        if found is None:
+            QMessageBox.warning(
+                self,
+                self.tr("Recovery"),
+                self.tr(
+                    "No good backup was found in %1. Plug in the backup drive, or choose the "
+                    "folder under Account > Backups, then try again."
+                ).replace("%1", str(folder)),
+            )
+            return
+        entry, info = found
+        answer = QMessageBox.question(
+            self,
+            self.tr("Recovery"),
+            self.tr(
+                "The newest good backup was written %1 and holds %2 reports. Restore it? The "
+                "damaged file is kept aside; the next sync takes back from HQ what the backup "
+                "lacks."
+            )
+            .replace("%1", info.created_utc.replace("T", " ").rstrip("Z") + " UTC")
+            .replace("%2", f"{info.reports:,}"),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_from(entry.path)
+
+    def show_backups(self) -> None:
+        from app.ui.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.store, self.data_dir, self.officer, self.backup_worker, self)
+        dialog.restore_requested.connect(self.restore_from)
+        dialog.exec()
+
+    def back_up(self, reason: str) -> None:
+        if self.backup_worker.start(reason, self.officer):
+            self.statusBar().showMessage(
+                self.tr("Backing up; the desk can be used meanwhile..."), 10000
+            )
+
+    def _backed_up(self, result: object) -> None:
+        from app.ui.backups_dialog import backup_problem_text
+
+        if isinstance(result, errors.StationDeskError):
+            self.statusBar().showMessage(
+                self.tr("Backup failed: %1").replace("%1", backup_problem_text(result)), 60000
+            )
+        else:
+            self.statusBar().showMessage(self.tr("Backup written and checked."), 10000)
+
+    def restore_from(self, backup: Path) -> None:
+        """Close everything that uses the file, put the backup in place, start again."""
+        from app.services import backups
+
+        key = self.store.key
+        if key is None:
+            return
+        self.sync_worker.stop()
+        while self.tabs.count() > 1:
+            self._close_tab(self.tabs.count() - 1)
+        self._spare = None
+        self.store.close()
+        try:
+            backups.restore(self.data_dir, backup, key)
+        except errors.StationDeskError as exc:
+            from app.ui.backups_dialog import backup_problem_text
+
+            QMessageBox.critical(self, self.tr("Restore"), backup_problem_text(exc))
+            self.sync_worker.start_schedule()
+            return
+        QMessageBox.information(
+            self,
+            self.tr("Restore"),
+            self.tr(
+                "The backup is in place. StationDesk starts again; sign in, and the next sync "
+                "takes back from HQ the records the backup lacked."
+            ),
+        )
+        self.restart_requested = True
+        self.close()
+        QApplication.instance().exit(RESTART)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in INPUT_EVENTS and not self.is_locked():
@@ -574,6 +703,7 @@ class MainWindow(QMainWindow):
         if self.shift is None:
             self.shift = ShiftEndView(self.store, self.catalog, self.lang)
             self.shift.open_requested.connect(self.open_report)
+            self.shift.backup_requested.connect(lambda: self.back_up("shift_end"))
             self.tabs.addTab(self.shift, self.tr("Shift end"))
         self.shift.refresh()
         self.tabs.setCurrentWidget(self.shift)

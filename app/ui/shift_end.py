@@ -28,6 +28,7 @@ from app.ui.labels import status_text, wall_time
 
 class ShiftEndView(QWidget):
     open_requested = Signal(str)
+    backup_requested = Signal()
 
     def __init__(self, store: Store, catalog: Catalog, lang: str) -> None:
         super().__init__()
@@ -40,6 +41,9 @@ class ShiftEndView(QWidget):
         self.since.setCalendarPopup(True)
         refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.refresh)
+        self.backup_button = QPushButton(self.tr("End of shift: back up now"))
+        self.backup_button.setObjectName("shiftBackupButton")
+        self.backup_button.clicked.connect(self.backup_requested)
         self.summary = QLabel()
         self.summary.setObjectName("shiftSummary")
         self.summary.setStyleSheet("font-size: 15px; font-weight: bold;")
@@ -66,6 +70,7 @@ class ShiftEndView(QWidget):
         top.addWidget(self.since)
         top.addWidget(refresh)
         top.addStretch(1)
+        top.addWidget(self.backup_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)

@@ -127,3 +127,52 @@ def test_a_tampered_file_shows_a_red_banner(qtbot, app_en, store, officer, catal
     text = window.audit_banner.findChild(QLabel, "auditBannerText").text()
     assert "AUDIT CHECK FAILED" in text and "audit entry 2" in text
     assert window.findChild(QPushButton, "receiveButton").isEnabled()  # the desk goes on
+
+
+def test_shift_end_backup_then_a_damaged_file_is_recovered_from_it(
+    qtbot, app_en, store, chief, catalog, data_dir
+) -> None:
+    from app.services import backups, demo
+    from app.ui.main_window import RESTART  # noqa: F401 - the loop exit code a restore asks for
+
+    demo.generate(store, catalog, 400, seed=9)
+    window = _window(qtbot, store, chief, catalog, data_dir)
+    window.show_shift_end()
+    qtbot.mouseClick(window.shift.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: "Backup written and checked" in window.statusBar().currentMessage(), timeout=30000
+    )
+    (entry,) = backups.list_backups(backups.backup_folder(data_dir))
+
+    with store.write() as s:  # flush the WAL so the damage lands in the main file
+        from sqlalchemy import text
+
+        s.execute(text("SELECT 1"))
+    with closing(plain_sqlcipher(store.path, store.key)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw = bytearray(store.path.read_bytes())
+    middle = len(raw) // 2 // 4096 * 4096
+    raw[middle + 100 : middle + 4000] = bytes(3900)  # a bad sector
+    store.path.write_bytes(bytes(raw))
+
+    window.start_audit_check()
+    qtbot.waitUntil(window.damage_button.isVisible, timeout=20000)
+    text_shown = window.audit_banner.findChild(QLabel, "auditBannerText").text()
+    assert "DAMAGED" in text_shown
+
+    def yes_then_ok(box: QMessageBox) -> None:
+        when_shown(QMessageBox, lambda done: done.accept())  # "the backup is in place"
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    when_shown(QMessageBox, yes_then_ok)
+    qtbot.mouseClick(window.damage_button, Qt.MouseButton.LeftButton)
+    assert window.restart_requested
+    assert list(data_dir.glob("station.replaced-*.sqlite3"))  # the damaged file is kept
+    from app.db.station_file import open_station
+
+    restored = open_station(data_dir)
+    assert audit.verify(restored).ok
+    with restored.read() as s:
+        assert s.execute(text("PRAGMA quick_check")).scalar() == "ok"
+    assert entry.info is not None
+    restored.close()
