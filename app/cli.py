@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from app import __version__, errors
+from app.cli_args import bounded
 from app.paths import database_file, default_data_dir
 
 CLI_MESSAGES = {
@@ -558,10 +559,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo-data", help="fill a station with synthetic reports")
     p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
-    p.add_argument("--records", type=int, default=2000)
-    p.add_argument("--seed", type=int, default=20231)
+    p.add_argument("--records", type=bounded(int, 1, 5_000_000), default=2000)
+    p.add_argument("--seed", type=bounded(int, 0, 2**31), default=20231)
     p.add_argument(
-        "--visits", type=int, default=None, help="at most this many return visits (default: all)"
+        "--visits",
+        type=bounded(int, 0, 10_000_000),
+        default=None,
+        help="at most this many return visits (default: all)",
     )
     p.set_defaults(func=cmd_demo_data)
 
@@ -581,7 +585,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sync", help="push pending records to HQ and fetch HQ's instructions")
     p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
     p.add_argument(
-        "--wait", type=float, default=0.0, help="keep retrying for up to this many seconds"
+        "--wait",
+        type=bounded(float, 0, 86_400),
+        default=0.0,
+        help="keep retrying for up to this many seconds",
     )
     p.add_argument("--json", action="store_true", help="one run, its report as one JSON line")
     p.add_argument(

@@ -37,14 +37,20 @@ def sidecar_path(data_dir: Path) -> Path:
 
 def read_info(data_dir: Path) -> KeyInfo | None:
     try:
-        raw = json.loads(sidecar_path(data_dir).read_text("utf-8"))
-        return KeyInfo(
-            key_id=str(raw["key_id"]),
-            fingerprint=str(raw["fingerprint"]),
-            recovery_printed_utc=raw.get("recovery_printed_utc"),
-        )
+        raw = json.loads(sidecar_path(data_dir).read_text("utf-8")[:4096])
+        key_id, fingerprint = raw["key_id"], raw["fingerprint"]
+        printed = raw.get("recovery_printed_utc")
     except (OSError, ValueError, KeyError, TypeError):
         return None
+    if not (isinstance(key_id, str) and 8 <= len(key_id) <= 64):
+        return None
+    if not (isinstance(fingerprint, str) and len(fingerprint) == 8):
+        return None
+    return KeyInfo(
+        key_id=key_id,
+        fingerprint=fingerprint,
+        recovery_printed_utc=printed if isinstance(printed, str) and len(printed) < 40 else None,
+    )
 
 
 def _write_info(data_dir: Path, info: KeyInfo) -> None:

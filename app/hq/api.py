@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
@@ -117,6 +118,15 @@ def create_app(
         where = ".".join(str(p) for p in first.get("loc", ()))
         return _error(422, "invalid", f"{where}: {first.get('msg', 'invalid')}"[:2000])
 
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        """Errors raised by the framework itself (a body that is not JSON, an unknown path, a
+        wrong method) answer in the protocol's shape like every other refusal."""
+        code = {400: "bad_request", 404: "not_found", 405: "method_not_allowed"}.get(
+            exc.status_code, "error"
+        )
+        return _error(exc.status_code, code, str(exc.detail)[:2000], dict(exc.headers or {}))
+
     def station_for(authorization: str | None) -> Caller:
         token = None
         if authorization and authorization.lower().startswith("bearer "):
@@ -178,7 +188,8 @@ def create_app(
 
     @app.get("/v1/instructions", responses=ERROR_RESPONSES)
     def instructions(
-        after: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        # the cursor is an instruction id: a 32-bit integer column on PostgreSQL
+        after: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
         limit: Annotated[int, Query(ge=1, le=500)] = 100,
         authorization: Auth = None,
     ) -> protocol.InstructionsResponse:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
+from app.cli_args import bounded
 from app.db.engine import make_server_engine
 from app.hq import schema
 from app.hq.service import Headquarters, HqError
@@ -54,12 +55,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = with_db(sub.add_parser("serve", help="run the HTTP service"))
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8740)
+    serve.add_argument("--port", type=bounded(int, 1, 65535), default=8740)
     serve.add_argument("--certfile", type=Path, help="TLS certificate (PEM) for HTTPS")
     serve.add_argument("--keyfile", type=Path, help="TLS private key (PEM)")
-    serve.add_argument("--rate", type=float, default=50.0, help="requests per second per station")
-    serve.add_argument("--burst", type=int, default=100, help="requests a station may burst")
-    serve.add_argument("--workers", type=int, default=1, help="worker processes")
+    serve.add_argument(
+        "--rate",
+        type=bounded(float, 0.1, 100_000),
+        default=50.0,
+        help="requests per second per station",
+    )
+    serve.add_argument(
+        "--burst", type=bounded(int, 1, 1_000_000), default=100, help="requests a station may burst"
+    )
+    serve.add_argument("--workers", type=bounded(int, 1, 64), default=1, help="worker processes")
 
     enroll = with_db(sub.add_parser("enroll", help="issue a one-time enrolment code"))
     enroll.add_argument("--unit-code", required=True)

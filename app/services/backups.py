@@ -227,12 +227,26 @@ def _write_manifest(path: Path, info: BackupInfo) -> None:
 
 
 def _read_manifest(path: Path) -> BackupInfo | None:
+    """The manifest, or None when it is missing, not ours or not well-formed (a file read from
+    a USB drive is checked like any input: every field present with its type, texts short)."""
     try:
-        raw = json.loads(_manifest_path(path).read_text("utf-8"))
-        raw.pop("format", None)
-        return BackupInfo(**raw)
+        manifest = _manifest_path(path)
+        if manifest.stat().st_size > 64 * 1024:
+            return None
+        raw = json.loads(manifest.read_text("utf-8"))
+        if not isinstance(raw, dict) or raw.pop("format", None) != FORMAT:
+            return None
+        info = BackupInfo(**raw)
     except (OSError, ValueError, TypeError):
         return None
+    for name, kind in (("bytes", int), ("last_seq", int), ("generation", int)):
+        value = getattr(info, name)
+        if not isinstance(value, kind) or isinstance(value, bool) or value < 0:
+            return None
+    texts = (info.file, info.unit_code, info.created_utc, info.reason, info.sha256)
+    if not all(isinstance(t, str) and len(t) <= 200 for t in texts):
+        return None
+    return info
 
 
 def list_backups(folder: Path) -> list[BackupEntry]:

@@ -440,6 +440,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(error_text(exc))
         self.locked_receipts = []
         self.recovery_banner.hide()  # its button must not work for someone not signed in
+        self.damage_button.setEnabled(False)
         self.stack.setCurrentWidget(self.lock_screen)
         self._set_menus_enabled(False)
         self.lock_screen.show_locked(self.officer)
@@ -473,6 +474,7 @@ class MainWindow(QMainWindow):
         if officer.id != self.officer.id:
             self._hand_over(officer)
         self._show_recovery_banner()
+        self.damage_button.setEnabled(True)
         self.stack.setCurrentWidget(self.tabs)
         self._set_menus_enabled(True)
         self.idle_timer.start(self.idle_minutes * 60_000)
