@@ -2,6 +2,343 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="45"/>
+        <source>Accounts</source>
+        <translation>账号管理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="49"/>
+        <source>Badge</source>
+        <translation>警号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="50"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="51"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="52"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="59"/>
+        <source>Add officer...</source>
+        <translation>添加民警…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="60"/>
+        <source>Reset password...</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="61"/>
+        <source>Change role...</source>
+        <translation>更改角色…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="62"/>
+        <source>Deactivate / reactivate</source>
+        <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="63"/>
+        <source>Unlock</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="97"/>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="99"/>
+        <source>Locked until %1 (wrong passwords)</source>
+        <translation>锁定至 %1（密码错误次数过多）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="103"/>
+        <source>Must choose a new password</source>
+        <translation>须设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="104"/>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="110"/>
+        <source>Select an account first.</source>
+        <translation>请先选择一个账号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="149"/>
+        <source>Temporary password for %1: %2
+
+Tell it to the officer in person. They must choose their own password when they sign in.</source>
+        <translation>%1 的临时密码：%2
+
+请当面告知该民警。其登录时必须设置自己的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="162"/>
+        <source>Role of %1</source>
+        <translation>%1 的角色</translation>
+    </message>
+</context>
+<context>
+    <name>AddOfficerDialog</name>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="210"/>
+        <source>Add officer</source>
+        <translation>添加民警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="215"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="222"/>
+        <source>Badge number</source>
+        <translation>警号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="216"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="223"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="224"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_dialog.py" line="233"/>
+        <source>A temporary password is shown when the account is added.</source>
+        <translation>添加账号后将显示临时密码。</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="74"/>
+        <source>The backup folder %1 is not there. Is the backup drive plugged in? Nothing was lost; the next backup runs when the folder is back.</source>
+        <translation>备份文件夹 %1 不存在。备份盘是否已插好？数据没有丢失；文件夹恢复后将进行下一次备份。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="78"/>
+        <source>The backup folder %1 cannot be written. Choose another folder.</source>
+        <translation>备份文件夹 %1 无法写入。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="81"/>
+        <source>The backup drive (%1) is full. No partial backup was left; free space or choose another drive.</source>
+        <translation>备份盘（%1）已满。未留下不完整的备份；请清理空间或选择其他磁盘。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="85"/>
+        <source>This backup is incomplete (cut short while copying). Use another one.</source>
+        <translation>该备份不完整（复制时中断）。请使用其他备份。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="88"/>
+        <source>This backup was changed after it was written. Do not use it; tell the station chief.</source>
+        <translation>该备份在写入后被改动过。请勿使用，并报告所长。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="92"/>
+        <source>This backup has no description file, so it cannot be checked.</source>
+        <translation>该备份缺少说明文件，无法校验。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="304"/>
+        <source>StationDesk - recovery</source>
+        <translation>StationDesk - 数据恢复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="318"/>
+        <source>No good backup was found in %1. Plug in the backup drive and start StationDesk again, or call the administrator.</source>
+        <translation>在 %1 中没有找到完好的备份。请插入备份盘后重新启动 StationDesk，或联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="328"/>
+        <source>The station database is damaged. The newest good backup was written %1 and holds %2 reports. Restore it now? The damaged file is kept aside; after sign-in, the sync takes back from HQ what the backup lacks.</source>
+        <translation>本所数据库已损坏。最新的完好备份写于 %1，包含 %2 条警情。现在恢复吗？损坏的文件会另行保留；登录后同步将从总部取回备份中缺少的记录。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="112"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="117"/>
+        <source>Choose...</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="129"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="130"/>
+        <source>only at shift end</source>
+        <translation>仅在交班时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="135"/>
+        <source>Backup folder (another disk or a USB drive)</source>
+        <translation>备份文件夹（另一块硬盘或U盘）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="136"/>
+        <source>Backups kept</source>
+        <translation>保留份数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="137"/>
+        <source>Back up every</source>
+        <translation>备份间隔</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="138"/>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="144"/>
+        <source>Written</source>
+        <translation>写入时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="145"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="146"/>
+        <source>Reports</source>
+        <translation>警情数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="147"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="148"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="158"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="159"/>
+        <source>Check selected</source>
+        <translation>校验所选</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="160"/>
+        <source>Restore selected...</source>
+        <translation>恢复所选…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="182"/>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="197"/>
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="200"/>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="213"/>
+        <source>written and checked</source>
+        <translation>已写入并校验</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="214"/>
+        <source>INCOMPLETE</source>
+        <translation>不完整</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="215"/>
+        <source>cannot be checked</source>
+        <translation>无法校验</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="233"/>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="234"/>
+        <source>scheduled</source>
+        <translation>定时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="235"/>
+        <source>shift end</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="242"/>
+        <source>Select a backup first.</source>
+        <translation>请先选择一个备份。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="247"/>
+        <source>Backing up; the desk can be used meanwhile...</source>
+        <translation>正在备份，期间可照常接报…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="249"/>
+        <source>A backup is already running.</source>
+        <translation>已有备份正在进行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="256"/>
+        <source>Backup written and checked: %1 reports in %2 s.</source>
+        <translation>备份已写入并校验：%1 条警情，用时 %2 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="272"/>
+        <source>This backup is sound: %1 reports, written %2.</source>
+        <translation>该备份完好：%1 条警情，写于 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="283"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="285"/>
+        <source>Put this backup in place of the station database?
+
+The current file is kept aside, not deleted. StationDesk restarts, and the next sync takes back from HQ every record the backup lacks.</source>
+        <translation>用此备份替换本所数据库吗？
+
+当前文件会另行保留，不会删除。StationDesk 将重新启动，下一次同步会从总部取回备份中缺少的全部记录。</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <location filename="../../app/ui/supervision_view.py" line="62"/>
@@ -234,6 +571,42 @@
         <location filename="../../app/ui/case_files_view.py" line="119"/>
         <source>%1 open files, %2 past their deadline (escalated to the station chief).</source>
         <translation>在办档案 %1 个，超期 %2 个（已提级至所领导）。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="29"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="30"/>
+        <location filename="../../app/ui/password_dialog.py" line="34"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="31"/>
+        <location filename="../../app/ui/password_dialog.py" line="35"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="32"/>
+        <location filename="../../app/ui/password_dialog.py" line="36"/>
+        <source>Repeat new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="39"/>
+        <source>An administrator reset your password. Choose your own before you go on (at least 8 characters).</source>
+        <translation>管理员已重置您的密码。继续之前请设置自己的密码（至少8个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="43"/>
+        <source>At least 8 characters, different from the current one.</source>
+        <translation>至少8个字符，且不同于当前密码。</translation>
     </message>
 </context>
 <context>
@@ -476,7 +849,7 @@
     <message>
         <location filename="../../app/ui/intake_form.py" line="195"/>
         <location filename="../../app/ui/intake_form.py" line="197"/>
-        <location filename="../../app/ui/intake_form.py" line="654"/>
+        <location filename="../../app/ui/intake_form.py" line="652"/>
         <source>Save intake</source>
         <translation>保存登记</translation>
     </message>
@@ -611,67 +984,67 @@
         <translation>&lt;b&gt;尚未评估&lt;/b&gt;：请标定预警颜色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="654"/>
+        <location filename="../../app/ui/intake_form.py" line="652"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="656"/>
+        <location filename="../../app/ui/intake_form.py" line="654"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="686"/>
+        <location filename="../../app/ui/intake_form.py" line="684"/>
         <source>Saved. Status: %1</source>
         <translation>已保存。状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="700"/>
+        <location filename="../../app/ui/intake_form.py" line="698"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="701"/>
+        <location filename="../../app/ui/intake_form.py" line="699"/>
         <source>A reason is required (at most 500 characters, no control characters).</source>
         <translation>必须填写原因（不超过500字，不含控制字符）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="712"/>
+        <location filename="../../app/ui/intake_form.py" line="710"/>
         <source>Leave unfinished</source>
         <translation>暂不完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="712"/>
+        <location filename="../../app/ui/intake_form.py" line="710"/>
         <source>Why can the intake not be completed now?</source>
         <translation>为什么现在无法完成登记？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="719"/>
+        <location filename="../../app/ui/intake_form.py" line="717"/>
         <source>Void receipt</source>
         <translation>作废受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="719"/>
+        <location filename="../../app/ui/intake_form.py" line="717"/>
         <source>Reason for voiding (kept for ever):</source>
         <translation>作废原因（永久保存）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="727"/>
+        <location filename="../../app/ui/intake_form.py" line="725"/>
         <source>Close report</source>
         <translation>办结警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="727"/>
+        <location filename="../../app/ui/intake_form.py" line="725"/>
         <source>Disposal result:</source>
         <translation>处置结果：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="742"/>
+        <location filename="../../app/ui/intake_form.py" line="740"/>
         <source>Refer</source>
         <translation>分流移交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="742"/>
+        <location filename="../../app/ui/intake_form.py" line="740"/>
         <source>Responsible department:</source>
         <translation>主管部门：</translation>
     </message>
@@ -838,163 +1211,362 @@
         <source>no</source>
         <translation>否</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="167"/>
+        <source>Front-desk officer</source>
+        <translation>接报民警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="168"/>
+        <source>Community police</source>
+        <translation>社区民警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="169"/>
+        <source>Station chief</source>
+        <translation>所长</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="170"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../app/ui/lock_screen.py" line="96"/>
+        <source>Receive walk-in (F2)</source>
+        <translation>来人接报 (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock_screen.py" line="97"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock_screen.py" line="98"/>
+        <location filename="../../app/ui/lock_screen.py" line="100"/>
+        <source>Badge number</source>
+        <translation>警号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock_screen.py" line="99"/>
+        <location filename="../../app/ui/lock_screen.py" line="101"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock_screen.py" line="105"/>
+        <source>Screen locked. %1 (%2) was signed in; any officer may sign in.</source>
+        <translation>屏幕已锁定。此前登录的是 %1（%2）；任何民警均可登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock_screen.py" line="117"/>
+        <source>Receipt %1 is stamped and saved. Sign in to take down the details.</source>
+        <translation>回执 %1 已生成并保存。请登录后登记详情。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="58"/>
+        <location filename="../../app/ui/main_window.py" line="105"/>
         <source>StationDesk - %1</source>
         <translation>StationDesk 接警台 - %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="125"/>
         <source>Receive desk</source>
         <translation>接警台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="130"/>
+        <location filename="../../app/ui/main_window.py" line="189"/>
+        <source>Print recovery key...</source>
+        <translation>打印恢复密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="134"/>
+        <source>Start recovery...</source>
+        <translation>开始恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>&amp;Desk</source>
         <translation>接警台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>Receive walk-in</source>
         <translation>自接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94"/>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="659"/>
         <source>Reports</source>
         <translation>警情查询</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95"/>
-        <location filename="../../app/ui/main_window.py" line="253"/>
+        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="670"/>
         <source>Return visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96"/>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="682"/>
         <source>Case files</source>
         <translation>一案一档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97"/>
-        <location filename="../../app/ui/main_window.py" line="274"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="691"/>
         <source>Reminder sheets</source>
         <translation>重复警情提示单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98"/>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="700"/>
         <source>Supervision</source>
         <translation>督导研判</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99"/>
-        <location filename="../../app/ui/main_window.py" line="291"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="709"/>
         <source>Shift end</source>
         <translation>交班核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="100"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="101"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
+        <source>&amp;Account</source>
+        <translation>账号(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="184"/>
+        <source>Lock screen</source>
+        <translation>锁定屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="185"/>
+        <source>Change password...</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="186"/>
+        <source>Accounts...</source>
+        <translation>账号管理…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="194"/>
+        <source>Check audit log</source>
+        <translation>校验审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="195"/>
+        <source>Backups...</source>
+        <translation>备份…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="205"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
-        <location filename="../../app/ui/main_window.py" line="371"/>
+        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="800"/>
         <source>About StationDesk</source>
         <translation>关于 StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="123"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>%1 (%2) on duty - %3 %4</source>
         <translation>值班民警：%1（%2）— %3 %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144"/>
+        <location filename="../../app/ui/main_window.py" line="278"/>
+        <source>The recovery key of this station&apos;s encrypted database has not been printed. Print it and keep it in the station safe: without it a new computer cannot open the records.</source>
+        <translation>本所加密数据库的恢复密钥尚未打印。请打印并存放于所内保险柜：没有它，新电脑将无法打开记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="296"/>
+        <source>AUDIT CHECK FAILED: the database file was changed outside StationDesk (%1 problem(s); first: %2). Tell the station chief; do not delete anything.</source>
+        <translation>审计校验未通过：数据库文件在 StationDesk 之外被改动（%1 处问题；第一处：%2）。请报告所长，不要删除任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="304"/>
+        <source>The audit check could not run: %1</source>
+        <translation>审计校验无法运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="312"/>
+        <source>Checking the audit log...</source>
+        <translation>正在校验审计日志…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="320"/>
+        <source>THE STATION DATABASE IS DAMAGED (%1). Records may be missing or unreadable. Restore the newest good backup; HQ then gives back what it lacks.</source>
+        <translation>本所数据库已损坏（%1）。记录可能缺失或无法读取。请恢复最新的完好备份，缺少的部分将由总部补回。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="336"/>
+        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/main_window.py" line="351"/>
+        <source>Recovery</source>
+        <translation>数据恢复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="343"/>
+        <source>No good backup was found in %1. Plug in the backup drive, or choose the folder under Account &gt; Backups, then try again.</source>
+        <translation>在 %1 中没有找到完好的备份。请插入备份盘，或在“账号 &gt; 备份”中选择文件夹后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="353"/>
+        <source>The newest good backup was written %1 and holds %2 reports. Restore it? The damaged file is kept aside; the next sync takes back from HQ what the backup lacks.</source>
+        <translation>最新的完好备份写于 %1，包含 %2 条警情。恢复吗？损坏的文件会另行保留；下一次同步将从总部取回备份中缺少的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="373"/>
+        <source>Backing up; the desk can be used meanwhile...</source>
+        <translation>正在备份，期间可照常接报…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="381"/>
+        <source>Backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="384"/>
+        <source>Backup written and checked.</source>
+        <translation>备份已写入并校验。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="403"/>
+        <location filename="../../app/ui/main_window.py" line="408"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="410"/>
+        <source>The backup is in place. StationDesk starts again; sign in, and the next sync takes back from HQ the records the backup lacked.</source>
+        <translation>备份已恢复。StationDesk 将重新启动；登录后，下一次同步会从总部取回备份中缺少的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="471"/>
+        <source>Choose a new password to go on.</source>
+        <translation>请设置新密码后继续。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="507"/>
+        <source>Password changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="522"/>
+        <source>Print recovery key</source>
+        <translation>打印恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="524"/>
+        <source>The recovery key was printed before. Print it again only if that sheet is lost; the reprint is recorded in the audit log.</source>
+        <translation>恢复密钥此前已打印过。仅在原页遗失时才补打；补打会记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="535"/>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="557"/>
         <source>Warning: the PC clock went backwards since the last receipt. Check the clock.</source>
         <translation>警告：电脑时钟比上一次接警时间倒退，请检查时钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="613"/>
         <source>%1 intake(s) interrupted earlier were reopened with what had been typed.</source>
         <translation>已重新打开 %1 份此前中断的登记，已录入内容均已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="637"/>
         <source>This PC was restored from an older backup: %1 records were taken back from HQ.</source>
         <translation>本机系从较早的备份恢复：已从总部取回 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="320"/>
+        <location filename="../../app/ui/main_window.py" line="740"/>
         <source>Receipt slip %1</source>
         <translation>报警回执 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/main_window.py" line="741"/>
         <source>Print the receipt slip for the reporter, or save it as PDF.</source>
         <translation>为报警人打印报警回执，或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="322"/>
+        <location filename="../../app/ui/main_window.py" line="742"/>
         <source>Print preview...</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="743"/>
         <source>Save PDF...</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="753"/>
         <source>Save receipt slip</source>
         <translation>保存报警回执</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="769"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="773"/>
+        <source>Lock the screen after idle</source>
+        <translation>闲置多久后锁屏</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="793"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="365"/>
+        <location filename="../../app/ui/main_window.py" line="794"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="338"/>
+        <location filename="../../app/ui/main_window.py" line="758"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/main_window.py" line="761"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347"/>
+        <location filename="../../app/ui/main_window.py" line="772"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="355"/>
+        <location filename="../../app/ui/main_window.py" line="781"/>
         <source>A new language applies from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="801"/>
         <source>StationDesk %1
 Incident catalog %2</source>
         <translation>StationDesk %1
@@ -1004,204 +1576,254 @@ Incident catalog %2</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="16"/>
+        <location filename="../../app/ui/messages.py" line="24"/>
         <source>The station database is busy or locked by another program. Your input is kept; try again in a moment.</source>
         <translation>本所数据库正被其他程序占用。已录入内容仍保留，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="20"/>
+        <location filename="../../app/ui/messages.py" line="28"/>
         <source>The station database cannot be written: the file or its folder is read-only. Nothing was saved; ask the administrator to check the disk.</source>
         <translation>无法写入本所数据库：文件或目录为只读。本次内容未保存，请联系管理员检查磁盘。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="24"/>
+        <location filename="../../app/ui/messages.py" line="32"/>
         <source>The disk is full. Nothing was lost, but new input cannot be saved until space is freed.</source>
         <translation>磁盘已满。已保存的数据不会丢失，但需释放空间后才能保存新内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="28"/>
+        <location filename="../../app/ui/messages.py" line="36"/>
         <source>The station database file is damaged or is not a StationDesk database. Do not continue; call the administrator to restore the latest backup.</source>
         <translation>本所数据库文件已损坏或不是 StationDesk 数据库。请勿继续操作，联系管理员恢复最新备份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="32"/>
+        <location filename="../../app/ui/messages.py" line="40"/>
         <source>This station database was written by a newer version of StationDesk. Install that version; this one will not touch the file.</source>
         <translation>该数据库由更新版本的 StationDesk 写入。请安装新版本；当前版本不会改动该文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="36"/>
+        <location filename="../../app/ui/messages.py" line="44"/>
         <source>The station database reported an error. Your input is kept.</source>
         <translation>数据库报告错误。已录入内容仍保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="39"/>
+        <location filename="../../app/ui/messages.py" line="47"/>
         <source>Wrong badge number or password.</source>
         <translation>警号或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="40"/>
+        <location filename="../../app/ui/messages.py" line="48"/>
+        <source>Too many wrong passwords: this account is locked until %1. An administrator can unlock it sooner.</source>
+        <translation>密码错误次数过多：该账号锁定至 %1。管理员可提前解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="52"/>
+        <source>The station database is encrypted and this computer&apos;s keyring does not hold its key. Type the recovery key from the sheet in the station safe.</source>
+        <translation>本所数据库已加密，而本机钥匙串中没有其密钥。请输入所内保险柜中恢复密钥页上的密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="56"/>
+        <source>This recovery key does not open this station&apos;s database: it belongs to another station. Check the unit name on the sheet.</source>
+        <translation>此恢复密钥无法打开本所数据库：它属于其他单位。请核对密钥页上的单位名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="60"/>
+        <source>That is not a recovery key: check the 56 letters and digits on the sheet and type them again. Dashes and spaces do not matter.</source>
+        <translation>这不是有效的恢复密钥：请核对密钥页上的56位字母和数字后重新输入。短横线和空格可省略。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="64"/>
+        <source>The system keyring is not available, so the station&apos;s keys cannot be kept safely. Start or unlock the keyring service and try again.</source>
+        <translation>系统钥匙串不可用，无法安全保存本所密钥。请启动或解锁钥匙串服务后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="68"/>
         <source>Your role is not allowed to do this. A station chief must do it.</source>
         <translation>您的角色无权执行此操作，须由所长（带班领导）办理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="43"/>
+        <location filename="../../app/ui/messages.py" line="71"/>
         <source>That report no longer exists in this station&apos;s database.</source>
         <translation>本所数据库中找不到该警情。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="46"/>
+        <location filename="../../app/ui/messages.py" line="74"/>
         <source>The report&apos;s status does not allow this change.</source>
         <translation>该警情当前状态不允许此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="49"/>
+        <location filename="../../app/ui/messages.py" line="77"/>
         <source>The incident catalog could not be loaded.</source>
         <translation>无法加载警情类别目录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="52"/>
+        <location filename="../../app/ui/messages.py" line="80"/>
         <source>Some fields need attention; see the messages beside them.</source>
         <translation>部分内容需要修改，请查看各栏旁的提示。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="55"/>
+        <location filename="../../app/ui/messages.py" line="83"/>
         <source>This station is already set up.</source>
         <translation>本所已完成初始化。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="56"/>
+        <location filename="../../app/ui/messages.py" line="84"/>
         <source>No visit of this station has the code %1. Check the code on the sheet (V, seven digits, dash, check digit) and type it again.</source>
         <translation>本所没有编号为 %1 的回访。请核对回访单上的编号（V、七位数字、短横线、校验位）后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="60"/>
+        <location filename="../../app/ui/messages.py" line="88"/>
         <source>The outcome of visit %1 was already recorded (%2, %3 by %4). Nothing was changed.</source>
         <translation>回访 %1 的结果已录入（%2，%3，录入人 %4），本次未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="68"/>
+        <location filename="../../app/ui/messages.py" line="96"/>
         <source>Report %1 was voided: it is not visited and no sheet is printed for it.</source>
         <translation>警情 %1 已作废：不再回访，也不打印回访单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="71"/>
+        <location filename="../../app/ui/messages.py" line="99"/>
         <source>Printing failed: %1</source>
         <translation>打印失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="74"/>
+        <location filename="../../app/ui/messages.py" line="102"/>
         <source>The return-visit policy file could not be loaded: %1</source>
         <translation>无法读取回访规则文件：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="77"/>
+        <location filename="../../app/ui/messages.py" line="105"/>
         <source>This station has not been set up yet.</source>
         <translation>本所尚未初始化。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="82"/>
+        <location filename="../../app/ui/messages.py" line="110"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="89"/>
+        <location filename="../../app/ui/messages.py" line="117"/>
         <source>Required for this incident type.</source>
         <translation>该类警情必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="90"/>
+        <location filename="../../app/ui/messages.py" line="118"/>
         <source>Enter a phone number, or the reason none was given.</source>
         <translation>请填写联系电话，或说明未提供电话的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="93"/>
+        <location filename="../../app/ui/messages.py" line="121"/>
         <source>Too long: at most %1 characters.</source>
         <translation>内容过长：最多 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="96"/>
+        <location filename="../../app/ui/messages.py" line="124"/>
         <source>Contains invisible control characters; retype the text.</source>
         <translation>包含不可见的控制字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="99"/>
+        <location filename="../../app/ui/messages.py" line="127"/>
         <source>An ID number has 18 characters.</source>
         <translation>身份证号应为18位。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="100"/>
+        <location filename="../../app/ui/messages.py" line="128"/>
         <source>An ID number is 17 digits followed by a digit or X.</source>
         <translation>身份证号为17位数字加1位数字或X。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="103"/>
+        <location filename="../../app/ui/messages.py" line="131"/>
         <source>The birth date inside this ID number is not a real date.</source>
         <translation>身份证号中的出生日期无效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="106"/>
+        <location filename="../../app/ui/messages.py" line="134"/>
         <source>The check digit does not match: this ID number has a typing error.</source>
         <translation>校验码不符：身份证号有输入错误。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="109"/>
+        <location filename="../../app/ui/messages.py" line="137"/>
         <source>A phone number contains only digits, spaces and dashes.</source>
         <translation>电话号码只能包含数字、空格和短横线。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="112"/>
+        <location filename="../../app/ui/messages.py" line="140"/>
         <source>Not a valid phone number: 11-digit mobile, or area code and number.</source>
         <translation>电话号码格式不正确：应为11位手机号，或区号加座机号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="115"/>
+        <location filename="../../app/ui/messages.py" line="143"/>
         <source>A name contains letters only (no digits or symbols).</source>
         <translation>姓名只能包含文字（不能有数字或符号）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="118"/>
+        <location filename="../../app/ui/messages.py" line="146"/>
         <source>Use the form YYYY-MM-DD HH:MM.</source>
         <translation>请按 年-月-日 时:分 格式填写，如 2024-01-02 22:00。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="119"/>
+        <location filename="../../app/ui/messages.py" line="147"/>
         <source>The incident time is in the future.</source>
         <translation>发案时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="122"/>
+        <location filename="../../app/ui/messages.py" line="150"/>
         <source>Choose an incident type from the list.</source>
         <translation>请从列表中选择警情类别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="125"/>
+        <location filename="../../app/ui/messages.py" line="153"/>
         <source>2 to 12 letters or digits.</source>
         <translation>2至12位字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="126"/>
+        <location filename="../../app/ui/messages.py" line="154"/>
         <source>3 to 12 letters or digits.</source>
         <translation>3至12位字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="127"/>
+        <location filename="../../app/ui/messages.py" line="155"/>
         <source>This badge number already has an account.</source>
         <translation>该警号已有账号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="130"/>
+        <location filename="../../app/ui/messages.py" line="158"/>
         <source>At least 8 characters.</source>
         <translation>至少8个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="131"/>
+        <location filename="../../app/ui/messages.py" line="159"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="138"/>
+        <location filename="../../app/ui/messages.py" line="160"/>
+        <source>The new password must differ from the old one.</source>
+        <translation>新密码不能与旧密码相同。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="163"/>
+        <source>This is the last administrator account: add another administrator first.</source>
+        <translation>这是最后一个管理员账号：请先添加另一名管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="166"/>
+        <source>Choose a role from the list.</source>
+        <translation>请从列表中选择角色。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="167"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="174"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="71"/>
+        <source>Something unexpected went wrong. What was saved is safe and what you typed is kept as a draft. A report for the administrator was written to %1.</source>
+        <translation>发生了意外错误。已保存的内容安全无虞，您输入的内容已存为草稿。给管理员的报告已写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -1228,62 +1850,62 @@ Incident catalog %2</source>
 <context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="569"/>
+        <location filename="../../app/ui/visit_queue.py" line="571"/>
         <source>Return visits: satisfaction and completion</source>
         <translation>回访满意率与完成率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="584"/>
+        <location filename="../../app/ui/visit_queue.py" line="586"/>
         <source>Officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="585"/>
+        <location filename="../../app/ui/visit_queue.py" line="587"/>
         <source>Visits due</source>
         <translation>应回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="586"/>
+        <location filename="../../app/ui/visit_queue.py" line="588"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="587"/>
+        <location filename="../../app/ui/visit_queue.py" line="589"/>
         <source>Completion rate</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="588"/>
+        <location filename="../../app/ui/visit_queue.py" line="590"/>
         <source>Answers</source>
         <translation>有效答复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="589"/>
+        <location filename="../../app/ui/visit_queue.py" line="591"/>
         <source>Satisfied or basically</source>
         <translation>满意及基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="590"/>
+        <location filename="../../app/ui/visit_queue.py" line="592"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="597"/>
+        <location filename="../../app/ui/visit_queue.py" line="599"/>
         <source>Completion: visits due in the month that were done or refused. Satisfaction: satisfied plus basically satisfied, over all answers recorded in the month.</source>
         <translation>完成率：本月应回访中已回访或被拒绝回访的比例。满意率：本月录入的答复中&quot;满意&quot;与&quot;基本满意&quot;所占比例。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="603"/>
+        <location filename="../../app/ui/visit_queue.py" line="605"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="628"/>
+        <location filename="../../app/ui/visit_queue.py" line="630"/>
         <source>Station total</source>
         <translation>全所合计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="630"/>
+        <location filename="../../app/ui/visit_queue.py" line="632"/>
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
@@ -1376,6 +1998,29 @@ Incident catalog %2</source>
         <location filename="../../app/ui/receive_desk.py" line="160"/>
         <source>Shift-end check</source>
         <translation>交班核对</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../app/ui/recovery_dialog.py" line="29"/>
+        <source>StationDesk - recovery key</source>
+        <translation>StationDesk - 恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_dialog.py" line="32"/>
+        <source>This station&apos;s database is encrypted, and this computer does not hold its key. Type the recovery key from the sheet in the station safe (56 letters and digits; dashes, spaces and case do not matter).</source>
+        <translation>本所数据库已加密，而本机没有其密钥。请输入所内保险柜中恢复密钥页上的密钥（56位字母和数字；短横线、空格和大小写均可忽略）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_dialog.py" line="42"/>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_dialog.py" line="44"/>
+        <source>The system keyring is not available: open for this session only</source>
+        <translation>系统钥匙串不可用：仅在本次运行中打开</translation>
     </message>
 </context>
 <context>
@@ -1726,77 +2371,100 @@ Incident catalog %2</source>
     <message>
         <location filename="../../app/ui/setup_wizard.py" line="45"/>
         <location filename="../../app/ui/setup_wizard.py" line="54"/>
+        <location filename="../../app/ui/setup_wizard.py" line="69"/>
+        <location filename="../../app/ui/setup_wizard.py" line="78"/>
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
     <message>
         <location filename="../../app/ui/setup_wizard.py" line="46"/>
         <location filename="../../app/ui/setup_wizard.py" line="55"/>
+        <location filename="../../app/ui/setup_wizard.py" line="70"/>
+        <location filename="../../app/ui/setup_wizard.py" line="79"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../app/ui/setup_wizard.py" line="51"/>
         <location filename="../../app/ui/setup_wizard.py" line="56"/>
+        <location filename="../../app/ui/setup_wizard.py" line="75"/>
+        <location filename="../../app/ui/setup_wizard.py" line="80"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
         <location filename="../../app/ui/setup_wizard.py" line="52"/>
         <location filename="../../app/ui/setup_wizard.py" line="57"/>
+        <location filename="../../app/ui/setup_wizard.py" line="76"/>
+        <location filename="../../app/ui/setup_wizard.py" line="81"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="61"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="64"/>
+        <source>The administrator adds officers, resets forgotten passwords and unlocks accounts. This account handles no cases; give it to someone other than the chief where the station can.</source>
+        <translation>管理员负责添加民警、重置遗忘的密码和解锁账号。该账号不办理警情；条件允许时应由所长以外的人担任。</translation>
     </message>
 </context>
 <context>
     <name>ShiftEndView</name>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="41"/>
+        <location filename="../../app/ui/shift_end.py" line="42"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="50"/>
+        <location filename="../../app/ui/shift_end.py" line="44"/>
+        <source>End of shift: back up now</source>
+        <translation>交班：立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_end.py" line="54"/>
         <source>Serial</source>
         <translation>受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="51"/>
+        <location filename="../../app/ui/shift_end.py" line="55"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="52"/>
+        <location filename="../../app/ui/shift_end.py" line="56"/>
         <source>Officer</source>
         <translation>接警民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="53"/>
+        <location filename="../../app/ui/shift_end.py" line="57"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="54"/>
+        <location filename="../../app/ui/shift_end.py" line="58"/>
         <source>Reporter</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="55"/>
+        <location filename="../../app/ui/shift_end.py" line="59"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="65"/>
+        <location filename="../../app/ui/shift_end.py" line="69"/>
         <source>Shift started at</source>
         <translation>本班开始时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="80"/>
+        <location filename="../../app/ui/shift_end.py" line="85"/>
         <source>%1 receipts drawn in this shift; %2 not completed.</source>
         <translation>本班次共领取 %1 个受理编号，其中 %2 个未完成登记。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="88"/>
+        <location filename="../../app/ui/shift_end.py" line="93"/>
         <source>NOT COMPLETED - no reason given</source>
         <translation>未完成登记——未说明原因</translation>
     </message>
@@ -1809,21 +2477,26 @@ Incident catalog %2</source>
         <translation>StationDesk - 民警登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="25"/>
-        <location filename="../../app/ui/sign_in.py" line="34"/>
+        <location filename="../../app/ui/sign_in.py" line="26"/>
+        <location filename="../../app/ui/sign_in.py" line="36"/>
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="28"/>
-        <location filename="../../app/ui/sign_in.py" line="35"/>
+        <location filename="../../app/ui/sign_in.py" line="29"/>
+        <location filename="../../app/ui/sign_in.py" line="37"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="39"/>
+        <location filename="../../app/ui/sign_in.py" line="41"/>
         <source>Sign in</source>
         <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="65"/>
+        <source>Choose a new password to go on.</source>
+        <translation>请设置新密码后继续。</translation>
     </message>
 </context>
 <context>
@@ -2466,32 +3139,32 @@ Incident catalog %2</source>
         <translation>第 %1 / %2 张</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="468"/>
+        <location filename="../../app/ui/visit_queue.py" line="470"/>
         <source>%1 visit sheets are ready.</source>
         <translation>%1 张回访单已生成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="469"/>
+        <location filename="../../app/ui/visit_queue.py" line="471"/>
         <source>Print preview...</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="470"/>
+        <location filename="../../app/ui/visit_queue.py" line="472"/>
         <source>Print...</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="471"/>
+        <location filename="../../app/ui/visit_queue.py" line="473"/>
         <source>Open in viewer</source>
         <translation>用阅读器打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="472"/>
+        <location filename="../../app/ui/visit_queue.py" line="474"/>
         <source>Save PDF...</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="494"/>
+        <location filename="../../app/ui/visit_queue.py" line="496"/>
         <source>Save visit sheets</source>
         <translation>保存回访单</translation>
     </message>
@@ -2500,22 +3173,22 @@ Incident catalog %2</source>
         <translation type="vanished">无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="507"/>
+        <location filename="../../app/ui/visit_queue.py" line="509"/>
         <source>No printer is set up on this PC. Save the PDF or open it in the viewer and print from another PC.</source>
         <translation>本机未配置打印机。请保存为 PDF 或用阅读器打开，在其他电脑上打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="520"/>
+        <location filename="../../app/ui/visit_queue.py" line="522"/>
         <source>Printing...</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="520"/>
+        <location filename="../../app/ui/visit_queue.py" line="522"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="537"/>
+        <location filename="../../app/ui/visit_queue.py" line="539"/>
         <source>Printing stopped after sheet %1 of %2. Check the printer, then resume from sheet %3?</source>
         <translation>打印在第 %1 / %2 张后中断。请检查打印机，是否从第 %3 张继续打印？</translation>
     </message>

@@ -18,10 +18,15 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[2]
+# The station keys of the benchmark stations live in a file keyring under bench-data/ (this
+# machine has no OS keyring); child processes inherit it.
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+os.environ.setdefault("XDG_DATA_HOME", str(ROOT / "bench-data" / "keyring"))
 PASSWORD = "bench-password"
 
 
@@ -34,16 +39,11 @@ VISITS = 300_000  # the issue's station: 1,000,000 reports and 300,000 visits
 
 
 def ensure_station(data_dir: Path, records: int, visits: int = VISITS) -> None:
-    from app.db.engine import Store
-    from app.db.migrate import upgrade_database
+    from app.db.station_file import open_station
     from app.domain.catalog import load_catalog
-    from app.paths import database_file
     from app.services import demo, reports, station
 
-    path = database_file(data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    upgrade_database(path)
-    store = Store(path)
+    store = open_station(data_dir, create=True)
     if not station.is_set_up(store):
         station.set_up_station(
             store,
@@ -74,6 +74,13 @@ def ensure_station(data_dir: Path, records: int, visits: int = VISITS) -> None:
     store.close()
 
 
+def store_connection(store: Any) -> Any:
+    """A plain SQLCipher connection to a station's file, for picking sample rows."""
+    from app.db import cipher
+
+    return cipher.connect(store.path, store.key)
+
+
 def raw_insert_commit(n: int) -> list[float]:
     from app.db.engine import PRAGMAS
 
@@ -98,11 +105,10 @@ def raw_insert_commit(n: int) -> list[float]:
 
 
 def bench_receive(data_dir: Path, n: int) -> dict[str, float]:
-    from app.db.engine import Store
-    from app.paths import database_file
+    from app.db.station_file import open_station
     from app.services import receiving, station
 
-    store = Store(database_file(data_dir))
+    store = open_station(data_dir)
     officer = station.sign_in(store, "000001", PASSWORD)
     receiving.receive(store, officer)
     times = []
@@ -123,15 +129,14 @@ def bench_receive(data_dir: Path, n: int) -> dict[str, float]:
 def bench_form(data_dir: Path, n: int) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
-    from app.db.engine import Store
+    from app.db.station_file import open_station
     from app.domain.catalog import load_catalog
-    from app.paths import database_file
     from app.services import station
     from app.ui.application import make_application
     from app.ui.main_window import MainWindow
 
     app = make_application("zh_CN")
-    store = Store(database_file(data_dir))
+    store = open_station(data_dir)
     officer = station.sign_in(store, "000001", PASSWORD)
     window = MainWindow(store, load_catalog(), officer, data_dir)
     window.show()
@@ -156,12 +161,11 @@ def bench_form(data_dir: Path, n: int) -> dict[str, float]:
 
 
 def bench_search(data_dir: Path, n: int) -> dict[str, float]:
-    from app.db.engine import Store
-    from app.paths import database_file
+    from app.db.station_file import open_station
     from app.services.reports import ReportFilter, list_reports
 
-    store = Store(database_file(data_dir))
-    conn = sqlite3.connect(database_file(data_dir))
+    store = open_station(data_dir)
+    conn = store_connection(store)
     rows = conn.execute(
         "SELECT reporter_phone, reporter_id_number, reporter_name FROM report WHERE reporter_id_number != '' "
         "AND rowid % 997 = 0 LIMIT 400"
@@ -194,12 +198,11 @@ def bench_repeats(data_dir: Path, n: int) -> dict[str, float]:
     """The live repeat check as the intake form runs it: after the phone is complete, then
     with the ID number, then the name and address, then the incident place (each call covers
     every key typed so far; a key already looked up by this form is not looked up again)."""
-    from app.db.engine import Store
-    from app.paths import database_file
+    from app.db.station_file import open_station
     from app.services import repeats
 
-    store = Store(database_file(data_dir))
-    conn = sqlite3.connect(database_file(data_dir))
+    store = open_station(data_dir)
+    conn = store_connection(store)
     rows = conn.execute(
         "SELECT reporter_phone, reporter_id_number, reporter_name, reporter_address,"
         " incident_place, incident_type FROM report WHERE reporter_phone != ''"
@@ -323,6 +326,25 @@ HQ_REPEAT_ROWS = [
     ("whole push of such a batch, p99", "hq_push_p99_ms", "ms", None),
     ("reminder sheets issued", "hq_sheets", "", None),
 ]
+TRUST_ROWS = [
+    ("receive, encrypted station, p50", "enc_receive_p50_ms", "ms", None),
+    ("receive, encrypted station, p99", "enc_receive_p99_ms", "ms", 20),
+    ("receive, same station unencrypted, p50", "plain_receive_p50_ms", "ms", None),
+    ("receive, same station unencrypted, p99", "plain_receive_p99_ms", "ms", None),
+    ("encryption cost on receive (p50)", "encryption_ratio_p50", "x", 1.5),
+    ("encryption cost on receive (p99)", "encryption_ratio_p99", "x", None),
+    ("audit entries checked", "verify_entries", "", None),
+    ("revisions checked", "verify_revisions", "", None),
+    ("audit verify, whole file", "verify_s", "s", 30),
+    ("audit verify ran on a cold OS cache (1=yes)", "verify_cold", "", None),
+    ("backup size", "backup_gb", "GB", None),
+    ("backup: write, check, hash, manifest", "backup_s", "s", 60),
+    ("backup ran on a cold OS cache (1=yes)", "backup_cold", "", None),
+    ("desk receive p99, idle", "desk_idle_p99_ms", "ms", None),
+    ("desk receive p99, during the backup", "desk_backup_p99_ms", "ms", 20),
+    ("desk receive, slowest during the backup", "desk_backup_max_ms", "ms", None),
+    ("presses during the backup", "desk_backup_presses", "", None),
+]
 # (label, key, unit, limit, "max" or "min": which side of the limit is good)
 SYNC_ROWS = [
     ("catch-up revisions sent", "catchup_revisions", "", None, "max"),
@@ -374,7 +396,9 @@ def main() -> int:
     parser.add_argument("--data-dir", type=Path, default=ROOT / "bench-data")
     parser.add_argument("--out", type=Path, default=Path(__file__).with_name("results.json"))
     parser.add_argument(
-        "--only", choices=["desk", "visits", "supervision", "hq-repeats", "sync"], default=None
+        "--only",
+        choices=["desk", "visits", "supervision", "hq-repeats", "sync", "trust"],
+        default=None,
     )
     args = parser.parse_args()
     out: dict[str, object] = {}
@@ -406,6 +430,14 @@ def main() -> int:
             f"Supervision on {args.records:,} reports",
             SUPERVISION_ROWS,
             supervision_bench.run(data_dir),
+        )
+    if args.only in (None, "trust"):
+        from tests.benchmarks import trust_bench
+
+        data_dir = args.data_dir / f"station-{args.records}"
+        ensure_station(data_dir, args.records)
+        out["trust"] = _table(
+            f"Trust on {args.records:,} reports", TRUST_ROWS, trust_bench.run(data_dir, PASSWORD)
         )
     if args.only in (None, "hq-repeats"):
         from tests.benchmarks import hq_repeats_bench

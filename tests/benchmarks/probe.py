@@ -21,17 +21,14 @@ def main() -> None:
         app.processEvents()
         print("READY", flush=True)
         return
-    from app.db.engine import Store
-    from app.db.migrate import upgrade_database
+    from app.db.station_file import open_station
     from app.domain.catalog import load_catalog
-    from app.paths import database_file
     from app.services import station
     from app.ui.application import make_application
     from app.ui.main_window import MainWindow
 
     app = make_application("zh_CN")
-    upgrade_database(database_file(data_dir))
-    store = Store(database_file(data_dir))
+    store = open_station(data_dir)
     officer = station.sign_in(store, "000001", password)
     window = MainWindow(store, load_catalog(data_dir), officer, data_dir)
     window.show()

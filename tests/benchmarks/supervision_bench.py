@@ -8,13 +8,12 @@ from pathlib import Path
 
 
 def run(data_dir: Path, runs: int = 5) -> dict[str, float]:
-    from app.db.engine import Store
+    from app.db.station_file import open_station
     from app.domain.catalog import load_catalog
-    from app.paths import database_file
     from app.services import documents, supervision
 
     catalog = load_catalog()
-    probe = Store(database_file(data_dir))
+    probe = open_station(data_dir)
     with probe.engine.connect() as conn:
         newest = conn.exec_driver_sql("SELECT max(received_utc) FROM report").scalar()
     probe.close()
@@ -25,7 +24,7 @@ def run(data_dir: Path, runs: int = 5) -> dict[str, float]:
     times = []
     reports = 0
     for _ in range(runs):
-        store = Store(database_file(data_dir))  # a fresh process-like start: no warm caches
+        store = open_station(data_dir)  # a fresh process-like start: no warm caches
         started = time.perf_counter()
         pdf, figures = documents.weekly_report_pdf(store, catalog, period)
         times.append(time.perf_counter() - started)

@@ -103,15 +103,12 @@ class Hq:
 
 
 def _station(folder: Path, unit_code: str, reports: int) -> Any:
-    from app.db.engine import Store
-    from app.db.migrate import upgrade_database
+    from app.db.station_file import open_station
     from app.domain.catalog import load_catalog
-    from app.paths import database_file
     from app.services import demo, station
 
     folder.mkdir(parents=True, exist_ok=True)
-    upgrade_database(database_file(folder))
-    store = Store(database_file(folder))
+    store = open_station(folder, create=True)
     station.set_up_station(
         store,
         unit_code=unit_code,

@@ -46,12 +46,11 @@ def bare_pages(pages: list[list[str]]) -> float:
 def run(data_dir: Path) -> dict[str, float]:
     import random
 
-    from app.db.engine import Store
+    from app.db.station_file import open_station
     from app.domain.catalog import load_catalog
-    from app.paths import database_file
     from app.services import documents, visit_queries
 
-    store = Store(database_file(data_dir))
+    store = open_station(data_dir)
     catalog = load_catalog()
     with store.engine.connect() as conn:
         ids = [
