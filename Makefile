@@ -19,14 +19,21 @@ $(BIN)/stationdesk: pyproject.toml
 
 setup: system-deps $(BIN)/stationdesk
 
+# The demo keeps its database key in the OS keyring; on a machine without one (a bare Linux
+# box, a CI runner) it uses a file keyring inside the demo folder instead.
 demo: setup
-	@if [ ! -f $(DEMO_DIR)/station.sqlite3 ]; then \
-	  printf 'demo1234\n' | $(BIN)/stationdesk init --data-dir $(DEMO_DIR) --unit-code 140107 \
+	@if ! $(BIN)/python -c 'from app.credentials import ensure_available; ensure_available()' 2>/dev/null; then \
+	  export PYTHON_KEYRING_BACKEND=keyrings.alt.file.PlaintextKeyring XDG_DATA_HOME='$(abspath $(DEMO_DIR))/keyring'; \
+	  echo 'No system keyring here: the demo keeps its key in $(DEMO_DIR)/keyring'; \
+	fi; \
+	if [ ! -f $(DEMO_DIR)/station.sqlite3 ]; then \
+	  printf 'demo1234\ndemo1234\n' | $(BIN)/stationdesk init --data-dir $(DEMO_DIR) --unit-code 140107 \
 	    --unit-name '杏花岭分局三桥派出所' --parent-bureau '太原市公安局杏花岭分局' \
-	    --officer-badge 000001 --officer-name '赵毅君' && \
-	  $(BIN)/stationdesk demo-data --data-dir $(DEMO_DIR) --records 2000; \
+	    --officer-badge 000001 --officer-name '赵毅君' \
+	    --admin-badge 000009 --admin-name '孙立新' && \
+	  $(BIN)/stationdesk demo-data --data-dir $(DEMO_DIR) --records 2000 && \
 	  echo 'Demo station ready: sign in with badge 000001, password demo1234'; \
-	fi
+	fi; \
 	$(BIN)/stationdesk --data-dir $(DEMO_DIR)
 
 lint: setup
