@@ -107,6 +107,19 @@ def adopt_recovery_key(data_dir: Path, typed: str, *, remember: bool = True) -> 
     return key
 
 
+def install_key(data_dir: Path, key: bytes) -> None:
+    """Make `key` this folder's key (after a backup of another install was restored here):
+    kept in the keyring under a fresh name, the record beside the database rewritten. The
+    sheet in the safe is the one that printed this key, so it counts as printed."""
+    info = KeyInfo(
+        key_id=str(uuid.uuid4()),
+        fingerprint=recovery_key.fingerprint(key),
+        recovery_printed_utc=_now(),
+    )
+    credentials.store_database_key(info.key_id, key)
+    _write_info(data_dir, info)
+
+
 def recovery_printed(data_dir: Path) -> bool:
     info = read_info(data_dir)
     return info is not None and info.recovery_printed_utc is not None

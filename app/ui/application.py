@@ -127,6 +127,10 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
             wizard = SetupWizard(store)
             if wizard.exec() != QDialog.DialogCode.Accepted:
                 return 1
+            if wizard.restored:  # a replacement PC: the restored station, from the top
+                store = open_with_key(data_dir)
+                if store is None:
+                    return 1
     except OSError as exc:
         show_error(None, errors.DatabaseReadOnlyError(str(exc)))
         return 2

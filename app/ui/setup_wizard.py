@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QMessageBox, QWizard, QWizardPage
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWizard,
+    QWizardPage,
+)
 
 from app import errors
 from app.db.engine import Store
@@ -35,7 +42,12 @@ class SetupWizard(QWizard):
         form.addRow(self.tr("Unit name"), self.unit_name)
         form.addRow(self.tr("Parent bureau"), self.parent_bureau)
         form.addRow(self.tr("Contact phone for reporters"), self.contact_phone)
+        restore = QPushButton(self.tr("This station exists: restore it from a backup..."))
+        restore.setObjectName("restoreInsteadButton")
+        restore.clicked.connect(self._restore_instead)
+        form.addRow(restore)
         self.addPage(unit)
+        self.restored = False
 
         officer = QWizardPage()
         officer.setTitle(self.tr("First account"))
@@ -80,6 +92,17 @@ class SetupWizard(QWizard):
         form.addRow(self.tr("Password"), self.admin_password)
         form.addRow(self.tr("Repeat password"), self.admin_password2)
         self.addPage(admin)
+
+    def _restore_instead(self) -> None:
+        """A replacement PC: the station is not set up again but restored; the file made for
+        a new station is put aside by the restore."""
+        from app.ui.restore_wizard import RestoreWizard
+
+        self.store.close()
+        wizard = RestoreWizard(self.store.path.parent, self)
+        if wizard.exec() == QWizard.DialogCode.Accepted:
+            self.restored = True
+            super().accept()
 
     def _text(self, box: FieldBox) -> str:
         editor = box.editor

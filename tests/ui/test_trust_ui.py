@@ -176,3 +176,48 @@ def test_shift_end_backup_then_a_damaged_file_is_recovered_from_it(
         assert s.execute(text("PRAGMA quick_check")).scalar() == "ok"
     assert entry.info is not None
     restored.close()
+
+
+def test_a_replacement_pc_restores_the_station_from_the_set_up_wizard(
+    qtbot, app_en, store, chief, catalog, data_dir, tmp_path, test_keyring
+) -> None:
+    import shutil
+
+    from app.db.station_file import open_station
+    from app.domain import recovery_key
+    from app.services import backups
+    from app.ui.restore_wizard import RestoreWizard
+    from app.ui.setup_wizard import SetupWizard
+
+    receipt = receiving.receive(store, chief)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    info = backups.run_backup(store, data_dir, reason="shift_end", folder=usb)
+    typed = recovery_key.encode(store.key)
+    store.close()
+    shutil.rmtree(test_keyring)  # the new PC: an empty keyring, an empty data folder
+    test_keyring.mkdir()
+    new_dir = tmp_path / "new-pc"
+    fresh = open_station(new_dir, create=True)
+    wizard = SetupWizard(fresh)
+    qtbot.addWidget(wizard)
+    seen: list[str] = []
+
+    def restore(w: RestoreWizard) -> None:
+        w.file.setText(str(usb / info.file))
+        w.next()
+        seen.append(w.about.text())
+        w.key_edit.setText(typed[:-1] + ("0" if typed[-1] != "0" else "1"))  # a typo first
+        w.accept()
+        seen.append(w.message.text())
+        w.key_edit.setText(typed.lower().replace("-", " "))
+        w.accept()
+
+    when_shown(RestoreWizard, restore)
+    wizard.findChild(QPushButton, "restoreInsteadButton").click()
+    assert wizard.restored
+    assert "140107" in seen[0] and "check the 56 letters" in seen[1]
+    back = open_station(new_dir)  # the key is in this PC's keyring now
+    assert [u.id for u in receiving.unfinished_receipts(back)] == [receipt.id]
+    assert audit.verify(back).ok
+    back.close()
