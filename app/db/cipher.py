@@ -117,10 +117,11 @@ def _write_encrypted_copy(path: Path, work: Path, key: bytes) -> None:
         check.execute("PRAGMA journal_mode = WAL")
     finally:
         check.close()
-    _fsync(work)
+    fsync_file(work)
 
 
-def _fsync(path: Path) -> None:
+def fsync_file(path: Path) -> None:
+    """The file's bytes on the disk before it is renamed into place."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -130,4 +131,4 @@ def _fsync(path: Path) -> None:
 
 def _fsync_dir(folder: Path) -> None:
     with contextlib.suppress(OSError):  # not every platform can open a directory
-        _fsync(folder)
+        fsync_file(folder)

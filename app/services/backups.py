@@ -113,7 +113,7 @@ def run_backup(
         with closing(cipher.connect(store.path, store.key)) as src:
             cipher.copy_database(src, work, store.key)
         facts = _facts(work, store.key)
-        _fsync(work)
+        cipher.fsync_file(work)
         os.replace(work, final)
     except DRIVER_ERRORS as exc:
         _discard(work)
@@ -205,14 +205,6 @@ def _file_sha256(path: Path) -> str:
         while chunk := f.read(HASH_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _manifest_path(path: Path) -> Path:
@@ -329,7 +321,7 @@ def restore(data_dir: Path, backup: Path, key: bytes) -> Path:
     try:
         with closing(cipher.connect(backup, key)) as src:
             cipher.copy_database(src, work, key)
-        _fsync(work)
+        cipher.fsync_file(work)
         for suffix in ("", "-wal", "-shm"):
             current = Path(f"{path}{suffix}")
             if current.exists():

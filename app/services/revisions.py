@@ -122,25 +122,31 @@ def append_record_revision(
         sha256=hashlib.sha256(payload.encode("utf-8")).hexdigest(),
     )
     session.add(revision)
+    vouch(session, revision)
+    return revision
+
+
+def vouch(session: Session, revision: Revision, audit_action: str | None = None) -> None:
+    """The audit entry for a revision just added, in the same transaction."""
     audit_chain.append(
         session_executor(session),
         [
             audit_chain.revision_entry(
                 at_utc=utc_iso(dt.datetime.now(dt.UTC)),
                 revision_id=revision.id,
-                record_kind=kind,
-                record_id=record_id,
-                revision_no=revision_no,
-                parent_id=parent_id,
-                officer_id=officer_id,
-                recorded_at=recorded_at,
-                action=action,
+                record_kind=revision.record_kind,
+                record_id=revision.record_id,
+                revision_no=revision.revision_no,
+                parent_id=revision.parent_id,
+                officer_id=revision.officer_id,
+                recorded_at=revision.recorded_at,
+                action=revision.action,
                 changes=revision.changes,
                 payload_sha256=revision.sha256,
+                audit_action=audit_action,
             )
         ],
     )
-    return revision
 
 
 def session_executor(session: Session) -> audit_chain.Execute:

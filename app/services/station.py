@@ -124,30 +124,25 @@ def set_up_station(
             created_utc=now,
         )
         s.add(station)
-        s.add(
-            Officer(
-                id=new_id(),
-                badge=officer_badge,
-                name=officer_name,
-                password_hash=_hasher.hash(password),
-                role=roles.CHIEF,
-                active=True,
-                created_utc=now,
-            )
-        )
+        s.add(_new_officer(officer_badge, officer_name, password, roles.CHIEF, now))
         if with_admin:
-            s.add(
-                Officer(
-                    id=new_id(),
-                    badge=admin_badge,
-                    name=admin_name,
-                    password_hash=_hasher.hash(admin_password),
-                    role=roles.ADMIN,
-                    active=True,
-                    created_utc=now,
-                )
-            )
+            s.add(_new_officer(admin_badge, admin_name, admin_password, roles.ADMIN, now))
         return _station_info(station)
+
+
+def _new_officer(
+    badge: str, name: str, password: str, role: str, now: str, temporary: bool = False
+) -> Officer:
+    return Officer(
+        id=new_id(),
+        badge=badge,
+        name=name,
+        password_hash=_hasher.hash(password),
+        role=role,
+        active=True,
+        created_utc=now,
+        must_change_password=temporary,
+    )
 
 
 def station_row(s: Session) -> Station:
@@ -194,15 +189,8 @@ def add_officer(
     with store.write() as s:
         if s.scalar(select(Officer).where(Officer.badge == badge.strip())) is not None:
             raise errors.ValidationFailed({"officer_badge": "badge_taken"})
-        officer = Officer(
-            id=new_id(),
-            badge=badge.strip(),
-            name=name.strip(),
-            password_hash=_hasher.hash(password),
-            role=role,
-            active=True,
-            created_utc=utc_iso(now_local()),
-            must_change_password=temporary,
+        officer = _new_officer(
+            badge.strip(), name.strip(), password, role, utc_iso(now_local()), temporary
         )
         s.add(officer)
         _audit(s, by, "account_add", officer.id, {"role": role})

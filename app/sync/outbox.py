@@ -34,7 +34,7 @@ from app.db.models import (
     WarningLetter,
 )
 from app.services.clock import utc_iso
-from app.services.revisions import session_executor
+from app.services.revisions import vouch
 from app.services.station import station_row  # noqa: F401 - the sync engine uses it from here
 
 if TYPE_CHECKING:
@@ -95,7 +95,6 @@ MISSING_HASH = "f" * 64  # the station has no entry where HQ left off: it was re
 def audit_links(s: Session, after: int) -> dict[str, Any]:
     """The audit chain since entry `after` (where HQ left off) in the AuditLinks shape: the
     hash of that entry, the digests of the entries since, and the new head."""
-    from app.db import audit_chain
     from app.sync.protocol import MAX_AUDIT_LINKS
 
     base_hash = (
@@ -284,25 +283,7 @@ def _add_recovered(
     (its own entry was lost with the disk)."""
     revision = _revision_from(item, officer_id, generation)
     s.add(revision)
-    audit_chain.append(
-        session_executor(s),
-        [
-            audit_chain.revision_entry(
-                at_utc=utc_iso(dt.datetime.now(dt.UTC)),
-                revision_id=revision.id,
-                record_kind=revision.record_kind,
-                record_id=revision.record_id,
-                revision_no=revision.revision_no,
-                parent_id=revision.parent_id,
-                officer_id=officer_id,
-                recorded_at=revision.recorded_at,
-                action=revision.action,
-                changes=revision.changes,
-                payload_sha256=revision.sha256,
-                audit_action="recover",
-            )
-        ],
-    )
+    vouch(s, revision, audit_action="recover")
 
 
 def _revision_from(item: protocol.RevisionItem, officer_id: str, generation: int) -> Revision:
