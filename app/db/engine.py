@@ -16,6 +16,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from app import errors
 from app.db import cipher
@@ -49,10 +50,14 @@ def apply_pragmas(dbapi_connection: Any) -> None:
 def make_engine(path: Path, key: bytes | None) -> Engine:
     """The station file's engine. `key` None opens an unencrypted file (through the same
     SQLCipher library): only the benchmark that prices encryption does that."""
+    # A file database's pool, as SQLAlchemy gives any SQLite file: the URL names no file
+    # (the connection comes from `creator`), which would otherwise get the one-per-thread pool
+    # meant for in-memory databases.
     engine = create_engine(
         "sqlite+pysqlite://",
         module=sqlcipher3,
         creator=lambda: cipher.connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000),
+        poolclass=QueuePool,
     )
     _own_transactions(engine, always_immediate=False)
     return engine
