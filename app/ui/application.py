@@ -150,6 +150,7 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
         if sign_in.exec() != QDialog.DialogCode.Accepted or sign_in.officer is None:
             return 1
         window = MainWindow(store, catalog, sign_in.officer, data_dir)
+        window.restart.connect(lambda: app.exit(RESTART))
         window.show()
         window.start_audit_check()
         window.reopen_interrupted_intakes()

@@ -89,6 +89,9 @@ class AuditCheck(QObject):
 
 
 class MainWindow(QMainWindow):
+    # The restored file needs the start-up flow again; whoever runs the event loop restarts it.
+    restart = Signal()
+
     def __init__(
         self, store: Store, catalog: Catalog, officer: OfficerInfo, data_dir: Path
     ) -> None:
@@ -413,7 +416,7 @@ class MainWindow(QMainWindow):
         )
         self.restart_requested = True
         self.close()
-        QApplication.instance().exit(RESTART)
+        self.restart.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in INPUT_EVENTS and not self.is_locked():
