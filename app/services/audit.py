@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import logging
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import closing
@@ -139,15 +140,36 @@ def verify_file(path: Path, key: bytes | None) -> VerifyReport:
     newest revision. Reads through its own connection, so the desk can go on meanwhile."""
     started = time.perf_counter()
     report = VerifyReport()
+    chain, records = VerifyReport(), VerifyReport()
+    # The chain and the records are read on a second connection in a thread while this one
+    # reads the revisions: SQLite decrypts and reads pages without holding the interpreter,
+    # so the two passes share the machine's cores. Each pass reads one snapshot of its own
+    # (what one pass checks does not depend on the other's).
     with closing(cipher.connect(path, key)) as conn:
         cipher.check_readable(conn)
-        conn.execute("BEGIN")  # one snapshot for all three passes
+        failed: list[BaseException] = []
+        side = threading.Thread(
+            target=_in_snapshot, args=(path, key, (chain, records), failed), name="audit-chain"
+        )
+        side.start()
+        conn.execute("BEGIN")
         try:
-            _check_chain(conn, report)
             _check_revisions(conn, report)
-            _check_reports(conn, report)
         finally:
             conn.execute("ROLLBACK")
+            side.join()
+    if failed:  # the other pass could not finish: the check as a whole did not run
+        raise failed[0]
+    report.entries, report.head_seq, report.head_hash = (
+        chain.entries,
+        chain.head_seq,
+        chain.head_hash,
+    )
+    report.records = records.records
+    for part in (chain, records):
+        for finding in part.findings:
+            report.add(finding)
+        report.problems += part.problems - len(part.findings)
     report.seconds = time.perf_counter() - started
     if not report.ok:
         logging.getLogger("stationdesk.audit").error(
@@ -156,6 +178,25 @@ def verify_file(path: Path, key: bytes | None) -> VerifyReport:
             report.findings[0].kind if report.findings else "-",
         )
     return report
+
+
+def _in_snapshot(
+    path: Path,
+    key: bytes | None,
+    into: tuple[VerifyReport, VerifyReport],
+    failed: list[BaseException],
+) -> None:
+    chain, records = into
+    try:
+        with closing(cipher.connect(path, key)) as conn:
+            conn.execute("BEGIN")
+            try:
+                _check_chain(conn, chain)
+                _check_reports(conn, records)
+            finally:
+                conn.execute("ROLLBACK")
+    except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+        failed.append(exc)
 
 
 def verify(store: Store) -> VerifyReport:
@@ -201,24 +242,56 @@ def _check_chain(conn: Any, report: VerifyReport) -> None:
         report.head_seq, report.head_hash = seq, stored
 
 
+LOOKAHEAD = 10_000
+
+
 def _check_revisions(conn: Any, report: VerifyReport) -> None:
     """Every revision must have its entry, match the digest there, hash to its own payload
-    hash, and stand in the chain's order within its generation."""
+    hash, and stand in the chain's order within its generation.
+
+    Revisions (by seq) and their entries (by chain order) come in the same order but for
+    restores, so the two are read side by side and matched as they come, sequentially through
+    both tables; an entry that is not where expected is looked up by index."""
     last_entry: dict[int, tuple[int, int]] = {}  # generation -> (entry seq, revision seq)
-    digest_text = audit_chain.joined_sql(audit_chain.REVISION_COLUMNS, "r")
-    sql = (
-        "SELECT r.id, r.record_kind, r.record_id, r.sha256, r.payload, r.generation, r.seq,"
-        f" a.seq, a.revision_digest, {digest_text}"
-        " FROM revision r LEFT JOIN audit a ON a.revision_id = r.id"
-        " ORDER BY r.seq"  # seq is unique across generations: the index gives the order
+    digest_text = audit_chain.joined_sql(audit_chain.REVISION_COLUMNS)
+    revisions = _rows(
+        conn,
+        "SELECT id, record_kind, record_id, sha256, payload, generation, seq,"
+        f" {digest_text} FROM revision ORDER BY seq",
     )
+    entries = _rows(  # a second statement on the same connection: the same snapshot
+        conn,
+        "SELECT revision_id, seq, revision_digest, record_kind, record_id FROM audit"
+        " WHERE revision_id IS NOT NULL ORDER BY seq",
+    )
+    waiting: dict[str, tuple[Any, ...]] = {}  # entries read ahead of their revision
+    seen: set[str] = set()  # revisions matched through the index (out of the stream's order)
+    exhausted = False
     sha256 = hashlib.sha256
-    for row in _rows(conn, sql):
+    for row in revisions:
         report.revisions += 1
         rev_id, kind, record_id = row[0], row[1], row[2]
-        entry_seq, vouched = row[7], row[8]
+        entry = waiting.pop(rev_id, None)
+        looked = 0
+        while entry is None and not exhausted and looked < LOOKAHEAD:
+            nxt = next(entries, None)
+            if nxt is None:
+                exhausted = True
+            elif nxt[0] == rev_id:
+                entry = nxt
+            else:
+                waiting[nxt[0]] = nxt
+                looked += 1
+        if entry is None:
+            entry = conn.execute(
+                "SELECT revision_id, seq, revision_digest, record_kind, record_id FROM audit"
+                " WHERE revision_id = ?",
+                (rev_id,),
+            ).fetchone()
+            if entry is not None:
+                seen.add(rev_id)
         where = {"record_kind": kind, "record_id": record_id, "revision_id": rev_id}
-        if entry_seq is None:
+        if entry is None:
             report.add(
                 Finding(
                     "revision_unvouched",
@@ -228,9 +301,10 @@ def _check_revisions(conn: Any, report: VerifyReport) -> None:
                 )
             )
             continue
+        entry_seq, vouched = entry[1], entry[2]
         if (
             sha256((row[4] or "").encode("utf-8")).hexdigest() != row[3]
-            or sha256(row[9].encode("utf-8")).hexdigest() != vouched
+            or sha256(row[7].encode("utf-8")).hexdigest() != vouched
         ):
             report.add(
                 Finding(
@@ -254,13 +328,10 @@ def _check_revisions(conn: Any, report: VerifyReport) -> None:
                 )
             )
         last_entry[generation] = (max(entry_seq, before[0]) if before else entry_seq, row[6])
-    missing = (
-        "SELECT a.seq, a.record_kind, a.record_id, a.revision_id FROM audit a"
-        " WHERE a.revision_id IS NOT NULL"
-        " AND NOT EXISTS (SELECT 1 FROM revision r WHERE r.id = a.revision_id)"
-        " ORDER BY a.seq"
-    )
-    for seq, kind, record_id, rev_id in _rows(conn, missing):
+    leftovers = list(waiting.values()) + list(entries)
+    for rev_id, seq, _digest, kind, record_id in sorted(leftovers, key=lambda e: e[1]):
+        if rev_id in seen:
+            continue
         report.add(
             Finding(
                 "revision_missing",
