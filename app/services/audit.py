@@ -215,7 +215,11 @@ def _check_chain(conn: Any, report: VerifyReport) -> None:
     prev_hash, expected = audit_chain.GENESIS, 1
     body = audit_chain.joined_sql(audit_chain.COLUMNS)
     sha256, link = hashlib.sha256, audit_chain.link
-    sql = f"SELECT seq, hash, {body}, action, record_kind, record_id, revision_id FROM audit"
+    # The joined fields come as bytes (CAST AS BLOB): no text decoded only to be encoded again.
+    sql = (
+        f"SELECT seq, hash, CAST(({body}) AS BLOB), action, record_kind, record_id, revision_id"
+        " FROM audit"
+    )
     for seq, stored, text, *row in _rows(conn, sql + " ORDER BY seq"):
         report.entries += 1
         if seq != expected:
@@ -226,7 +230,7 @@ def _check_chain(conn: Any, report: VerifyReport) -> None:
                     seq=expected,
                 )
             )
-        if link(prev_hash, sha256(text.encode("utf-8")).digest()) != stored:
+        if link(prev_hash, sha256(text).digest()) != stored:
             report.add(
                 Finding(
                     "entry_changed",
@@ -256,8 +260,8 @@ def _check_revisions(conn: Any, report: VerifyReport) -> None:
     digest_text = audit_chain.joined_sql(audit_chain.REVISION_COLUMNS)
     revisions = _rows(
         conn,
-        "SELECT id, record_kind, record_id, sha256, payload, generation, seq,"
-        f" {digest_text} FROM revision ORDER BY seq",
+        "SELECT id, record_kind, record_id, sha256, CAST(payload AS BLOB), generation, seq,"
+        f" CAST(({digest_text}) AS BLOB) FROM revision ORDER BY seq",
     )
     entries = _rows(  # a second statement on the same connection: the same snapshot
         conn,
@@ -302,10 +306,7 @@ def _check_revisions(conn: Any, report: VerifyReport) -> None:
             )
             continue
         entry_seq, vouched = entry[1], entry[2]
-        if (
-            sha256((row[4] or "").encode("utf-8")).hexdigest() != row[3]
-            or sha256(row[7].encode("utf-8")).hexdigest() != vouched
-        ):
+        if sha256(row[4] or b"").hexdigest() != row[3] or sha256(row[7]).hexdigest() != vouched:
             report.add(
                 Finding(
                     "revision_changed",
