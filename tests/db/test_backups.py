@@ -5,6 +5,7 @@ error and cost nothing already saved."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -112,6 +113,16 @@ def test_truncated_changed_and_foreign_backups_are_told_apart(
     with pytest.raises(errors.BackupDamagedError) as edited:
         backups.check_backup(path, store.key)
     assert edited.value.details["reason"] == "changed"
+
+    manifest = path.with_name(path.name + ".json")  # a forger who also fixes the manifest
+    described = json.loads(manifest.read_text("utf-8"))
+    original_manifest = manifest.read_text("utf-8")
+    described["sha256"] = hashlib.sha256(bytes(changed)).hexdigest()
+    manifest.write_text(json.dumps(described), "utf-8")
+    with pytest.raises(errors.BackupDamagedError) as forged:
+        backups.check_backup(path, store.key)  # the page no longer authenticates
+    assert forged.value.details["reason"] in ("check", "unreadable")
+    manifest.write_text(original_manifest, "utf-8")
 
     path.write_bytes(original)
     with pytest.raises(errors.DatabaseKeyWrongError):
