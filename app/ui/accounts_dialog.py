@@ -10,11 +10,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
 )
 
@@ -25,7 +23,7 @@ from app.services import station
 from app.services.station import AccountRow, OfficerInfo
 from app.ui.labels import role_text
 from app.ui.messages import error_text, field_error_text, show_error
-from app.ui.widgets import FieldBox, deadline_table, fill_deadline_table
+from app.ui.widgets import FieldBox, button_row, deadline_table, fill_deadline_table
 
 # Temporary passwords avoid letters that read two ways when dictated (0/O, 1/l/I).
 _TEMP_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -54,18 +52,15 @@ class AccountsDialog(QDialog):
             3,
             lambda _row: self.change_role(),
         )
-        buttons = QHBoxLayout()
-        for name, text, slot in (
-            ("addAccountButton", self.tr("Add officer..."), self.add),
-            ("resetPasswordButton", self.tr("Reset password..."), self.reset),
-            ("changeRoleButton", self.tr("Change role..."), self.change_role),
-            ("toggleActiveButton", self.tr("Deactivate / reactivate"), self.toggle_active),
-            ("unlockAccountButton", self.tr("Unlock"), self.unlock),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
+        buttons = button_row(
+            [
+                ("addAccountButton", self.tr("Add officer..."), self.add),
+                ("resetPasswordButton", self.tr("Reset password..."), self.reset),
+                ("changeRoleButton", self.tr("Change role..."), self.change_role),
+                ("toggleActiveButton", self.tr("Deactivate / reactivate"), self.toggle_active),
+                ("unlockAccountButton", self.tr("Unlock"), self.unlock),
+            ]
+        )
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

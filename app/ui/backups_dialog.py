@@ -28,7 +28,7 @@ from app.services import backups
 from app.services.station import OfficerInfo
 from app.settings import BACKUP_GENERATIONS, BACKUP_INTERVAL_HOURS, load_settings, save_settings
 from app.ui.messages import error_text
-from app.ui.widgets import deadline_table, fill_deadline_table
+from app.ui.widgets import button_row, deadline_table, fill_deadline_table
 
 
 class BackupWorker(QObject):
@@ -153,16 +153,13 @@ class BackupsDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("backupMessage")
         self.message.setWordWrap(True)
-        buttons = QHBoxLayout()
-        for name, text, slot in (
-            ("backupNowButton", self.tr("Back up now"), self._backup_now),
-            ("checkBackupButton", self.tr("Check selected"), self._check),
-            ("restoreBackupButton", self.tr("Restore selected..."), self._restore),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
+        buttons = button_row(
+            [
+                ("backupNowButton", self.tr("Back up now"), self._backup_now),
+                ("checkBackupButton", self.tr("Check selected"), self._check),
+                ("restoreBackupButton", self.tr("Restore selected..."), self._restore),
+            ]
+        )
         buttons.addStretch(1)
         buttons.addWidget(save)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

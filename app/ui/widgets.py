@@ -7,8 +7,10 @@ from collections.abc import Callable, Sequence
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -49,6 +51,17 @@ def colour_chip(rgb: str, text: str) -> str:
         f'<span style="background:{rgb}; color:white; padding:1px 6px;">&nbsp;■&nbsp;</span>'
         f"&nbsp;<b>{text}</b>"
     )
+
+
+def button_row(buttons: Sequence[tuple[str, str, Callable[[], object]]]) -> QHBoxLayout:
+    """A row of push buttons, each (object name, text, slot)."""
+    row = QHBoxLayout()
+    for name, text, slot in buttons:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+    return row
 
 
 OVERDUE = QColor("#c62828")

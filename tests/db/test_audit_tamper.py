@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
@@ -18,8 +15,7 @@ import pytest
 from app.db.engine import Store
 from app.services import audit, receiving, reports, visit_queries, visits
 from tests.conftest import good_intake, plain_sqlcipher
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.test_cli import cli
 
 Tamper = Callable[[Any, dict[str, Any]], None]
 
@@ -188,25 +184,14 @@ def test_a_clean_station_verifies_and_the_cli_names_what_was_changed(
     busy_store, data_dir: Path
 ) -> None:
     store, ctx = busy_store
-    ok = _cli("audit", "verify", "--data-dir", str(data_dir))
+    ok = cli("audit", "verify", "--data-dir", str(data_dir))
     assert ok.returncode == 0 and "Audit chain intact" in ok.stdout, ok.stderr
     serial = reports.get_report(store, ctx["reports"][1])["serial"]
     with closing(plain_sqlcipher(store.path, store.key)) as conn:
         edit_report_row(conn, ctx)
         delete_entry(conn, ctx)
-    bad = _cli("audit", "verify", "--data-dir", str(data_dir))
+    bad = cli("audit", "verify", "--data-dir", str(data_dir))
     assert bad.returncode == 1 and "AUDIT CHECK FAILED" in bad.stdout
     assert f"report {serial}" in bad.stdout and "audit entries 7-7 are missing" in bad.stdout
-    as_json = json.loads(_cli("audit", "verify", "--data-dir", str(data_dir), "--json").stdout)
+    as_json = json.loads(cli("audit", "verify", "--data-dir", str(data_dir), "--json").stdout)
     assert as_json["ok"] is False and as_json["problems"] >= 2
-
-
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "app", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ},
-    )

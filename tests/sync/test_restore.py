@@ -3,10 +3,7 @@ then the next sync takes back from HQ everything the backup lacked."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 
 from app.db import station_key
 from app.db.station_file import open_station
@@ -15,7 +12,8 @@ from app.paths import database_file
 from app.services import audit, backups, receiving
 from app.settings import load_settings, save_settings
 from app.sync.engine import SyncEngine
-from tests.sync.conftest import ROOT, assert_converged, enroll, receive_and_complete, sign_in
+from tests.sync.conftest import assert_converged, enroll, receive_and_complete, sign_in
+from tests.test_cli import cli
 
 
 def test_restore_the_newest_backup_then_hq_gives_back_the_rest(desk, hq, tmp_path) -> None:
@@ -66,19 +64,6 @@ def test_restore_on_a_new_computer_with_the_recovery_key(desk, tmp_path, test_ke
     shutil.rmtree(test_keyring)
     test_keyring.mkdir()
     new_pc = tmp_path / "new-pc"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-
-    def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "app", *args],
-            cwd=ROOT,
-            input=stdin,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            env=env,
-        )
-
     backup = tmp_path / info.file
     wrong = cli("backup", "restore", "--data-dir", str(new_pc), "--file", str(backup),
                 stdin=recovery_key.encode(bytes(32)))  # fmt: skip
