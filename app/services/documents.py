@@ -19,7 +19,7 @@ from app.domain.catalog import Catalog
 from app.printing.receipt_slip import ReceiptSlip, render_receipt_slip
 from app.printing.recovery_sheet import RecoverySheet, render_recovery_sheet
 from app.printing.visit_sheet import VisitSheet
-from app.services import supervision, visit_queries
+from app.services import audit, supervision, visit_queries
 from app.services.early_warning import criteria_for
 from app.services.reports import get_report
 from app.services.station import OfficerInfo, require, station_info
@@ -67,8 +67,6 @@ def _printed(
     record_id: str | None = None,
     **detail: object,
 ) -> None:
-    from app.services import audit
-
     audit.record(
         store,
         by,

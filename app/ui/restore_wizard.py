@@ -109,13 +109,14 @@ class RestoreWizard(QWizard):
         return True
 
     def _key(self) -> bytes:
+        """This computer's key when the backup was made under it; else the typed one."""
         assert self.info is not None
         try:
-            held = station_key.load_key(self.data_dir)
-            if recovery_key.fingerprint(held) == self.info.key_fingerprint:
-                return held
+            held: bytes | None = station_key.load_key(self.data_dir)
         except (errors.DatabaseKeyMissingError, errors.KeyringUnavailableError):
-            pass
+            held = None
+        if held is not None and recovery_key.fingerprint(held) == self.info.key_fingerprint:
+            return held
         return recovery_key.decode(self.key_edit.text())
 
     def accept(self) -> None:
