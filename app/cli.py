@@ -60,6 +60,8 @@ def _fail(exc: errors.StationDeskError) -> int:
         print(f"error: {CLI_MESSAGES.get(exc.code, str(exc))}", file=sys.stderr)
         if exc.code.startswith("backup"):
             print(f"       ({exc.details.get('reason', '')}: {exc})", file=sys.stderr)
+            if exc.details.get("detail"):
+                print(f"       {exc.details['detail']}", file=sys.stderr)
         elif exc.code.startswith("database") or exc.code in (
             "catalog",
             "sync_failed",
@@ -448,11 +450,11 @@ def cmd_report_weekly(args: argparse.Namespace) -> int:
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     """Exit 0 when the file tells the truth, 1 when it does not (each finding listed), 2 when
     it could not be checked."""
-    from app.services import audit
+    from app.services import audit_verify
 
     store = _open_store(args.data_dir)
     try:
-        result = audit.verify(store)
+        result = audit_verify.verify(store)
     finally:
         store.close()
     if args.json:

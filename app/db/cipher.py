@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 import sqlcipher3
@@ -23,6 +24,14 @@ KEY_BYTES = 32
 # desk PCs compute SHA-256 in hardware, and a receive writes some twenty pages, so this is
 # most of what encryption costs the button. AES-256 and the per-page HMAC stay.
 HMAC = "HMAC_SHA256"
+# The rest of the page layout is SQLCipher 4's default, set explicitly all the same: backups
+# are checked page by page straight from the file (app.db.page_auth), which relies on it.
+# 4 KiB pages: 16 KiB pages read a million-report station a fifth faster (fewer pages to
+# decrypt) but make every receive write four times the bytes: the receive then cost 2.1x the
+# unencrypted store instead of 1.44x.
+PAGE_SIZE = 4096
+KDF = "PBKDF2_HMAC_SHA512"  # derives the page-authentication key from the raw key and salt
+HMAC_KEY_KDF = "sha512"  # the same, as hashlib names it
 PLAINTEXT_HEADER = b"SQLite format 3\x00"
 # Errors from either driver: the plain one is still used for HQ's demo database.
 DRIVER_ERRORS = (sqlite3.Error, sqlcipher3.Error)
@@ -46,6 +55,8 @@ def connect(path: Path | str, key: bytes | None, *, timeout: float = 5.0) -> sql
         if key is not None:
             conn.execute(key_pragma(key))
             conn.execute(f"PRAGMA cipher_hmac_algorithm = {HMAC}")
+            conn.execute(f"PRAGMA cipher_kdf_algorithm = {KDF}")
+            conn.execute(f"PRAGMA cipher_page_size = {PAGE_SIZE}")
         conn.execute("PRAGMA temp_store = MEMORY")
     except sqlcipher3.Error:
         conn.close()
@@ -73,14 +84,77 @@ def check_readable(conn: sqlcipher3.Connection) -> None:
         raise
 
 
-def copy_database(source: sqlcipher3.Connection, target: Path, key: bytes | None) -> None:
+def copy_database(
+    source: sqlcipher3.Connection, target: Path, key: bytes | None, *, flush_every: int = 0
+) -> None:
     """SQLite's online backup API into a new file under `key`, in one step: one consistent
-    snapshot of a live database (WAL lets the desk go on writing meanwhile)."""
+    snapshot of a live database (WAL lets the desk go on writing meanwhile).
+
+    With `flush_every`, the copy is pushed to the disk every so many bytes while it is written
+    (see WritePacer)."""
     dst = connect(target, key)
+    pacer = WritePacer(target, flush_every) if flush_every else None
     try:
+        if pacer is not None:
+            pacer.start()
         source.backup(dst, pages=-1)
     finally:
+        if pacer is not None:
+            pacer.finish()
         dst.close()
+
+
+class WritePacer(threading.Thread):
+    """Flushes a file that another thread is writing each time it has grown by `step` bytes,
+    and lets the OS forget the flushed part.
+
+    Left alone, the OS gathers gigabytes of a large copy in memory and writes them out in
+    bursts; a commit at the desk (which waits for its own few pages to reach the disk) then
+    queues behind a burst. Flushed in small steps, the disk never has more than `step` of the
+    copy ahead of the desk. Dropping the flushed pages from the OS cache keeps the live
+    database's pages there instead, and means a later read of the copy comes from the disk."""
+
+    POLL_S = 0.01
+
+    def __init__(self, path: Path, step: int) -> None:
+        super().__init__(name="copy-pacer", daemon=True)
+        self.path, self.step = path, step
+        self._done = threading.Event()
+        self.flushes = 0
+
+    def run(self) -> None:
+        fd: int | None = None
+        flushed = 0
+        try:
+            while not self._done.wait(self.POLL_S):
+                if fd is None:
+                    try:
+                        fd = os.open(self.path, os.O_RDWR)
+                    except FileNotFoundError:
+                        continue  # SQLite has not created it yet
+                size = os.fstat(fd).st_size
+                if size - flushed >= self.step:
+                    _flush(fd, size)
+                    flushed = size
+                    self.flushes += 1
+        except OSError:
+            pass  # pacing is a courtesy to the desk: the copy's own errors are what count
+        finally:
+            if fd is not None:
+                os.close(fd)
+
+    def finish(self) -> None:
+        self._done.set()
+        self.join()
+
+
+def _flush(fd: int, size: int) -> None:
+    if hasattr(os, "fdatasync"):
+        os.fdatasync(fd)
+    else:
+        os.fsync(fd)
+    if hasattr(os, "posix_fadvise"):
+        os.posix_fadvise(fd, 0, size, os.POSIX_FADV_DONTNEED)
 
 
 def encrypt_plaintext_file(path: Path, key: bytes) -> None:
@@ -109,6 +183,8 @@ def _write_encrypted_copy(path: Path, work: Path, key: bytes) -> None:
         plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         plain.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(work),))
         plain.execute(f"PRAGMA encrypted.cipher_hmac_algorithm = {HMAC}")
+        plain.execute(f"PRAGMA encrypted.cipher_kdf_algorithm = {KDF}")
+        plain.execute(f"PRAGMA encrypted.cipher_page_size = {PAGE_SIZE}")
         plain.execute("SELECT sqlcipher_export('encrypted')")
         version = plain.execute("PRAGMA user_version").fetchone()[0]
         plain.execute(f"PRAGMA encrypted.user_version = {int(version)}")

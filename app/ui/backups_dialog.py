@@ -89,6 +89,10 @@ def backup_problem_text(exc: errors.StationDeskError) -> str:
             "Backups",
             "This backup was changed after it was written. Do not use it; tell the station chief.",
         ),
+        ("backup_damaged", "check"): QCoreApplication.translate(
+            "Backups",
+            "Some pages of this backup do not read back as they were written: the drive may be failing. Use another backup, or another drive for the next one.",
+        ),
         ("backup_damaged", "no_manifest"): QCoreApplication.translate(
             "Backups", "This backup has no description file, so it cannot be checked."
         ),

@@ -31,7 +31,7 @@ from app import __version__, errors
 from app.db import station_key
 from app.db.engine import Store
 from app.domain.catalog import Catalog
-from app.services import audit, health, receiving, reports, station
+from app.services import audit, audit_verify, health, receiving, reports, station
 from app.services.station import OfficerInfo, station_info
 from app.settings import IDLE_LOCK_MINUTES, LANGUAGES, load_settings, save_settings
 from app.sync.report import SyncReport
@@ -78,7 +78,7 @@ class AuditCheck(QObject):
                     self.damaged.emit(verdict)
                     return
             try:
-                result: object = audit.verify_file(store.path, store.key)
+                result: object = audit_verify.verify_file(store.path, store.key)
             except errors.StationDeskError as exc:
                 result = exc
             except Exception as exc:  # noqa: BLE001 - shown as a failed check, never a crash
@@ -289,10 +289,10 @@ class MainWindow(QMainWindow):
 
     def _audit_checked(self, result: object) -> None:
         label = self.audit_banner.findChild(QLabel, "auditBannerText")
-        if isinstance(result, audit.VerifyReport) and result.ok:
+        if isinstance(result, audit_verify.VerifyReport) and result.ok:
             self.audit_banner.hide()
             return
-        if isinstance(result, audit.VerifyReport):
+        if isinstance(result, audit_verify.VerifyReport):
             first = result.findings[0].text if result.findings else ""
             label.setText(
                 self.tr(

@@ -4,82 +4,82 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="45"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="43"/>
         <source>Accounts</source>
         <translation>账号管理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="49"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="47"/>
         <source>Badge</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="50"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="48"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="51"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="49"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="52"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="50"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="59"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="57"/>
         <source>Add officer...</source>
         <translation>添加民警…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="60"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="58"/>
         <source>Reset password...</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="61"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="59"/>
         <source>Change role...</source>
         <translation>更改角色…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="62"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="60"/>
         <source>Deactivate / reactivate</source>
         <translation>停用 / 启用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="63"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="61"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="97"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="92"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="99"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="94"/>
         <source>Locked until %1 (wrong passwords)</source>
         <translation>锁定至 %1（密码错误次数过多）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="103"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="98"/>
         <source>Must choose a new password</source>
         <translation>须设置新密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="104"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="99"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="110"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="105"/>
         <source>Select an account first.</source>
         <translation>请先选择一个账号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="149"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="144"/>
         <source>Temporary password for %1: %2
 
 Tell it to the officer in person. They must choose their own password when they sign in.</source>
@@ -88,7 +88,7 @@ Tell it to the officer in person. They must choose their own password when they 
 请当面告知该民警。其登录时必须设置自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="162"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="157"/>
         <source>Role of %1</source>
         <translation>%1 的角色</translation>
     </message>
@@ -96,29 +96,29 @@ Tell it to the officer in person. They must choose their own password when they 
 <context>
     <name>AddOfficerDialog</name>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="210"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="205"/>
         <source>Add officer</source>
         <translation>添加民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="215"/>
-        <location filename="../../app/ui/accounts_dialog.py" line="222"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="210"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="217"/>
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="216"/>
-        <location filename="../../app/ui/accounts_dialog.py" line="223"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="211"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="218"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="224"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="219"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="233"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="228"/>
         <source>A temporary password is shown when the account is added.</source>
         <translation>添加账号后将显示临时密码。</translation>
     </message>
@@ -152,21 +152,26 @@ Tell it to the officer in person. They must choose their own password when they 
     </message>
     <message>
         <location filename="../../app/ui/backups_dialog.py" line="92"/>
+        <source>Some pages of this backup do not read back as they were written: the drive may be failing. Use another backup, or another drive for the next one.</source>
+        <translation>此备份有部分页面读回时与写入时不一致，备份盘可能正在损坏。请改用其他备份，下次备份请换一个盘。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="96"/>
         <source>This backup has no description file, so it cannot be checked.</source>
         <translation>该备份缺少说明文件，无法校验。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="304"/>
+        <location filename="../../app/ui/backups_dialog.py" line="305"/>
         <source>StationDesk - recovery</source>
         <translation>StationDesk - 数据恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="318"/>
+        <location filename="../../app/ui/backups_dialog.py" line="319"/>
         <source>No good backup was found in %1. Plug in the backup drive and start StationDesk again, or call the administrator.</source>
         <translation>在 %1 中没有找到完好的备份。请插入备份盘后重新启动 StationDesk，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="328"/>
+        <location filename="../../app/ui/backups_dialog.py" line="329"/>
         <source>The station database is damaged. The newest good backup was written %1 and holds %2 reports. Restore it now? The damaged file is kept aside; after sign-in, the sync takes back from HQ what the backup lacks.</source>
         <translation>本所数据库已损坏。最新的完好备份写于 %1，包含 %2 条警情。现在恢复吗？损坏的文件会另行保留；登录后同步将从总部取回备份中缺少的记录。</translation>
     </message>
@@ -174,162 +179,162 @@ Tell it to the officer in person. They must choose their own password when they 
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="112"/>
+        <location filename="../../app/ui/backups_dialog.py" line="116"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="117"/>
+        <location filename="../../app/ui/backups_dialog.py" line="121"/>
         <source>Choose...</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="129"/>
+        <location filename="../../app/ui/backups_dialog.py" line="133"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="130"/>
+        <location filename="../../app/ui/backups_dialog.py" line="134"/>
         <source>only at shift end</source>
         <translation>仅在交班时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="135"/>
+        <location filename="../../app/ui/backups_dialog.py" line="139"/>
         <source>Backup folder (another disk or a USB drive)</source>
         <translation>备份文件夹（另一块硬盘或U盘）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="136"/>
+        <location filename="../../app/ui/backups_dialog.py" line="140"/>
         <source>Backups kept</source>
         <translation>保留份数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="137"/>
+        <location filename="../../app/ui/backups_dialog.py" line="141"/>
         <source>Back up every</source>
         <translation>备份间隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="138"/>
+        <location filename="../../app/ui/backups_dialog.py" line="142"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="144"/>
+        <location filename="../../app/ui/backups_dialog.py" line="148"/>
         <source>Written</source>
         <translation>写入时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="145"/>
+        <location filename="../../app/ui/backups_dialog.py" line="149"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="146"/>
+        <location filename="../../app/ui/backups_dialog.py" line="150"/>
         <source>Reports</source>
         <translation>警情数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="147"/>
+        <location filename="../../app/ui/backups_dialog.py" line="151"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="148"/>
+        <location filename="../../app/ui/backups_dialog.py" line="152"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="158"/>
+        <location filename="../../app/ui/backups_dialog.py" line="162"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="159"/>
+        <location filename="../../app/ui/backups_dialog.py" line="163"/>
         <source>Check selected</source>
         <translation>校验所选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="160"/>
+        <location filename="../../app/ui/backups_dialog.py" line="164"/>
         <source>Restore selected...</source>
         <translation>恢复所选…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="182"/>
+        <location filename="../../app/ui/backups_dialog.py" line="183"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="197"/>
+        <location filename="../../app/ui/backups_dialog.py" line="198"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="200"/>
+        <location filename="../../app/ui/backups_dialog.py" line="201"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="213"/>
+        <location filename="../../app/ui/backups_dialog.py" line="214"/>
         <source>written and checked</source>
         <translation>已写入并校验</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="214"/>
+        <location filename="../../app/ui/backups_dialog.py" line="215"/>
         <source>INCOMPLETE</source>
         <translation>不完整</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="215"/>
+        <location filename="../../app/ui/backups_dialog.py" line="216"/>
         <source>cannot be checked</source>
         <translation>无法校验</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="233"/>
+        <location filename="../../app/ui/backups_dialog.py" line="234"/>
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="234"/>
+        <location filename="../../app/ui/backups_dialog.py" line="235"/>
         <source>scheduled</source>
         <translation>定时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="235"/>
+        <location filename="../../app/ui/backups_dialog.py" line="236"/>
         <source>shift end</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="242"/>
+        <location filename="../../app/ui/backups_dialog.py" line="243"/>
         <source>Select a backup first.</source>
         <translation>请先选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="247"/>
+        <location filename="../../app/ui/backups_dialog.py" line="248"/>
         <source>Backing up; the desk can be used meanwhile...</source>
         <translation>正在备份，期间可照常接报…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="249"/>
+        <location filename="../../app/ui/backups_dialog.py" line="250"/>
         <source>A backup is already running.</source>
         <translation>已有备份正在进行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="256"/>
+        <location filename="../../app/ui/backups_dialog.py" line="257"/>
         <source>Backup written and checked: %1 reports in %2 s.</source>
         <translation>备份已写入并校验：%1 条警情，用时 %2 秒。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="272"/>
+        <location filename="../../app/ui/backups_dialog.py" line="273"/>
         <source>This backup is sound: %1 reports, written %2.</source>
         <translation>该备份完好：%1 条警情，写于 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="283"/>
+        <location filename="../../app/ui/backups_dialog.py" line="284"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="285"/>
+        <location filename="../../app/ui/backups_dialog.py" line="286"/>
         <source>Put this backup in place of the station database?
 
 The current file is kept aside, not deleted. StationDesk restarts, and the next sync takes back from HQ every record the backup lacks.</source>
@@ -1270,303 +1275,303 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>StationDesk - %1</source>
         <translation>StationDesk 接警台 - %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="125"/>
+        <location filename="../../app/ui/main_window.py" line="128"/>
         <source>Receive desk</source>
         <translation>接警台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130"/>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>Print recovery key...</source>
         <translation>打印恢复密钥…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="137"/>
         <source>Start recovery...</source>
         <translation>开始恢复…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>&amp;Desk</source>
         <translation>接警台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>Receive walk-in</source>
         <translation>自接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
-        <location filename="../../app/ui/main_window.py" line="659"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="662"/>
         <source>Reports</source>
         <translation>警情查询</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
-        <location filename="../../app/ui/main_window.py" line="670"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="673"/>
         <source>Return visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
-        <location filename="../../app/ui/main_window.py" line="682"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="685"/>
         <source>Case files</source>
         <translation>一案一档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
-        <location filename="../../app/ui/main_window.py" line="691"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="694"/>
         <source>Reminder sheets</source>
         <translation>重复警情提示单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
-        <location filename="../../app/ui/main_window.py" line="700"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="703"/>
         <source>Supervision</source>
         <translation>督导研判</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
-        <location filename="../../app/ui/main_window.py" line="709"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="712"/>
         <source>Shift end</source>
         <translation>交班核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="176"/>
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="177"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="188"/>
         <source>Change password...</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/main_window.py" line="189"/>
         <source>Accounts...</source>
         <translation>账号管理…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>Check audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>Backups...</source>
         <translation>备份…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206"/>
-        <location filename="../../app/ui/main_window.py" line="800"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="803"/>
         <source>About StationDesk</source>
         <translation>关于 StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>%1 (%2) on duty - %3 %4</source>
         <translation>值班民警：%1（%2）— %3 %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>The recovery key of this station&apos;s encrypted database has not been printed. Print it and keep it in the station safe: without it a new computer cannot open the records.</source>
         <translation>本所加密数据库的恢复密钥尚未打印。请打印并存放于所内保险柜：没有它，新电脑将无法打开记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>AUDIT CHECK FAILED: the database file was changed outside StationDesk (%1 problem(s); first: %2). Tell the station chief; do not delete anything.</source>
         <translation>审计校验未通过：数据库文件在 StationDesk 之外被改动（%1 处问题；第一处：%2）。请报告所长，不要删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>The audit check could not run: %1</source>
         <translation>审计校验无法运行：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312"/>
+        <location filename="../../app/ui/main_window.py" line="315"/>
         <source>Checking the audit log...</source>
         <translation>正在校验审计日志…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="320"/>
+        <location filename="../../app/ui/main_window.py" line="323"/>
         <source>THE STATION DATABASE IS DAMAGED (%1). Records may be missing or unreadable. Restore the newest good backup; HQ then gives back what it lacks.</source>
         <translation>本所数据库已损坏（%1）。记录可能缺失或无法读取。请恢复最新的完好备份，缺少的部分将由总部补回。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="336"/>
-        <location filename="../../app/ui/main_window.py" line="341"/>
-        <location filename="../../app/ui/main_window.py" line="351"/>
+        <location filename="../../app/ui/main_window.py" line="339"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
+        <location filename="../../app/ui/main_window.py" line="354"/>
         <source>Recovery</source>
         <translation>数据恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="343"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>No good backup was found in %1. Plug in the backup drive, or choose the folder under Account &gt; Backups, then try again.</source>
         <translation>在 %1 中没有找到完好的备份。请插入备份盘，或在“账号 &gt; 备份”中选择文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>The newest good backup was written %1 and holds %2 reports. Restore it? The damaged file is kept aside; the next sync takes back from HQ what the backup lacks.</source>
         <translation>最新的完好备份写于 %1，包含 %2 条警情。恢复吗？损坏的文件会另行保留；下一次同步将从总部取回备份中缺少的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="373"/>
+        <location filename="../../app/ui/main_window.py" line="376"/>
         <source>Backing up; the desk can be used meanwhile...</source>
         <translation>正在备份，期间可照常接报…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="381"/>
+        <location filename="../../app/ui/main_window.py" line="384"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="384"/>
+        <location filename="../../app/ui/main_window.py" line="387"/>
         <source>Backup written and checked.</source>
         <translation>备份已写入并校验。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="403"/>
-        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="406"/>
+        <location filename="../../app/ui/main_window.py" line="411"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="410"/>
+        <location filename="../../app/ui/main_window.py" line="413"/>
         <source>The backup is in place. StationDesk starts again; sign in, and the next sync takes back from HQ the records the backup lacked.</source>
         <translation>备份已恢复。StationDesk 将重新启动；登录后，下一次同步会从总部取回备份中缺少的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="471"/>
+        <location filename="../../app/ui/main_window.py" line="474"/>
         <source>Choose a new password to go on.</source>
         <translation>请设置新密码后继续。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="507"/>
+        <location filename="../../app/ui/main_window.py" line="510"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="522"/>
+        <location filename="../../app/ui/main_window.py" line="525"/>
         <source>Print recovery key</source>
         <translation>打印恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="524"/>
+        <location filename="../../app/ui/main_window.py" line="527"/>
         <source>The recovery key was printed before. Print it again only if that sheet is lost; the reprint is recorded in the audit log.</source>
         <translation>恢复密钥此前已打印过。仅在原页遗失时才补打；补打会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="535"/>
+        <location filename="../../app/ui/main_window.py" line="538"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="557"/>
+        <location filename="../../app/ui/main_window.py" line="560"/>
         <source>Warning: the PC clock went backwards since the last receipt. Check the clock.</source>
         <translation>警告：电脑时钟比上一次接警时间倒退，请检查时钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="613"/>
+        <location filename="../../app/ui/main_window.py" line="616"/>
         <source>%1 intake(s) interrupted earlier were reopened with what had been typed.</source>
         <translation>已重新打开 %1 份此前中断的登记，已录入内容均已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="637"/>
+        <location filename="../../app/ui/main_window.py" line="640"/>
         <source>This PC was restored from an older backup: %1 records were taken back from HQ.</source>
         <translation>本机系从较早的备份恢复：已从总部取回 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="740"/>
+        <location filename="../../app/ui/main_window.py" line="743"/>
         <source>Receipt slip %1</source>
         <translation>报警回执 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="741"/>
+        <location filename="../../app/ui/main_window.py" line="744"/>
         <source>Print the receipt slip for the reporter, or save it as PDF.</source>
         <translation>为报警人打印报警回执，或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="742"/>
+        <location filename="../../app/ui/main_window.py" line="745"/>
         <source>Print preview...</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="743"/>
+        <location filename="../../app/ui/main_window.py" line="746"/>
         <source>Save PDF...</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="753"/>
+        <location filename="../../app/ui/main_window.py" line="756"/>
         <source>Save receipt slip</source>
         <translation>保存报警回执</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="769"/>
+        <location filename="../../app/ui/main_window.py" line="772"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="773"/>
+        <location filename="../../app/ui/main_window.py" line="776"/>
         <source>Lock the screen after idle</source>
         <translation>闲置多久后锁屏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="793"/>
+        <location filename="../../app/ui/main_window.py" line="796"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="794"/>
+        <location filename="../../app/ui/main_window.py" line="797"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="758"/>
+        <location filename="../../app/ui/main_window.py" line="761"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="761"/>
+        <location filename="../../app/ui/main_window.py" line="764"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="772"/>
+        <location filename="../../app/ui/main_window.py" line="775"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="781"/>
+        <location filename="../../app/ui/main_window.py" line="784"/>
         <source>A new language applies from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="801"/>
+        <location filename="../../app/ui/main_window.py" line="804"/>
         <source>StationDesk %1
 Incident catalog %2</source>
         <translation>StationDesk %1
@@ -2314,99 +2319,148 @@ Incident catalog %2</source>
     </message>
 </context>
 <context>
+    <name>RestoreWizard</name>
+    <message>
+        <location filename="../../app/ui/restore_wizard.py" line="35"/>
+        <source>StationDesk - restore a backup</source>
+        <translation>接警台 - 从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/restore_wizard.py" line="39"/>
+        <location filename="../../app/ui/restore_wizard.py" line="82"/>
+        <source>Backup file</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/restore_wizard.py" line="41"/>
+        <source>Choose the newest backup (.sdbackup) from the backup drive or folder.</source>
+        <translation>请从备份盘或备份文件夹中选择最新的备份（.sdbackup）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/restore_wizard.py" line="46"/>
+        <source>Choose...</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/restore_wizard.py" line="60"/>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/restore_wizard.py" line="63"/>
+        <source>Type the recovery key from the sheet in the station safe (not needed when this computer already holds the key).</source>
+        <translation>请输入所里保险柜中恢复密钥单上的恢复密钥（本机已保存密钥时无需输入）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/restore_wizard.py" line="100"/>
+        <source>This is not a StationDesk backup with its description.</source>
+        <translation>这不是带说明文件的接警台备份。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/restore_wizard.py" line="104"/>
+        <source>Station %1, written %2, %3 reports.</source>
+        <translation>单位 %1，备份于 %2，共 %3 条警情。</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="19"/>
+        <location filename="../../app/ui/setup_wizard.py" line="26"/>
         <source>StationDesk - set up this station</source>
         <translation>StationDesk - 初始化本所</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="23"/>
+        <location filename="../../app/ui/setup_wizard.py" line="30"/>
         <source>Receiving unit</source>
         <translation>受理单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="26"/>
+        <location filename="../../app/ui/setup_wizard.py" line="33"/>
         <source>Every receipt is stamped with this unit. The unit code forms the serial numbers.</source>
         <translation>每一次接警都会记录该受理单位；单位代码构成受理编号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="29"/>
-        <location filename="../../app/ui/setup_wizard.py" line="34"/>
+        <location filename="../../app/ui/setup_wizard.py" line="36"/>
+        <location filename="../../app/ui/setup_wizard.py" line="41"/>
         <source>Unit code</source>
         <translation>单位代码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="30"/>
-        <location filename="../../app/ui/setup_wizard.py" line="35"/>
+        <location filename="../../app/ui/setup_wizard.py" line="37"/>
+        <location filename="../../app/ui/setup_wizard.py" line="42"/>
         <source>Unit name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="31"/>
-        <location filename="../../app/ui/setup_wizard.py" line="36"/>
+        <location filename="../../app/ui/setup_wizard.py" line="38"/>
+        <location filename="../../app/ui/setup_wizard.py" line="43"/>
         <source>Parent bureau</source>
         <translation>上级分局</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="32"/>
+        <location filename="../../app/ui/setup_wizard.py" line="39"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="37"/>
+        <location filename="../../app/ui/setup_wizard.py" line="44"/>
         <source>Contact phone for reporters</source>
         <translation>群众咨询电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="41"/>
+        <location filename="../../app/ui/setup_wizard.py" line="45"/>
+        <source>This station exists: restore it from a backup...</source>
+        <translation>本所已有数据：从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="53"/>
         <source>First account</source>
         <translation>首个账号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="43"/>
+        <location filename="../../app/ui/setup_wizard.py" line="55"/>
         <source>The first account is the station chief&apos;s; more officers can be added later.</source>
         <translation>首个账号为所长（带班领导）账号，其他民警账号可稍后添加。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="45"/>
-        <location filename="../../app/ui/setup_wizard.py" line="54"/>
-        <location filename="../../app/ui/setup_wizard.py" line="69"/>
-        <location filename="../../app/ui/setup_wizard.py" line="78"/>
+        <location filename="../../app/ui/setup_wizard.py" line="57"/>
+        <location filename="../../app/ui/setup_wizard.py" line="66"/>
+        <location filename="../../app/ui/setup_wizard.py" line="81"/>
+        <location filename="../../app/ui/setup_wizard.py" line="90"/>
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="46"/>
-        <location filename="../../app/ui/setup_wizard.py" line="55"/>
-        <location filename="../../app/ui/setup_wizard.py" line="70"/>
-        <location filename="../../app/ui/setup_wizard.py" line="79"/>
+        <location filename="../../app/ui/setup_wizard.py" line="58"/>
+        <location filename="../../app/ui/setup_wizard.py" line="67"/>
+        <location filename="../../app/ui/setup_wizard.py" line="82"/>
+        <location filename="../../app/ui/setup_wizard.py" line="91"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="51"/>
-        <location filename="../../app/ui/setup_wizard.py" line="56"/>
-        <location filename="../../app/ui/setup_wizard.py" line="75"/>
-        <location filename="../../app/ui/setup_wizard.py" line="80"/>
+        <location filename="../../app/ui/setup_wizard.py" line="63"/>
+        <location filename="../../app/ui/setup_wizard.py" line="68"/>
+        <location filename="../../app/ui/setup_wizard.py" line="87"/>
+        <location filename="../../app/ui/setup_wizard.py" line="92"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="52"/>
-        <location filename="../../app/ui/setup_wizard.py" line="57"/>
-        <location filename="../../app/ui/setup_wizard.py" line="76"/>
-        <location filename="../../app/ui/setup_wizard.py" line="81"/>
+        <location filename="../../app/ui/setup_wizard.py" line="64"/>
+        <location filename="../../app/ui/setup_wizard.py" line="69"/>
+        <location filename="../../app/ui/setup_wizard.py" line="88"/>
+        <location filename="../../app/ui/setup_wizard.py" line="93"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="61"/>
+        <location filename="../../app/ui/setup_wizard.py" line="73"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="64"/>
+        <location filename="../../app/ui/setup_wizard.py" line="76"/>
         <source>The administrator adds officers, resets forgotten passwords and unlocks accounts. This account handles no cases; give it to someone other than the chief where the station can.</source>
         <translation>管理员负责添加民警、重置遗忘的密码和解锁账号。该账号不办理警情；条件允许时应由所长以外的人担任。</translation>
     </message>

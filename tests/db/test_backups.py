@@ -20,7 +20,7 @@ from app import errors
 from app.db.engine import Store
 from app.db.station_file import open_station
 from app.domain.validation import id_check_char
-from app.services import audit, backups, receiving, reports
+from app.services import audit, audit_verify, backups, receiving, reports
 from app.settings import load_settings, save_settings
 from tests.conftest import good_intake
 
@@ -204,7 +204,7 @@ def test_disk_full_during_a_save_keeps_everything_confirmed(tmp_path, catalog) -
         filler.unlink()  # space is freed; what was confirmed is all there
         kept = {u.id for u in receiving.unfinished_receipts(store, limit=5000)}
         assert set(confirmed) <= kept
-        assert audit.verify(store).ok
+        assert audit_verify.verify(store).ok
         receiving.receive(store, chief)
         store.close()
 
@@ -239,3 +239,29 @@ def test_nothing_personal_is_readable_in_any_file_the_station_writes(
     report = next((data_dir / "logs").glob("crash-*.txt")).read_text("utf-8")
     assert "ValueError" in report and "test_backups.py" in report
     json.loads((data_dir / "station.key.json").read_text("utf-8"))
+
+
+def test_a_backup_that_does_not_read_back_as_written_is_not_kept(
+    store, chief, catalog, data_dir, monkeypatch
+) -> None:
+    """A page changed between writing and reading back (a failing drive) fails the backup
+    with its own message; no file is left that a restore could pick."""
+    from app.db import cipher
+
+    _fill(store, chief, catalog, 2)
+    real_fsync = cipher.fsync_file
+
+    def fsync_then_decay(path: Path) -> None:
+        real_fsync(path)
+        data = bytearray(path.read_bytes())
+        data[len(data) // 2] ^= 0x40
+        path.write_bytes(bytes(data))
+
+    monkeypatch.setattr(cipher, "fsync_file", fsync_then_decay)
+    with pytest.raises(errors.BackupDamagedError) as failed:
+        backups.run_backup(store, data_dir, reason="manual", by=chief)
+    assert failed.value.details["reason"] == "check"
+    assert "fail their authentication" in failed.value.details["detail"]
+    folder = backups.backup_folder(data_dir)
+    assert list(folder.iterdir()) == []
+    assert reports.count_reports(store, reports.ReportFilter()) == 2

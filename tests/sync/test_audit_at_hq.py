@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app.db import audit_chain, cipher
 from app.db.engine import Store
-from app.services import audit, receiving
+from app.services import audit, audit_verify, receiving
 from app.sync.engine import SyncEngine
 from tests.conftest import plain_sqlcipher
 from tests.sync.conftest import enroll, receive_and_complete, sign_in
@@ -49,7 +49,7 @@ def test_a_history_rewritten_consistently_in_the_file_is_caught_at_hq(desk, hq) 
     receive_and_complete(desk, 3)
     assert SyncEngine(desk).run_once().ok
     _rewrite_history(desk.path, desk.key, 3)
-    assert audit.verify(desk).ok  # the file alone cannot tell any more...
+    assert audit_verify.verify(desk).ok  # the file alone cannot tell any more...
     receive_and_complete(desk, 1)
     SyncEngine(desk).run_once()
     assert _hq_view(hq)[1] == "broken"  # ...HQ can
@@ -89,7 +89,7 @@ def test_a_restore_restarts_the_chain_and_hq_records_what_was_lost(desk, hq, tmp
     restored = Store(path, key)
     report = SyncEngine(restored).run_once()
     assert report.ok and report.new_generation == 2
-    assert audit.verify(restored).ok  # revisions taken back from HQ are vouched for
+    assert audit_verify.verify(restored).ok  # revisions taken back from HQ are vouched for
     receiving.receive(restored, officer)
     assert SyncEngine(restored).run_once().ok
     assert _hq_view(hq) == (audit.head(restored)[0], "restarted")

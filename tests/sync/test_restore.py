@@ -9,7 +9,7 @@ from app.db import station_key
 from app.db.station_file import open_station
 from app.domain import recovery_key
 from app.paths import database_file
-from app.services import audit, backups, receiving
+from app.services import audit_verify, backups, receiving
 from app.settings import load_settings, save_settings
 from app.sync.engine import SyncEngine
 from tests.sync.conftest import assert_converged, enroll, receive_and_complete, sign_in
@@ -49,7 +49,7 @@ def test_restore_the_newest_backup_then_hq_gives_back_the_rest(desk, hq, tmp_pat
 
         have = {r.id for r in s.query(Report)}
     assert set(kept) | set(later) <= have
-    assert audit.verify(restored).ok
+    assert audit_verify.verify(restored).ok
     restored.close()
 
 

@@ -7,7 +7,7 @@ from contextlib import closing
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton
 
-from app.services import audit, receiving, station
+from app.services import audit, audit_verify, receiving, station
 from app.ui.accounts_dialog import AccountsDialog, AddOfficerDialog
 from app.ui.main_window import MainWindow
 from app.ui.password_dialog import ChangePasswordDialog
@@ -171,7 +171,7 @@ def test_shift_end_backup_then_a_damaged_file_is_recovered_from_it(
     from app.db.station_file import open_station
 
     restored = open_station(data_dir)
-    assert audit.verify(restored).ok
+    assert audit_verify.verify(restored).ok
     with restored.read() as s:
         assert s.execute(text("PRAGMA quick_check")).scalar() == "ok"
     assert entry.info is not None
@@ -219,5 +219,5 @@ def test_a_replacement_pc_restores_the_station_from_the_set_up_wizard(
     assert "140107" in seen[0] and "check the 56 letters" in seen[1]
     back = open_station(new_dir)  # the key is in this PC's keyring now
     assert [u.id for u in receiving.unfinished_receipts(back)] == [receipt.id]
-    assert audit.verify(back).ok
+    assert audit_verify.verify(back).ok
     back.close()

@@ -1,0 +1,51 @@
+"""Long checks in worker processes of their own.
+
+Checking a million-report station (the audit chain, a backup read back page by page) is
+Python code that hashes millions of rows. In a thread it would hold the interpreter lock in
+turns with the desk: a receive waits for the lock at every step and a press that takes a
+millisecond takes tens. In another process it costs the desk nothing but a core, and several
+processes use every core.
+
+Workers are started fresh (spawn), never forked: the caller may be the GUI with threads
+running, and a fork would copy their locks mid-use. Whatever runs in them must be importable
+without Qt and receives its arguments through a pipe (a station key never appears on a command
+line or in the environment). Where processes cannot be started at all, the work runs here,
+only slower; a worker that dies mid-way is an error (running its work here could take the
+application down the same way).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+from app import errors
+
+T = TypeVar("T")
+MAX_WORKERS = 8
+
+log = logging.getLogger("stationdesk.workers")
+
+
+def cores() -> int:
+    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+
+
+def run_all(func: Callable[..., T], calls: Sequence[tuple[Any, ...]]) -> list[T]:
+    """`func(*args)` for each of `calls`, at most one process a core, results in order.
+    `func` must be a module-level function; its exceptions reach the caller as raised."""
+    try:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=min(len(calls), cores()), mp_context=context) as pool:
+            futures = [pool.submit(func, *args) for args in calls]
+            return [f.result() for f in futures]
+    except BrokenProcessPool:
+        raise errors.DatabaseError("a worker process stopped before finishing") from None
+    except OSError as exc:
+        log.warning("worker processes unavailable (%s); working in this process", exc)
+        return [func(*args) for args in calls]

@@ -1,0 +1,91 @@
+"""Every page of a file SQLCipher wrote authenticates under the station key; any change to a
+page, a page moved, a page taken from another file or a file cut inside a page is named."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from app.db import cipher, page_auth
+from app.db.cipher import PAGE_SIZE
+
+
+def _written(path: Path, key: bytes, rows: int = 200) -> bytes:
+    conn = cipher.connect(path, key)
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("BEGIN")
+    for _ in range(rows):
+        conn.execute("INSERT INTO t VALUES (randomblob(5000))")
+    conn.execute("COMMIT")
+    conn.close()
+    return path.read_bytes()
+
+
+def test_a_file_sqlcipher_wrote_passes_and_its_sha256_is_the_files(tmp_path: Path) -> None:
+    key = os.urandom(32)
+    data = _written(tmp_path / "a.db", key)
+    seen: list[int] = []
+    result = page_auth.scan(tmp_path / "a.db", key, progress=lambda done, _total: seen.append(done))
+    assert result.ok and result.pages == len(data) // PAGE_SIZE > 200
+    assert result.sha256 == hashlib.sha256(data).hexdigest()
+    assert seen[-1] == result.pages
+
+
+def test_changed_moved_foreign_and_cut_pages_are_named(tmp_path: Path) -> None:
+    key = os.urandom(32)
+    path = tmp_path / "a.db"
+    data = _written(path, key)
+    pages = [data[i : i + PAGE_SIZE] for i in range(0, len(data), PAGE_SIZE)]
+
+    changed = bytearray(data)
+    changed[7 * PAGE_SIZE + 100] ^= 0x01  # one bit of page 8
+    path.write_bytes(bytes(changed))
+    result = page_auth.scan(path, key)
+    assert not result.ok and result.first_bad == [8] and result.bad_pages == 1
+
+    swapped = list(pages)
+    swapped[10], swapped[11] = swapped[11], swapped[10]
+    path.write_bytes(b"".join(swapped))
+    assert page_auth.scan(path, key).first_bad == [11, 12]
+
+    other = _written(tmp_path / "b.db", key)  # same key, another file: another salt
+    mixed = list(pages)
+    mixed[20] = other[20 * PAGE_SIZE : 21 * PAGE_SIZE]
+    path.write_bytes(b"".join(mixed))
+    assert page_auth.scan(path, key).first_bad == [21]
+
+    path.write_bytes(data[: len(data) - 100])
+    cut = page_auth.scan(path, key)
+    assert not cut.ok and cut.partial_page
+
+    path.write_bytes(data)
+    assert page_auth.scan(path, key).ok
+    assert page_auth.scan(path, os.urandom(32)).bad_pages == len(pages)  # another key
+
+
+def test_an_empty_file_is_not_a_sound_one(tmp_path: Path) -> None:
+    (tmp_path / "empty.db").write_bytes(b"")
+    assert not page_auth.scan(tmp_path / "empty.db", os.urandom(32)).ok
+
+
+def test_the_lock_byte_page_past_one_gib_is_not_held_against_a_file() -> None:
+    """SQLite leaves the page at 1 GiB unwritten; the pages around it carry their codes."""
+    import hmac as hmac_module
+
+    mac_key = os.urandom(32)
+    first = page_auth.LOCK_PAGE - 3
+    pages = []
+    for pgno in range(first, first + 6):
+        if pgno == page_auth.LOCK_PAGE:
+            pages.append(bytes(PAGE_SIZE))
+            continue
+        body = os.urandom(PAGE_SIZE - page_auth.MAC_BYTES)
+        code = hmac_module.digest(mac_key, body + pgno.to_bytes(4, "little"), "sha256")
+        pages.append(body + code)
+    result = page_auth.PageScan()
+    page_auth.check_chunk(memoryview(b"".join(pages)), first - 1, mac_key, result)
+    assert result.bad_pages == 0
+    pages[-1] = pages[-1][:-1] + bytes([pages[-1][-1] ^ 1])
+    page_auth.check_chunk(memoryview(b"".join(pages)), first - 1, mac_key, result)
+    assert result.first_bad == [first + 5]
