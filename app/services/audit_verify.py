@@ -54,7 +54,7 @@ PARALLEL_FROM = 200_000
 LOOKAHEAD = 10_000
 SEP = audit_chain.SEP.encode()
 PAYLOAD_SHA_LEN = 64  # hex
-FIRST = 0
+FIRST = -(2**62)  # before any seq or rowid, even one a hand edit made negative
 LAST = 2**62  # beyond any seq or rowid
 
 

@@ -102,6 +102,12 @@ def reorder_revisions(conn: Any, ctx: dict[str, Any]) -> None:
     conn.execute("UPDATE revision SET seq = ? WHERE id = ?", (b[2], a[0]))
 
 
+def move_revision_first(conn: Any, ctx: dict[str, Any]) -> None:
+    """A later revision given a number before every other one (even below zero)."""
+    rev = _revisions(conn)[5]
+    conn.execute("UPDATE revision SET seq = -5 WHERE id = ?", (rev[0],))
+
+
 def edit_entry(conn: Any, ctx: dict[str, Any]) -> None:
     ctx["seq"] = 7
     conn.execute("UPDATE audit SET officer_id = 'someone-else' WHERE seq = 7")
@@ -151,6 +157,7 @@ CASES: dict[str, tuple[Tamper, str]] = {
     "delete-revision": (delete_revision, "revision_missing"),
     "insert-revision": (insert_revision, "revision_unvouched"),
     "reorder-revisions": (reorder_revisions, "revision_out_of_order"),
+    "move-revision-first": (move_revision_first, "revision_out_of_order"),
     "edit-entry": (edit_entry, "entry_changed"),
     "delete-entry": (delete_entry, "entries_missing"),
     "insert-entry": (insert_entry, "entry_changed"),
