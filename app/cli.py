@@ -303,9 +303,12 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     from app.services import sync
 
     store = _open_store(args.data_dir)
+    from app.services import audit
+
     sync.enroll(
         store, args.hq, args.code, ca_bundle=args.ca_bundle or "", allow_http=args.allow_http
     )
+    audit.record(store, None, "link_hq")
     print(f"Enrolled with {args.hq}. The station token is in the system keyring.")
     return 0
 

@@ -192,6 +192,17 @@ def main() -> int:
         rates.close()
         pdf = documents.visit_sheets_pdf(store, catalog, [row.id])
         (out / f"visit-sheet-{suffix}.pdf").write_bytes(pdf)
+
+        from app.ui.enroll_dialog import EnrollDialog
+
+        grab(window, out / f"not-linked-{suffix}.png")
+        link = EnrollDialog(store, window)
+        link.address.editor.setText("http://10.12.0.8:8443")  # type: ignore[attr-defined]
+        link.code.editor.setText("7KQ2-M9XD")  # type: ignore[attr-defined]
+        link.show()
+        link.accept()  # plain http to a remote address: said beside the address
+        grab(link, out / f"link-to-hq-{suffix}.png")
+        link.close()
         window.close()
         store.close()
     return 0

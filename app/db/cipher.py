@@ -52,6 +52,10 @@ def connect(path: Path | str, key: bytes | None, *, timeout: float = 5.0) -> sql
         str(path), timeout=timeout, check_same_thread=False, isolation_level=None
     )
     try:
+        # SQLCipher's own log goes to stderr past our redactor (a wrong recovery key prints
+        # "hmac check failed" lines on the console): every failure it logs reaches us as an
+        # error of the call anyway, and is logged from there.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         if key is not None:
             conn.execute(key_pragma(key))
             conn.execute(f"PRAGMA cipher_hmac_algorithm = {HMAC}")

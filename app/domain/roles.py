@@ -12,7 +12,8 @@ ALL = (OFFICER, COMMUNITY, CHIEF, ADMIN)
 # Anyone signed in may press receive: a member of the public is never turned away because of
 # who is at the desk. Only a chief voids a receipt or approves (warning letters, reminder
 # sheets issued and cleared, lifting an early warning); only an administrator manages accounts,
-# and an administrator handles no cases. Backups and the audit check are for both.
+# and an administrator handles no cases. Backups, the audit check and linking the station to HQ
+# are for both.
 PERMISSIONS: dict[str, frozenset[str]] = {
     OFFICER: frozenset({"receive", "intake", "handle", "visit"}),
     COMMUNITY: frozenset({"receive", "intake", "handle", "visit", "assign_visits"}),
@@ -27,9 +28,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             "approve",
             "backup",
             "audit",
+            "link_hq",
         }
     ),
-    ADMIN: frozenset({"receive", "manage_accounts", "backup", "audit"}),
+    ADMIN: frozenset({"receive", "manage_accounts", "backup", "audit", "link_hq"}),
 }
 
 

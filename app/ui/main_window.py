@@ -35,6 +35,7 @@ from app.services import audit, audit_verify, health, receiving, reports, statio
 from app.services.station import OfficerInfo, station_info
 from app.settings import IDLE_LOCK_MINUTES, LANGUAGES, load_settings, save_settings
 from app.sync.report import SyncReport
+from app.ui.enroll_dialog import EnrollDialog
 from app.ui.history_dialog import HistoryDialog
 from app.ui.intake_form import IntakeForm
 from app.ui.lock_screen import LockScreen
@@ -214,6 +215,7 @@ class MainWindow(QMainWindow):
         self.sync_worker.finished.connect(self._synced)
         self.sync_panel = SyncPanel(store, self.sync_worker)
         self.sync_panel.notices_requested.connect(self.show_notices)
+        self.sync_panel.enroll_requested.connect(self.link_to_hq)
         self.statusBar().addWidget(self.sync_panel, 1)
 
         self.status_label = QLabel()
@@ -641,6 +643,19 @@ class MainWindow(QMainWindow):
                 ).replace("%1", str(report.recovered)),
                 30000,
             )
+
+    def link_to_hq(self) -> None:
+        if not self.officer.may("link_hq"):
+            QMessageBox.information(
+                self,
+                self.tr("Link to HQ"),
+                self.tr("Only the station chief or the administrator links the station to HQ."),
+            )
+            return
+        if EnrollDialog(self.store, self).exec():
+            audit.record(self.store, self.officer, "link_hq")
+            self.sync_panel.refresh()
+            self.sync_worker.request()  # take back at once what a restored backup lacked
 
     def show_notices(self) -> None:
         NoticesDialog(self.store, self).exec()

@@ -136,6 +136,7 @@ class SyncPanel(QWidget):
     """The status area: pending, oldest pending, last contact, last error, clock skew."""
 
     notices_requested = Signal()
+    enroll_requested = Signal()
 
     def __init__(self, store: Store, worker: SyncWorker) -> None:
         super().__init__()
@@ -152,11 +153,15 @@ class SyncPanel(QWidget):
         self.button = QPushButton(self.tr("Sync now"))
         self.button.setObjectName("syncNowButton")
         self.button.clicked.connect(worker.request)
+        self.enroll = QPushButton(self.tr("Link to HQ..."))
+        self.enroll.setObjectName("enrollButton")
+        self.enroll.clicked.connect(self.enroll_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.notices)
         layout.addWidget(self.button)
+        layout.addWidget(self.enroll)
         worker.started.connect(self._running)
         worker.finished.connect(lambda _r: self.refresh())
         self.refresh()
@@ -177,6 +182,7 @@ class SyncPanel(QWidget):
         self.notices.setVisible(status.unread_notices > 0)
         self.notices.setText(self.tr("%1 new from HQ").replace("%1", str(status.unread_notices)))
         self.button.setVisible(status.enrolled)
+        self.enroll.setVisible(not status.enrolled)
 
 
 def status_line(status: sync.SyncStatus, now: dt.datetime) -> str:

@@ -702,6 +702,66 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
     </message>
 </context>
 <context>
+    <name>EnrollDialog</name>
+    <message>
+        <location filename="../../app/ui/enroll_dialog.py" line="33"/>
+        <source>Link this station to HQ</source>
+        <translation>将本所接入总部</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enroll_dialog.py" line="36"/>
+        <source>HQ gives each station a one-time enrolment code. After linking, every record and change goes to HQ at each sync, and a station restored from a backup takes back from HQ what the backup lacked.</source>
+        <translation>总部为每个所发放一次性接入码。接入后，每次同步都会把所有记录和修改送往总部；从备份恢复的所还会从总部取回备份中缺少的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enroll_dialog.py" line="45"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="58"/>
+        <source>HQ address</source>
+        <translation>总部地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enroll_dialog.py" line="48"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="59"/>
+        <source>Enrolment code</source>
+        <translation>接入码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enroll_dialog.py" line="49"/>
+        <source>Closed police network: allow http://</source>
+        <translation>公安专网内：允许 http://</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enroll_dialog.py" line="54"/>
+        <source>Link</source>
+        <translation>接入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enroll_dialog.py" line="74"/>
+        <source>Type the address HQ gave you.</source>
+        <translation>请输入总部提供的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enroll_dialog.py" line="78"/>
+        <source>Type the enrolment code from HQ.</source>
+        <translation>请输入总部提供的接入码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enroll_dialog.py" line="99"/>
+        <source>That address would send records unencrypted. Use https://, or tick the box on a closed police network.</source>
+        <translation>该地址会以明文传送记录。请使用 https://；在公安专网内可勾选下方选项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enroll_dialog.py" line="103"/>
+        <source>HQ cannot be reached at this address. Check it, or try again when the network is back.</source>
+        <translation>无法通过该地址连接总部。请核对地址，或在网络恢复后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enroll_dialog.py" line="107"/>
+        <source>HQ did not accept this code: it is unknown, used, expired or for another unit. Ask HQ for a new one.</source>
+        <translation>总部未接受此接入码：接入码无效、已使用、已过期或属于其他单位。请向总部重新申请。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../app/ui/history_dialog.py" line="26"/>
@@ -1275,303 +1335,313 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="109"/>
         <source>StationDesk - %1</source>
         <translation>StationDesk 接警台 - %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128"/>
+        <location filename="../../app/ui/main_window.py" line="129"/>
         <source>Receive desk</source>
         <translation>接警台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>Print recovery key...</source>
         <translation>打印恢复密钥…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="138"/>
         <source>Start recovery...</source>
         <translation>开始恢复…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>&amp;Desk</source>
         <translation>接警台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>Receive walk-in</source>
         <translation>自接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
-        <location filename="../../app/ui/main_window.py" line="662"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="677"/>
         <source>Reports</source>
         <translation>警情查询</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
-        <location filename="../../app/ui/main_window.py" line="673"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="688"/>
         <source>Return visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
-        <location filename="../../app/ui/main_window.py" line="685"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="700"/>
         <source>Case files</source>
         <translation>一案一档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
-        <location filename="../../app/ui/main_window.py" line="694"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="709"/>
         <source>Reminder sheets</source>
         <translation>重复警情提示单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
-        <location filename="../../app/ui/main_window.py" line="703"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="718"/>
         <source>Supervision</source>
         <translation>督导研判</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
-        <location filename="../../app/ui/main_window.py" line="712"/>
+        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="727"/>
         <source>Shift end</source>
         <translation>交班核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="177"/>
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187"/>
+        <location filename="../../app/ui/main_window.py" line="188"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="189"/>
         <source>Change password...</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>Accounts...</source>
         <translation>账号管理…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>Check audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>Backups...</source>
         <translation>备份…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
-        <location filename="../../app/ui/main_window.py" line="803"/>
+        <location filename="../../app/ui/main_window.py" line="210"/>
+        <location filename="../../app/ui/main_window.py" line="818"/>
         <source>About StationDesk</source>
         <translation>关于 StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="263"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>%1 (%2) on duty - %3 %4</source>
         <translation>值班民警：%1（%2）— %3 %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>The recovery key of this station&apos;s encrypted database has not been printed. Print it and keep it in the station safe: without it a new computer cannot open the records.</source>
         <translation>本所加密数据库的恢复密钥尚未打印。请打印并存放于所内保险柜：没有它，新电脑将无法打开记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>AUDIT CHECK FAILED: the database file was changed outside StationDesk (%1 problem(s); first: %2). Tell the station chief; do not delete anything.</source>
         <translation>审计校验未通过：数据库文件在 StationDesk 之外被改动（%1 处问题；第一处：%2）。请报告所长，不要删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="309"/>
         <source>The audit check could not run: %1</source>
         <translation>审计校验无法运行：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="315"/>
+        <location filename="../../app/ui/main_window.py" line="317"/>
         <source>Checking the audit log...</source>
         <translation>正在校验审计日志…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>THE STATION DATABASE IS DAMAGED (%1). Records may be missing or unreadable. Restore the newest good backup; HQ then gives back what it lacks.</source>
         <translation>本所数据库已损坏（%1）。记录可能缺失或无法读取。请恢复最新的完好备份，缺少的部分将由总部补回。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="339"/>
-        <location filename="../../app/ui/main_window.py" line="344"/>
-        <location filename="../../app/ui/main_window.py" line="354"/>
+        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>Recovery</source>
         <translation>数据恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="346"/>
+        <location filename="../../app/ui/main_window.py" line="348"/>
         <source>No good backup was found in %1. Plug in the backup drive, or choose the folder under Account &gt; Backups, then try again.</source>
         <translation>在 %1 中没有找到完好的备份。请插入备份盘，或在“账号 &gt; 备份”中选择文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
         <source>The newest good backup was written %1 and holds %2 reports. Restore it? The damaged file is kept aside; the next sync takes back from HQ what the backup lacks.</source>
         <translation>最新的完好备份写于 %1，包含 %2 条警情。恢复吗？损坏的文件会另行保留；下一次同步将从总部取回备份中缺少的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="376"/>
+        <location filename="../../app/ui/main_window.py" line="378"/>
         <source>Backing up; the desk can be used meanwhile...</source>
         <translation>正在备份，期间可照常接报…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="384"/>
+        <location filename="../../app/ui/main_window.py" line="386"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="387"/>
+        <location filename="../../app/ui/main_window.py" line="389"/>
         <source>Backup written and checked.</source>
         <translation>备份已写入并校验。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="406"/>
-        <location filename="../../app/ui/main_window.py" line="411"/>
+        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="413"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="413"/>
+        <location filename="../../app/ui/main_window.py" line="415"/>
         <source>The backup is in place. StationDesk starts again; sign in, and the next sync takes back from HQ the records the backup lacked.</source>
         <translation>备份已恢复。StationDesk 将重新启动；登录后，下一次同步会从总部取回备份中缺少的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="474"/>
+        <location filename="../../app/ui/main_window.py" line="476"/>
         <source>Choose a new password to go on.</source>
         <translation>请设置新密码后继续。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="510"/>
+        <location filename="../../app/ui/main_window.py" line="512"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="525"/>
+        <location filename="../../app/ui/main_window.py" line="527"/>
         <source>Print recovery key</source>
         <translation>打印恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="527"/>
+        <location filename="../../app/ui/main_window.py" line="529"/>
         <source>The recovery key was printed before. Print it again only if that sheet is lost; the reprint is recorded in the audit log.</source>
         <translation>恢复密钥此前已打印过。仅在原页遗失时才补打；补打会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="538"/>
+        <location filename="../../app/ui/main_window.py" line="540"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="560"/>
+        <location filename="../../app/ui/main_window.py" line="562"/>
         <source>Warning: the PC clock went backwards since the last receipt. Check the clock.</source>
         <translation>警告：电脑时钟比上一次接警时间倒退，请检查时钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="616"/>
+        <location filename="../../app/ui/main_window.py" line="618"/>
         <source>%1 intake(s) interrupted earlier were reopened with what had been typed.</source>
         <translation>已重新打开 %1 份此前中断的登记，已录入内容均已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="640"/>
+        <location filename="../../app/ui/main_window.py" line="642"/>
         <source>This PC was restored from an older backup: %1 records were taken back from HQ.</source>
         <translation>本机系从较早的备份恢复：已从总部取回 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="743"/>
+        <location filename="../../app/ui/main_window.py" line="651"/>
+        <source>Link to HQ</source>
+        <translation>接入总部</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="652"/>
+        <source>Only the station chief or the administrator links the station to HQ.</source>
+        <translation>只有所长或管理员可以将本所接入总部。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="758"/>
         <source>Receipt slip %1</source>
         <translation>报警回执 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="744"/>
+        <location filename="../../app/ui/main_window.py" line="759"/>
         <source>Print the receipt slip for the reporter, or save it as PDF.</source>
         <translation>为报警人打印报警回执，或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="745"/>
+        <location filename="../../app/ui/main_window.py" line="760"/>
         <source>Print preview...</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="746"/>
+        <location filename="../../app/ui/main_window.py" line="761"/>
         <source>Save PDF...</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="756"/>
+        <location filename="../../app/ui/main_window.py" line="771"/>
         <source>Save receipt slip</source>
         <translation>保存报警回执</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="772"/>
+        <location filename="../../app/ui/main_window.py" line="787"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="776"/>
+        <location filename="../../app/ui/main_window.py" line="791"/>
         <source>Lock the screen after idle</source>
         <translation>闲置多久后锁屏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="796"/>
+        <location filename="../../app/ui/main_window.py" line="811"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="797"/>
+        <location filename="../../app/ui/main_window.py" line="812"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="761"/>
+        <location filename="../../app/ui/main_window.py" line="776"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="764"/>
+        <location filename="../../app/ui/main_window.py" line="779"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="775"/>
+        <location filename="../../app/ui/main_window.py" line="790"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="784"/>
+        <location filename="../../app/ui/main_window.py" line="799"/>
         <source>A new language applies from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="804"/>
+        <location filename="../../app/ui/main_window.py" line="819"/>
         <source>StationDesk %1
 Incident catalog %2</source>
         <translation>StationDesk %1
@@ -1834,7 +1904,7 @@ Incident catalog %2</source>
 <context>
     <name>NoticesDialog</name>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="267"/>
+        <location filename="../../app/ui/sync_panel.py" line="273"/>
         <source>From HQ</source>
         <translation>总部下发</translation>
     </message>
@@ -2728,97 +2798,102 @@ Incident catalog %2</source>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="147"/>
+        <location filename="../../app/ui/sync_panel.py" line="148"/>
         <source>Sync status</source>
         <translation>同步状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="152"/>
+        <location filename="../../app/ui/sync_panel.py" line="153"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="166"/>
+        <location filename="../../app/ui/sync_panel.py" line="156"/>
+        <source>Link to HQ...</source>
+        <translation>接入总部…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="171"/>
         <source>(syncing...)</source>
         <translation>（正在同步…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="178"/>
+        <location filename="../../app/ui/sync_panel.py" line="183"/>
         <source>%1 new from HQ</source>
         <translation>总部新消息 %1 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="184"/>
+        <location filename="../../app/ui/sync_panel.py" line="190"/>
         <source>Not linked to HQ: records stay on this PC (ask HQ for an enrolment code).</source>
         <translation>未接入总部：记录仅保存在本机（请向总部申请接入码）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="195"/>
+        <location filename="../../app/ui/sync_panel.py" line="201"/>
         <source>, oldest %1 h</source>
         <translation>，最早一条已等待 %1 小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="199"/>
+        <location filename="../../app/ui/sync_panel.py" line="205"/>
         <source>, oldest under 1 h</source>
         <translation>，最早一条等待不足 1 小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="204"/>
+        <location filename="../../app/ui/sync_panel.py" line="210"/>
         <source>HQ: %1 waiting to send%2</source>
         <translation>待上报总部 %1 条%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="209"/>
+        <location filename="../../app/ui/sync_panel.py" line="215"/>
         <source>HQ has every record</source>
         <translation>全部记录已上报总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="212"/>
+        <location filename="../../app/ui/sync_panel.py" line="218"/>
         <source>last contact %1</source>
         <translation>最近联通 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="217"/>
+        <location filename="../../app/ui/sync_panel.py" line="223"/>
         <source>no contact yet</source>
         <translation>尚未联通总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="220"/>
+        <location filename="../../app/ui/sync_panel.py" line="226"/>
         <source>%1 refused by HQ</source>
         <translation>总部拒收 %1 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="226"/>
+        <location filename="../../app/ui/sync_panel.py" line="232"/>
         <source>PC clock is off by %1 min: check it</source>
         <translation>本机时钟偏差 %1 分钟，请校准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="232"/>
+        <location filename="../../app/ui/sync_panel.py" line="238"/>
         <source>last try failed: %1</source>
         <translation>上次同步失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="245"/>
+        <location filename="../../app/ui/sync_panel.py" line="251"/>
         <source>HQ refused this station; ask HQ for a new enrolment code.</source>
         <translation>总部拒绝本所接入，请向总部申请新的接入码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="248"/>
+        <location filename="../../app/ui/sync_panel.py" line="254"/>
         <source>the system keyring is not available.</source>
         <translation>系统密钥库不可用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="251"/>
+        <location filename="../../app/ui/sync_panel.py" line="257"/>
         <source>this station is not linked to HQ.</source>
         <translation>本所尚未接入总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="254"/>
+        <location filename="../../app/ui/sync_panel.py" line="260"/>
         <source>the HQ address is not secure (https).</source>
         <translation>总部地址不安全（须使用 https）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="259"/>
+        <location filename="../../app/ui/sync_panel.py" line="265"/>
         <source>HQ not reachable; will retry by itself.</source>
         <translation>暂时无法连接总部，将自动重试。</translation>
     </message>

@@ -64,3 +64,53 @@ def test_sync_now_shows_hq_has_every_record_and_the_hq_column(
     assert "Dispute sweep this week" in seen[0]
     assert not notices.isVisible()
     window.close()
+
+
+def test_a_chief_links_a_desk_to_hq_from_the_window_and_it_syncs_at_once(
+    qtbot,
+    app_en,
+    store,
+    chief,
+    officer,
+    catalog,
+    data_dir,
+    hq,  # noqa: F811
+) -> None:
+    """As on a replacement PC restored from a backup: not linked, so the chief types HQ's
+    address and a code; a mistaken one is said beside the field and nothing typed is lost."""
+    from PySide6.QtWidgets import QLineEdit, QMessageBox
+
+    from app.ui.enroll_dialog import EnrollDialog
+
+    window = window_with_saved_report(qtbot, store, officer, catalog, data_dir)
+    link = window.findChild(QPushButton, "enrollButton")
+    assert link.isVisible()
+    refused: list[str] = []
+    when_shown(QMessageBox, lambda box: (refused.append(box.text()), box.accept()))
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton)  # a front-desk officer may not
+    assert refused and "station chief" in refused[0]
+
+    window.officer = chief
+    code = hq.service().issue_enrolment("140107")
+    said: dict[str, str] = {}
+
+    def fill(dialog: EnrollDialog) -> None:
+        dialog.findChild(QLineEdit, "hqAddress").setText("ftp://" + hq.url.split("://")[1])
+        dialog.findChild(QLineEdit, "enrolmentCode").setText("NOT-A-CODE")
+        dialog.accept()
+        said["address"] = dialog.findChild(QLabel, "hqAddressError").text()
+        dialog.findChild(QLineEdit, "hqAddress").setText(hq.url)
+        dialog.accept()
+        said["code"] = dialog.findChild(QLabel, "enrolmentCodeError").text()
+        said["kept"] = dialog.findChild(QLineEdit, "hqAddress").text()
+        dialog.findChild(QLineEdit, "enrolmentCode").setText(code)
+        dialog.accept()
+
+    when_shown(EnrollDialog, fill)
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+    assert "not an HQ address" not in said["address"] and "https" in said["address"]
+    assert "did not accept this code" in said["code"] and said["kept"] == hq.url
+    assert not link.isVisible()
+    qtbot.waitUntil(lambda: not window.sync_worker.running, timeout=20000)
+    label = window.findChild(QLabel, "syncStatus")
+    qtbot.waitUntil(lambda: "HQ has every record" in label.text(), timeout=20000)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from contextlib import closing
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton
 
@@ -117,7 +118,13 @@ def test_administrator_adds_an_officer_who_must_choose_a_password(
     assert not station.sign_in(store, "100300", "a-better-one").must_change_password
 
 
-def test_a_tampered_file_shows_a_red_banner(qtbot, app_en, store, officer, catalog, data_dir):
+@pytest.mark.parametrize("size", ["small", "large"])
+def test_a_tampered_file_shows_a_red_banner(
+    qtbot, app_en, store, officer, catalog, data_dir, monkeypatch, size
+) -> None:
+    """A large station's check runs in worker processes started from the window's thread."""
+    if size == "large":
+        monkeypatch.setattr(audit_verify, "PARALLEL_FROM", 0)
     receiving.receive(store, officer)
     with closing(plain_sqlcipher(store.path, store.key)) as conn:
         conn.execute("UPDATE audit SET action = 'nothing' WHERE seq = 2")
