@@ -321,7 +321,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from app.sync.engine import SyncEngine
 
     if args.background:
-        _lower_priority()
+        from app.workers import lower_priority
+
+        lower_priority()
     store = _open_store(args.data_dir)
     engine = SyncEngine(store)
     deadline = time.monotonic() + args.wait
@@ -366,20 +368,6 @@ def cmd_sync(args: argparse.Namespace) -> int:
             print(f"{report.pending} revisions still pending.", file=sys.stderr)
             return 1
         time.sleep(wait)
-
-
-def _lower_priority() -> None:
-    """The desk comes first: a catch-up must never slow the officer's receive button."""
-    if sys.platform == "win32":
-        import ctypes
-
-        below_normal = 0x4000
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), below_normal)
-    else:
-        import os
-
-        os.nice(10)
 
 
 def cmd_print_visits(args: argparse.Namespace) -> int:

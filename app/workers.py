@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -36,12 +37,28 @@ def cores() -> int:
     return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
 
 
+def lower_priority() -> None:
+    """The desk comes first: background work (a catch-up sync, a check in a worker) must never
+    slow the officer's receive button."""
+    if sys.platform == "win32":
+        import ctypes
+
+        below_normal = 0x4000
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), below_normal)
+    else:
+        os.nice(10)
+
+
 def run_all(func: Callable[..., T], calls: Sequence[tuple[Any, ...]]) -> list[T]:
-    """`func(*args)` for each of `calls`, at most one process a core, results in order.
-    `func` must be a module-level function; its exceptions reach the caller as raised."""
+    """`func(*args)` for each of `calls`, at most one process a core, each below the desk's
+    priority, results in order. `func` must be a module-level function; its exceptions reach
+    the caller as raised."""
     try:
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=min(len(calls), cores()), mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=min(len(calls), cores()), mp_context=context, initializer=lower_priority
+        ) as pool:
             futures = [pool.submit(func, *args) for args in calls]
             return [f.result() for f in futures]
     except BrokenProcessPool:
