@@ -300,11 +300,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:
-    from app.services import sync
+    from app.services import audit, sync
 
     store = _open_store(args.data_dir)
-    from app.services import audit
-
     sync.enroll(
         store, args.hq, args.code, ca_bundle=args.ca_bundle or "", allow_http=args.allow_http
     )

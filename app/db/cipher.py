@@ -124,7 +124,6 @@ class WritePacer(threading.Thread):
         super().__init__(name="copy-pacer", daemon=True)
         self.path, self.step = path, step
         self._done = threading.Event()
-        self.flushes = 0
 
     def run(self) -> None:
         fd: int | None = None
@@ -140,7 +139,6 @@ class WritePacer(threading.Thread):
                 if size - flushed >= self.step:
                     _flush(fd, size)
                     flushed = size
-                    self.flushes += 1
         except OSError:
             pass  # pacing is a courtesy to the desk: the copy's own errors are what count
         finally:

@@ -20,7 +20,6 @@ import hmac
 import os
 import queue
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,13 +60,7 @@ def hmac_key(key: bytes, salt: bytes) -> bytes:
     return hashlib.pbkdf2_hmac(HMAC_KEY_KDF, key, mask, FAST_KDF_ITER, KEY_BYTES)
 
 
-def scan(
-    path: Path,
-    key: bytes,
-    *,
-    progress: Callable[[int, int], None] | None = None,
-    drop_cache: bool = False,
-) -> PageScan:
+def scan(path: Path, key: bytes, *, drop_cache: bool = False) -> PageScan:
     """Authenticate every page of `path` and hash the whole file.
 
     The SHA-256 runs in a second thread on the same chunks (hashlib lets go of the interpreter
@@ -85,11 +78,10 @@ def scan(
     hasher = threading.Thread(target=hash_chunks, name="backup-sha256", daemon=True)
     hasher.start()
     try:
-        with path.open("rb", buffering=0) as f:
+        with path.open("rb") as f:  # buffered: a read returns whole chunks, never short
             size = os.fstat(f.fileno()).st_size
             if drop_cache and hasattr(os, "posix_fadvise"):
                 os.posix_fadvise(f.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
-            total = size // PAGE_SIZE
             result.partial_page = size % PAGE_SIZE != 0
             mac_key: bytes | None = None
             pgno = 0
@@ -101,8 +93,6 @@ def scan(
                     mac_key = hmac_key(key, chunk[:SALT_BYTES])
                 check_chunk(memoryview(chunk), pgno, mac_key, result)
                 pgno += len(chunk) // PAGE_SIZE
-                if progress is not None:
-                    progress(pgno, total)
             result.pages = pgno
     finally:
         chunks.put(None)

@@ -207,7 +207,8 @@ def _verify_written(path: Path, key: bytes | None) -> str:
 
 
 def _scan_from_disk(path: Path, key: bytes) -> page_auth.PageScan:
-    """In a worker process (app.workers): the desk's receive never waits for this loop."""
+    """In a worker process (app.workers): the desk's receive never waits for this loop. What
+    is checked is what the drive gives back, not what the OS cache still holds."""
     return page_auth.scan(path, key, drop_cache=True)
 
 
@@ -327,7 +328,7 @@ def check_backup(path: Path, key: bytes | None) -> BackupInfo:
     if key is None:
         scanned_sha, bad = _file_sha256(path), None
     else:
-        scanned = page_auth.scan(path, key)
+        (scanned,) = workers.run_all(_scan_from_disk, [(path, key)])
         scanned_sha, bad = scanned.sha256, None if scanned.ok else scanned
     if scanned_sha != info.sha256:
         raise errors.BackupDamagedError(str(path), reason="changed")
