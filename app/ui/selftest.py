@@ -1,7 +1,8 @@
 """`stationdesk --self-test`: proves an installation (frozen or not) can do the essential job.
 
 Migrates a fresh temporary database, signs in, receives one walk-in through the real receive
-desk offscreen, saves its intake and writes the receipt slip, then prints one line.
+desk offscreen, saves its intake, writes the receipt slip and checks the audit chain in worker
+processes, then prints one line.
 """
 
 from __future__ import annotations
@@ -66,10 +67,21 @@ def run_self_test() -> int:
         slip = data_dir / "receipt.pdf"
         slip.write_bytes(pdf)
         window.close()
-        store.close()
         if not pdf.startswith(b"%PDF") or len(pdf) < 2000:
             print("SELF-TEST FAILED: receipt PDF not written", file=sys.stderr)
             return 1
+        from app.services import audit_verify
+
+        # as a large station's check runs: in worker processes, which a frozen bundle must be
+        # able to start
+        checked = audit_verify.verify_file(store.path, store.key, slices=2)
+        store.close()
+        if not checked.ok or checked.revisions < 2:
+            print("SELF-TEST FAILED: the audit check in worker processes", file=sys.stderr)
+            return 1
     elapsed = (time.perf_counter() - started) * 1000
-    print(f"StationDesk self-test OK ({elapsed:.0f} ms): migrate, receive, intake, receipt PDF")
+    print(
+        f"StationDesk self-test OK ({elapsed:.0f} ms): migrate, receive, intake, receipt PDF, "
+        "audit check in worker processes"
+    )
     return 0
