@@ -322,7 +322,16 @@ def cmd_sync(args: argparse.Namespace) -> int:
         from app.workers import lower_priority
 
         lower_priority()
-    store = _open_store(args.data_dir)
+    try:
+        store = _open_store(args.data_dir)
+    except errors.StationDeskError as exc:
+        if not args.json:
+            raise
+        # the window shows why (a keyring without the database key is not "HQ unreachable")
+        from app.sync.report import SyncReport
+
+        print(json.dumps(dataclasses.asdict(SyncReport(error=str(exc), error_code=exc.code))))
+        return 1
     engine = SyncEngine(store)
     deadline = time.monotonic() + args.wait
     while True:

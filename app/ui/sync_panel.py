@@ -162,13 +162,18 @@ class SyncPanel(QWidget):
         layout.addWidget(self.notices)
         layout.addWidget(self.button)
         layout.addWidget(self.enroll)
+        self.local_failure = ""
         worker.started.connect(self._running)
-        worker.finished.connect(lambda _r: self.refresh())
+        worker.finished.connect(self._finished)
         self.refresh()
 
     def _running(self) -> None:
         self.button.setEnabled(False)
         self.label.setText(self.label.text() + "  " + self.tr("(syncing...)"))
+
+    def _finished(self, report: SyncReport) -> None:
+        self.local_failure = report.error_code if report.error_code in LOCAL_FAILURES else ""
+        self.refresh()
 
     def refresh(self) -> None:
         self.button.setEnabled(not self.worker.running)
@@ -176,8 +181,14 @@ class SyncPanel(QWidget):
             status = sync.sync_status(self.store)
         except errors.StationDeskError:
             return
-        self.label.setText(status_line(status, dt.datetime.now(dt.UTC)))
-        bad = status.last_error or status.skew_warning
+        line = status_line(status, dt.datetime.now(dt.UTC))
+        if self.local_failure:
+            line += " · " + self.tr("sync cannot run: %1").replace(
+                "%1", plain_error(self.local_failure)
+            )
+        self.label.setText(line)
+        self.label.setToolTip(line)  # the status bar may cut a long line
+        bad = status.last_error or status.skew_warning or self.local_failure
         self.label.setStyleSheet("color: #c62828;" if bad else "")
         self.notices.setVisible(status.unread_notices > 0)
         self.notices.setText(self.tr("%1 new from HQ").replace("%1", str(status.unread_notices)))
@@ -236,7 +247,7 @@ def status_line(status: sync.SyncStatus, now: dt.datetime) -> str:
     if status.last_error:
         parts.append(
             QCoreApplication.translate("SyncPanel", "last try failed: %1").replace(
-                "%1", plain_error(status)
+                "%1", plain_error(status.last_error_code)
             )
         )
     return " · ".join(parts)
@@ -246,13 +257,21 @@ def _local(when_utc: str) -> str:
     return parse_utc(when_utc).astimezone().strftime("%m-%d %H:%M")
 
 
-def plain_error(status: sync.SyncStatus) -> str:
+# Failures on this PC that stop the sync process before it can record anything in the file:
+# the window says them from the process's own report.
+LOCAL_FAILURES = ("keyring_unavailable", "database_key_missing")
+
+
+def plain_error(code: str) -> str:
     return {
         "sync_refused": QCoreApplication.translate(
             "SyncPanel", "HQ refused this station; ask HQ for a new enrolment code."
         ),
         "keyring_unavailable": QCoreApplication.translate(
             "SyncPanel", "the system keyring is not available."
+        ),
+        "database_key_missing": QCoreApplication.translate(
+            "SyncPanel", "this PC's keyring lacks the database key."
         ),
         "not_enrolled": QCoreApplication.translate(
             "SyncPanel", "this station is not linked to HQ."
@@ -261,7 +280,7 @@ def plain_error(status: sync.SyncStatus) -> str:
             "SyncPanel", "the HQ address is not secure (https)."
         ),
     }.get(
-        status.last_error_code,
+        code,
         QCoreApplication.translate("SyncPanel", "HQ not reachable; will retry by itself."),
     )
 

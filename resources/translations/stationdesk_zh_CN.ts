@@ -1904,7 +1904,7 @@ Incident catalog %2</source>
 <context>
     <name>NoticesDialog</name>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="273"/>
+        <location filename="../../app/ui/sync_panel.py" line="292"/>
         <source>From HQ</source>
         <translation>总部下发</translation>
     </message>
@@ -2813,87 +2813,101 @@ Incident catalog %2</source>
         <translation>接入总部…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="171"/>
+        <location filename="../../app/ui/sync_panel.py" line="172"/>
         <source>(syncing...)</source>
         <translation>（正在同步…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="183"/>
+        <location filename="../../app/ui/sync_panel.py" line="186"/>
+        <source>sync cannot run: %1</source>
+        <translation>无法同步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="194"/>
         <source>%1 new from HQ</source>
         <translation>总部新消息 %1 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="190"/>
+        <location filename="../../app/ui/sync_panel.py" line="201"/>
         <source>Not linked to HQ: records stay on this PC (ask HQ for an enrolment code).</source>
         <translation>未接入总部：记录仅保存在本机（请向总部申请接入码）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="201"/>
+        <location filename="../../app/ui/sync_panel.py" line="212"/>
         <source>, oldest %1 h</source>
         <translation>，最早一条已等待 %1 小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="205"/>
+        <location filename="../../app/ui/sync_panel.py" line="216"/>
         <source>, oldest under 1 h</source>
         <translation>，最早一条等待不足 1 小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="210"/>
+        <location filename="../../app/ui/sync_panel.py" line="221"/>
         <source>HQ: %1 waiting to send%2</source>
         <translation>待上报总部 %1 条%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="215"/>
+        <location filename="../../app/ui/sync_panel.py" line="226"/>
         <source>HQ has every record</source>
         <translation>全部记录已上报总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="218"/>
+        <location filename="../../app/ui/sync_panel.py" line="229"/>
         <source>last contact %1</source>
         <translation>最近联通 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="223"/>
+        <location filename="../../app/ui/sync_panel.py" line="234"/>
         <source>no contact yet</source>
         <translation>尚未联通总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="226"/>
+        <location filename="../../app/ui/sync_panel.py" line="237"/>
         <source>%1 refused by HQ</source>
         <translation>总部拒收 %1 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="232"/>
+        <location filename="../../app/ui/sync_panel.py" line="243"/>
         <source>PC clock is off by %1 min: check it</source>
         <translation>本机时钟偏差 %1 分钟，请校准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="238"/>
+        <location filename="../../app/ui/sync_panel.py" line="249"/>
         <source>last try failed: %1</source>
         <translation>上次同步失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="251"/>
+        <location filename="../../app/ui/sync_panel.py" line="267"/>
         <source>HQ refused this station; ask HQ for a new enrolment code.</source>
         <translation>总部拒绝本所接入，请向总部申请新的接入码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="254"/>
+        <source>the system keyring is not available; sync needs it.</source>
+        <translation type="vanished">系统密钥环不可用，同步需要它。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="273"/>
+        <source>this PC&apos;s keyring lacks the database key.</source>
+        <translation>本机密钥环中没有数据库密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="270"/>
         <source>the system keyring is not available.</source>
         <translation>系统密钥库不可用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="257"/>
+        <location filename="../../app/ui/sync_panel.py" line="276"/>
         <source>this station is not linked to HQ.</source>
         <translation>本所尚未接入总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="260"/>
+        <location filename="../../app/ui/sync_panel.py" line="279"/>
         <source>the HQ address is not secure (https).</source>
         <translation>总部地址不安全（须使用 https）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="265"/>
+        <location filename="../../app/ui/sync_panel.py" line="284"/>
         <source>HQ not reachable; will retry by itself.</source>
         <translation>暂时无法连接总部，将自动重试。</translation>
     </message>

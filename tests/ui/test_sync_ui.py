@@ -114,3 +114,26 @@ def test_a_chief_links_a_desk_to_hq_from_the_window_and_it_syncs_at_once(
     qtbot.waitUntil(lambda: not window.sync_worker.running, timeout=20000)
     label = window.findChild(QLabel, "syncStatus")
     qtbot.waitUntil(lambda: "HQ has every record" in label.text(), timeout=20000)
+
+
+def test_a_desk_whose_keyring_cannot_give_the_key_says_why_sync_does_not_run(
+    qtbot,
+    app_en,
+    store,
+    officer,
+    catalog,
+    data_dir,
+    hq,  # noqa: F811
+    monkeypatch,
+) -> None:
+    """The sync process reads the database key and HQ's token from the keyring; without it
+    the window must not call it 'HQ not reachable'."""
+    enroll(store, hq)
+    window = window_with_saved_report(qtbot, store, officer, catalog, data_dir)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    window.sync_worker.request()
+    qtbot.waitUntil(lambda: not window.sync_worker.running, timeout=20000)
+    label = window.findChild(QLabel, "syncStatus")
+    assert "sync cannot run" in label.text() and "keyring" in label.text(), label.text()
+    assert "not reachable" not in label.text()
+    assert "2 waiting to send" in label.text()  # nothing lost, nothing pretended
