@@ -39,7 +39,11 @@ class EnrollDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        address = QLineEdit(sync.sync_status(store).hq_url)
+        try:
+            known = sync.sync_status(store).hq_url  # a station linked before: its address
+        except errors.StationDeskError:
+            known = ""
+        address = QLineEdit(known)
         address.setMaxLength(300)
         address.setPlaceholderText("https://hq.example.gov.cn:8443")
         self.address = FieldBox(address, "hqAddress", self.tr("HQ address"))
