@@ -58,6 +58,10 @@ def make_engine(path: Path, key: bytes | None) -> Engine:
         module=sqlcipher3,
         creator=lambda: cipher.connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000),
         poolclass=QueuePool,
+        # The connection used last is handed out again: in WAL mode a connection throws its
+        # whole page cache away when it finds that another connection has written since it
+        # last read, and with an encrypted file every page read again is decrypted again.
+        pool_use_lifo=True,
     )
     _own_transactions(engine, always_immediate=False)
     return engine

@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.engine import Store
-from app.db.models import CaseFile, ReminderSheet, Report, Visit, WarningLetter
+from app.db.models import CaseFile, ReminderSheet, Report, Visit, WarningLetter, has_key
 from app.domain import statuses, visits
 from app.domain.catalog import Catalog
 from app.services.clock import now_local, utc_iso
@@ -174,7 +174,7 @@ def _counts_by_type(s: Session, period: Period) -> dict[str, int]:
         .where(
             Report.received_utc >= first,
             Report.received_utc < after,
-            Report.incident_type != "",
+            has_key(Report.incident_type),
         )
         .group_by(Report.incident_type)
     ).all()
@@ -200,7 +200,7 @@ def _top_keys(s: Session, column: object, period: Period) -> list[RepeatRow]:
         .where(
             Report.received_utc >= first,
             Report.received_utc < after,
-            col != "",
+            has_key(col),
             Report.status != statuses.VOIDED,
         )
         .group_by(col)
@@ -217,6 +217,7 @@ def _disputes(s: Session, period: Period, codes: list[str]) -> tuple[int, int]:
         s.execute(
             select(Report.status, func.count())
             .where(
+                has_key(Report.incident_type),
                 Report.incident_type.in_(codes),
                 Report.received_utc >= first,
                 Report.received_utc < after,
@@ -276,7 +277,7 @@ def _active_colours(s: Session) -> dict[str, int]:
     return dict(
         s.execute(
             select(Report.warning_colour, func.count())
-            .where(Report.warning_status == "active")
+            .where(has_key(Report.warning_status), Report.warning_status == "active")
             .group_by(Report.warning_colour)
         ).all()
     )
