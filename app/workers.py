@@ -20,6 +20,7 @@ import logging
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -48,6 +49,47 @@ def lower_priority() -> None:
         kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), below_normal)
     else:
         os.nice(10)
+
+
+def in_low_priority_thread(func: Callable[..., T], *args: Any) -> T:
+    """`func(*args)` in a thread of its own below the desk's priority; waits for it and returns
+    its result or raises its exception.
+
+    For work that must stay in this process (SQLite's backup step copies from this process's
+    connection) but would otherwise compete with the receive for a core: lowered in a fresh
+    thread, because a thread's priority, once lowered, cannot be raised again without
+    privileges, and the caller's thread may have other work to do afterwards."""
+    outcome: list[Any] = []
+
+    def run() -> None:
+        try:
+            _lower_this_thread()
+            outcome.append((True, func(*args)))
+        except BaseException as exc:  # handed to the caller as raised
+            outcome.append((False, exc))
+
+    thread = threading.Thread(target=run, name="low-priority", daemon=True)
+    thread.start()
+    thread.join()
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value
+
+
+def _lower_this_thread() -> None:
+    try:
+        if sys.platform == "win32":
+            import ctypes
+
+            below_normal = -1
+            kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+            kernel32.SetThreadPriority(kernel32.GetCurrentThread(), below_normal)
+        elif sys.platform.startswith("linux"):
+            # On Linux a thread id given as a process id names that one thread.
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+    except OSError as exc:
+        log.info("could not lower a background thread's priority: %s", exc)
 
 
 def run_all(func: Callable[..., T], calls: Sequence[tuple[Any, ...]]) -> list[T]:
