@@ -75,10 +75,10 @@ class SerialCounter(Base):
 
 
 # Indexes of reports by a value that a new receipt does not have yet (its type, phone, ID
-# number, address, place, warning), holding only the reports that have it: the receive button writes
-# every index the new row enters, and each of these would take its empty key, one more page
-# written and encrypted per press, for no query ever asks for the reports without a phone.
-# SQLite uses such an index only when the query says the key is not empty (`has_key`).
+# number, address, place, warning), holding only the reports that have it: the receive button
+# writes every index the new row enters, and each of these would take its empty key, one more
+# page written and encrypted per press, for no query ever asks for the reports without a phone.
+# SQLite uses such an index only when the query says the key is not empty (`has_key`, `key_is`).
 KEYED_INDEXES: dict[str, tuple[str, ...]] = {
     "ix_report_type_received": ("incident_type", "received_utc"),
     "ix_report_phone_received": ("reporter_phone", "received_utc", "status"),
@@ -93,6 +93,11 @@ def has_key(column: Any) -> Any:
     """The condition a query on a keyed index must carry, spelled as the index spells it (a
     literal, not a bound parameter) so that SQLite sees the index applies."""
     return column != literal_column("''")
+
+
+def key_is(column: Any, value: Any) -> Any:
+    """`column == value` on a keyed index, said so that the index is used."""
+    return has_key(column) & (column == value)
 
 
 class Report(Base):

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app import errors
 from app.db.engine import Store
-from app.db.models import CaseAction, CaseFile, CaseReport, Officer, Report, Station, Visit, has_key
+from app.db.models import CaseAction, CaseFile, CaseReport, Officer, Report, Station, Visit, key_is
 from app.domain import visits as visit_terms
 from app.domain.validation import FieldError, clean_text
 from app.domain.visit_policy import local_day
@@ -362,8 +362,7 @@ def case_colours(store: Store, s: Session, case_ids: list[str]) -> dict[str, str
             .join(Report, Report.id == CaseReport.report_id)
             .where(
                 CaseReport.case_id.in_(case_ids[start : start + 500]),
-                has_key(Report.warning_status),
-                Report.warning_status == ACTIVE_WARNING,
+                key_is(Report.warning_status, ACTIVE_WARNING),
             )
         ):
             colour, held = criteria.colour(colour_id), criteria.colour(best.get(case_id, ""))

@@ -20,7 +20,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from app.db.engine import Store
-from app.db.models import Report, has_key
+from app.db.models import Report, key_is
 from app.domain import statuses
 from app.domain.addresses import normalise_address
 from app.domain.repeat_rules import RepeatRule, RepeatRules, load_rules
@@ -104,17 +104,13 @@ def lookup_keys(fields: Mapping[str, Any], rules: RepeatRules) -> dict[str, str]
 
 def _condition(key: str, value: str) -> Any:
     if key == "phone":
-        return has_key(Report.reporter_phone) & (Report.reporter_phone == value)
+        return key_is(Report.reporter_phone, value)
     if key == "id_number":
-        return has_key(Report.reporter_id_number) & (Report.reporter_id_number == value)
+        return key_is(Report.reporter_id_number, value)
     if key == "name_address":
         name, _, address = value.partition("|")
-        return (
-            has_key(Report.address_key)
-            & (Report.address_key == address)
-            & (Report.reporter_name == name)
-        )
-    return has_key(Report.place_key) & (Report.place_key == value)
+        return key_is(Report.address_key, address) & (Report.reporter_name == name)
+    return key_is(Report.place_key, value)
 
 
 def _windows(

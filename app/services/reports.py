@@ -16,7 +16,7 @@ from sqlalchemy import Select, and_, column, func, literal_column, or_, select, 
 
 from app import errors
 from app.db.engine import Store
-from app.db.models import Officer, Report, Revision, has_key
+from app.db.models import Officer, Report, Revision, has_key, key_is
 from app.domain.search_keys import fts_query
 from app.services.clock import utc_iso
 from app.services.revisions import JSON_LIST_FIELDS
@@ -90,7 +90,7 @@ def _apply_filter(stmt: Any, flt: ReportFilter) -> Any:
         end = dt.datetime.combine(flt.date_to + dt.timedelta(days=1), dt.time.min).astimezone()
         stmt = stmt.where(Report.received_utc < utc_iso(end))
     if flt.incident_type:
-        stmt = stmt.where(has_key(Report.incident_type), Report.incident_type == flt.incident_type)
+        stmt = stmt.where(key_is(Report.incident_type, flt.incident_type))
     if flt.status:
         stmt = stmt.where(Report.status == flt.status)
     if flt.officer_id:

@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.engine import Store
-from app.db.models import CaseFile, ReminderSheet, Report, Visit, WarningLetter, has_key
+from app.db.models import CaseFile, ReminderSheet, Report, Visit, WarningLetter, has_key, key_is
 from app.domain import statuses, visits
 from app.domain.catalog import Catalog
 from app.services.clock import now_local, utc_iso
@@ -277,7 +277,7 @@ def _active_colours(s: Session) -> dict[str, int]:
     return dict(
         s.execute(
             select(Report.warning_colour, func.count())
-            .where(has_key(Report.warning_status), Report.warning_status == "active")
+            .where(key_is(Report.warning_status, "active"))
             .group_by(Report.warning_colour)
         ).all()
     )

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, select
 
 from app.db.engine import Store
-from app.db.models import CarePerson, Officer, Report, Visit, has_key
+from app.db.models import CarePerson, Officer, Report, Visit, key_is
 from app.domain import visits
 from app.domain.addresses import route_key
 from app.domain.visit_policy import local_day
@@ -126,7 +126,7 @@ def _filtered(stmt: Any, flt: QueueFilter, *, joined: bool = True) -> Any:
     if flt.incident_type:
         if not joined:  # counts touch the report table only when its type is asked for
             stmt = stmt.join(Report, Report.id == Visit.report_id)
-        stmt = stmt.where(has_key(Report.incident_type), Report.incident_type == flt.incident_type)
+        stmt = stmt.where(key_is(Report.incident_type, flt.incident_type))
     return stmt
 
 

@@ -452,7 +452,15 @@ def main() -> int:
         from tests.benchmarks import sync_bench
 
         out["sync"] = _table("Sync to HQ on PostgreSQL over loopback", SYNC_ROWS, sync_bench.run())
-    args.out.write_text(json.dumps({"records": args.records, **out}, indent=1, ensure_ascii=False))
+    # A run of some tables (--only) replaces those in the file and keeps the others' latest.
+    kept: dict[str, Any] = {}
+    if args.only is not None and args.out.exists():
+        try:
+            kept = json.loads(args.out.read_text())
+        except (OSError, ValueError):
+            kept = {}
+    result = {**kept, "records": args.records, **out}
+    args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False))
     print(f"\nwritten to {args.out}")
     return 0
 

@@ -1,6 +1,6 @@
 """The report indexes by type, phone, ID number, address, place and warning hold only reports
 that have the value, so that a receive does not write them. SQLite uses such an index only when
-a query says the value is not empty: every look-up the desk makes by these keys must still be
+a query says the value is not empty (`has_key`, `key_is`): every look-up the desk makes by these keys must still be
 answered from its index, never by reading the whole report table."""
 
 from __future__ import annotations
