@@ -38,9 +38,11 @@ def upgrade() -> None:
 def _analyze(index: str) -> None:
     """A station whose planner has statistics gets them for the new index too: without them
     SQLite may prefer another index for the per-type counts of the supervision reports."""
-    has_stats = op.get_bind().exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
-    ).first()
+    has_stats = (
+        op.get_bind()
+        .exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")
+        .first()
+    )
     if has_stats:
         op.execute(f"ANALYZE {index}")
 
