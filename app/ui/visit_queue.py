@@ -6,11 +6,14 @@ A station chief sees every officer's overdue visits; an officer starts on their 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import tempfile
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer, QUrl, Signal
+import shiboken6
+from PySide6.QtCore import QDate, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -49,9 +52,30 @@ from app.ui.messages import error_text, show_error
 from app.ui.visit_outcome import VisitOutcomeDialog
 
 USER_ROLE = Qt.ItemDataRole.UserRole
-MONTH_LINE_DELAY_MS = 150
+# (month, officer or None, the view's save epoch)
+MonthKey = tuple[str, str | None, int]
 SAFE_BRUSH = QBrush(QColor("#c62828"))
 OVERDUE_BRUSH = QBrush(QColor("#8a4b00"))
+
+
+class MonthReader(QObject):
+    """Reads a month's satisfaction and completion in a thread of its own: at a big station that
+    is tens of thousands of visits to add up, and the queue must be shown, and usable, without
+    waiting for them (the line follows the counts when ready)."""
+
+    ready = Signal(object, object)  # MonthKey, the rate rows (None when they could not be read)
+
+    def start(self, store: Store, key: MonthKey) -> None:
+        def run() -> None:
+            try:
+                figures = visit_queries.rates(store, key[0], officer_id=key[1])
+            except errors.StationDeskError:
+                figures = None
+            # The queue may have been closed while the month was read.
+            with contextlib.suppress(RuntimeError):
+                self.ready.emit(key, figures)
+
+        threading.Thread(target=run, name="visit-month", daemon=True).start()
 
 
 class VisitQueueView(QWidget):
@@ -124,7 +148,11 @@ class VisitQueueView(QWidget):
         self.tree.itemActivated.connect(self._activated)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._sized = False
-        self._month_cache: tuple[tuple[str, str | None], str] | None = None
+        self._month_cache: tuple[MonthKey, str] | None = None
+        self._epoch = 0  # moves on with every save here; a read begun before it is dropped
+        self._month_pending: MonthKey | None = None
+        self._month_reader = MonthReader(self)
+        self._month_reader.ready.connect(self._month_read)
         self._counts_text = ""
 
         buttons = QHBoxLayout()
@@ -240,35 +268,47 @@ class VisitQueueView(QWidget):
             )
         self.summary.setText(text)
         self._counts_text = text
-        # The month's figures follow the list: a month at a big station is tens of thousands
-        # of visits to add up, and the officer should not wait for them to see the queue.
-        QTimer.singleShot(MONTH_LINE_DELAY_MS, self, lambda: self._show_month_line(q.today))
+        self._show_month_line(q.today)
 
     def _show_month_line(self, today: dt.date) -> None:
-        try:
-            line = self._month_line(today)
-        except errors.StationDeskError:
-            return  # the counts stay; the figures are also in the rates dialog
+        """The month's satisfaction and completion follow the counts; read again only when the
+        officer filter changes or an outcome or assignment was saved here."""
+        key = (today.strftime("%Y-%m"), self.officer_combo.currentData() or None, self._epoch)
+        if self._month_cache is not None and self._month_cache[0] == key:
+            self._set_month_line(self._month_cache[1])
+        elif self._month_pending != key:  # one read of a month at a time
+            self._month_pending = key
+            self._month_reader.start(self.store, key)
+
+    def _month_read(self, key: MonthKey, figures: list[visit_queries.RateRow] | None) -> None:
+        if not shiboken6.isValid(self):
+            return  # closed meanwhile
+        if key == self._month_pending:
+            self._month_pending = None
+        if figures is None:
+            return  # unreadable: the counts stay (the figures are also in the rates dialog)
+        total = figures[-1] if figures else None
+        line = ""
+        if total is not None and total.satisfaction_rate is not None:
+            completion = total.completion_rate
+            line = (
+                self.tr("This month: satisfaction %1, completion %2.")
+                .replace("%1", f"{total.satisfaction_rate * 100:.1f}%")
+                .replace("%2", "—" if completion is None else f"{completion * 100:.1f}%")
+            )
+        if key[2] != self._epoch:
+            return  # something was saved since the read began: a newer read follows
+        self._month_cache = (key, line)
+        if key[1] == (self.officer_combo.currentData() or None):
+            self._set_month_line(line)
+
+    def _set_month_line(self, line: str) -> None:
         if line:
             self.summary.setText(f"{self._counts_text} {line}")
 
-    def _month_line(self, today: dt.date) -> str:
-        """The month's satisfaction and completion; read again only when the officer filter
-        changes or an outcome or assignment was saved here."""
-        key = (today.strftime("%Y-%m"), self.officer_combo.currentData() or None)
-        if self._month_cache is None or self._month_cache[0] != key:
-            figures = visit_queries.rates(self.store, key[0], officer_id=key[1])
-            total = figures[-1] if figures else None
-            line = ""
-            if total is not None and total.satisfaction_rate is not None:
-                completion = total.completion_rate
-                line = (
-                    self.tr("This month: satisfaction %1, completion %2.")
-                    .replace("%1", f"{total.satisfaction_rate * 100:.1f}%")
-                    .replace("%2", "—" if completion is None else f"{completion * 100:.1f}%")
-                )
-            self._month_cache = (key, line)
-        return self._month_cache[1]
+    def _forget_month(self) -> None:
+        self._month_cache = None
+        self._epoch += 1
 
     def _item(self, r: VisitRow) -> QTreeWidgetItem:
         phone = self.tr("safe contact - no calls") if r.safe_contact else r.phone
@@ -347,7 +387,7 @@ class VisitQueueView(QWidget):
             )
         self.code_edit.clear()
         self.say(message)
-        self._month_cache = None
+        self._forget_month()
         self.refresh()
         self.changed.emit()
 
@@ -378,7 +418,7 @@ class VisitQueueView(QWidget):
         self.say(
             self.tr("%1 visits now with %2.").replace("%1", str(moved)).replace("%2", target.name)
         )
-        self._month_cache = None
+        self._forget_month()
         self.refresh()
         self.changed.emit()
 
