@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import os
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -173,6 +174,10 @@ def main() -> int:
         window.show_visits()
         assert window.visits is not None
         window.visits.tree.selectionModel().clear()
+        month_line = time.monotonic() + 5  # the month's figures follow the counts
+        while "%" not in window.visits.summary.text() and time.monotonic() < month_line:
+            QApplication.processEvents()
+            time.sleep(0.02)
         grab(window, out / f"visit-queue-{suffix}.png")
         queue = visit_queries.queue(store, visit_queries.QueueFilter())
         row = (queue.due_today or queue.upcoming or queue.overdue)[0]
