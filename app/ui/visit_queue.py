@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import tempfile
 import threading
 from pathlib import Path
@@ -70,6 +71,9 @@ class MonthReader(QObject):
             try:
                 figures = visit_queries.rates(store, key[0], officer_id=key[1])
             except errors.StationDeskError:
+                figures = None
+            except Exception:  # a side figure: logged, never a crash of the queue
+                logging.getLogger("stationdesk.ui").exception("month figures not read")
                 figures = None
             # The queue may have been closed while the month was read.
             with contextlib.suppress(RuntimeError):
