@@ -108,3 +108,49 @@ def run_all(func: Callable[..., T], calls: Sequence[tuple[Any, ...]]) -> list[T]
     except OSError as exc:
         log.warning("worker processes unavailable (%s); working in this process", exc)
         return [func(*args) for args in calls]
+
+
+class Running:
+    """A function running in a worker process of its own, with a pipe to talk to it while it
+    runs (`run_all` only hands work over and waits)."""
+
+    def __init__(self, process: Any, channel: Any) -> None:
+        self._process, self._channel = process, channel
+
+    def send(self, message: Any) -> None:
+        self._channel.send(message)
+
+    def result(self) -> Any:
+        """Waits for the function's return value; its exception is raised here."""
+        try:
+            ok, value = self._channel.recv()
+        except (EOFError, OSError):
+            raise errors.DatabaseError("a worker process stopped before finishing") from None
+        finally:
+            self._channel.close()
+            self._process.join()
+        if not ok:
+            raise value
+        return value
+
+
+def start(func: Callable[..., Any], *args: Any) -> Running:
+    """`func(channel, *args)` in a new worker process below the desk's priority; `channel` is
+    its end of the pipe. Raises OSError where processes cannot be started."""
+    context = multiprocessing.get_context("spawn")
+    ours, theirs = context.Pipe()
+    process = context.Process(
+        target=_serve, args=(func, theirs, args), name="stationdesk-worker", daemon=True
+    )
+    process.start()
+    theirs.close()
+    return Running(process, ours)
+
+
+def _serve(func: Callable[..., Any], channel: Any, args: tuple[Any, ...]) -> None:
+    lower_priority()
+    try:
+        outcome = (True, func(channel, *args))
+    except BaseException as exc:  # handed to the caller as raised
+        outcome = (False, exc)
+    channel.send(outcome)

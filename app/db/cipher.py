@@ -14,6 +14,7 @@ import os
 import sqlite3
 import threading
 from pathlib import Path
+from typing import Protocol
 
 import sqlcipher3
 
@@ -89,23 +90,41 @@ def check_readable(conn: sqlcipher3.Connection) -> None:
 
 
 def copy_database(
-    source: sqlcipher3.Connection, target: Path, key: bytes | None, *, flush_every: int = 0
+    source: sqlcipher3.Connection,
+    target: Path,
+    key: bytes | None,
+    *,
+    flush_every: int = 0,
+    watcher: CopyWatcher | None = None,
 ) -> None:
     """SQLite's online backup API into a new file under `key`, in one step: one consistent
     snapshot of a live database (WAL lets the desk go on writing meanwhile).
 
     With `flush_every`, the copy is pushed to the disk every so many bytes while it is written
-    (see WritePacer)."""
+    (see WritePacer). A `watcher` is told the new file's salt before the first page is written
+    (page 1, which holds it, is written last) and how much of the file is on the disk as the
+    copy goes on."""
     dst = connect(target, key)
-    pacer = WritePacer(target, flush_every) if flush_every else None
+    pacer = WritePacer(target, flush_every, watcher) if flush_every else None
     try:
         if pacer is not None:
             pacer.start()
+        if key is not None and watcher is not None:
+            watcher.salt(bytes.fromhex(dst.execute("PRAGMA cipher_salt").fetchone()[0]))
         source.backup(dst, pages=-1)
     finally:
         if pacer is not None:
             pacer.finish()
         dst.close()
+
+
+class CopyWatcher(Protocol):
+    """Follows a copy as it is written (a backup's read-back)."""
+
+    def salt(self, salt: bytes) -> None: ...
+
+    def flushed(self, size: int) -> None:
+        """The first `size` bytes are on the disk and out of the OS cache."""
 
 
 class WritePacer(threading.Thread):
@@ -120,9 +139,9 @@ class WritePacer(threading.Thread):
 
     POLL_S = 0.01
 
-    def __init__(self, path: Path, step: int) -> None:
+    def __init__(self, path: Path, step: int, watcher: CopyWatcher | None = None) -> None:
         super().__init__(name="copy-pacer", daemon=True)
-        self.path, self.step = path, step
+        self.path, self.step, self.watcher = path, step, watcher
         self._done = threading.Event()
 
     def run(self) -> None:
@@ -137,8 +156,10 @@ class WritePacer(threading.Thread):
                         continue  # SQLite has not created it yet
                 size = os.fstat(fd).st_size
                 if size - flushed >= self.step:
-                    _flush(fd, size)
+                    flush_and_drop(fd, size)
                     flushed = size
+                    if self.watcher is not None:
+                        self.watcher.flushed(size)
         except OSError:
             pass  # pacing is a courtesy to the desk: the copy's own errors are what count
         finally:
@@ -150,7 +171,8 @@ class WritePacer(threading.Thread):
         self.join()
 
 
-def _flush(fd: int, size: int) -> None:
+def flush_and_drop(fd: int, size: int) -> None:
+    """The first `size` bytes of a file on the disk, and out of the OS cache."""
     if hasattr(os, "fdatasync"):
         os.fdatasync(fd)
     else:

@@ -3,11 +3,13 @@
 A backup is made with SQLite's online backup API in a single step: one consistent snapshot of
 the live file while the desk goes on writing (WAL), never a file copy. It is encrypted under the
 station key like the database and written beside its final name in small flushed steps (so the
-desk's own commits never wait behind gigabytes of it). Then it is read back from the disk once:
-every page must carry the authentication code the station key gives it (app.db.page_auth), and
-the same read gives the SHA-256 that the small manifest (no personal data) records with the
-size, so a truncated or altered backup is known before anyone relies on it. It is then opened as
-a restore would open it. Only then does it take its name; the newest N are kept.
+desk's own commits never wait behind gigabytes of it). It is read back from the disk once, by
+a worker process that follows the copy as it reaches the disk (so the read-back adds almost no
+time): every page must carry the authentication code the station key gives it
+(app.db.page_auth), and the same read gives the digest that the small manifest (no personal
+data) records with the size, so a truncated or altered backup is known before anyone relies on
+it. It is then opened as a restore would open it. Only then does it take its name; the newest N
+are kept.
 
 Before a restore the backup is checked again, and SQLite's `PRAGMA quick_check` walks its
 structure as well: restoring is rare and replaces the live file.
@@ -19,13 +21,12 @@ What the backup lacks comes back from HQ at the next sync (the protocol's genera
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 import os
 import time
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -43,8 +44,10 @@ from app.settings import load_settings
 log = logging.getLogger("stationdesk.backup")
 SUFFIX = ".sdbackup"
 MANIFEST = ".json"
-FORMAT = 1
-HASH_CHUNK = 4 * 1024 * 1024
+# 1: `sha256` is the plain SHA-256 of the file. 2: it is page_auth.split_digest, which the
+# read-back can compute while the copy is written (page 1 comes last).
+FORMAT = 2
+FORMATS = (1, 2)
 FLUSH_STEP = 8 * 1024 * 1024  # what the disk may have of a backup ahead of the desk's commits
 
 
@@ -65,6 +68,7 @@ class BackupInfo:
     audit_seq: int
     reports: int
     seconds: float
+    format: int = FORMAT
 
 
 @dataclass(frozen=True)
@@ -115,22 +119,23 @@ def run_backup(
     name = f"{unit_code}-{stamp:%Y%m%d-%H%M%S}-{stamp.microsecond // 1000:03d}{SUFFIX}"
     final = target_dir / name
     work = target_dir / (name + ".part")
+    read_back = _ReadBack(work, store.key)
     try:
-        workers.in_low_priority_thread(_copy, store, work)
+        workers.in_low_priority_thread(_copy, store, work, read_back)
         cipher.fsync_file(work)
         copied = time.perf_counter()
-        digest = _verify_written(work, store.key)
+        digest = read_back.finish()
         checked = time.perf_counter()
         facts = _facts(work, store.key, structure=store.key is None)
         os.replace(work, final)
     except DRIVER_ERRORS as exc:
-        _discard(work)
+        _discard(work, read_back)
         raise _write_error(translate(exc), target_dir) from None
     except errors.BackupDamagedError:
-        _discard(work)  # what was written does not read back: said as such, not as a full disk
+        _discard(work, read_back)  # it does not read back: said as such, not as a full disk
         raise
     except (OSError, errors.StationDeskError) as exc:
-        _discard(work)
+        _discard(work, read_back)
         raise _write_error(exc, target_dir) from None
     info = BackupInfo(
         file=name,
@@ -177,14 +182,62 @@ def run_backup(
     return info
 
 
-def _copy(store: Store, work: Path) -> None:
+def _copy(store: Store, work: Path, watcher: cipher.CopyWatcher) -> None:
     """Below the desk's priority: the copy is one long step on a core the receive needs too."""
     with closing(cipher.connect(store.path, store.key)) as src:
-        cipher.copy_database(src, work, store.key, flush_every=FLUSH_STEP)
+        cipher.copy_database(src, work, store.key, flush_every=FLUSH_STEP, watcher=watcher)
 
 
-def _discard(work: Path) -> None:
-    """A backup cut short leaves nothing behind: the file and SQLite's journal beside it."""
+class _ReadBack:
+    """Reading a backup back while it is written (page_auth.follow, in a worker process), or
+    after it where no process can be started. An unencrypted store (tests, HQ's demo) has no
+    page codes: its file is hashed after the copy and its structure checked by `_facts`."""
+
+    def __init__(self, work: Path, key: bytes | None) -> None:
+        self.work, self.key = work, key
+        self.running: workers.Running | None = None
+
+    def salt(self, salt: bytes) -> None:
+        try:
+            self.running = workers.start(page_auth.follow, self.work, self.key, salt)
+        except OSError as exc:
+            log.warning("backup read-back after the copy (no worker process: %s)", exc)
+
+    def flushed(self, size: int) -> None:
+        if self.running is not None:
+            with suppress(OSError):  # the worker stopped: `finish` says why
+                self.running.send(size)
+
+    def finish(self) -> str:
+        """The digest of the written file, once every page has been read back from the disk."""
+        if self.key is None:
+            return page_auth.file_digest(self.work)[0]
+        if self.running is None:
+            (scanned,) = workers.run_all(_scan_from_disk, [(self.work, self.key)])
+        else:
+            running, self.running = self.running, None
+            with suppress(OSError):
+                running.send(True)
+            scanned = running.result()
+        if not scanned.ok:
+            raise errors.BackupDamagedError(
+                str(self.work), reason="check", detail=_pages_text(scanned), pages=scanned.bad_pages
+            )
+        return scanned.digest
+
+    def abandon(self) -> None:
+        if self.running is not None:
+            running, self.running = self.running, None
+            with suppress(OSError, errors.StationDeskError):
+                running.send(False)
+                running.result()
+
+
+def _discard(work: Path, read_back: _ReadBack | None = None) -> None:
+    """A backup cut short leaves nothing behind: the file and SQLite's journal beside it, and
+    no worker still reading it."""
+    if read_back is not None:
+        read_back.abandon()
     for suffix in ("", "-journal", "-wal", "-shm"):
         Path(f"{work}{suffix}").unlink(missing_ok=True)
 
@@ -197,24 +250,10 @@ def _write_error(exc: BaseException, folder: Path) -> errors.StationDeskError:
     return errors.BackupFailedError(str(exc), reason="io")
 
 
-def _verify_written(path: Path, key: bytes | None) -> str:
-    """Read the written file back from the disk; every page must authenticate. Returns its
-    SHA-256. An unencrypted store (tests, HQ's demo) has no page codes: its structure is
-    checked instead, by `_facts`."""
-    if key is None:
-        return _file_sha256(path)
-    (scanned,) = workers.run_all(_scan_from_disk, [(path, key)])
-    if not scanned.ok:
-        raise errors.BackupDamagedError(
-            str(path), reason="check", detail=_pages_text(scanned), pages=scanned.bad_pages
-        )
-    return scanned.sha256
-
-
-def _scan_from_disk(path: Path, key: bytes) -> page_auth.PageScan:
+def _scan_from_disk(path: Path, key: bytes, whole: bool = False) -> page_auth.PageScan:
     """In a worker process (app.workers): the desk's receive never waits for this loop. What
     is checked is what the drive gives back, not what the OS cache still holds."""
-    return page_auth.scan(path, key, drop_cache=True)
+    return page_auth.scan(path, key, drop_cache=True, whole=whole)
 
 
 def _pages_text(scanned: page_auth.PageScan) -> str:
@@ -252,14 +291,6 @@ def _facts(path: Path, key: bytes | None, *, structure: bool) -> dict[str, Any]:
     }
 
 
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _manifest_path(path: Path) -> Path:
     return path.with_name(path.name + MANIFEST)
 
@@ -267,7 +298,7 @@ def _manifest_path(path: Path) -> Path:
 def _write_manifest(path: Path, info: BackupInfo) -> None:
     manifest = _manifest_path(path)
     work = manifest.with_name(manifest.name + ".part")
-    work.write_text(json.dumps({"format": FORMAT, **asdict(info)}, indent=1), "utf-8")
+    work.write_text(json.dumps(asdict(info), indent=1), "utf-8")
     os.replace(work, manifest)
 
 
@@ -279,12 +310,12 @@ def _read_manifest(path: Path) -> BackupInfo | None:
         if manifest.stat().st_size > 64 * 1024:
             return None
         raw = json.loads(manifest.read_text("utf-8"))
-        if not isinstance(raw, dict) or raw.pop("format", None) != FORMAT:
+        if not isinstance(raw, dict) or raw.get("format") not in FORMATS:
             return None
         info = BackupInfo(**raw)
     except (OSError, ValueError, TypeError):
         return None
-    for name, kind in (("bytes", int), ("last_seq", int), ("generation", int)):
+    for name, kind in (("bytes", int), ("last_seq", int), ("generation", int), ("format", int)):
         value = getattr(info, name)
         if not isinstance(value, kind) or isinstance(value, bool) or value < 0:
             return None
@@ -330,12 +361,15 @@ def check_backup(path: Path, key: bytes | None) -> BackupInfo:
         raise errors.BackupDamagedError(str(path), reason="truncated")
     if key is not None and info.key_fingerprint != recovery_key.fingerprint(key):
         raise errors.DatabaseKeyWrongError(str(path), fingerprint=info.key_fingerprint)
+    whole = info.format == 1
     if key is None:
-        scanned_sha, bad = _file_sha256(path), None
+        digest, plain_sha = page_auth.file_digest(path, whole=whole)
+        bad = None
     else:
-        (scanned,) = workers.run_all(_scan_from_disk, [(path, key)])
-        scanned_sha, bad = scanned.sha256, None if scanned.ok else scanned
-    if scanned_sha != info.sha256:
+        (scanned,) = workers.run_all(_scan_from_disk, [(path, key, whole)])
+        digest, plain_sha = scanned.digest, scanned.sha256
+        bad = None if scanned.ok else scanned
+    if (plain_sha if whole else digest) != info.sha256:
         raise errors.BackupDamagedError(str(path), reason="changed")
     if bad is not None:  # the manifest was made to fit a changed file
         raise errors.BackupDamagedError(str(path), reason="check", detail=_pages_text(bad))

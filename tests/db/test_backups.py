@@ -28,6 +28,13 @@ ID_NUMBER = "14010719820315002" + id_check_char("14010719820315002")
 NAME, PHONE = "欧阳慧敏", "13987654321"
 
 
+def _split_digest(data: bytes) -> str:
+    """A manifest's digest as its format 2 defines it: the SHA-256 of page 1's SHA-256 and the
+    SHA-256 of the rest."""
+    head = hashlib.sha256(data[:4096]).digest()
+    return hashlib.sha256(head + hashlib.sha256(data[4096:]).digest()).hexdigest()
+
+
 def _fill(store: Store, chief, catalog, n: int = 5) -> list[str]:
     ids = []
     for _ in range(n):
@@ -117,7 +124,7 @@ def test_truncated_changed_and_foreign_backups_are_told_apart(
     manifest = path.with_name(path.name + ".json")  # a forger who also fixes the manifest
     described = json.loads(manifest.read_text("utf-8"))
     original_manifest = manifest.read_text("utf-8")
-    described["sha256"] = hashlib.sha256(bytes(changed)).hexdigest()
+    described["sha256"] = _split_digest(bytes(changed))
     manifest.write_text(json.dumps(described), "utf-8")
     with pytest.raises(errors.BackupDamagedError) as forged:
         backups.check_backup(path, store.key)  # the page no longer authenticates
@@ -128,6 +135,30 @@ def test_truncated_changed_and_foreign_backups_are_told_apart(
     with pytest.raises(errors.DatabaseKeyWrongError):
         backups.check_backup(path, bytes(32))  # another station's key
     assert backups.check_backup(path, store.key).file == info.file
+
+
+def test_the_manifest_names_the_files_digest_and_older_manifests_still_check(
+    store, chief, catalog, data_dir
+) -> None:
+    _fill(store, chief, catalog, 2)
+    info = backups.run_backup(store, data_dir, reason="manual")
+    path = backups.backup_folder(data_dir) / info.file
+    data = path.read_bytes()
+    assert info.format == 2 and info.sha256 == _split_digest(data)
+
+    manifest = path.with_name(path.name + ".json")  # as StationDesk wrote it before format 2
+    older = json.loads(manifest.read_text("utf-8"))
+    older.update(format=1, sha256=hashlib.sha256(data).hexdigest())
+    manifest.write_text(json.dumps(older), "utf-8")
+    assert backups.check_backup(path, store.key).format == 1
+    older["sha256"] = _split_digest(data)  # a format-1 manifest names the plain SHA-256
+    manifest.write_text(json.dumps(older), "utf-8")
+    with pytest.raises(errors.BackupDamagedError) as wrong:
+        backups.check_backup(path, store.key)
+    assert wrong.value.details["reason"] == "changed"
+    older.update(format=3)
+    manifest.write_text(json.dumps(older), "utf-8")
+    assert backups.list_backups(path.parent)[0].problem == "no_manifest"
 
 
 def test_a_backup_folder_that_vanished_is_said_and_nothing_is_lost(
