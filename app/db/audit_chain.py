@@ -66,9 +66,12 @@ def body_digest(row: Sequence[Any]) -> bytes:
 
 def joined_sql(columns: Sequence[str], table: str = "") -> str:
     """The same joined text as body_digest and revision_digest hash, built by SQLite itself:
-    the check reads millions of rows and the join in C costs a tenth of the join in Python."""
+    the check reads millions of rows and the join in C costs a tenth of the join in Python.
+    One `concat_ws` (SQLite 3.44) rather than a chain of `||`, which copies the growing text at
+    every step."""
     prefix = f"{table}." if table else ""
-    return " || char(31) || ".join(f"ifnull({prefix}{c}, '')" for c in columns)
+    fields = ", ".join(f"ifnull({prefix}{c}, '')" for c in columns)
+    return f"concat_ws(char(31), {fields})"
 
 
 REVISION_COLUMNS = (

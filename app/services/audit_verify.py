@@ -283,27 +283,45 @@ def _chain(
     before = conn.execute(
         "SELECT seq, hash FROM audit WHERE seq < ? ORDER BY seq DESC LIMIT 1", (lo,)
     ).fetchone()
-    prev_hash = audit_chain.GENESIS if before is None else before[1]
+    prev = _hash_bytes(audit_chain.GENESIS if before is None else before[1])
     expected = max(lo, 1)
     body = audit_chain.joined_sql(audit_chain.COLUMNS)
-    sha256, link = hashlib.sha256, audit_chain.link
+    sha256 = hashlib.sha256
     # The joined fields come as bytes (CAST AS BLOB): no text decoded only to be encoded again.
+    # The link is audit_chain.link, inlined: the previous hash is kept as bytes.
     sql = (
         f"SELECT seq, hash, CAST(({body}) AS BLOB), revision_id, revision_digest FROM audit"
         " WHERE seq BETWEEN ? AND ? ORDER BY seq"
     )
+    entries, seq = 0, None
+    stored: Any = None
     for seq, stored, text, revision_id, vouched in _rows(conn, sql, (lo, hi)):
-        report.entries += 1
+        entries += 1
         if seq != expected:
             report.add(_gap(expected, seq - 1))
-        if link(prev_hash, sha256(text).digest()) != stored:
+        linked = sha256(prev + sha256(text).digest()).digest()
+        if linked.hex() == stored:
+            prev = linked
+        else:
             report.add(_changed_entry(conn, seq))
-        prev_hash, expected = stored, seq + 1
-        report.head_seq, report.head_hash = seq, stored
+            prev = _hash_bytes(stored)  # as stored, so one damaged entry is named alone
+        expected = seq + 1
         if revision_id is not None:
             yield revision_id, seq, vouched
+    report.entries += entries
+    if seq is not None:
+        report.head_seq, report.head_hash = seq, stored
     if hi != LAST and expected <= hi:  # the slice's last entries are gone
         report.add(_gap(expected, hi))
+
+
+def _hash_bytes(stored: Any) -> bytes:
+    """A stored hash as bytes; one that is not hex (edited by hand) as nothing, which no link
+    follows from."""
+    try:
+        return bytes.fromhex(stored)
+    except (TypeError, ValueError):
+        return b""
 
 
 def _gap(first: int, last: int) -> Finding:

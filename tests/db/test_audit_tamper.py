@@ -113,6 +113,12 @@ def edit_entry(conn: Any, ctx: dict[str, Any]) -> None:
     conn.execute("UPDATE audit SET officer_id = 'someone-else' WHERE seq = 7")
 
 
+def scribble_over_a_hash(conn: Any, ctx: dict[str, Any]) -> None:
+    """An entry's hash overwritten with something that is not a hash at all."""
+    ctx["seq"] = 7
+    conn.execute("UPDATE audit SET hash = 'not a hash' WHERE seq = 7")
+
+
 def delete_entry(conn: Any, ctx: dict[str, Any]) -> None:
     ctx["seq"] = 7
     conn.execute("DELETE FROM audit WHERE seq = 7")
@@ -159,6 +165,7 @@ CASES: dict[str, tuple[Tamper, str]] = {
     "reorder-revisions": (reorder_revisions, "revision_out_of_order"),
     "move-revision-first": (move_revision_first, "revision_out_of_order"),
     "edit-entry": (edit_entry, "entry_changed"),
+    "scribble-over-a-hash": (scribble_over_a_hash, "entry_changed"),
     "delete-entry": (delete_entry, "entries_missing"),
     "insert-entry": (insert_entry, "entry_changed"),
     "reorder-entries": (reorder_entries, "entry_changed"),
