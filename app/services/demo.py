@@ -30,7 +30,12 @@ from app.domain.validation import ID_WEIGHTS, id_check_char
 from app.domain.warning_colours import WarningCriteria, load_criteria
 from app.ids import new_id
 from app.services.clock import now_local, utc_iso
-from app.services.revisions import RECORD_FIELDS, canonical_json, field_changes
+from app.services.revisions import (
+    JSON_LIST_FIELDS,
+    RECORD_FIELDS,
+    canonical_json,
+    field_changes,
+)
 from app.services.station import add_officer, list_officers
 
 DEMO_PASSWORD = "demo1234"
@@ -180,6 +185,7 @@ def generate(
         else:
             status = statuses.CLOSED
         record: dict[str, Any] = dict.fromkeys(RECORD_FIELDS, "")
+        record.update({name: [] for name in JSON_LIST_FIELDS})  # as a receipt's own snapshot
         record.update(
             id=new_id(),
             serial=f"{unit_code}-{day}-{counters[day]:04d}",
