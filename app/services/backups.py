@@ -226,11 +226,16 @@ class _ReadBack:
         return scanned.digest
 
     def abandon(self) -> None:
+        """The copy failed: the worker stops and lets go of the file before it is removed.
+        Whatever the worker ended with, the copy's own error is the one the officer is told."""
         if self.running is not None:
             running, self.running = self.running, None
-            with suppress(OSError, errors.StationDeskError):
-                running.send(False)
+            try:
+                with suppress(OSError):
+                    running.send(False)
                 running.result()
+            except Exception as exc:
+                log.info("backup read-back stopped with the copy: %s", type(exc).__name__)
 
 
 def _discard(work: Path, read_back: _ReadBack | None = None) -> None:
