@@ -91,4 +91,7 @@ def fill_deadline_table(table: QTableWidget, rows: list[tuple[Sequence[str], boo
             if overdue:
                 item.setForeground(OVERDUE)
             table.setItem(i, col, item)
-    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for col in range(table.columnCount()):  # the stretching column keeps the rest of the width
+        if header.sectionResizeMode(col) != QHeaderView.ResizeMode.Stretch:
+            table.resizeColumnToContents(col)
