@@ -26,6 +26,9 @@ from app.paths import resource_path
 
 RULES_FILENAME = "repeat_rules.json"
 KEYS = ("phone", "id_number", "name_address", "incident_place")
+# Used where a rules file (an older one) does not say.
+CASE_DEADLINE_DAYS = 15
+SHEET_DEADLINE_DAYS = 7
 
 
 class RepeatRulesError(StationDeskError):
@@ -73,6 +76,10 @@ class RepeatRules:
     general: tuple[RepeatRule, ...]
     by_type: dict[str, tuple[RepeatRule, ...]]
     cross_station: CrossStationRule | None = None
+    # Days a case file has to be cleared in, and a reminder sheet the station issues from one
+    # (HQ's sheets carry cross_station.deadline_days).
+    case_deadline_days: int = CASE_DEADLINE_DAYS
+    sheet_deadline_days: int = SHEET_DEADLINE_DAYS
 
     def for_type(self, incident_type: str) -> tuple[RepeatRule, ...]:
         """General rules and the type's own, narrowest window first (the most pressing)."""
@@ -129,8 +136,28 @@ def parse_rules(data: object, source: str, text: str = "") -> RepeatRules:
             raise fail(f'"{code}"', f"by_type {code}: must be a list of rules")
         by_type[code] = tuple(rule(r) for r in items)
     return RepeatRules(
-        str(version), source, tuple(keys), general, by_type, _cross_station(data, fail)
+        str(version),
+        source,
+        tuple(keys),
+        general,
+        by_type,
+        _cross_station(data, fail),
+        _deadline(data, "case_files", CASE_DEADLINE_DAYS, fail),
+        _deadline(data, "reminder_sheets", SHEET_DEADLINE_DAYS, fail),
     )
+
+
+def _deadline(
+    data: dict[str, Any], name: str, default: int, fail: Callable[[str, str], Exception]
+) -> int:
+    """`"<name>": {"deadline_days": N}`; the default where the file does not say."""
+    item = data.get(name)
+    if item is None:
+        return default
+    days = item.get("deadline_days") if isinstance(item, dict) else None
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 90:
+        raise fail(f'"{name}"', f"{name}: deadline_days must be a whole number from 1 to 90")
+    return days
 
 
 def _cross_station(

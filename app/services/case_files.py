@@ -35,7 +35,6 @@ OPEN = "open"
 IN_PROGRESS = "in_progress"
 CLEARED = "cleared"
 ACTIVE = (OPEN, IN_PROGRESS)
-DEADLINE_DAYS = 15  # to clear a file from when it is opened
 FILE_FIELDS = (
     "id",
     "number",
@@ -99,6 +98,7 @@ def _new_file(
     title: str,
     rule_id: str,
     report_ids: list[str],
+    deadline_days: int,
 ) -> CaseFile:
     number = int(s.scalar(select(func.coalesce(func.max(CaseFile.number), 0))) or 0) + 1
     case = CaseFile(
@@ -109,7 +109,7 @@ def _new_file(
         title=title[:200],
         rule_id=rule_id,
         officer_id=officer_id,
-        deadline=(local_day(moment) + dt.timedelta(days=DEADLINE_DAYS)).isoformat(),
+        deadline=(local_day(moment) + dt.timedelta(days=deadline_days)).isoformat(),
         status=OPEN,
         revision_no=1,
         created_utc=utc_iso(moment),
@@ -170,6 +170,7 @@ def file_on_save(
         title=title,
         rule_id=fired.rule.id,
         report_ids=[*fired.earlier_ids, report.id],
+        deadline_days=rules_for(store).case_deadline_days,
     )
 
 
@@ -195,6 +196,7 @@ def open_file(store: Store, officer: OfficerInfo, report_ids: list[str], title: 
             title=text,
             rule_id="",
             report_ids=report_ids,
+            deadline_days=rules_for(store).case_deadline_days,
         )
         return case.id
 

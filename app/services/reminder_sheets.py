@@ -37,7 +37,6 @@ IN_PROGRESS = "in_progress"
 FED_BACK = "fed_back"
 CLEARED = "cleared"
 STAGES = ("receipt", "progress", "result")
-DEADLINE_DAYS = 7  # a station-issued sheet; HQ's sheets carry their own deadline
 FROM_STATION = "station"
 FROM_HQ = "hq"
 SHEET_FIELDS = (
@@ -145,7 +144,7 @@ def issue_for_case(store: Store, chief: OfficerInfo, case_id: str) -> str:
             reports=json.dumps(_report_entries(s, report_ids, st.unit_code), ensure_ascii=False),
             case_id=case.id,
             officer_id=case.officer_id,
-            deadline=(local_day(moment) + dt.timedelta(days=DEADLINE_DAYS)).isoformat(),
+            deadline=(local_day(moment) + dt.timedelta(days=rules.sheet_deadline_days)).isoformat(),
             status=ISSUED,
             revision_no=1,
             created_utc=utc_iso(moment),

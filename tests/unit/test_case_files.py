@@ -92,7 +92,7 @@ def test_an_overdue_file_is_escalated(store, officer, catalog) -> None:
     for days in (12, 6, 0):
         rid = walk_in(store, officer, catalog, days)
     case_id = case_files.file_of_report(store, rid)["id"]
-    later = dt.date.today() + dt.timedelta(days=case_files.DEADLINE_DAYS + 1)
+    later = dt.date.today() + dt.timedelta(days=15 + 1)  # the bundled rules: 15 days
     (row,) = case_files.case_files(store, today=later)
     assert row.overdue
     case_files.update(store, officer, case_id, deadline=later + dt.timedelta(days=7))

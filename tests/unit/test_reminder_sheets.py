@@ -94,3 +94,48 @@ def test_a_sheet_from_hq_joins_the_local_case_file(store, officer, catalog) -> N
     reminder_sheets.feed_back(store, officer, row.id, "receipt", "已签收")
     assert reminder_sheets.get(store, row.id)["status"] == "acknowledged"
     assert reminder_sheets.receive_from_hq(store, {"code": "bad"}) is None
+
+
+def test_the_deadlines_come_from_the_rules_file_in_force(store, officer, chief, catalog) -> None:
+    """A station (or HQ) that installs a newer rules file with other deadlines gets them for
+    the files and sheets opened from then on; the bundled file says 15 and 7 days."""
+    import datetime as dt
+    import json
+
+    from app.domain.repeat_rules import bundled_rules_path, installed_rules_path
+    from app.services import repeats
+
+    data = json.loads(bundled_rules_path().read_text(encoding="utf-8"))
+    assert (data["case_files"], data["reminder_sheets"]) == (
+        {"deadline_days": 15},
+        {"deadline_days": 7},
+    )
+    data.update(version="2099.1", case_files={"deadline_days": 10})
+    data["reminder_sheets"] = {"deadline_days": 3}
+    target = installed_rules_path(store.path.parent)
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    repeats._rules.cache_clear()
+    try:
+        case_id, _ids = repeat_case(store, officer, catalog)
+        reminder_sheets.issue_for_case(store, chief, case_id)
+        today = dt.date.today()
+        (case,) = case_files.case_files(store, today=today)
+        assert case.deadline == (today + dt.timedelta(days=10)).isoformat()
+        (sheet,) = reminder_sheets.sheets(store)
+        assert sheet.deadline == (today + dt.timedelta(days=3)).isoformat()
+    finally:
+        repeats._rules.cache_clear()
+
+
+@pytest.mark.parametrize("bad", [0, 91, "7", True, None])
+def test_a_deadline_out_of_range_is_refused_by_name(bad) -> None:
+    import json
+
+    from app.domain.repeat_rules import RepeatRulesError, bundled_rules_path, check_rules_text
+
+    data = json.loads(bundled_rules_path().read_text(encoding="utf-8"))
+    data["reminder_sheets"] = {"deadline_days": bad}
+    with pytest.raises(RepeatRulesError) as info:
+        check_rules_text(json.dumps(data))
+    assert "reminder_sheets: deadline_days" in str(info.value)
