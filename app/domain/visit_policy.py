@@ -106,6 +106,8 @@ class VisitPolicy:
     max_attempts: int
     care_rules: tuple[CareRule, ...]
     calendar: WorkingCalendar
+    # The victim's meetings at a safe place after a warning letter was served.
+    letter_follow_ups: tuple[Interval, ...] = (Interval(days=7), Interval(days=30))
 
     def trigger_reason(self, incident: IncidentType | None, *, is_repeat: bool) -> str | None:
         """Why a report that reached a triggering state gets return visits, or None."""
@@ -280,6 +282,18 @@ def parse_policy(data: object, source: str) -> VisitPolicy:
             )
         )
 
+    letter = r.obj(doc.get("warning_letter", {}), "warning_letter")
+    follow_ups = tuple(
+        r.interval(item, f"warning_letter.follow_ups[{i}]")
+        for i, item in enumerate(
+            r.lst(
+                letter.get("follow_ups", [{"days": 7}, {"days": 30}]), "warning_letter.follow_ups"
+            )
+        )
+    )
+    if not follow_ups:
+        raise r.fail("warning_letter.follow_ups", "needs at least one visit")
+
     cal = r.obj(doc.get("calendar", {}), "calendar")
     weekend = frozenset(
         r.integer(d, "calendar.weekend", 1, 7)
@@ -314,6 +328,7 @@ def parse_policy(data: object, source: str) -> VisitPolicy:
             holidays=r.dates(cal.get("holidays", []), "calendar.holidays"),
             working_weekends=r.dates(cal.get("working_weekends", []), "calendar.working_weekends"),
         ),
+        letter_follow_ups=follow_ups,
     )
 
 

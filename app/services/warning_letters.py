@@ -9,7 +9,6 @@ change is a revision of the letter, synced like every record.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +30,7 @@ from app.ids import new_id
 from app.services.clock import now_local, utc_iso
 from app.services.revisions import Tracked
 from app.services.station import OfficerInfo, require, station_row
-from app.services.visits import make_safe_contact, visit_for_report
+from app.services.visits import make_safe_contact, rules_for, visit_for_report
 
 DRAFT = "draft"
 APPROVED = "approved"
@@ -39,8 +38,6 @@ SERVED = "served"
 REFUSED = "refused"
 # Domestic violence itself, and the marriage/relationship and family disputes it hides in.
 LETTER_TYPES = ("C09", "D01", "D02")
-# Visits to the victim after the letter was served: a week on, then a month on.
-FOLLOW_UP_DAYS = (7, 30)
 LETTER_FIELDS = (
     "id",
     "report_id",
@@ -221,6 +218,7 @@ def mark_served(store: Store, officer: OfficerInfo, letter_id: str) -> list[str]
         report = s.get(Report, letter.report_id)
         assert report is not None
         day = local_day(moment)
+        policy, _catalog = rules_for(store)
         return [
             visits.visit_code(
                 visit_for_report(
@@ -230,12 +228,12 @@ def mark_served(store: Store, officer: OfficerInfo, letter_id: str) -> list[str]
                     officer,
                     moment,
                     kind=visits.SAFE_MEETING,
-                    due=day + dt.timedelta(days=days),
+                    due=after.after(day, policy.calendar),
                     reason=visits.REASON_LETTER,
                     safe_contact=True,
                 ).number
             )
-            for days in FOLLOW_UP_DAYS
+            for after in policy.letter_follow_ups
         ]
 
 

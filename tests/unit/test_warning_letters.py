@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import json
 
 import pdfplumber
 import pytest
@@ -49,6 +51,10 @@ def test_a_letter_is_approved_printed_served_and_followed_by_visits(
     rows = {v.code: v for v in visit_queries.visits_for_report(store, rid)}
     assert len(codes) == 2
     assert all(rows[c].kind == "safe_meeting" and rows[c].safe_contact for c in codes)
+    today = dt.date.today()  # the bundled visit policy: a week on, then a month on
+    assert [rows[c].due_date for c in codes] == [
+        (today + dt.timedelta(days=d)).isoformat() for d in (7, 30)
+    ]
     assert warning_letters.get(store, letter_id).status == "served"
 
 
@@ -86,3 +92,39 @@ def test_bad_drafts_name_each_field(store, officer, catalog) -> None:
         "facts": "required",
         "abuser_id_number": "id_length",
     }
+
+
+def test_the_follow_up_visits_come_from_the_visit_policy_in_force(
+    store, officer, chief, catalog
+) -> None:
+    from app.domain.visit_policy import (
+        PolicyError,
+        bundled_policy_path,
+        installed_policy_path,
+        parse_policy,
+    )
+    from app.services import visits
+
+    data = json.loads(bundled_policy_path().read_text(encoding="utf-8"))
+    for bad in ([], [{"weeks": 1}], [{"days": 400}]):
+        broken = dict(data, warning_letter={"follow_ups": bad})
+        with pytest.raises(PolicyError) as info:
+            parse_policy(broken, "visit_policy.json")
+        assert "warning_letter.follow_ups" in str(info.value)
+    older = {k: v for k, v in data.items() if k != "warning_letter"}  # a file from before
+    assert [f.days for f in parse_policy(older, "old").letter_follow_ups] == [7, 30]
+
+    data.update(version="2099.1", warning_letter={"follow_ups": [{"days": 3}]})
+    target = installed_policy_path(store.path.parent)
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    visits._rules.cache_clear()
+    try:
+        rid = dispute(store, officer, catalog)
+        letter_id = warning_letters.draft(store, officer, rid, DRAFT)
+        warning_letters.approve(store, chief, letter_id)
+        (code,) = warning_letters.mark_served(store, officer, letter_id)
+        rows = {v.code: v for v in visit_queries.visits_for_report(store, rid)}
+        assert rows[code].due_date == (dt.date.today() + dt.timedelta(days=3)).isoformat()
+    finally:
+        visits._rules.cache_clear()
