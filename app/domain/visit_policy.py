@@ -73,6 +73,10 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
+# A week on, then a month on: where a policy file does not say.
+LETTER_FOLLOW_UPS: tuple[Interval, ...] = (Interval(days=7), Interval(days=30))
+
+
 @dataclass(frozen=True)
 class PlannedVisit:
     kind: str
@@ -107,7 +111,7 @@ class VisitPolicy:
     care_rules: tuple[CareRule, ...]
     calendar: WorkingCalendar
     # The victim's meetings at a safe place after a warning letter was served.
-    letter_follow_ups: tuple[Interval, ...] = (Interval(days=7), Interval(days=30))
+    letter_follow_ups: tuple[Interval, ...] = ()
 
     def trigger_reason(self, incident: IncidentType | None, *, is_repeat: bool) -> str | None:
         """Why a report that reached a triggering state gets return visits, or None."""
@@ -283,16 +287,14 @@ def parse_policy(data: object, source: str) -> VisitPolicy:
         )
 
     letter = r.obj(doc.get("warning_letter", {}), "warning_letter")
-    follow_ups = tuple(
-        r.interval(item, f"warning_letter.follow_ups[{i}]")
-        for i, item in enumerate(
-            r.lst(
-                letter.get("follow_ups", [{"days": 7}, {"days": 30}]), "warning_letter.follow_ups"
-            )
+    follow_ups = LETTER_FOLLOW_UPS  # a file from before letters had their entry
+    if "follow_ups" in letter:
+        follow_ups = tuple(
+            r.interval(item, f"warning_letter.follow_ups[{i}]")
+            for i, item in enumerate(r.lst(letter["follow_ups"], "warning_letter.follow_ups"))
         )
-    )
-    if not follow_ups:
-        raise r.fail("warning_letter.follow_ups", "needs at least one visit")
+        if not follow_ups:
+            raise r.fail("warning_letter.follow_ups", "needs at least one visit")
 
     cal = r.obj(doc.get("calendar", {}), "calendar")
     weekend = frozenset(
