@@ -111,7 +111,7 @@ class VisitPolicy:
     care_rules: tuple[CareRule, ...]
     calendar: WorkingCalendar
     # The victim's meetings at a safe place after a warning letter was served.
-    letter_follow_ups: tuple[Interval, ...] = ()
+    letter_follow_ups: tuple[Interval, ...] = LETTER_FOLLOW_UPS
 
     def trigger_reason(self, incident: IncidentType | None, *, is_repeat: bool) -> str | None:
         """Why a report that reached a triggering state gets return visits, or None."""
