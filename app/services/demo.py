@@ -30,12 +30,7 @@ from app.domain.validation import ID_WEIGHTS, id_check_char
 from app.domain.warning_colours import WarningCriteria, load_criteria
 from app.ids import new_id
 from app.services.clock import now_local, utc_iso
-from app.services.revisions import (
-    JSON_LIST_FIELDS,
-    RECORD_FIELDS,
-    canonical_json,
-    field_changes,
-)
+from app.services.revisions import canonical_json, field_changes, receipt_record
 from app.services.station import add_officer, list_officers
 
 DEMO_PASSWORD = "demo1234"
@@ -184,19 +179,14 @@ def generate(
             status = statuses.IN_HANDLING
         else:
             status = statuses.CLOSED
-        record: dict[str, Any] = dict.fromkeys(RECORD_FIELDS, "")
-        record.update({name: [] for name in JSON_LIST_FIELDS})  # as a receipt's own snapshot
-        record.update(
-            id=new_id(),
+        record = receipt_record(  # the receipt exactly as the receive button draws it
+            report_id=new_id(),
             serial=f"{unit_code}-{day}-{counters[day]:04d}",
             received_at=moment.isoformat(timespec="seconds"),
             unit_code=unit_code,
             officer_id=officer.id,
             channel="walk_in",
-            status=statuses.RECEIVING,
             clock_warning=False,
-            safe_contact=False,
-            repeat_count=0,
         )
         received_utc = utc_iso(moment)
         last_utc = max(last_utc, received_utc)
