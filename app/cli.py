@@ -47,6 +47,11 @@ CLI_MESSAGES = {
     "insecure_transport": "That HQ address would send records unencrypted. Use https://, "
     "or --allow-http on a closed network.",
     "sync_failed": "Could not reach HQ.",
+    "hq_error": "HQ answered with an error; the next sync tries again.",
+    "hq_incomplete": "HQ holds less than it had acknowledged; the next sync sends those records again.",
+    "station_split": "HQ refuses this computer: another computer uses this station's identity "
+    "(a copied data folder, or a backup restored while the old PC still runs). Every record "
+    "stays here; receive on one computer only and ask HQ which one is the station's.",
     "report_voided": "A visit sheet was asked for a voided report; voided reports are not visited.",
     "policy": "The return-visit policy file could not be loaded.",
 }
@@ -65,7 +70,10 @@ def _fail(exc: errors.StationDeskError) -> int:
         elif exc.code.startswith("database") or exc.code in (
             "catalog",
             "sync_failed",
+            "hq_error",
+            "hq_incomplete",
             "sync_refused",
+            "station_split",
         ):
             print(f"       ({exc})", file=sys.stderr)
     return 2
@@ -348,13 +356,23 @@ def cmd_sync(args: argparse.Namespace) -> int:
             f"recovered {report.recovered}; instructions {report.instructions}; "
             f"pending {report.pending}"
         )
+        if report.hq_behind:
+            print(
+                f"HQ held {report.hq_behind} revisions less than it had acknowledged "
+                "(restored from a backup, or another HQ): sent again."
+            )
         if report.new_generation:
-            print(f"Restored station: now numbering generation {report.new_generation}.")
+            print(f"Now numbering generation {report.new_generation}.")
         if report.ok:
             return 0
-        if report.error_code and report.error_code != "sync_failed":
+        if report.error_code and report.error_code not in (
+            "sync_failed",
+            "hq_error",
+            "hq_incomplete",
+        ):
             raise {
                 "sync_refused": errors.SyncRefusedError,
+                "station_split": errors.StationSplitError,
                 "keyring_unavailable": errors.KeyringUnavailableError,
                 "not_enrolled": errors.NotEnrolledError,
                 "insecure_transport": errors.InsecureTransportError,

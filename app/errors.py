@@ -134,14 +134,36 @@ class SyncRefusedError(StationDeskError):
     code = "sync_refused"
 
 
+class StationSplitError(SyncRefusedError):
+    """HQ refuses this computer: another computer pushes under the same station identity (a
+    copied data folder, or a backup restored while the old PC still runs). Every record stays
+    here; a person must decide which computer is the station's."""
+
+    code = "station_split"
+
+
 class InsecureTransportError(StationDeskError):
     code = "insecure_transport"
 
 
 class SyncFailedError(StationDeskError):
-    """A temporary failure (network, HQ busy); the engine retries with back-off."""
+    """HQ could not be reached (network, timeout); the engine retries with back-off."""
 
     code = "sync_failed"
+
+
+class HqAnsweredError(SyncFailedError):
+    """HQ was reached but answered with an error or something that is not a StationDesk reply
+    (busy, a server fault, a captive portal): retried with back-off, never called unreachable."""
+
+    code = "hq_error"
+
+
+class HqIncompleteError(SyncFailedError):
+    """HQ answered but holds less of this station than it acknowledged before; the desk
+    resends from where HQ really is."""
+
+    code = "hq_incomplete"
 
 
 class VisitNotFoundError(NotFoundError):

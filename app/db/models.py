@@ -217,6 +217,15 @@ class SyncState(Base):
     next_attempt_utc: Mapped[str | None]
     clock_skew_seconds: Mapped[float | None]
     instruction_cursor: Mapped[int] = mapped_column(default=0)
+    # The uid of the instruction at the cursor: HQ checks it still names the same instruction
+    # (a restored or another HQ numbers its instructions again) and says when to start over.
+    instruction_cursor_uid: Mapped[str] = mapped_column(default="", server_default="")
+    # The newest seq HQ itself confirmed holding in the last run: "HQ has every record" is said
+    # only on HQ's word, never on what this desk once believed.
+    confirmed_seq: Mapped[int] = mapped_column(default=0, server_default="0")
+    # JSON, empty when none: HQ was found holding less than it had acknowledged; what is told
+    # to HQ with each push until HQ has recorded it (its alarm) and taken the resend.
+    hq_behind: Mapped[str] = mapped_column(default="", server_default="")
     # A lease, not a flag: a run that died leaves a lease that simply runs out.
     lease_owner: Mapped[str] = mapped_column(default="")
     lease_until_utc: Mapped[str | None]
@@ -241,7 +250,10 @@ class HqInstruction(Base):
 
     __tablename__ = "hq_instruction"
 
+    # A local number (the order received); HQ's own number can be handed out again by a
+    # restored HQ, so an instruction is known by its uid.
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    uid: Mapped[str | None] = mapped_column(unique=True, index=True)
     kind: Mapped[str]
     payload: Mapped[str]
     created_utc: Mapped[str]

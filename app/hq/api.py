@@ -25,7 +25,7 @@ from app.sync.protocol import ErrorBody
 
 Auth = Annotated[str | None, Header(description="Bearer <station token>")]
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorBody} for code in (400, 401, 403, 404, 413, 422, 429)
+    code: {"model": ErrorBody} for code in (400, 401, 403, 404, 409, 413, 422, 429)
 }
 
 
@@ -191,9 +191,10 @@ def create_app(
         # the cursor is an instruction id: a 32-bit integer column on PostgreSQL
         after: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
         limit: Annotated[int, Query(ge=1, le=500)] = 100,
+        after_uid: Annotated[str, Query(pattern=r"^[0-9a-f-]{0,36}$")] = "",
         authorization: Auth = None,
     ) -> protocol.InstructionsResponse:
-        return hq.instructions(station_for(authorization), after, limit)
+        return hq.instructions(station_for(authorization), after, limit, after_uid)
 
     @app.get("/v1/figures/weekly", responses=ERROR_RESPONSES)
     def weekly_figures(

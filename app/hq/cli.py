@@ -135,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 for r in rows:
                     skew = r["clock_skew_seconds"]
+                    alarmed = f"  alarms {r['alarms']}: {r['newest_alarm']}" if r["alarms"] else ""
                     print(
                         f"{r['unit_code']:<10} records {r['record_count']:>8}  acked "
                         f"g{r['generation'] or '-'}:{r['acknowledged_seq']:<8} last contact "
@@ -142,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
                         f"{'-' if skew is None else f'{skew:+.0f}s'}  audit "
                         f"{r['audit_state'].upper()}:{r['audit_seq']}"
                         f"{'  REVOKED' if r['revoked'] else ''}"
+                        f"{'  SPLIT' if r['refused_generations'] else ''}"
+                        f"{alarmed}"
                     )
             return 0
         if args.command == "alarms":
@@ -149,7 +152,12 @@ def main(argv: list[str] | None = None) -> int:
             if args.json:
                 print(json.dumps(alarms, ensure_ascii=False, indent=1))
             for a in [] if args.json else alarms:
-                what = a["detail"]["what"] if isinstance(a["detail"], dict) else a["detail"]
+                detail = a["detail"]
+                what = (
+                    detail.get("what") or json.dumps(detail, ensure_ascii=False)
+                    if isinstance(detail, dict)
+                    else detail
+                )
                 print(f"{a['created_utc']}  {a['unit_code']:<10} {a['kind']:<24} {what}")
             return 0
         if args.command == "report":

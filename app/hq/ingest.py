@@ -19,7 +19,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.hq import audit_links
@@ -27,9 +27,11 @@ from app.hq.facts import project_facts
 from app.hq.models import (
     HqAlarm,
     HqAlias,
+    HqFact,
     HqGeneration,
     HqQuarantine,
     HqRecord,
+    HqReminder,
     HqRevision,
     HqStation,
 )
@@ -66,10 +68,13 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
             generation=request.generation,
             base_seq=request.generation_base,
             acknowledged_seq=request.generation_base - 1,
-            high_seq=0,
+            # a generation row lost while its revisions stayed: what is held still counts
+            high_seq=_held_high(session, station.id, request.generation),
         )
         session.add(gen)
         session.flush()
+    if request.rewind is not None:
+        _hq_behind_alarm(session, station, request, now_text)
 
     items: list[Classified] = []
     for envelope in request.items:
@@ -206,10 +211,15 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
                     results[item.seq] = ItemResult(
                         seq=item.seq, status="mismatch", reason="content differs from what HQ holds"
                     )
+    if candidates and max(c.seq for c in candidates) > gen.high_seq:
+        _check_split(session, station, request.generation, now_text)
     if stored_rows:
         newest = _project_records(session, station, stored_rows, now_text)
         project_facts(session, station.id, newest)
-        detect_repeats(session, station, newest, now)
+        _rebuild_sheets(session, station, newest)
+        replayed = request.rewind.replay_through if request.rewind else 0
+        # revisions HQ had processed before it lost them: their sheets went out then
+        detect_repeats(session, station, [r for r in newest if r["seq"] > replayed], now)
     if new_quarantine:
         session.execute(insert(HqQuarantine), new_quarantine)
     if alarms:
@@ -235,6 +245,180 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
         audit_hash=station.audit_hash,
         audit_state=audit_state,
     )
+
+
+def _held_high(session: Session, station_id: int, generation: int) -> int:
+    high = 0
+    for table in (HqRevision, HqQuarantine, HqAlias):
+        found = session.scalar(
+            select(func.max(table.seq)).where(
+                table.station_id == station_id, table.generation == generation
+            )
+        )
+        high = max(high, found or 0)
+    return high
+
+
+def _hq_behind_alarm(
+    session: Session, station: HqStation, request: PushRequest, now_text: str
+) -> None:
+    """Once per rewind (the station repeats its note until a push is answered)."""
+    rewind = request.rewind
+    assert rewind is not None
+    detail = json.dumps(
+        {
+            "what": f"{station.unit_code}: station was ahead of HQ by {rewind.revisions} "
+            "revisions; resent",
+            "revisions": rewind.revisions,
+            "hq_acknowledged": rewind.hq_acknowledged,
+            "station_acknowledged": rewind.station_acknowledged,
+            "generation": request.generation,
+            "replay_through": rewind.replay_through,
+        },
+        ensure_ascii=False,
+    )
+    seen = session.scalar(
+        select(func.count()).where(
+            HqAlarm.station_id == station.id, HqAlarm.kind == "hq_behind", HqAlarm.detail == detail
+        )
+    )
+    if not seen:
+        session.add(
+            HqAlarm(station_id=station.id, kind="hq_behind", detail=detail, created_utc=now_text)
+        )
+
+
+def _check_split(session: Session, station: HqStation, generation: int, now_text: str) -> None:
+    """New work under a generation that a newer one of the same station has replaced: a second
+    computer runs with this station's identity (the newer one was started by a copy of the
+    data folder, or by a backup restored while this computer kept running). The newer
+    generations are refused from now on and their records' current state goes back to this
+    computer's; every revision either side sent stays held."""
+    newer = session.scalars(
+        select(HqGeneration).where(
+            HqGeneration.station_id == station.id,
+            HqGeneration.generation > generation,
+            HqGeneration.refused.is_(False),
+        )
+    ).all()
+    if not newer:
+        return
+    for row in newer:
+        row.refused = True
+    refused = [row.generation for row in newer]
+    session.add(
+        HqAlarm(
+            station_id=station.id,
+            kind="split",
+            detail=json.dumps(
+                {
+                    "what": f"{station.unit_code}: two computers use this station's identity; "
+                    f"generation {generation} kept, generation(s) "
+                    f"{', '.join(map(str, refused))} refused",
+                    "kept": generation,
+                    "refused": refused,
+                },
+                ensure_ascii=False,
+            ),
+            created_utc=now_text,
+        )
+    )
+    session.flush()
+    _reproject_without(session, station, refused, now_text)
+
+
+def _reproject_without(
+    session: Session, station: HqStation, refused: list[int], now_text: str
+) -> None:
+    """Records the refused computer changed: the newest revision from the kept side is the
+    current state again (records only the refused side has keep their own newest)."""
+    touched = set(
+        session.scalars(
+            select(HqRevision.record_id).where(
+                HqRevision.station_id == station.id, HqRevision.generation.in_(refused)
+            )
+        )
+    )
+    for record_id in touched:
+        revisions = session.execute(
+            select(HqRevision).where(
+                HqRevision.station_id == station.id, HqRevision.record_id == record_id
+            )
+        ).scalars()
+        kept = [r for r in revisions if r.generation not in refused]
+        if not kept:
+            continue
+        best = max(kept, key=lambda r: (r.revision_no, r.generation, r.seq))
+        row = session.get(HqRecord, (station.id, record_id))
+        if row is None:
+            continue
+        row.revision_no = best.revision_no
+        row.revision_id = best.id
+        row.payload = best.payload
+        row.sha256 = best.sha256
+        row.updated_utc = now_text
+        session.execute(
+            delete(HqFact).where(HqFact.station_id == station.id, HqFact.record_id == record_id)
+        )
+        project_facts(session, station.id, [_row_of(best)])
+
+
+def _row_of(revision: HqRevision) -> dict[str, Any]:
+    return {
+        "id": revision.id,
+        "seq": revision.seq,
+        "record_id": revision.record_id,
+        "record_kind": revision.record_kind,
+        "revision_no": revision.revision_no,
+        "payload": revision.payload,
+        "sha256": revision.sha256,
+    }
+
+
+def _rebuild_sheets(session: Session, station: HqStation, newest: list[dict[str, Any]]) -> None:
+    """A reminder sheet the command centre issued that HQ lost in a restore comes back from the
+    station's own copy of it (the station answers every sheet as a record of its own)."""
+    sheets = [r for r in newest if r["record_kind"] == "reminder_sheet"]
+    if not sheets:
+        return
+    held = set(
+        session.scalars(
+            select(HqReminder.id).where(HqReminder.id.in_([r["record_id"] for r in sheets]))
+        )
+    )
+    for row in sheets:
+        if row["record_id"] in held:
+            continue
+        try:
+            sheet = json.loads(row["payload"])
+            if sheet.get("origin") != "hq":
+                continue
+            original = {
+                "id": row["record_id"],
+                "code": str(sheet["code"]),
+                "issuing_unit": sheet.get("issuing_unit", ""),
+                "rule_id": sheet.get("rule_id", ""),
+                "rule_label": sheet.get("rule_label", ""),
+                "key_kind": str(sheet["key_kind"]),
+                "key_value": str(sheet["key_value"]),
+                "deadline": str(sheet["deadline"]),
+                "reports": sheet.get("reports", []),
+            }
+        except (KeyError, TypeError, ValueError):
+            continue
+        session.execute(
+            dialect_insert(session, HqReminder.__table__).on_conflict_do_nothing(),
+            {
+                "id": original["id"],
+                "code": original["code"],
+                "station_id": station.id,
+                "key_kind": original["key_kind"],
+                "key_value": original["key_value"],
+                "deadline": original["deadline"],
+                "payload": json.dumps(original, ensure_ascii=False),
+                "created_utc": str(sheet.get("created_utc") or row.get("received_utc") or ""),
+            },
+        )
 
 
 def _row(station_id: int, generation: int, item: RevisionItem, now_text: str) -> dict[str, Any]:

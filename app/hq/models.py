@@ -7,7 +7,18 @@ record's newest state. HQ's own words to stations are `hq_instruction` rows, nev
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, MetaData, Text, UniqueConstraint
+import uuid
+
+from sqlalchemy import (
+    BigInteger,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.db.models import NAMING_CONVENTION
@@ -60,6 +71,9 @@ class HqGeneration(HqBase):
     base_seq: Mapped[int] = mapped_column(BigInteger)
     acknowledged_seq: Mapped[int] = mapped_column(BigInteger)
     high_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    # Another computer pushes new work under an older generation of the same station (a copied
+    # data folder, or a backup restored while the old PC still runs): this newer copy is refused.
+    refused: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class HqRevision(HqBase):
@@ -151,6 +165,8 @@ class HqInstruction(HqBase):
     __tablename__ = "hq_instruction"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Never handed out twice, even by an HQ restored from a backup that numbers ids again.
+    uid: Mapped[str] = mapped_column(unique=True, index=True, default=lambda: str(uuid.uuid4()))
     station_id: Mapped[int | None] = mapped_column(ForeignKey("hq_station.id"), index=True)
     kind: Mapped[str]
     payload: Mapped[str] = mapped_column(Text)

@@ -14,7 +14,7 @@ import json
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import delete, func, select, tuple_
+from sqlalchemy import delete, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.domain.repeat_rules import CrossStationRule, load_rules
@@ -134,14 +134,16 @@ def detect(
             continue
         if not issued:  # numbered per station; this station's pushes are serialised by its
             # generation row lock, so the count cannot race
-            first_number = 1 + int(
-                session.scalar(
-                    select(func.count()).where(
-                        HqReminder.station_id == station.id,
-                        HqReminder.code.like(f"HQ{now.year}-{station.unit_code}-%"),
-                    )
+            # after the highest number given, not the count: an HQ restored from a backup
+            # and given back lost sheets by the stations must not hand a number out twice
+            prefix = f"HQ{now.year}-{station.unit_code}-"
+            given = session.scalars(
+                select(HqReminder.code).where(
+                    HqReminder.station_id == station.id, HqReminder.code.like(f"{prefix}%")
                 )
-                or 0
+            ).all()
+            first_number = 1 + max(
+                (int(c[len(prefix) :]) for c in given if c[len(prefix) :].isdigit()), default=0
             )
         code = f"HQ{now.year}-{station.unit_code}-{first_number + len(issued):04d}"
         issued.append(_issue(session, station, rule, pair, inside, now, code))

@@ -12,7 +12,7 @@ import json
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine, func, select
@@ -63,6 +63,31 @@ class Forbidden(HqError):
 class NotFound(HqError):
     status = 404
     code = "not_found"
+
+
+class StationSplit(HqError):
+    """This computer's generation was refused: another computer uses the same identity."""
+
+    status = 409
+    code = "station_split"
+
+
+SPLIT_REASON = (
+    "HQ refuses records from this computer: another computer is using this station's identity "
+    "(a copied data folder, or a backup restored while the old PC still runs). Every record "
+    "stays on this computer. Keep receiving on the other computer and ask HQ (alarm 'split') "
+    "which computer is the station's."
+)
+
+
+def _alarm_text(detail: str) -> str:
+    try:
+        parsed = json.loads(detail)
+    except ValueError:
+        return detail
+    if isinstance(parsed, dict):
+        return str(parsed.get("what") or detail)
+    return detail
 
 
 def _sha(text: str) -> str:
@@ -146,10 +171,23 @@ class Headquarters:
                     select(HqQuarantine.station_id, func.count()).group_by(HqQuarantine.station_id)
                 ).all()
             )
+            alarm_counts = dict(
+                s.execute(
+                    select(HqAlarm.station_id, func.count()).group_by(HqAlarm.station_id)
+                ).all()
+            )
+            newest_alarm: dict[int, str] = {}
+            for station_id, kind, detail in s.execute(
+                select(HqAlarm.station_id, HqAlarm.kind, HqAlarm.detail).where(
+                    HqAlarm.id.in_(select(func.max(HqAlarm.id)).group_by(HqAlarm.station_id))
+                )
+            ):
+                newest_alarm[station_id] = f"{kind}: {_alarm_text(detail)}"
         out = []
         for st in rows:
             mine = sorted((g for g in gens if g.station_id == st.id), key=lambda g: g.generation)
-            current = mine[-1] if mine else None
+            kept = [g for g in mine if not g.refused]
+            current = kept[-1] if kept else None
             out.append(
                 StationOverview(
                     unit_code=st.unit_code,
@@ -164,6 +202,9 @@ class Headquarters:
                     quarantined=int(quarantine.get(st.id, 0)),
                     audit_seq=st.audit_seq,
                     audit_state=st.audit_state,
+                    alarms=int(alarm_counts.get(st.id, 0)),
+                    newest_alarm=newest_alarm.get(st.id, ""),
+                    refused_generations=[g.generation for g in mine if g.refused],
                 )
             )
         return out
@@ -251,6 +292,9 @@ class Headquarters:
             station = self._verified(s, caller, lock=True)
             if station.unit_code != request.unit_code:
                 raise Forbidden("a station pushes only its own records")
+            gen = s.get(HqGeneration, (station.id, request.generation))
+            if gen is not None and gen.refused:
+                raise StationSplit(SPLIT_REASON)
             return ingest_push(s, station, request)
 
     def status(self, caller: Caller) -> protocol.StatusResponse:
@@ -274,6 +318,7 @@ class Headquarters:
                         base_seq=g.base_seq,
                         acknowledged_seq=g.acknowledged_seq,
                         high_seq=g.high_seq,
+                        refused=g.refused,
                     )
                     for g in gens
                 ],
@@ -389,26 +434,42 @@ class Headquarters:
             )
         return out
 
-    def instructions(self, caller: Caller, after: int, limit: int) -> protocol.InstructionsResponse:
+    def instructions(
+        self, caller: Caller, after: int, limit: int, after_uid: str = ""
+    ) -> protocol.InstructionsResponse:
+        """Instructions for this station after its cursor. The station names the instruction it
+        saw at its cursor; when HQ holds another one there or none (HQ restored from a backup
+        numbers its instructions again; another HQ never had them), the answer starts again
+        from the first, and the station skips what it has by uid: none is lost, none applied
+        twice."""
         station_id = caller.station_id
+        mine = (HqInstruction.station_id == station_id) | HqInstruction.station_id.is_(None)
+        restarted = False
         with self.session() as s:
             self._verified(s, caller)
+            if after and after_uid:
+                held = s.scalar(select(HqInstruction.uid).where(HqInstruction.id == after, mine))
+                if held != after_uid:
+                    after, restarted = 0, True
             rows = s.scalars(
                 select(HqInstruction)
-                .where(
-                    HqInstruction.id > after,
-                    (HqInstruction.station_id == station_id) | HqInstruction.station_id.is_(None),
-                )
+                .where(HqInstruction.id > after, mine)
                 .order_by(HqInstruction.id)
                 .limit(limit)
             ).all()
         items = [
             protocol.Instruction(
-                id=r.id, kind=r.kind, payload=json.loads(r.payload), created_utc=r.created_utc
+                id=r.id,
+                uid=r.uid,
+                kind=r.kind,
+                payload=json.loads(r.payload),
+                created_utc=r.created_utc,
             )
             for r in rows
         ]
-        return protocol.InstructionsResponse(items=items, cursor=items[-1].id if items else after)
+        return protocol.InstructionsResponse(
+            items=items, cursor=items[-1].id if items else after, restarted=restarted
+        )
 
 
 @dataclass(frozen=True)
@@ -431,6 +492,10 @@ class StationOverview:
     quarantined: int
     audit_seq: int = 0
     audit_state: str = "ok"
+    alarms: int = 0
+    newest_alarm: str = ""
+    # generations pushed by a second computer with this station's identity, now refused
+    refused_generations: list[int] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -167,10 +167,17 @@ def receive_from_hq(store: Store, payload: dict[str, Any]) -> str | None:
     except (KeyError, TypeError, ValueError):
         return None
     now = utc_iso(now_local())
+    sheet_id = str(payload.get("id") or new_id())[:40]
     with store.write() as s:
         st = station_row(s)
-        if s.scalar(select(ReminderSheet.id).where(ReminderSheet.code == code)):
+        if s.get(ReminderSheet, sheet_id) is not None:
             return code
+        if s.scalar(select(ReminderSheet.id).where(ReminderSheet.code == code)):
+            # another sheet under a number this station already holds: an HQ restored from a
+            # backup numbered again. The sheet is kept, its number made distinct.
+            code = f"{code}-{sheet_id[-4:]}"
+            if s.scalar(select(ReminderSheet.id).where(ReminderSheet.code == code)):
+                return code
         local = [
             str(e.get("record_id"))
             for e in entries
@@ -184,7 +191,7 @@ def receive_from_hq(store: Store, payload: dict[str, Any]) -> str | None:
         )
         s.add(
             ReminderSheet(
-                id=str(payload.get("id") or new_id())[:40],
+                id=sheet_id,
                 code=code,
                 origin=FROM_HQ,
                 issuing_unit=str(payload.get("issuing_unit", ""))[:100],

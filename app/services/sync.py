@@ -51,6 +51,7 @@ def enroll(
         state.ca_bundle = ca_bundle
         state.allow_http = allow_http
         state.enrolled_utc = utc_iso(dt.datetime.now(dt.UTC))
+        state.confirmed_seq = 0  # this HQ has confirmed nothing yet, whatever the last one held
         state.last_error = ""
         state.last_error_code = ""
         state.failures = 0
@@ -71,6 +72,8 @@ class SyncStatus:
     clock_skew_seconds: float | None
     rejected: int
     unread_notices: int
+    # HQ itself said, in the last successful run, that it holds every record up to the newest
+    confirmed: bool = False
 
     @property
     def skew_warning(self) -> bool:
@@ -82,7 +85,12 @@ class SyncStatus:
     @property
     def needs_person(self) -> bool:
         """Refused or unconfigured: retrying alone will not help."""
-        return self.last_error_code in ("sync_refused", "keyring_unavailable", "not_enrolled")
+        return self.last_error_code in (
+            "sync_refused",
+            "station_split",
+            "keyring_unavailable",
+            "not_enrolled",
+        )
 
 
 def sync_status(store: Store) -> SyncStatus:
@@ -106,6 +114,7 @@ def sync_status(store: Store) -> SyncStatus:
         clock_skew_seconds=state.clock_skew_seconds if state else None,
         rejected=rejected,
         unread_notices=unread,
+        confirmed=state is not None and pending == 0 and state.confirmed_seq >= st.last_seq,
     )
 
 

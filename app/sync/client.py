@@ -115,8 +115,12 @@ class HqClient:
         params = {"generation": generation, "after_seq": after_seq, "limit": limit}
         return self._call("GET", "/v1/recover", protocol.RecoverResponse, params=params)
 
-    def instructions(self, after: int, limit: int = 100) -> protocol.InstructionsResponse:
-        params = {"after": after, "limit": limit}
+    def instructions(
+        self, after: int, after_uid: str = "", limit: int = 100
+    ) -> protocol.InstructionsResponse:
+        params: dict[str, Any] = {"after": after, "limit": limit}
+        if after_uid:
+            params["after_uid"] = after_uid
         return self._call("GET", "/v1/instructions", protocol.InstructionsResponse, params=params)
 
     def _call(self, method: str, path: str, model: type[T], **kwargs: Any) -> T:
@@ -133,9 +137,11 @@ class HqClient:
             try:
                 answer: T = protocol.parse_answer(model, status, response.content)
             except ProtocolViolation as exc:
-                raise errors.SyncFailedError(str(exc)) from exc
+                raise errors.HqAnsweredError(str(exc)) from exc
             return answer
         reason = _reason(response)
+        if status == 409 and _code(response) == "station_split":
+            raise errors.StationSplitError(reason, status=status)
         if status in (401, 403):
             raise errors.SyncRefusedError(
                 f"HQ refused this station ({status}): {reason}", status=status
@@ -143,9 +149,16 @@ class HqClient:
         if status == 413:
             raise BatchTooLarge(reason)
         retry_after = retry_after_seconds(response.headers.get("Retry-After"))
-        raise errors.SyncFailedError(
+        raise errors.HqAnsweredError(
             f"HQ answered {status}: {reason}", status=status, retry_after=retry_after
         )
+
+
+def _code(response: httpx.Response) -> str:
+    try:
+        return ErrorBody.model_validate_json(response.content).error
+    except ValueError:
+        return ""
 
 
 def _reason(response: httpx.Response) -> str:

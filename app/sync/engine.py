@@ -39,6 +39,11 @@ from app.sync.client import BatchTooLarge, HqClient
 from app.sync.report import SyncReport
 
 LEASE_SECONDS = 120
+SPLIT_MESSAGE = (
+    "HQ refuses records from this computer: another computer is using this station's identity "
+    "(a copied data folder, or a backup restored while the old PC still runs). Every record "
+    "stays here; keep receiving on one computer only and ask HQ which one is the station's."
+)
 BACKOFF_BASE_SECONDS = 2.0
 BACKOFF_CAP_SECONDS = 300.0
 
@@ -139,22 +144,44 @@ class SyncEngine:
         return self.client_factory(url, token, ca, allow_http)
 
     def _reconcile(self, client: HqClient, report: SyncReport) -> None:
-        """HQ's view first: a lost acknowledgement, or signs that a backup was restored."""
+        """HQ's view first: a refused copy, signs that this desk was restored from a backup, HQ
+        holding less than it acknowledged, or an acknowledgement whose answer was lost."""
         hq = client.status()
         self.step("after_status")
         with self.store.read() as s:
             st = outbox.station_row(s)
             generation, last_seq = st.generation, st.last_seq
         mine = next((g for g in hq.generations if g.generation == generation), None)
-        newer = [g for g in hq.generations if g.generation > generation]
+        if mine is not None and mine.refused:
+            raise errors.StationSplitError(SPLIT_MESSAGE)
+        live = [g for g in hq.generations if not g.refused]
+        newer = [g for g in live if g.generation > generation]
         if newer or (mine is not None and mine.high_seq > last_seq):
             self._restart_generation(client, hq, report)
             return
-        if mine is not None:
-            with self.store.write() as s:
-                st = outbox.station_row(s)
-                if st.generation == generation and mine.acknowledged_seq > st.acked_seq:
-                    st.acked_seq = min(mine.acknowledged_seq, st.last_seq)
+        with self.store.write() as s:
+            st = outbox.station_row(s)
+            note = outbox.rewind_to_hq(
+                s,
+                st,
+                {g.generation: g.acknowledged_seq for g in live},
+                max((g.high_seq for g in hq.generations), default=0),
+                max((g.generation for g in hq.generations), default=0),
+            )
+            if note is not None:
+                report.hq_behind = note["revisions"]
+                if st.generation != generation:
+                    report.new_generation = st.generation
+                log.warning(
+                    "HQ holds less than it acknowledged: %d revisions sent again",
+                    note["revisions"],
+                )
+            elif (
+                mine is not None
+                and st.generation == generation
+                and mine.acknowledged_seq > st.acked_seq
+            ):
+                st.acked_seq = min(mine.acknowledged_seq, st.last_seq)
 
     def _push_all(self, client: HqClient, report: SyncReport) -> None:
         batch = self.batch_size
@@ -193,6 +220,7 @@ class SyncEngine:
                     st.audit_acked_seq if self._audit_cursor is None else self._audit_cursor
                 )
                 links = outbox.audit_links(s, audit_after)
+                behind = outbox.state_row(s).hq_behind
             upcoming: _Flight | None = None
             # Every push carries the audit chain's head; with no revision pending, one push
             # still goes when the chain grew (sign-ins, prints), so HQ's copy keeps up.
@@ -205,6 +233,7 @@ class SyncEngine:
                     station_time=now_local().isoformat(timespec="seconds"),
                     revisions=items,
                     audit=links,
+                    rewind=json.loads(behind) if behind else None,
                 )
                 upcoming = _Flight(items, sender.submit(client.push_raw, body))
                 if items:
@@ -259,10 +288,12 @@ class SyncEngine:
         if counts["conflict"]:
             return "conflict"
         if items and answer.acknowledged_seq < items[0]["seq"]:
-            # Nothing of this batch counted: HQ lacks something below it (say, HQ itself was
-            # restored from a backup). The watermark stays, so the next run resends from there.
-            raise errors.SyncFailedError(
-                f"HQ acknowledged only up to {answer.acknowledged_seq}; will resend"
+            # Nothing of this batch counted: HQ lacks something below it (HQ was restored
+            # from a backup while this run went on). The next run's check finds where HQ
+            # really is and sends again from there.
+            raise errors.HqIncompleteError(
+                f"HQ answered but holds less than it acknowledged (only up to "
+                f"{answer.acknowledged_seq}); sending again from there"
             )
         return "next"
 
@@ -279,8 +310,8 @@ class SyncEngine:
             report.new_generation = st.generation
         self.step("after_new_generation")
         for g in sorted(hq.generations, key=lambda g: g.generation):
-            if g.generation < old_generation:
-                continue
+            if g.generation < old_generation or g.refused:
+                continue  # a refused generation is another computer's work, not this desk's
             after = old_acked if g.generation == old_generation else g.base_seq - 1
             while True:
                 page = client.recover(g.generation, after)
@@ -296,17 +327,27 @@ class SyncEngine:
             with self.store.read() as s:
                 state = s.get(SyncState, 1)
                 cursor = state.instruction_cursor if state else 0
-            page = client.instructions(cursor)
+                cursor_uid = state.instruction_cursor_uid if state else ""
+            page = client.instructions(cursor, cursor_uid)
             self.step("after_instructions_fetch")
-            if not page.items:
+            if not page.items and not page.restarted:
                 return
+            if page.restarted:
+                log.warning("HQ no longer holds instruction %d as seen: reading all again", cursor)
             with self.store.write() as s:
                 fresh = outbox.store_instructions(s, page.items)
-                outbox.state_row(s).instruction_cursor = page.cursor
+                state = outbox.state_row(s)
+                state.instruction_cursor = page.cursor
+                if page.items:
+                    state.instruction_cursor_uid = page.items[-1].uid
+                elif page.restarted:
+                    state.instruction_cursor_uid = ""
             for item in fresh:
                 self._apply_instruction(item)
             report.instructions += len(fresh)
             self.step("after_instructions_commit")
+            if not page.items:
+                return
 
     def _apply_instruction(self, item: protocol.Instruction) -> None:
         """Catalog versions are installed as files (validated, only if newer); notices and
@@ -359,6 +400,8 @@ class SyncEngine:
                 state.lease_owner = ""
                 state.lease_until_utc = None
             if exc is None:
+                # every watermark move in this run came from HQ's own answers: confirmed
+                state.confirmed_seq = st.acked_seq
                 state.last_success_utc = utc_iso(now)
                 state.last_error = ""
                 state.last_error_code = ""

@@ -129,6 +129,9 @@ def record_answer(
     if this station's entry at that place was changed or removed, HQ sees it."""
     if answer.generation == st.generation and answer.acknowledged_seq > st.acked_seq:
         st.acked_seq = min(answer.acknowledged_seq, st.last_seq)
+    state = state_row(s)
+    if state.hq_behind and st.acked_seq >= json.loads(state.hq_behind)["replay_through"]:
+        state.hq_behind = ""  # HQ has taken the resend (and raised its alarm with the first)
     st.audit_acked_seq = answer.audit_seq
     by_seq = {item["seq"]: item for item in sent}
     now = utc_iso(dt.datetime.now(dt.UTC))
@@ -395,20 +398,90 @@ def _reindex(s: Session, report: Report) -> None:
 
 
 def store_instructions(s: Session, items: list[protocol.Instruction]) -> list[protocol.Instruction]:
-    """Insert what is new (by HQ's id); returns only those, so each is applied once."""
-    have = set(
-        s.scalars(select(HqInstruction.id).where(HqInstruction.id.in_([i.id for i in items])))
-    )
+    """Insert what is new, known by HQ's uid (a restored HQ hands its numbers out again);
+    returns only those, so each is applied once. Rows kept before uids existed were stored
+    under HQ's number: one with the same number and the same content is that instruction."""
+    uids = [i.uid for i in items]
+    have = set(s.scalars(select(HqInstruction.uid).where(HqInstruction.uid.in_(uids))))
     now = utc_iso(dt.datetime.now(dt.UTC))
-    fresh = [i for i in items if i.id not in have]
-    for item in fresh:
+    fresh: list[protocol.Instruction] = []
+    next_id = (s.scalar(select(func.max(HqInstruction.id))) or 0) + 1
+    for item in items:
+        if item.uid in have:
+            continue
+        payload = json.dumps(item.payload, ensure_ascii=False)
+        legacy = s.get(HqInstruction, item.id)
+        if (
+            legacy is not None
+            and legacy.uid is None
+            and (legacy.kind, legacy.payload, legacy.created_utc)
+            == (item.kind, payload, item.created_utc)
+        ):
+            legacy.uid = item.uid
+            continue
         s.add(
             HqInstruction(
-                id=item.id,
+                id=next_id,
+                uid=item.uid,
                 kind=item.kind,
-                payload=json.dumps(item.payload, ensure_ascii=False),
+                payload=payload,
                 created_utc=item.created_utc,
                 received_utc=now,
             )
         )
+        next_id += 1
+        have.add(item.uid)
+        fresh.append(item)
     return fresh
+
+
+def rewind_to_hq(
+    s: Session, st: Station, hq_acknowledged: dict[int, int], hq_high: int, hq_newest: int
+) -> dict[str, int] | None:
+    """HQ's word against what this desk believes HQ acknowledged. HQ can hold less than it once
+    acknowledged: restored from an older backup, rebuilt, or another HQ. Then the watermark goes
+    back to where HQ really holds every revision of this desk, and everything above is sent
+    again (the desk never deletes a revision, so it always can; what HQ still holds comes back
+    as a duplicate). A place inside an older generation cannot be pushed to any more: what lies
+    above it moves, in order, into a new generation. Returns the note for HQ's alarm, or None
+    when HQ holds what it acknowledged.
+
+    The cheap check is the newest revision the desk believes acknowledged: a restored HQ is a
+    consistent earlier state, so holding that one means holding all below it."""
+    top = s.execute(
+        select(Revision.seq, Revision.generation)
+        .where(Revision.seq <= st.acked_seq)
+        .order_by(Revision.seq.desc())
+        .limit(1)
+    ).first()
+    if top is None or hq_acknowledged.get(top.generation, 0) >= top.seq:
+        return None
+    believed = st.acked_seq
+    held = believed
+    spans = s.execute(
+        select(Revision.generation, func.min(Revision.seq), func.max(Revision.seq))
+        .where(Revision.seq <= believed)
+        .group_by(Revision.generation)
+        .order_by(func.min(Revision.seq))
+    ).all()
+    for generation, low, high in spans:
+        there = max(hq_acknowledged.get(generation, 0), low - 1)
+        if there < high:
+            held = there
+            break
+    resend = (
+        s.scalar(select(func.count()).where(Revision.seq > held, Revision.seq <= believed)) or 0
+    )
+    st.acked_seq = held
+    replay_through = believed
+    if held < st.generation_base - 1:
+        start_new_generation(s, st, hq_high, max(st.generation, hq_newest) + 1)
+        replay_through = st.generation_base - 1 + resend
+    note = {
+        "revisions": resend,
+        "hq_acknowledged": held,
+        "station_acknowledged": believed,
+        "replay_through": replay_through,
+    }
+    state_row(s).hq_behind = json.dumps(note)
+    return note

@@ -106,6 +106,19 @@ class AuditLinks(Shape):
     head_hash: Sha256
 
 
+class Rewind(Shape):
+    """The station found HQ holding less than HQ had acknowledged (HQ restored from a backup,
+    rebuilt, or another HQ) and resends from where HQ really is. Sent with every push until HQ
+    has taken the resend, so HQ raises its alarm even if an answer is lost; the revisions up to
+    `replay_through` were processed by HQ once already (their reminder sheets were issued), so
+    HQ stores them without detecting repeats again."""
+
+    revisions: Annotated[int, Field(ge=0, le=2**62)]
+    hq_acknowledged: Annotated[int, Field(ge=0, le=2**62)]
+    station_acknowledged: Annotated[int, Field(ge=0, le=2**62)]
+    replay_through: Annotated[int, Field(ge=0, le=2**62)]
+
+
 class PushRequest(Shape):
     protocol: int = PROTOCOL_VERSION
     unit_code: UnitCode
@@ -114,6 +127,7 @@ class PushRequest(Shape):
     station_time: Annotated[str, StringConstraints(max_length=40)]
     items: Annotated[list[PushItem], Field(max_length=MAX_BATCH_ITEMS)]
     audit: AuditLinks | None = None
+    rewind: Rewind | None = None
 
 
 ItemStatus = Literal["stored", "duplicate", "mismatch", "conflict", "quarantined"]
@@ -147,6 +161,8 @@ class GenerationState(Shape):
     base_seq: Seq
     acknowledged_seq: Annotated[int, Field(ge=0)]
     high_seq: Annotated[int, Field(ge=0)]
+    # pushes under it are refused: a second computer uses this station's identity
+    refused: bool = False
 
 
 class StatusResponse(Shape):
@@ -164,6 +180,7 @@ class RecoverResponse(Shape):
 
 class Instruction(Shape):
     id: Annotated[int, Field(ge=1)]
+    uid: Uuid
     kind: Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,32}$")]
     payload: dict[str, Any]
     created_utc: str
@@ -173,6 +190,10 @@ class InstructionsResponse(Shape):
     protocol: int = PROTOCOL_VERSION
     items: list[Instruction]
     cursor: Annotated[int, Field(ge=0)]
+    # The cursor the station sent no longer names the instruction it saw there (HQ was
+    # restored from a backup, or this is another HQ): these items start again from the first;
+    # the station knows what it already has by uid.
+    restarted: bool = False
 
 
 def push_body(
@@ -183,6 +204,7 @@ def push_body(
     station_time: str,
     revisions: list[dict[str, Any]],
     audit: dict[str, Any] | None = None,
+    rewind: dict[str, Any] | None = None,
 ) -> bytes:
     """A PushRequest as JSON, built straight from revision dicts in the RevisionItem shape."""
     body: dict[str, Any] = {
@@ -195,6 +217,8 @@ def push_body(
     }
     if audit is not None:
         body["audit"] = audit
+    if rewind is not None:
+        body["rewind"] = rewind
     return json.dumps(
         body,
         ensure_ascii=False,

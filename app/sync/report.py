@@ -18,6 +18,7 @@ class SyncReport:
     mismatches: int = 0
     new_generation: int | None = None
     recovered: int = 0
+    hq_behind: int = 0  # revisions HQ had acknowledged but no longer held: sent again
     instructions: int = 0
     pending: int = 0
     error: str = ""

@@ -222,8 +222,12 @@ def status_line(status: sync.SyncStatus, now: dt.datetime) -> str:
             .replace("%1", str(status.pending))
             .replace("%2", oldest)
         )
-    else:
+    elif status.confirmed:
         parts.append(QCoreApplication.translate("SyncPanel", "HQ has every record"))
+    else:  # nothing waits here, but HQ has not said so since it was linked or last answered
+        parts.append(
+            QCoreApplication.translate("SyncPanel", "HQ has not yet confirmed the records")
+        )
     if status.last_success_utc:
         parts.append(
             QCoreApplication.translate("SyncPanel", "last contact %1").replace(
@@ -266,6 +270,17 @@ def plain_error(code: str) -> str:
     return {
         "sync_refused": QCoreApplication.translate(
             "SyncPanel", "HQ refused this station; ask HQ for a new enrolment code."
+        ),
+        "station_split": QCoreApplication.translate(
+            "SyncPanel",
+            "HQ refuses this computer: another computer uses this station's identity. "
+            "Receive on one computer only and call HQ; every record stays here.",
+        ),
+        "hq_error": QCoreApplication.translate(
+            "SyncPanel", "HQ answered with an error; will retry by itself."
+        ),
+        "hq_incomplete": QCoreApplication.translate(
+            "SyncPanel", "HQ holds less than it had confirmed; sending those records again."
         ),
         "keyring_unavailable": QCoreApplication.translate(
             "SyncPanel", "the system keyring is not available."
