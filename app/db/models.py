@@ -226,6 +226,10 @@ class SyncState(Base):
     # JSON, empty when none: HQ was found holding less than it had acknowledged; what is told
     # to HQ with each push until HQ has recorded it (its alarm) and taken the resend.
     hq_behind: Mapped[str] = mapped_column(default="", server_default="")
+    # Set by a restore from a backup, cleared by the next successful sync: a restored desk that
+    # finds a newer generation of itself at HQ starts another; a desk that was not restored is
+    # the original, and the newer generation belongs to a second computer (HQ refuses that one).
+    restored: Mapped[bool] = mapped_column(default=False, server_default="0")
     # A lease, not a flag: a run that died leaves a lease that simply runs out.
     lease_owner: Mapped[str] = mapped_column(default="")
     lease_until_utc: Mapped[str | None]

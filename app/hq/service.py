@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.hq.ingest import ingest_push
 from app.hq.models import (
     HqAlarm,
+    HqAlias,
     HqEnrolment,
     HqGeneration,
     HqInstruction,
@@ -78,6 +79,18 @@ SPLIT_REASON = (
     "stays on this computer. Keep receiving on the other computer and ask HQ (alarm 'split') "
     "which computer is the station's."
 )
+
+
+def _revision_at(s: Session, station_id: int, generation: int, seq: int) -> str:
+    for column, table in ((HqRevision.id, HqRevision), (HqAlias.revision_id, HqAlias)):
+        found = s.scalar(
+            select(column).where(
+                table.station_id == station_id, table.generation == generation, table.seq == seq
+            )
+        )
+        if found:
+            return str(found)
+    return ""
 
 
 def _alarm_text(detail: str) -> str:
@@ -319,6 +332,9 @@ class Headquarters:
                         acknowledged_seq=g.acknowledged_seq,
                         high_seq=g.high_seq,
                         refused=g.refused,
+                        acknowledged_id=_revision_at(
+                            s, station_id, g.generation, g.acknowledged_seq
+                        ),
                     )
                     for g in gens
                 ],

@@ -434,6 +434,7 @@ def restore(data_dir: Path, backup: Path, key: bytes) -> Path:
         raise errors.DatabaseReadOnlyError(str(exc)) from None
     log.warning("restored from %s; the file it replaced is kept as %s", backup.name, aside.name)
     with _reopened(data_dir, key) as store:
+        _mark_restored(store)
         audit.record(
             store,
             None,
@@ -441,6 +442,19 @@ def restore(data_dir: Path, backup: Path, key: bytes) -> Path:
             detail={"file": backup.name, "last_seq": info.last_seq, "replaced": aside.name},
         )
     return aside
+
+
+def _mark_restored(store: Store) -> None:
+    """The sync's next contact with HQ takes any newer generation of this station at HQ for
+    this desk's own later life, lost with the disk, and starts a new one."""
+    from app.db.models import SyncState
+
+    with store.write() as s:
+        state = s.get(SyncState, 1)
+        if state is None:
+            state = SyncState(id=1)
+            s.add(state)
+        state.restored = True
 
 
 @contextmanager

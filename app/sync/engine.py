@@ -30,9 +30,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from app import credentials, errors
 from app.db.engine import Store
-from app.db.models import SyncState
+from app.db.models import Revision, SyncState
 from app.services.clock import now_local, parse_utc, utc_iso
 from app.sync import outbox, protocol
 from app.sync.client import BatchTooLarge, HqClient
@@ -122,6 +124,7 @@ class SyncEngine:
             errors.KeyringUnavailableError,
             errors.NotEnrolledError,
             errors.InsecureTransportError,
+            errors.DatabaseError,  # this PC's file refused a change: said, retried, never raised
         ) as exc:
             self._finish(owner, report, exc)
         return report
@@ -151,12 +154,20 @@ class SyncEngine:
         with self.store.read() as s:
             st = outbox.station_row(s)
             generation, last_seq = st.generation, st.last_seq
+            restored = outbox.state_row(s).restored
         mine = next((g for g in hq.generations if g.generation == generation), None)
         if mine is not None and mine.refused:
             raise errors.StationSplitError(SPLIT_MESSAGE)
         live = [g for g in hq.generations if not g.refused]
-        newer = [g for g in live if g.generation > generation]
-        if newer or (mine is not None and mine.high_seq > last_seq):
+        # A newer generation of this station at HQ is this desk's own later life only if the
+        # desk was restored from a backup; otherwise another computer started it, and this
+        # desk goes on in its own (HQ then refuses the other computer).
+        newer = restored and any(g.generation > generation for g in live)
+        if (
+            newer
+            or (mine is not None and mine.high_seq > last_seq)
+            or (mine is not None and not self._holds_mine(mine))
+        ):
             self._restart_generation(client, hq, report)
             return
         with self.store.write() as s:
@@ -182,6 +193,19 @@ class SyncEngine:
                 and mine.acknowledged_seq > st.acked_seq
             ):
                 st.acked_seq = min(mine.acknowledged_seq, st.last_seq)
+
+    def _holds_mine(self, mine: protocol.GenerationState) -> bool:
+        """Whether the revision HQ acknowledged last in this generation is this desk's own.
+        Another computer with this station's identity (a copied data folder) numbers the same
+        seqs: HQ holding its revision there means this desk's numbers are taken."""
+        if not mine.acknowledged_id:
+            return True
+        with self.store.read() as s:
+            st = outbox.station_row(s)
+            if mine.acknowledged_seq <= st.acked_seq or mine.acknowledged_seq > st.last_seq:
+                return True  # nothing to adopt, or HQ is ahead (checked apart)
+            own = s.scalar(select(Revision.id).where(Revision.seq == mine.acknowledged_seq))
+        return own is None or own == mine.acknowledged_id
 
     def _push_all(self, client: HqClient, report: SyncReport) -> None:
         batch = self.batch_size
@@ -309,6 +333,7 @@ class SyncEngine:
             )
             report.new_generation = st.generation
         self.step("after_new_generation")
+        renumbered: dict[str, str] = {}
         for g in sorted(hq.generations, key=lambda g: g.generation):
             if g.generation < old_generation or g.refused:
                 continue  # a refused generation is another computer's work, not this desk's
@@ -318,9 +343,14 @@ class SyncEngine:
                 if not page.items:
                     break
                 with self.store.write() as s:
-                    report.recovered += outbox.apply_recovered(s, page.items, g.generation)
+                    report.recovered += outbox.apply_recovered(
+                        s, page.items, g.generation, renumbered
+                    )
                 self.step("after_recover_commit")
                 after = page.items[-1].seq
+        if renumbered:
+            with self.store.write() as s:
+                outbox.record_renumbering(s, renumbered)
 
     def _pull(self, client: HqClient, report: SyncReport) -> None:
         while True:
@@ -402,6 +432,7 @@ class SyncEngine:
             if exc is None:
                 # every watermark move in this run came from HQ's own answers: confirmed
                 state.confirmed_seq = st.acked_seq
+                state.restored = False
                 state.last_success_utc = utc_iso(now)
                 state.last_error = ""
                 state.last_error_code = ""
@@ -426,7 +457,7 @@ class SyncEngine:
             state.failures += 1
             state.last_error = report.error[:500]
             state.last_error_code = report.error_code
-            if isinstance(exc, errors.SyncFailedError):
+            if isinstance(exc, errors.SyncFailedError | errors.DatabaseError):
                 delay = backoff_delay(state.failures, report.retry_after, self.rng)
                 state.next_attempt_utc = utc_iso(now + dt.timedelta(seconds=delay))
             else:

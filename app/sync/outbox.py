@@ -187,8 +187,18 @@ def start_new_generation(
     return old_generation, old_acked
 
 
-def apply_recovered(s: Session, items: list[protocol.RevisionItem], generation: int) -> int:
-    """Take back revisions HQ holds that this station lost; returns how many were new here."""
+def apply_recovered(
+    s: Session,
+    items: list[protocol.RevisionItem],
+    generation: int,
+    renumbered: dict[str, str] | None = None,
+) -> int:
+    """Take back revisions HQ holds that this station lost; returns how many were new here.
+
+    A report taken back whose serial this desk has drawn again meanwhile (received after a
+    restore, before HQ was reached; or by a second computer with this identity) keeps its
+    revisions but gets the next free serial here; `renumbered` collects {report id: serial it
+    had}, and the caller records the change as a revision of its own, so HQ follows."""
     have = set(
         s.scalars(select(Revision.id).where(Revision.id.in_([i.revision_id for i in items])))
     )
@@ -205,6 +215,10 @@ def apply_recovered(s: Session, items: list[protocol.RevisionItem], generation: 
         report = s.get(Report, item.record_id)
         if report is None:
             report = _report_from_payload(record)
+            if _serial_taken(s, report):
+                if renumbered is not None:
+                    renumbered[report.id] = report.serial
+                _next_free_serial(s, report)
             s.add(report)
             s.flush()
             _bump_serial_counter(s, report)
@@ -381,6 +395,54 @@ def _apply_payload(report: Report, record: dict[str, Any]) -> None:
 
     report.address_key = normalise_address(report.reporter_address or "")
     report.place_key = normalise_address(report.incident_place or "")
+
+
+def record_renumbering(s: Session, renumbered: dict[str, str]) -> None:
+    """Each report given another serial while taken back gets a revision saying so, made by
+    its receiving officer, so HQ's copy and the desk's agree and the history tells why."""
+    from app.services.clock import now_local
+    from app.services.revisions import commit_report_change
+
+    st = station_row(s)
+    moment = now_local()
+    for report_id, old_serial in renumbered.items():
+        report = s.get(Report, report_id)
+        if report is None:
+            continue
+        commit_report_change(
+            s,
+            st,
+            report,
+            report.officer_id,
+            "renumber",
+            {"serial": [old_serial, report.serial]},
+            moment,
+        )
+
+
+def _serial_taken(s: Session, report: Report) -> bool:
+    return (
+        s.scalar(
+            select(func.count()).where(
+                (Report.serial == report.serial)
+                | (
+                    (Report.serial_day == report.serial_day)
+                    & (Report.serial_no == report.serial_no)
+                )
+            )
+        )
+        or 0
+    ) > 0
+
+
+def _next_free_serial(s: Session, report: Report) -> None:
+    counter = s.get(SerialCounter, report.serial_day)
+    highest = s.scalar(
+        select(func.max(Report.serial_no)).where(Report.serial_day == report.serial_day)
+    )
+    report.serial_no = max(counter.last_no if counter else 0, highest or 0) + 1
+    head = report.serial.rsplit("-", 1)[0]
+    report.serial = f"{head}-{report.serial_no:04d}"
 
 
 def _bump_serial_counter(s: Session, report: Report) -> None:

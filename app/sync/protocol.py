@@ -163,6 +163,9 @@ class GenerationState(Shape):
     high_seq: Annotated[int, Field(ge=0)]
     # pushes under it are refused: a second computer uses this station's identity
     refused: bool = False
+    # the revision HQ holds at acknowledged_seq ("" for none or an unreadable one): a desk
+    # adopts an acknowledgement whose answer it lost only when that revision is its own
+    acknowledged_id: Annotated[str, StringConstraints(max_length=36)] = ""
 
 
 class StatusResponse(Shape):

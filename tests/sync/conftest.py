@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
+import sqlite3
 import ssl
 import subprocess
 import sys
@@ -20,16 +22,26 @@ import pytest
 from sqlalchemy import create_engine, select, text
 
 from app.db.engine import Store, make_server_engine, server_url
-from app.db.models import CarePerson, CaseFile, Report, Revision, Visit
+from app.db.models import (
+    CarePerson,
+    CaseFile,
+    ReminderSheet,
+    Report,
+    Revision,
+    Visit,
+    WarningLetter,
+)
 from app.db.station_file import open_station
 from app.hq import schema
-from app.hq.models import HqRecord, HqRevision, HqStation
+from app.hq.models import HqGeneration, HqRecord, HqRevision, HqStation
 from app.hq.service import Headquarters
 from app.services import station, sync
 from app.services.care_register import person_snapshot
 from app.services.case_files import snapshot as case_snapshot
+from app.services.reminder_sheets import SHEETS
 from app.services.revisions import snapshot
 from app.services.visits import visit_snapshot
+from app.services.warning_letters import LETTERS
 from tests.conftest import plain_sqlcipher
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,6 +157,50 @@ class HqProcess:
     def service(self) -> Headquarters:
         return Headquarters(make_server_engine(self.db_url))
 
+    def backup(self, target: Path) -> Path:
+        """HQ's database as its operator backs it up: pg_dump, or SQLite's online backup."""
+        if self.db_url.startswith("postgresql"):
+            subprocess.run(
+                ["pg_dump", "-Fc", "-f", str(target), "-d", self.db_url],
+                check=True,
+                capture_output=True,
+                timeout=120,
+            )
+        else:
+            src = sqlite3.connect(self.db_url.removeprefix("sqlite:///"))
+            dst = sqlite3.connect(target)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+                src.close()
+        return target
+
+    def restore(self, backup: Path) -> None:
+        """HQ's database replaced by an older backup (pg_restore into a new, empty database of
+        the same name), HQ started again on the same port."""
+        self.kill()
+        if self.db_url.startswith("postgresql"):
+            name = self.db_url.rpartition("/")[2]
+            base = os.environ.get(PG_ENV) or _with_db(self.db_url, "postgres")
+            admin = create_engine(server_url(base), isolation_level="AUTOCOMMIT")
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0'))
+            admin.dispose()
+            subprocess.run(
+                ["pg_restore", "--exit-on-error", "--no-owner", "-d", self.db_url, str(backup)],
+                check=True,
+                capture_output=True,
+                timeout=120,
+            )
+        else:
+            path = self.db_url.removeprefix("sqlite:///")
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            shutil.copyfile(backup, path)
+        self.start()
+
 
 @pytest.fixture
 def hq(hq_db: str, tmp_path: Path) -> Iterator[HqProcess]:
@@ -214,30 +270,53 @@ def receive_and_complete(store: Store, n: int = 1, *, same_reporter: bool = Fals
 # -- the invariants every scenario ends with ---------------------------------------------------
 def assert_converged(store: Store, hq: HqProcess) -> None:
     """Every committed revision is at HQ exactly once, HQ's current state of each record equals
-    the station's, the station file is sound, and nothing is pending."""
+    the station's, the station file is sound, and nothing is pending. What HQ holds from a
+    refused second computer with this station's identity is that computer's, not this one's."""
     with store.read() as s:
         local = {r.id: r.sha256 for r in s.scalars(select(Revision))}
         current = {r.id: snapshot(r) for r in s.scalars(select(Report))}
         current.update({v.id: visit_snapshot(v) for v in s.scalars(select(Visit))})
         current.update({p.id: person_snapshot(p) for p in s.scalars(select(CarePerson))})
         current.update({c.id: case_snapshot(s, c) for c in s.scalars(select(CaseFile))})
+        for tracked, model in ((SHEETS, ReminderSheet), (LETTERS, WarningLetter)):
+            current.update(
+                {
+                    row.id: tracked.snapshot(s, row)
+                    for row in s.scalars(select(model))
+                    if row.revision_no > 0
+                }  # a sheet HQ sent that the desk has not answered yet
+            )
         unit = s.scalar(text("SELECT unit_code FROM station"))
     engine = make_server_engine(hq.db_url)
     try:
         with engine.connect() as conn:
             station_id = conn.scalar(select(HqStation.id).where(HqStation.unit_code == unit))
-            held = conn.execute(
-                select(HqRevision.id, HqRevision.sha256).where(HqRevision.station_id == station_id)
+            refused = set(
+                conn.scalars(
+                    select(HqGeneration.generation).where(
+                        HqGeneration.station_id == station_id, HqGeneration.refused.is_(True)
+                    )
+                )
+            )
+            revisions = conn.execute(
+                select(
+                    HqRevision.id, HqRevision.sha256, HqRevision.generation, HqRevision.record_id
+                ).where(HqRevision.station_id == station_id)
             ).all()
+            held = [(r.id, r.sha256) for r in revisions if r.generation not in refused]
+            others_only = {r.record_id for r in revisions if r.generation in refused} - {
+                r.record_id for r in revisions if r.generation not in refused
+            }
             records = {
                 r.id: json.loads(r.payload)
                 for r in conn.execute(
                     select(HqRecord.id, HqRecord.payload).where(HqRecord.station_id == station_id)
                 )
+                if r.id not in others_only
             }
     finally:
         engine.dispose()
-    ids = [h.id for h in held]
+    ids = [rev_id for rev_id, _ in held]
     assert len(ids) == len(set(ids)), "a revision is held twice at HQ"
     assert dict(held) == local, "HQ's revisions differ from the station's log"
     assert records == current, "HQ's current state differs from the station's"

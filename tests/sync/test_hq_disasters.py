@@ -1,0 +1,273 @@
+"""What happens at HQ's end: HQ restored from an older backup, the station moved to another HQ,
+and one station identity running on two computers. Each ends with HQ holding every record of
+the station exactly once and the station settled, or, for the second computer, refused with a
+message that says what to do and nothing lost."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.db import cipher
+from app.db.engine import Store
+from app.db.models import Report
+from app.hq.cli import main as hq_main
+from app.hq.models import HqRevision
+from app.services import receiving, reminder_sheets, sync
+from app.sync.engine import SyncEngine
+from tests.sync.conftest import (
+    HqProcess,
+    assert_converged,
+    enroll,
+    free_port,
+    receive_and_complete,
+    sign_in,
+)
+from tests.test_cli import cli
+
+
+def _alarms(hq: HqProcess, kind: str) -> list[dict]:
+    return [a for a in hq.service().alarms() if a["kind"] == kind]
+
+
+def test_hq_restored_from_an_older_backup_gets_back_what_it_lost(
+    desk, hq, tmp_path, capsys
+) -> None:
+    enroll(desk, hq)
+    receive_and_complete(desk, 6)
+    assert SyncEngine(desk).run_once().ok
+    backup = hq.backup(tmp_path / "hq-1.dump")
+    later = receive_and_complete(desk, 5)
+    receiving.start_handling(desk, sign_in(desk), later[0])
+    lost = sync.sync_status(desk).pending
+    assert SyncEngine(desk).run_once().ok
+    hq.restore(backup)  # HQ's disk replaced by last night's backup
+
+    report = SyncEngine(desk).run_once()
+    assert report.ok and report.hq_behind == lost, report
+    assert report.duplicates == 0 and report.mismatches == 0
+    assert_converged(desk, hq)
+    (alarm,) = _alarms(hq, "hq_behind")
+    assert alarm["unit_code"] == "140107"
+    assert alarm["detail"]["what"] == f"140107: station was ahead of HQ by {lost} revisions; resent"
+    assert hq_main(["stations", "--db", hq.db_url, "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["alarms"] == 1 and f"ahead of HQ by {lost} " in row["newest_alarm"]
+    assert hq_main(["alarms", "--db", hq.db_url]) == 0
+    assert f"station was ahead of HQ by {lost} revisions; resent" in capsys.readouterr().out
+
+    receive_and_complete(desk, 1)  # and the desk goes on as before
+    assert SyncEngine(desk).run_once().ok
+    assert_converged(desk, hq)
+    assert len(_alarms(hq, "hq_behind")) == 1
+
+
+def test_a_restore_that_lost_a_whole_generation_moves_the_rest_to_a_new_one(
+    desk, hq, tmp_path
+) -> None:
+    """The desk itself was restored once (generation 2); HQ then goes back to a backup from
+    before that: HQ lacks generation 2 and the tail of generation 1."""
+    enroll(desk, hq)
+    receive_and_complete(desk, 3)
+    assert SyncEngine(desk).run_once().ok
+    hq_backup = hq.backup(tmp_path / "hq-1.dump")
+    desk_backup = tmp_path / "desk.sqlite3"
+    _copy(desk.path, desk_backup, desk.key)
+    receive_and_complete(desk, 2)
+    assert SyncEngine(desk).run_once().ok
+    restored = _replace_file(desk, desk_backup)  # the desk's disk dies: generation 2
+    assert SyncEngine(restored).run_once().new_generation == 2
+    receive_and_complete(restored, 2)
+    assert SyncEngine(restored).run_once().ok
+    assert_converged(restored, hq)
+
+    hq.restore(hq_backup)
+    report = SyncEngine(restored).run_once()
+    assert report.ok and report.hq_behind > 0 and report.new_generation == 3, report
+    assert_converged(restored, hq)
+    restored.close()
+
+
+def test_the_station_moved_to_a_second_empty_hq(desk, hq, hq_db, tmp_path, pg_template) -> None:
+    enroll(desk, hq)
+    receive_and_complete(desk, 4)
+    assert SyncEngine(desk).run_once().ok
+    assert sync.sync_status(desk).confirmed
+
+    second = _second_hq(tmp_path, pg_template)
+    try:
+        enroll(desk, second)
+        status = sync.sync_status(desk)
+        assert status.pending == 0 and not status.confirmed  # the new HQ has said nothing yet
+        held = sync.sync_status(desk)
+        report = SyncEngine(desk).run_once()
+        assert report.ok and report.hq_behind == report.stored > 0, report
+        assert held.pending == 0
+        assert sync.sync_status(desk).confirmed
+        assert_converged(desk, second)
+        assert _alarms(second, "hq_behind")
+        receive_and_complete(desk, 1)
+        assert SyncEngine(desk).run_once().ok
+        assert_converged(desk, second)
+    finally:
+        second.stop()
+        _drop(second)
+
+
+def test_instructions_issued_after_hq_backup_are_neither_lost_nor_applied_twice(
+    desk, hq, tmp_path
+) -> None:
+    enroll(desk, hq)
+    service = hq.service()
+    service.add_instruction("140107", "notice", {"text": "一"})
+    assert SyncEngine(desk).run_once().ok
+    backup = hq.backup(tmp_path / "hq-1.dump")
+    service.add_instruction("140107", "notice", {"text": "二"})
+    service.add_instruction(None, "notice", {"text": "三"})
+    assert SyncEngine(desk).run_once().ok
+    hq.restore(backup)
+    # the restored HQ hands out the numbers of 二 and 三 again, to new notices
+    hq.service().add_instruction("140107", "notice", {"text": "四"})
+    assert SyncEngine(desk).run_once().ok
+    hq.service().add_instruction("140107", "notice", {"text": "五"})
+    assert SyncEngine(desk).run_once().ok
+    texts = sorted(n.text for n in sync.notices(desk))
+    assert texts == sorted(["一", "二", "三", "四", "五"])
+
+
+def test_a_reminder_sheet_hq_lost_comes_back_from_the_station(hq, tmp_path) -> None:
+    from tests.sync.conftest import make_station
+
+    near = make_station(tmp_path / "a", "140107")
+    far = make_station(tmp_path / "b", "140108")
+    enroll(near, hq, "140107")
+    enroll(far, hq, "140108")
+    receive_and_complete(far, 1, same_reporter=True)
+    assert SyncEngine(far).run_once().ok
+    backup = hq.backup(tmp_path / "hq-1.dump")
+    receive_and_complete(near, 1, same_reporter=True)  # the same phone: a cross-station repeat
+    assert SyncEngine(near).run_once().ok
+    assert SyncEngine(near).run_once().ok  # pulls the sheet
+    (sheet,) = reminder_sheets.sheets(near)
+    reminder_sheets.feed_back(near, sign_in(near), sheet.id, "receipt", "已签收")
+    assert SyncEngine(near).run_once().ok
+    before = {s["code"]: s for s in hq.service().reminder_sheets()}
+
+    hq.restore(backup)
+    assert hq.service().reminder_sheets() == []
+    for store in (near, far):
+        assert SyncEngine(store).run_once().ok
+        assert SyncEngine(store).run_once().ok
+    after = {s["code"]: s for s in hq.service().reminder_sheets()}
+    assert after.keys() == before.keys()  # the sheet is back, and no second one was issued
+    assert after[sheet.code]["receipt"] == "已签收"
+    assert len(reminder_sheets.sheets(near)) == 1
+    assert_converged(near, hq)
+    assert_converged(far, hq)
+    near.close()
+    far.close()
+
+
+def test_one_station_identity_on_two_computers(desk, hq, tmp_path) -> None:
+    enroll(desk, hq)
+    receive_and_complete(desk, 2)
+    assert SyncEngine(desk).run_once().ok
+    copy_dir = tmp_path / "copied"  # the data folder copied to a second PC
+    shutil.copytree(desk.path.parent, copy_dir, ignore=shutil.ignore_patterns("station.sqlite3*"))
+    _copy(desk.path, copy_dir / desk.path.name, desk.key)
+    other = Store(copy_dir / desk.path.name, desk.key)
+
+    mine = receive_and_complete(desk, 2)
+    assert SyncEngine(desk).run_once().ok
+    theirs = receive_and_complete(other, 2)
+    # the copy finds its numbers taken at HQ and takes the original's records back
+    assert SyncEngine(other).run_once().new_generation == 2
+    more = receive_and_complete(desk, 1)
+    assert SyncEngine(desk).run_once().ok  # new work under the older generation: the split
+
+    (alarm,) = _alarms(hq, "split")
+    assert alarm["detail"]["kept"] == 1 and alarm["detail"]["refused"] == [2]
+    receive_and_complete(other, 1)
+    report = SyncEngine(other).run_once()
+    assert report.error_code == "station_split" and "another computer" in report.error
+    status = sync.sync_status(other)
+    assert status.needs_person and not sync.is_due(other)
+    failed = cli("sync", "--data-dir", str(copy_dir))
+    assert failed.returncode == 2 and "another computer" in failed.stderr
+
+    assert_converged(desk, hq)  # the original goes on, and HQ's current state is its own
+    receive_and_complete(desk, 1)
+    assert SyncEngine(desk).run_once().ok
+    assert_converged(desk, hq)
+    # nothing lost: what the copy received is at HQ or still on the copy
+    with hq.service().session() as s:
+        at_hq = set(s.scalars(select(HqRevision.record_id)))
+    with other.read() as s:
+        on_copy = set(s.scalars(select(Report.id)))
+    assert set(theirs) <= at_hq and set(theirs) <= on_copy
+    assert set(mine + more) <= at_hq
+    other.close()
+
+
+# -- helpers -----------------------------------------------------------------------------------
+def _copy(source: Path, target: Path, key: bytes | None) -> None:
+    src = cipher.connect(source, key)
+    cipher.copy_database(src, target, key)
+    src.close()
+
+
+def _replace_file(store: Store, backup: Path) -> Store:
+    path, key = store.path, store.key
+    store.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    _copy(backup, path, key)
+    return Store(path, key)
+
+
+def _second_hq(tmp_path: Path, pg_template: str | None) -> HqProcess:
+    import os
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    from app.db.engine import make_server_engine, server_url
+    from app.hq import schema
+    from tests.sync.conftest import PG_ENV, _with_db
+
+    base = os.environ.get(PG_ENV)
+    if base and pg_template:
+        name = f"sd_{uuid.uuid4().hex[:12]}"
+        admin = create_engine(server_url(base), isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"'))
+        admin.dispose()
+        url = _with_db(base, name)
+    else:
+        url = f"sqlite:///{tmp_path / 'hq2.sqlite3'}"
+        engine = make_server_engine(url)
+        schema.upgrade(engine)
+        engine.dispose()
+    process = HqProcess(url, free_port(), tmp_path / "hq2.log", ["--rate", "1000"])
+    process.start()
+    return process
+
+
+def _drop(process: HqProcess) -> None:
+    import os
+
+    from sqlalchemy import create_engine, text
+
+    from app.db.engine import server_url
+    from tests.sync.conftest import PG_ENV
+
+    base = os.environ.get(PG_ENV)
+    if base and process.db_url.startswith("postgresql"):
+        admin = create_engine(server_url(base), isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            name = process.db_url.rpartition("/")[2]
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
