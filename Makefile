@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DIR ?= demo-station
 
-.PHONY: setup system-deps demo test bench bundle translations lint
+.PHONY: setup system-deps demo test bench bundle translations lint soak
 
 system-deps:
 	@bash scripts/install-system-deps.sh
@@ -45,6 +45,13 @@ lint: setup
 test: setup lint
 	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider tests; rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
+
+# The sync fault explorer for longer: 500 random sequences of desk work, syncs and faults by
+# default (STATIONDESK_FAULT_EXAMPLES=N for more or fewer, STATIONDESK_FAULT_SEED=N to repeat a run).
+soak: setup
+	@export STATIONDESK_TEST_PG_URL="$${STATIONDESK_TEST_PG_URL:-postgresql://postgres@127.0.0.1:5432/test}"; \
+	  QT_QPA_PLATFORM=offscreen STATIONDESK_FAULT_EXAMPLES=$${STATIONDESK_FAULT_EXAMPLES:-500} \
+	  $(BIN)/python -m pytest -p no:cacheprovider tests/sync/test_fault_explorer.py -x -q
 
 bench: setup
 	$(BIN)/python -m tests.benchmarks

@@ -220,6 +220,8 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
         replayed = request.rewind.replay_through if request.rewind else 0
         # revisions HQ had processed before it lost them: their sheets went out then
         detect_repeats(session, station, [r for r in newest if r["seq"] > replayed], now)
+    if request.split and not gen.refused:
+        _refuse(session, station, [gen], now_text)  # after this push's records are in
     if new_quarantine:
         session.execute(insert(HqQuarantine), new_quarantine)
     if alarms:
@@ -301,11 +303,24 @@ def _check_split(session: Session, station: HqStation, generation: int, now_text
             HqGeneration.refused.is_(False),
         )
     ).all()
-    if not newer:
-        return
-    for row in newer:
+    if newer:
+        _refuse(session, station, list(newer), now_text)
+
+
+def _refuse(session: Session, station: HqStation, gens: list[HqGeneration], now_text: str) -> None:
+    for row in gens:
         row.refused = True
-    refused = [row.generation for row in newer]
+    refused = [row.generation for row in gens]
+    generation = (
+        session.scalar(
+            select(func.max(HqGeneration.generation)).where(
+                HqGeneration.station_id == station.id,
+                HqGeneration.generation < min(refused),
+                HqGeneration.refused.is_(False),
+            )
+        )
+        or 0
+    )
     session.add(
         HqAlarm(
             station_id=station.id,

@@ -103,12 +103,14 @@ class SyncEngine:
         self.step = step  # named points in a run; crash tests stop the process there
         self.rng = rng or random.Random()
         self._owner = ""
+        self._split = False
 
     # -- the run ----------------------------------------------------------------------------
     def run_once(self) -> SyncReport:
         report = SyncReport()
         owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._owner = owner
+        self._split = False
         if not self._take_lease(owner):
             report.skipped = True
             return report
@@ -163,11 +165,11 @@ class SyncEngine:
         # desk was restored from a backup; otherwise another computer started it, and this
         # desk goes on in its own (HQ then refuses the other computer).
         newer = restored and any(g.generation > generation for g in live)
-        if (
-            newer
-            or (mine is not None and mine.high_seq > last_seq)
-            or (mine is not None and not self._holds_mine(mine))
-        ):
+        taken = mine is not None and not self._holds_mine(mine)
+        if newer or (mine is not None and mine.high_seq > last_seq) or taken:
+            # seqs taken by revisions this desk did not make, and it was never restored: a
+            # second computer with this identity; HQ keeps this push and refuses the rest
+            self._split = taken and not restored and not newer
             self._restart_generation(client, hq, report)
             return
         with self.store.write() as s:
@@ -258,6 +260,7 @@ class SyncEngine:
                     revisions=items,
                     audit=links,
                     rewind=json.loads(behind) if behind else None,
+                    split=self._split,
                 )
                 upcoming = _Flight(items, sender.submit(client.push_raw, body))
                 if items:
@@ -275,6 +278,8 @@ class SyncEngine:
                     with contextlib.suppress(Exception):
                         upcoming.answer.result()
                 if outcome == "conflict":
+                    with self.store.read() as s:
+                        self._split = not outbox.state_row(s).restored
                     self._restart_generation(client, client.status(), report)
                 return outcome
             in_flight = upcoming

@@ -128,6 +128,10 @@ class PushRequest(Shape):
     items: Annotated[list[PushItem], Field(max_length=MAX_BATCH_ITEMS)]
     audit: AuditLinks | None = None
     rewind: Rewind | None = None
+    # This desk, never restored, found its seqs taken at HQ by revisions it did not make:
+    # another computer runs with its identity. HQ keeps what this push carries, raises the
+    # alarm, and refuses this generation from then on.
+    split: bool = False
 
 
 ItemStatus = Literal["stored", "duplicate", "mismatch", "conflict", "quarantined"]
@@ -208,6 +212,7 @@ def push_body(
     revisions: list[dict[str, Any]],
     audit: dict[str, Any] | None = None,
     rewind: dict[str, Any] | None = None,
+    split: bool = False,
 ) -> bytes:
     """A PushRequest as JSON, built straight from revision dicts in the RevisionItem shape."""
     body: dict[str, Any] = {
@@ -222,6 +227,8 @@ def push_body(
         body["audit"] = audit
     if rewind is not None:
         body["rewind"] = rewind
+    if split:
+        body["split"] = True
     return json.dumps(
         body,
         ensure_ascii=False,
