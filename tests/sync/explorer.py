@@ -56,6 +56,7 @@ from app.hq import schema
 from app.hq.models import HqInstruction, HqRecord, HqRevision, HqStation
 from app.hq.service import Headquarters
 from app.services import (
+    backups,
     care_register,
     case_files,
     clock,
@@ -362,7 +363,7 @@ class Hq:
         self.start()
 
     def drop(self) -> None:
-        self.process.stop()
+        self.process.kill()
         if self.base:
             _drop_database(self.base, self.db_name)
 
@@ -415,12 +416,15 @@ def _revision_count(store: Store) -> int:
 
 
 # -- the desk's clock ------------------------------------------------------------------------
+_REAL_NOW = clock.now_local
+
+
 def _clock_modules() -> list[Any]:
     return [
         m
         for name, m in sorted(sys.modules.items())
         if (name.startswith("app.services.") or name.startswith("app.sync."))
-        and getattr(m, "now_local", None) is clock.now_local
+        and getattr(m, "now_local", None) is _REAL_NOW
     ]
 
 
@@ -459,7 +463,7 @@ class DeskClock:
 
     def restore(self) -> None:
         for module in self._patched:
-            module.now_local = clock.now_local
+            module.now_local = _REAL_NOW
         self._patched = []
         self.kind, self.remaining = "", 0
 
@@ -489,6 +493,11 @@ class World:
         os.environ["XDG_DATA_HOME"] = str(home)
         os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
         keyring.set_keyring(PlaintextKeyring())
+        for module in list(sys.modules.values()):  # a clock left wrong would skew everything
+            if getattr(module, "now_local", _REAL_NOW) is not _REAL_NOW and getattr(
+                module, "__name__", ""
+            ).startswith("app."):
+                module.now_local = _REAL_NOW
         self.clock = DeskClock()
         self.desks: list[Desk] = []
         self.episodes: list[CopyEpisode] = []
@@ -497,12 +506,16 @@ class World:
         self.notice_no = 0
         self.counter = 0
         self.hq_no = 1
-        self.hq = Hq(self.root, "hq1")
-        self.proxy: FaultProxy | None = None
-        self.hq.start()
-        self.proxy = FaultProxy(self.hq.port)
         self.log: list[str] = []
         self.in_step = False
+        self.proxy: FaultProxy | None = None
+        self.hq = Hq(self.root, "hq1")
+        try:
+            self.hq.start()
+            self.proxy = FaultProxy(self.hq.port)
+        except BaseException:
+            self.close()
+            raise
 
     # -- bookkeeping ------------------------------------------------------------------------
     def begin(self, name: str) -> None:
@@ -520,9 +533,9 @@ class World:
     def live_desks(self) -> list[Desk]:
         return [d for d in self.desks if not d.retired]
 
-    def pick(self, which: int) -> Desk:
+    def pick(self, which: int) -> Desk | None:
         active = self.active_desks()
-        return active[which % len(active)]
+        return active[which % len(active)] if active else None
 
     def open_episode(self, desk: Desk) -> CopyEpisode | None:
         return next((e for e in self.episodes if not e.closed and desk.name in e.members), None)
@@ -771,7 +784,7 @@ class World:
             and outcome[0].error_code in REFUSAL_CODES
         ):
             desk.refusal = outcome[0].error or outcome[0].error_code
-        runner.join()  # a hung run: let it end before the next step touches the file
+        runner.join(120)  # a hung run: let it end before the next step touches the file
         problems.raise_if_any("kill_hq_mid_sync")
 
     def network_fault(self, desk: Desk, kind: str, lead: int) -> SyncReport:
@@ -788,20 +801,29 @@ class World:
 
     # -- backups and restores ------------------------------------------------------------------
     def station_backup(self, desk: Desk) -> None:
-        target = self.root / f"{desk.name.replace('/', '-')}-backup-{len(desk.backups) + 1}.sqlite3"
-        copy_file(desk.store.path, target, desk.store.key)
-        desk.backups.append(target)
+        """The desk's own backup (checked, with its manifest), one folder each so that the
+        app's pruning of old generations keeps every one for the explorer."""
+        folder = self.root / "backups" / f"{desk.name.replace('/', '-')}-{len(desk.backups) + 1}"
+        folder.mkdir(parents=True)
+        info = backups.run_backup(desk.store, desk.folder, reason="manual", folder=folder)
+        desk.backups.append(folder / info.file)
 
-    def station_restore(self, desk: Desk, which: int) -> None:
-        """The disk died: the station file comes back from an earlier backup."""
+    def station_restore(self, desk: Desk, which: int, *, by_hand: bool) -> None:
+        """The disk died: the station file comes back from an earlier backup, through the
+        app's restore (which marks the file restored) or by hand: the file deleted and the
+        backup copied back, as tests/sync/test_faults.py does."""
         backup = desk.backups[which % len(desk.backups)]
         path, key = desk.store.path, desk.store.key
+        assert key is not None
         desk.store.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        copy_file(backup, path, key)
+        if by_hand:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            copy_file(backup, path, key)
+        else:
+            backups.restore(desk.folder, backup, key)
         desk.store = Store(path, key)
-        self.fault("station_restore")
+        self.fault("hand_restore" if by_hand else "station_restore")
 
     def hq_backup(self) -> None:
         self.hq.backup()
@@ -828,10 +850,12 @@ class World:
         self.proxy.faults.clear()
         old = self.hq
         self.hq_no += 1
-        self.hq = Hq(self.root, f"hq{self.hq_no}")
-        self.hq.start()
+        try:
+            self.hq = Hq(self.root, f"hq{self.hq_no}")
+            self.hq.start()
+        finally:
+            old.drop()
         self.proxy.upstream = ("127.0.0.1", self.hq.port)
-        old.drop()
         self.hq_behind = {}
         for unit in sorted({d.unit for d in self.active_desks()}):
             desk = next(d for d in self.active_desks() if d.unit == unit)
@@ -844,7 +868,11 @@ class World:
         """The data folder copied to a second computer, opened there as the same station."""
         n = sum(1 for d in self.desks if d.unit == desk.unit)
         folder = self.root / f"station-{desk.unit}-copy{n}"
-        shutil.copytree(desk.folder, folder, ignore=shutil.ignore_patterns("station.sqlite3*"))
+        shutil.copytree(
+            desk.folder,
+            folder,
+            ignore=shutil.ignore_patterns("station.sqlite3*", "station.replaced-*"),
+        )
         target = folder / desk.store.path.name
         copy_file(desk.store.path, target, desk.store.key)
         twin = Desk(f"{desk.unit}/copy{n}", desk.unit, folder, Store(target, desk.store.key),
@@ -876,8 +904,12 @@ class World:
         STATS.settles += 1
         self.stop_faults()
         problems = Problems()
+        proc = self.hq.process.proc
+        if proc is not None and proc.poll() is not None:
+            problems.add("crash", f"HQ's process ended by itself (exit {proc.returncode})")
+            self.hq.start()
         held_before = {d.name: _revision_ids(d.store) for d in self.live_desks()}
-        self._prune_hq_behind()
+        holders = self._prune_hq_behind()
         for round_no in range(SETTLE_ROUNDS):
             changed = False
             for desk in self.active_desks():
@@ -897,7 +929,7 @@ class World:
         self._check_copies(problems, held_before)
         for desk in self.active_desks():
             self._check_desk(desk, problems)
-        self._check_hq_behind(problems)
+        self._check_hq_behind(problems, holders)
         problems.raise_if_any(f"settle after {len(self.log)} steps")
         self.routine_backups()
 
@@ -933,24 +965,33 @@ class World:
         ):
             problems.add(kind, f"{desk.name}: {message}")
 
-    def _prune_hq_behind(self) -> None:
+    def _prune_hq_behind(self) -> dict[str, set[str]]:
         """An expectation stands only while some live desk still holds the lost revisions as
-        acknowledged (a desk restored from its own older backup no longer does)."""
+        acknowledged (a desk restored from its own older backup no longer does). Returns,
+        per unit, the desks that hold them."""
+        holders: dict[str, set[str]] = {}
         for unit, lost in list(self.hq_behind.items()):
             still: set[str] = set()
             for desk in self.live_desks():
-                if desk.unit == unit:
+                if desk.unit == unit and lost & _acknowledged_ids(desk.store):
                     still |= lost & _acknowledged_ids(desk.store)
+                    holders.setdefault(unit, set()).add(desk.name)
             if still:
                 self.hq_behind[unit] = still
             else:
                 del self.hq_behind[unit]
+        return holders
 
-    def _check_hq_behind(self, problems: Problems) -> None:
-        if not self.hq_behind:
+    def _check_hq_behind(self, problems: Problems, holders: dict[str, set[str]]) -> None:
+        """Required only while a desk that saw them acknowledged is still served (a copy HQ
+        refused is not: its lost revisions are the split's business)."""
+        active = {d.name for d in self.active_desks()}
+        expected = {u: lost for u, lost in self.hq_behind.items() if holders.get(u, set()) & active}
+        self.hq_behind = {}
+        if not expected:
             return
         with headquarters(self.hq.db_url) as hq:
-            for unit, lost in sorted(self.hq_behind.items()):
+            for unit, lost in sorted(expected.items()):
                 kinds = {a["kind"] for a in hq.alarms(unit)}
                 if "hq_behind" not in kinds:
                     problems.add(
@@ -959,7 +1000,6 @@ class World:
                         f"revision(s) the station had seen acknowledged, and no 'hq_behind' "
                         f"alarm names it (its alarms: {sorted(kinds)})",
                     )
-        self.hq_behind = {}
 
     def _check_copies(self, problems: Problems, held_before: dict[str, set[str]]) -> None:
         episodes = {name: e for e in self.episodes if not e.closed for name in e.members}
@@ -1006,9 +1046,22 @@ class World:
                 episode.closed = True
 
     def _retire(self, desk: Desk, problems: Problems, held_before: dict[str, set[str]]) -> None:
-        """A refused copy leaves the world; nothing it held may be lost."""
-        now_held = _revision_ids(desk.store)
+        """A refused copy leaves the world; it stays refused, and nothing it held is lost."""
+        before = set(_hq_revisions(self.hq.db_url, desk.unit))
+        again = self._run(desk)
         at_hq = set(_hq_revisions(self.hq.db_url, desk.unit))
+        if again.error_code not in REFUSAL_CODES:
+            problems.add(
+                "split",
+                f"{desk.name}: refused before, its next run was not refused "
+                f"(ok={again.ok}, error_code={again.error_code!r})",
+            )
+        if at_hq - before:
+            problems.add(
+                "split",
+                f"{desk.name}: refused, yet its next run left {len(at_hq - before)} revisions at HQ",
+            )
+        now_held = _revision_ids(desk.store)
         lost = held_before.get(desk.name, set()) - now_held - at_hq
         if lost:
             problems.add(
@@ -1103,7 +1156,13 @@ def station_state(store: Store) -> tuple[dict[str, str], dict[str, Any]]:
         log = {r.id: r.sha256 for r in s.scalars(select(Revision))}
         current: dict[str, Any] = {r.id: report_snapshot(r) for r in s.scalars(select(Report))}
         for model, kind in tracked:
-            current.update({row.id: kind.snapshot(s, row) for row in s.scalars(select(model))})
+            current.update(
+                {
+                    row.id: kind.snapshot(s, row)
+                    for row in s.scalars(select(model))
+                    if row.revision_no > 0  # not a sheet HQ sent that the desk has not answered
+                }
+            )
     return log, current
 
 
