@@ -8,6 +8,8 @@ no plaintext fallback.
 
 from __future__ import annotations
 
+import uuid
+
 import keyring
 import keyring.errors
 from keyring.backends import fail
@@ -66,3 +68,15 @@ def store_token(station_uuid: str, token: str) -> None:
 
 def load_token(station_uuid: str) -> str | None:
     return _get(_account(station_uuid))
+
+
+def computer_id() -> str:
+    """This computer's own id for sync, made once and kept in its keyring. A data folder
+    copied to a second computer does not carry it, so HQ can tell a copy (numbers taken by
+    another computer) from a file put back from a backup on this one."""
+    stored = _get("computer-id")
+    if stored and len(stored) == 32 and all(c in "0123456789abcdef" for c in stored):
+        return stored
+    fresh = uuid.uuid4().hex
+    _put("computer-id", fresh, "computer id")
+    return fresh

@@ -62,7 +62,9 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
     now = dt.datetime.now(dt.UTC)
     now_text = utc_iso(now)
     gen = session.get(HqGeneration, (station.id, request.generation), with_for_update=True)
+    overtaken = False
     if gen is None:
+        overtaken = _older_went_on(session, station, request.generation, request.generation_base)
         gen = HqGeneration(
             station_id=station.id,
             generation=request.generation,
@@ -220,7 +222,9 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
         replayed = request.rewind.replay_through if request.rewind else 0
         # revisions HQ had processed before it lost them: their sheets went out then
         detect_repeats(session, station, [r for r in newest if r["seq"] > replayed], now)
-    if request.split and not gen.refused:
+    if stored_rows and request.computer:
+        gen.computer = request.computer
+    if (request.split or overtaken) and not gen.refused:
         _refuse(session, station, [gen], now_text)  # after this push's records are in
     if new_quarantine:
         session.execute(insert(HqQuarantine), new_quarantine)
@@ -246,6 +250,7 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
         audit_seq=station.audit_seq,
         audit_hash=station.audit_hash,
         audit_state=audit_state,
+        refused=gen.refused,
     )
 
 
@@ -288,6 +293,22 @@ def _hq_behind_alarm(
         session.add(
             HqAlarm(station_id=station.id, kind="hq_behind", detail=detail, created_utc=now_text)
         )
+
+
+def _older_went_on(session: Session, station: HqStation, generation: int, base: int) -> bool:
+    """A new generation starts above every seq HQ held when its desk asked. An older one that
+    holds its base or beyond went on after that: the computer it belongs to still runs, and
+    this new generation is a second computer's (a copy that had only followed until now)."""
+    return bool(
+        session.scalar(
+            select(func.count()).where(
+                HqGeneration.station_id == station.id,
+                HqGeneration.generation < generation,
+                HqGeneration.refused.is_(False),
+                HqGeneration.high_seq >= base,
+            )
+        )
+    )
 
 
 def _check_split(session: Session, station: HqStation, generation: int, now_text: str) -> None:

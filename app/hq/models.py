@@ -74,6 +74,10 @@ class HqGeneration(HqBase):
     # Another computer pushes new work under an older generation of the same station (a copied
     # data folder, or a backup restored while the old PC still runs): this newer copy is refused.
     refused: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The computer (its id from that desk's keyring) that last stored new work here: seqs HQ
+    # holds from this desk's own computer mean its file was put back from a backup; from
+    # another computer, a copy runs with this identity ("" before HQ recorded it).
+    computer: Mapped[str] = mapped_column(default="", server_default="")
 
 
 class HqRevision(HqBase):

@@ -332,6 +332,7 @@ class Headquarters:
                         acknowledged_seq=g.acknowledged_seq,
                         high_seq=g.high_seq,
                         refused=g.refused,
+                        computer=g.computer,
                         acknowledged_id=_revision_at(
                             s, station_id, g.generation, g.acknowledged_seq
                         ),

@@ -96,6 +96,7 @@ class SyncEngine:
         client_factory: ClientFactory = default_client,
         step: Callable[[str], None] = lambda _name: None,
         rng: random.Random | None = None,
+        computer: str | None = None,
     ) -> None:
         self.store = store
         self.batch_size = batch_size
@@ -104,6 +105,7 @@ class SyncEngine:
         self.rng = rng or random.Random()
         self._owner = ""
         self._split = False
+        self.computer = computer  # None: this computer's own id, from its keyring
 
     # -- the run ----------------------------------------------------------------------------
     def run_once(self) -> SyncReport:
@@ -146,6 +148,8 @@ class SyncEngine:
         token = credentials.load_token(station_uuid)
         if not token:
             raise errors.NotEnrolledError("no station token in the keyring; enrol again")
+        if self.computer is None:
+            self.computer = credentials.computer_id()
         return self.client_factory(url, token, ca, allow_http)
 
     def _reconcile(self, client: HqClient, report: SyncReport) -> None:
@@ -155,21 +159,28 @@ class SyncEngine:
         self.step("after_status")
         with self.store.read() as s:
             st = outbox.station_row(s)
-            generation, last_seq = st.generation, st.last_seq
+            generation, last_seq, acked_seq = st.generation, st.last_seq, st.acked_seq
             restored = outbox.state_row(s).restored
         mine = next((g for g in hq.generations if g.generation == generation), None)
         if mine is not None and mine.refused:
             raise errors.StationSplitError(SPLIT_MESSAGE)
         live = [g for g in hq.generations if not g.refused]
-        # A newer generation of this station at HQ is this desk's own later life only if the
-        # desk was restored from a backup; otherwise another computer started it, and this
-        # desk goes on in its own (HQ then refuses the other computer).
-        newer = restored and any(g.generation > generation for g in live)
+        # A newer generation of this station at HQ is this desk's own later life when the desk
+        # was restored from a backup, or when this computer made it (the file was put back by
+        # hand); another computer's is a copy's, and this desk goes on in its own (HQ then
+        # refuses the other computer as soon as this one brings new work).
+        newer = any(restored or self._this_computer(g) for g in live if g.generation > generation)
+        ahead = mine is not None and mine.high_seq > last_seq
         taken = mine is not None and not self._holds_mine(mine)
-        if newer or (mine is not None and mine.high_seq > last_seq) or taken:
-            # seqs taken by revisions this desk did not make, and it was never restored: a
-            # second computer with this identity; HQ keeps this push and refuses the rest
-            self._split = taken and not restored and not newer
+        if newer or ahead or taken:
+            # seqs HQ holds that this desk did not write: its own earlier life's (restored)
+            # or a second computer's with this identity; HQ keeps the push and refuses the copy
+            self._split = (
+                mine is not None
+                and not restored
+                and not newer
+                and self._copy_took(mine, taken, last_seq > acked_seq)
+            )
             self._restart_generation(client, hq, report)
             return
         with self.store.write() as s:
@@ -195,6 +206,18 @@ class SyncEngine:
                 and mine.acknowledged_seq > st.acked_seq
             ):
                 st.acked_seq = min(mine.acknowledged_seq, st.last_seq)
+
+    def _this_computer(self, g: protocol.GenerationState) -> bool:
+        return bool(g.computer) and g.computer == self.computer
+
+    def _copy_took(self, mine: protocol.GenerationState, taken: bool, own_work: bool) -> bool:
+        """Whether the seqs HQ holds beyond this desk's were written by another computer.
+        From this computer they are its own earlier life: the file was put back from a backup
+        by hand. HQ that does not know the computer: only numbers taken by other revisions
+        tell (a desk merely behind is taken for restored)."""
+        if not mine.computer:
+            return taken
+        return mine.computer != self.computer and (taken or own_work)
 
     def _holds_mine(self, mine: protocol.GenerationState) -> bool:
         """Whether the revision HQ acknowledged last in this generation is this desk's own.
@@ -261,6 +284,7 @@ class SyncEngine:
                     audit=links,
                     rewind=json.loads(behind) if behind else None,
                     split=self._split,
+                    computer=self.computer or "",
                 )
                 upcoming = _Flight(items, sender.submit(client.push_raw, body))
                 if items:
@@ -278,9 +302,15 @@ class SyncEngine:
                     with contextlib.suppress(Exception):
                         upcoming.answer.result()
                 if outcome == "conflict":
+                    hq = client.status()
                     with self.store.read() as s:
-                        self._split = not outbox.state_row(s).restored
-                    self._restart_generation(client, client.status(), report)
+                        restored = outbox.state_row(s).restored
+                        generation = outbox.station_row(s).generation
+                    mine = next((g for g in hq.generations if g.generation == generation), None)
+                    self._split = not restored and (
+                        mine is None or self._copy_took(mine, True, True)
+                    )
+                    self._restart_generation(client, hq, report)
                 return outcome
             in_flight = upcoming
             if in_flight is None:
@@ -314,6 +344,8 @@ class SyncEngine:
                     dt.datetime.now(dt.UTC) + dt.timedelta(seconds=LEASE_SECONDS)
                 )
         self.step("after_ack_commit")
+        if answer.refused:  # HQ has what this copy brought, and refuses it from now on
+            raise errors.StationSplitError(SPLIT_MESSAGE)
         if counts["conflict"]:
             return "conflict"
         if items and answer.acknowledged_seq < items[0]["seq"]:

@@ -30,6 +30,7 @@ UnitCode = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]{4,12}$")]
 Short = Annotated[str, StringConstraints(max_length=200)]
 Seq = Annotated[int, Field(ge=1, le=2**62)]
 Generation = Annotated[int, Field(ge=1, le=1_000_000)]
+Computer = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{0,32}$")]
 
 
 RecordKind = Literal[
@@ -132,6 +133,9 @@ class PushRequest(Shape):
     # another computer runs with its identity. HQ keeps what this push carries, raises the
     # alarm, and refuses this generation from then on.
     split: bool = False
+    # the pushing computer's own id (kept in its keyring, so a copied data folder does not
+    # carry it): HQ notes it on the generation it stores work in
+    computer: Computer = ""
 
 
 ItemStatus = Literal["stored", "duplicate", "mismatch", "conflict", "quarantined"]
@@ -157,6 +161,8 @@ class PushResponse(Shape):
     audit_seq: Annotated[int, Field(ge=0)] = 0
     audit_hash: Sha256 = "0" * 64
     audit_state: AuditState = "ok"
+    # HQ refuses the pushed generation from now on (what this push carried is kept)
+    refused: bool = False
 
 
 # -- status, recovery, instructions ------------------------------------------------------------
@@ -170,6 +176,8 @@ class GenerationState(Shape):
     # the revision HQ holds at acknowledged_seq ("" for none or an unreadable one): a desk
     # adopts an acknowledgement whose answer it lost only when that revision is its own
     acknowledged_id: Annotated[str, StringConstraints(max_length=36)] = ""
+    # the computer that last stored work in this generation ("" when HQ does not know)
+    computer: Computer = ""
 
 
 class StatusResponse(Shape):
@@ -213,6 +221,7 @@ def push_body(
     audit: dict[str, Any] | None = None,
     rewind: dict[str, Any] | None = None,
     split: bool = False,
+    computer: str = "",
 ) -> bytes:
     """A PushRequest as JSON, built straight from revision dicts in the RevisionItem shape."""
     body: dict[str, Any] = {
@@ -229,6 +238,8 @@ def push_body(
         body["rewind"] = rewind
     if split:
         body["split"] = True
+    if computer:
+        body["computer"] = computer
     return json.dumps(
         body,
         ensure_ascii=False,

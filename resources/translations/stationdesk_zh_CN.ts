@@ -714,49 +714,49 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
         <translation>总部为每个所发放一次性接入码。接入后，每次同步都会把所有记录和修改送往总部；从备份恢复的所还会从总部取回备份中缺少的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enroll_dialog.py" line="45"/>
-        <location filename="../../app/ui/enroll_dialog.py" line="58"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="49"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="62"/>
         <source>HQ address</source>
         <translation>总部地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enroll_dialog.py" line="48"/>
-        <location filename="../../app/ui/enroll_dialog.py" line="59"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="52"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="63"/>
         <source>Enrolment code</source>
         <translation>接入码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enroll_dialog.py" line="49"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="53"/>
         <source>Closed police network: allow http://</source>
         <translation>公安专网内：允许 http://</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enroll_dialog.py" line="54"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="58"/>
         <source>Link</source>
         <translation>接入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enroll_dialog.py" line="74"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="78"/>
         <source>Type the address HQ gave you.</source>
         <translation>请输入总部提供的地址。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enroll_dialog.py" line="78"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="82"/>
         <source>Type the enrolment code from HQ.</source>
         <translation>请输入总部提供的接入码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enroll_dialog.py" line="99"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="103"/>
         <source>That address would send records unencrypted. Use https://, or tick the box on a closed police network.</source>
         <translation>该地址会以明文传送记录。请使用 https://；在公安专网内可勾选下方选项。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enroll_dialog.py" line="103"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="107"/>
         <source>HQ cannot be reached at this address. Check it, or try again when the network is back.</source>
         <translation>无法通过该地址连接总部。请核对地址，或在网络恢复后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enroll_dialog.py" line="107"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="111"/>
         <source>HQ did not accept this code: it is unknown, used, expired or for another unit. Ask HQ for a new one.</source>
         <translation>总部未接受此接入码：接入码无效、已使用、已过期或属于其他单位。请向总部重新申请。</translation>
     </message>
@@ -1904,7 +1904,7 @@ Incident catalog %2</source>
 <context>
     <name>NoticesDialog</name>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="292"/>
+        <location filename="../../app/ui/sync_panel.py" line="307"/>
         <source>From HQ</source>
         <translation>总部下发</translation>
     </message>
@@ -1925,62 +1925,62 @@ Incident catalog %2</source>
 <context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="571"/>
+        <location filename="../../app/ui/visit_queue.py" line="615"/>
         <source>Return visits: satisfaction and completion</source>
         <translation>回访满意率与完成率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="586"/>
+        <location filename="../../app/ui/visit_queue.py" line="630"/>
         <source>Officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="587"/>
+        <location filename="../../app/ui/visit_queue.py" line="631"/>
         <source>Visits due</source>
         <translation>应回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="588"/>
+        <location filename="../../app/ui/visit_queue.py" line="632"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="589"/>
+        <location filename="../../app/ui/visit_queue.py" line="633"/>
         <source>Completion rate</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="590"/>
+        <location filename="../../app/ui/visit_queue.py" line="634"/>
         <source>Answers</source>
         <translation>有效答复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="591"/>
+        <location filename="../../app/ui/visit_queue.py" line="635"/>
         <source>Satisfied or basically</source>
         <translation>满意及基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="592"/>
+        <location filename="../../app/ui/visit_queue.py" line="636"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="599"/>
+        <location filename="../../app/ui/visit_queue.py" line="643"/>
         <source>Completion: visits due in the month that were done or refused. Satisfaction: satisfied plus basically satisfied, over all answers recorded in the month.</source>
         <translation>完成率：本月应回访中已回访或被拒绝回访的比例。满意率：本月录入的答复中&quot;满意&quot;与&quot;基本满意&quot;所占比例。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="605"/>
+        <location filename="../../app/ui/visit_queue.py" line="649"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="630"/>
+        <location filename="../../app/ui/visit_queue.py" line="674"/>
         <source>Station total</source>
         <translation>全所合计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="632"/>
+        <location filename="../../app/ui/visit_queue.py" line="676"/>
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
@@ -2854,31 +2854,36 @@ Incident catalog %2</source>
     </message>
     <message>
         <location filename="../../app/ui/sync_panel.py" line="229"/>
+        <source>HQ has not yet confirmed the records</source>
+        <translation>总部尚未确认收到全部记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="233"/>
         <source>last contact %1</source>
         <translation>最近联通 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="234"/>
+        <location filename="../../app/ui/sync_panel.py" line="238"/>
         <source>no contact yet</source>
         <translation>尚未联通总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="237"/>
+        <location filename="../../app/ui/sync_panel.py" line="241"/>
         <source>%1 refused by HQ</source>
         <translation>总部拒收 %1 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="243"/>
+        <location filename="../../app/ui/sync_panel.py" line="247"/>
         <source>PC clock is off by %1 min: check it</source>
         <translation>本机时钟偏差 %1 分钟，请校准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="249"/>
+        <location filename="../../app/ui/sync_panel.py" line="253"/>
         <source>last try failed: %1</source>
         <translation>上次同步失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="267"/>
+        <location filename="../../app/ui/sync_panel.py" line="271"/>
         <source>HQ refused this station; ask HQ for a new enrolment code.</source>
         <translation>总部拒绝本所接入，请向总部申请新的接入码。</translation>
     </message>
@@ -2887,27 +2892,42 @@ Incident catalog %2</source>
         <translation type="vanished">系统密钥环不可用，同步需要它。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="273"/>
+        <location filename="../../app/ui/sync_panel.py" line="288"/>
         <source>this PC&apos;s keyring lacks the database key.</source>
         <translation>本机密钥环中没有数据库密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="270"/>
+        <location filename="../../app/ui/sync_panel.py" line="285"/>
         <source>the system keyring is not available.</source>
         <translation>系统密钥库不可用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="276"/>
+        <location filename="../../app/ui/sync_panel.py" line="274"/>
+        <source>HQ refuses this computer: another computer uses this station&apos;s identity. Receive on one computer only and call HQ; every record stays here.</source>
+        <translation>总部拒收本机数据：另一台电脑正在使用本所的身份。请只在一台电脑上接警登记，并联系总部；所有记录均保留在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="279"/>
+        <source>HQ answered with an error; will retry by itself.</source>
+        <translation>总部返回错误，将自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="282"/>
+        <source>HQ holds less than it had confirmed; sending those records again.</source>
+        <translation>总部现存记录少于其已确认的记录，正在重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="291"/>
         <source>this station is not linked to HQ.</source>
         <translation>本所尚未接入总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="279"/>
+        <location filename="../../app/ui/sync_panel.py" line="294"/>
         <source>the HQ address is not secure (https).</source>
         <translation>总部地址不安全（须使用 https）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="284"/>
+        <location filename="../../app/ui/sync_panel.py" line="299"/>
         <source>HQ not reachable; will retry by itself.</source>
         <translation>暂时无法连接总部，将自动重试。</translation>
     </message>
@@ -3038,276 +3058,276 @@ Incident catalog %2</source>
 <context>
     <name>VisitQueueView</name>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="70"/>
+        <location filename="../../app/ui/visit_queue.py" line="98"/>
         <source>Type or scan the visit code from a sheet</source>
         <translation>输入或扫描回访单上的回访编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="71"/>
-        <location filename="../../app/ui/visit_queue.py" line="155"/>
+        <location filename="../../app/ui/visit_queue.py" line="99"/>
+        <location filename="../../app/ui/visit_queue.py" line="187"/>
         <source>Visit code</source>
         <translation>回访编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="73"/>
+        <location filename="../../app/ui/visit_queue.py" line="101"/>
         <source>Record outcome</source>
         <translation>录入结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="84"/>
+        <location filename="../../app/ui/visit_queue.py" line="112"/>
         <source>All officers</source>
         <translation>全部民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="93"/>
+        <location filename="../../app/ui/visit_queue.py" line="121"/>
         <source>All kinds</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="98"/>
+        <location filename="../../app/ui/visit_queue.py" line="126"/>
         <source>All incident types</source>
         <translation>全部警情类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="111"/>
+        <location filename="../../app/ui/visit_queue.py" line="139"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="112"/>
-        <location filename="../../app/ui/visit_queue.py" line="162"/>
+        <location filename="../../app/ui/visit_queue.py" line="140"/>
+        <location filename="../../app/ui/visit_queue.py" line="194"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="113"/>
+        <location filename="../../app/ui/visit_queue.py" line="141"/>
         <source>Due</source>
         <translation>应回访日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="114"/>
+        <location filename="../../app/ui/visit_queue.py" line="142"/>
         <source>Person</source>
         <translation>回访对象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="115"/>
+        <location filename="../../app/ui/visit_queue.py" line="143"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="116"/>
+        <location filename="../../app/ui/visit_queue.py" line="144"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="117"/>
-        <location filename="../../app/ui/visit_queue.py" line="161"/>
+        <location filename="../../app/ui/visit_queue.py" line="145"/>
+        <location filename="../../app/ui/visit_queue.py" line="193"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="118"/>
+        <location filename="../../app/ui/visit_queue.py" line="146"/>
         <source>Report</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="119"/>
-        <location filename="../../app/ui/visit_queue.py" line="160"/>
-        <location filename="../../app/ui/visit_queue.py" line="406"/>
+        <location filename="../../app/ui/visit_queue.py" line="147"/>
+        <location filename="../../app/ui/visit_queue.py" line="192"/>
+        <location filename="../../app/ui/visit_queue.py" line="450"/>
         <source>Officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="131"/>
+        <location filename="../../app/ui/visit_queue.py" line="163"/>
         <source>Assign to...</source>
         <translation>分配给…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="135"/>
+        <location filename="../../app/ui/visit_queue.py" line="167"/>
         <source>Print selected sheets...</source>
         <translation>打印所选回访单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="138"/>
+        <location filename="../../app/ui/visit_queue.py" line="170"/>
         <source>Print a day&apos;s route...</source>
         <translation>打印当日回访路线…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="141"/>
+        <location filename="../../app/ui/visit_queue.py" line="173"/>
         <source>Satisfaction and completion...</source>
         <translation>满意率与完成率…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="144"/>
+        <location filename="../../app/ui/visit_queue.py" line="176"/>
         <source>Add to care register...</source>
         <translation>登记特殊人群…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="163"/>
+        <location filename="../../app/ui/visit_queue.py" line="195"/>
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="182"/>
+        <location filename="../../app/ui/visit_queue.py" line="214"/>
         <source>All grids</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="208"/>
+        <location filename="../../app/ui/visit_queue.py" line="240"/>
         <source>Overdue (%1)</source>
         <translation>已逾期（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="209"/>
+        <location filename="../../app/ui/visit_queue.py" line="241"/>
         <source>Due today (%1)</source>
         <translation>今日应回访（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="210"/>
+        <location filename="../../app/ui/visit_queue.py" line="242"/>
         <source>Coming 7 days (%1)</source>
         <translation>未来7天（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="231"/>
+        <location filename="../../app/ui/visit_queue.py" line="263"/>
         <source>%1 overdue, %2 due today, %3 in the coming week.</source>
         <translation>已逾期 %1 个，今日应回访 %2 个，未来一周 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="238"/>
+        <location filename="../../app/ui/visit_queue.py" line="270"/>
         <source>%1 dissatisfied answers under supervision.</source>
         <translation>%1 个不满意回访正在督办整改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="266"/>
+        <location filename="../../app/ui/visit_queue.py" line="299"/>
         <source>This month: satisfaction %1, completion %2.</source>
         <translation>本月满意率 %1，完成率 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="274"/>
+        <location filename="../../app/ui/visit_queue.py" line="318"/>
         <source>safe contact - no calls</source>
         <translation>安全联系—不得电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="277"/>
+        <location filename="../../app/ui/visit_queue.py" line="321"/>
         <source> (attempt %1)</source>
         <translation>（第%1次尝试）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="281"/>
+        <location filename="../../app/ui/visit_queue.py" line="325"/>
         <source>care register</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="343"/>
+        <location filename="../../app/ui/visit_queue.py" line="387"/>
         <source>Outcome of %1 recorded.</source>
         <translation>已录入回访 %1 的结果。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="345"/>
+        <location filename="../../app/ui/visit_queue.py" line="389"/>
         <source>Follow-up visit created: %1.</source>
         <translation>已生成后续回访：%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="358"/>
-        <location filename="../../app/ui/visit_queue.py" line="364"/>
+        <location filename="../../app/ui/visit_queue.py" line="402"/>
+        <location filename="../../app/ui/visit_queue.py" line="408"/>
         <source>Assign</source>
         <translation>分配回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="358"/>
-        <location filename="../../app/ui/visit_queue.py" line="389"/>
+        <location filename="../../app/ui/visit_queue.py" line="402"/>
+        <location filename="../../app/ui/visit_queue.py" line="433"/>
         <source>Select visits first.</source>
         <translation>请先选择回访。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="365"/>
+        <location filename="../../app/ui/visit_queue.py" line="409"/>
         <source>Give %1 visits to:</source>
         <translation>将 %1 个回访分配给：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="379"/>
+        <location filename="../../app/ui/visit_queue.py" line="423"/>
         <source>%1 visits now with %2.</source>
         <translation>%1 个回访已分配给 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="389"/>
-        <location filename="../../app/ui/visit_queue.py" line="391"/>
-        <location filename="../../app/ui/visit_queue.py" line="438"/>
+        <location filename="../../app/ui/visit_queue.py" line="433"/>
+        <location filename="../../app/ui/visit_queue.py" line="435"/>
+        <location filename="../../app/ui/visit_queue.py" line="482"/>
         <source>Visit sheets</source>
         <translation>回访单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="395"/>
+        <location filename="../../app/ui/visit_queue.py" line="439"/>
         <source>Print a day&apos;s route</source>
         <translation>打印当日回访路线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="405"/>
+        <location filename="../../app/ui/visit_queue.py" line="449"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="407"/>
+        <location filename="../../app/ui/visit_queue.py" line="451"/>
         <source>Open visits due on that date or earlier, in route order.</source>
         <translation>该日及之前到期的未完成回访，按路线顺序排列。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="426"/>
+        <location filename="../../app/ui/visit_queue.py" line="470"/>
         <source>Route</source>
         <translation>回访路线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="427"/>
+        <location filename="../../app/ui/visit_queue.py" line="471"/>
         <source>No open visits are due on or before %1.</source>
         <translation>%1 及之前没有到期的未完成回访。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="430"/>
+        <location filename="../../app/ui/visit_queue.py" line="474"/>
         <source>Route %1</source>
         <translation>回访路线 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="435"/>
+        <location filename="../../app/ui/visit_queue.py" line="479"/>
         <source>Preparing visit sheets...</source>
         <translation>正在生成回访单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="435"/>
+        <location filename="../../app/ui/visit_queue.py" line="479"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="444"/>
+        <location filename="../../app/ui/visit_queue.py" line="488"/>
         <source>Sheet %1 of %2</source>
         <translation>第 %1 / %2 张</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="470"/>
+        <location filename="../../app/ui/visit_queue.py" line="514"/>
         <source>%1 visit sheets are ready.</source>
         <translation>%1 张回访单已生成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="471"/>
+        <location filename="../../app/ui/visit_queue.py" line="515"/>
         <source>Print preview...</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="472"/>
+        <location filename="../../app/ui/visit_queue.py" line="516"/>
         <source>Print...</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="473"/>
+        <location filename="../../app/ui/visit_queue.py" line="517"/>
         <source>Open in viewer</source>
         <translation>用阅读器打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="474"/>
+        <location filename="../../app/ui/visit_queue.py" line="518"/>
         <source>Save PDF...</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="496"/>
+        <location filename="../../app/ui/visit_queue.py" line="540"/>
         <source>Save visit sheets</source>
         <translation>保存回访单</translation>
     </message>
@@ -3316,22 +3336,22 @@ Incident catalog %2</source>
         <translation type="vanished">无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="509"/>
+        <location filename="../../app/ui/visit_queue.py" line="553"/>
         <source>No printer is set up on this PC. Save the PDF or open it in the viewer and print from another PC.</source>
         <translation>本机未配置打印机。请保存为 PDF 或用阅读器打开，在其他电脑上打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="522"/>
+        <location filename="../../app/ui/visit_queue.py" line="566"/>
         <source>Printing...</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="522"/>
+        <location filename="../../app/ui/visit_queue.py" line="566"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="539"/>
+        <location filename="../../app/ui/visit_queue.py" line="583"/>
         <source>Printing stopped after sheet %1 of %2. Check the printer, then resume from sheet %3?</source>
         <translation>打印在第 %1 / %2 张后中断。请检查打印机，是否从第 %3 张继续打印？</translation>
     </message>

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import Engine, create_engine, select, text
 
 from app.db.engine import Store, make_server_engine, server_url
 from app.db.models import (
@@ -62,43 +62,68 @@ def pg_template() -> Iterator[str | None]:
     if not base:
         yield None
         return
-    admin = create_engine(server_url(base), isolation_level="AUTOCOMMIT")
+    name = create_template(base)
+    yield name
+    drop_database(base, name)
+
+
+def admin_engine(base: str) -> Engine:
+    return create_engine(server_url(base), isolation_level="AUTOCOMMIT")
+
+
+def create_template(base: str) -> str:
+    """A migrated HQ database to copy each test's HQ from (CREATE DATABASE ... TEMPLATE)."""
     name = f"sd_tpl_{uuid.uuid4().hex[:10]}"
+    admin = admin_engine(base)
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = _with_db(base, name)
-    engine = make_server_engine(url)
+    admin.dispose()
+    engine = make_server_engine(with_db(base, name))
     schema.upgrade(engine)
     engine.dispose()
-    yield name
+    return name
+
+
+def drop_database(base: str, name: str) -> None:
+    admin = admin_engine(base)
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
 
 
-def _with_db(url: str, name: str) -> str:
+def with_db(url: str, name: str) -> str:
     head, _, _ = url.rpartition("/")
     return f"{head}/{name}"
 
 
-@pytest.fixture
-def hq_db(pg_template: str | None, tmp_path: Path) -> Iterator[str]:
+def new_hq_database(pg_template: str | None, folder: Path, label: str = "hq") -> str:
+    """An empty, migrated HQ database: a copy of the template on PostgreSQL, else SQLite."""
     base = os.environ.get(PG_ENV)
     if pg_template is None or not base:
-        url = f"sqlite:///{tmp_path / 'hq.sqlite3'}"
+        url = f"sqlite:///{folder / f'{label}.sqlite3'}"
         engine = make_server_engine(url)
         schema.upgrade(engine)
         engine.dispose()
-        yield url
-        return
-    admin = create_engine(server_url(base), isolation_level="AUTOCOMMIT")
+        return url
     name = f"sd_{uuid.uuid4().hex[:12]}"
+    admin = admin_engine(base)
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"'))
-    yield _with_db(base, name)
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+    return with_db(base, name)
+
+
+def drop_hq_database(url: str) -> None:
+    base = os.environ.get(PG_ENV)
+    if base and url.startswith("postgresql"):
+        drop_database(base, url.rpartition("/")[2])
+
+
+@pytest.fixture
+def hq_db(pg_template: str | None, tmp_path: Path) -> Iterator[str]:
+    url = new_hq_database(pg_template, tmp_path)
+    yield url
+    drop_hq_database(url)
 
 
 @dataclass
@@ -182,8 +207,8 @@ class HqProcess:
         self.kill()
         if self.db_url.startswith("postgresql"):
             name = self.db_url.rpartition("/")[2]
-            base = os.environ.get(PG_ENV) or _with_db(self.db_url, "postgres")
-            admin = create_engine(server_url(base), isolation_level="AUTOCOMMIT")
+            base = os.environ.get(PG_ENV) or with_db(self.db_url, "postgres")
+            admin = admin_engine(base)
             with admin.connect() as conn:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
                 conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0'))

@@ -23,7 +23,6 @@ import json
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -38,10 +37,10 @@ from typing import Any
 
 import keyring
 from keyrings.alt.file import PlaintextKeyring
-from sqlalchemy import Engine, create_engine, or_, select, text
+from sqlalchemy import Engine, or_, select, text
 
 from app.db import cipher
-from app.db.engine import Store, make_server_engine, server_url
+from app.db.engine import Store, make_server_engine
 from app.db.models import (
     CarePerson,
     CaseFile,
@@ -73,7 +72,18 @@ from app.sync.client import HqClient
 from app.sync.engine import SyncEngine
 from app.sync.report import SyncReport
 from tests.conftest import good_intake, plain_sqlcipher
-from tests.sync.conftest import PG_ENV, ROOT, HqProcess, free_port, make_station, sign_in
+from tests.sync.conftest import (
+    PG_ENV,
+    ROOT,
+    HqProcess,
+    admin_engine,
+    create_template,
+    drop_database,
+    free_port,
+    make_station,
+    sign_in,
+    with_db,
+)
 from tests.sync.faults import HTML_200, Fault, FaultProxy, canned
 
 UNIT_CODES = ("140107", "140108")
@@ -235,38 +245,18 @@ STATS = Stats()
 _template: dict[str, str] = {}
 
 
-def _admin(base: str) -> Engine:
-    return create_engine(server_url(base), isolation_level="AUTOCOMMIT")
-
-
-def _with_db(url: str, name: str) -> str:
-    head, _, _ = url.rpartition("/")
-    return f"{head}/{name}"
-
-
 def _pg_template(base: str) -> str:
     """One migrated database to copy from, made on first use and dropped when the process
-    ends (the same as tests/sync/conftest.py's pg_template, without a fixture)."""
+    ends."""
     if "name" not in _template:
-        name = f"sd_xtpl_{uuid.uuid4().hex[:10]}"
-        admin = _admin(base)
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        admin.dispose()
-        engine = make_server_engine(_with_db(base, name))
-        schema.upgrade(engine)
-        engine.dispose()
-        _template["name"] = name
-        atexit.register(_drop_database, base, name)
+        _template["name"] = create_template(base)
+        atexit.register(_drop_database, base, _template["name"])
     return _template["name"]
 
 
 def _drop_database(base: str, name: str) -> None:
     with contextlib.suppress(Exception):
-        admin = _admin(base)
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        drop_database(base, name)
 
 
 @contextlib.contextmanager
@@ -293,13 +283,13 @@ class Hq:
         self.base = os.environ.get(PG_ENV) or ""
         if self.base:
             self.db_name = f"sd_x_{uuid.uuid4().hex[:12]}"
-            admin = _admin(self.base)
+            admin = admin_engine(self.base)
             with admin.connect() as conn:
                 conn.execute(
                     text(f'CREATE DATABASE "{self.db_name}" TEMPLATE "{_pg_template(self.base)}"')
                 )
             admin.dispose()
-            self.db_url = _with_db(self.base, self.db_name)
+            self.db_url = with_db(self.base, self.db_name)
         else:
             self.db_name = ""
             self.file = root / f"{label}.sqlite3"
@@ -323,44 +313,12 @@ class Hq:
 
     def backup(self) -> Path:
         target = self.root / f"{self.label}-backup-{len(self.backups) + 1}.dump"
-        if self.base:
-            subprocess.run(
-                ["pg_dump", "-Fc", "-f", str(target), "-d", self.db_url],
-                check=True,
-                capture_output=True,
-                timeout=120,
-            )
-        else:
-            src = sqlite3.connect(self.file)
-            dst = sqlite3.connect(target)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-                src.close()
-        self.backups.append(target)
+        self.backups.append(self.process.backup(target))
         return target
 
     def restore(self, backup: Path) -> None:
         """HQ's disk is replaced by an older backup: stop, drop, recreate, restore, start."""
-        self.kill()
-        if self.base:
-            admin = _admin(self.base)
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{self.db_name}" WITH (FORCE)'))
-                conn.execute(text(f'CREATE DATABASE "{self.db_name}" TEMPLATE template0'))
-            admin.dispose()
-            subprocess.run(
-                ["pg_restore", "--exit-on-error", "--no-owner", "-d", self.db_url, str(backup)],
-                check=True,
-                capture_output=True,
-                timeout=120,
-            )
-        else:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{self.file}{suffix}").unlink(missing_ok=True)
-            shutil.copyfile(backup, self.file)
-        self.start()
+        self.process.restore(backup)
 
     def drop(self) -> None:
         self.process.kill()
@@ -381,6 +339,8 @@ class Desk:
     backups: list[Path] = field(default_factory=list)
     refusal: str = ""  # HQ refused this instance (its report's error), awaiting the checks
     retired: bool = False
+    # the computer it runs on (what its keyring would hold); a copy is another computer's
+    computer: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     @property
     def active(self) -> bool:
@@ -698,7 +658,9 @@ class World:
     def _run(self, desk: Desk, **engine_args: Any) -> SyncReport:
         """One in-process sync; run_once must report, never raise."""
         try:
-            report = SyncEngine(desk.store, client_factory=short_timeout, **engine_args).run_once()
+            report = SyncEngine(
+                desk.store, client_factory=short_timeout, computer=desk.computer, **engine_args
+            ).run_once()
         except Exception as exc:  # noqa: BLE001 - any escape is the finding
             problems = Problems()
             problems.add(
@@ -724,7 +686,15 @@ class World:
         ):
             self.receive(desk, len(PHONES), len(ADDRESSES), 0, True)
         child = subprocess.run(
-            [sys.executable, "-m", "tests.sync.station_child", str(desk.folder), point, str(batch)],
+            [
+                sys.executable,
+                "-m",
+                "tests.sync.station_child",
+                str(desk.folder),
+                point,
+                str(batch),
+                desk.computer,
+            ],  # fmt: skip
             cwd=ROOT,
             capture_output=True,
             timeout=120,
@@ -755,7 +725,10 @@ class World:
             try:
                 outcome.append(
                     SyncEngine(
-                        desk.store, batch_size=batch, client_factory=short_timeout
+                        desk.store,
+                        batch_size=batch,
+                        client_factory=short_timeout,
+                        computer=desk.computer,
                     ).run_once()
                 )
             except BaseException as exc:  # noqa: BLE001 - reported below

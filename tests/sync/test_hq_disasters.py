@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import uuid
 from pathlib import Path
 
 from sqlalchemy import select
@@ -21,8 +22,10 @@ from app.sync.engine import SyncEngine
 from tests.sync.conftest import (
     HqProcess,
     assert_converged,
+    drop_hq_database,
     enroll,
     free_port,
+    new_hq_database,
     receive_and_complete,
     sign_in,
 )
@@ -114,7 +117,7 @@ def test_the_station_moved_to_a_second_empty_hq(desk, hq, hq_db, tmp_path, pg_te
         assert_converged(desk, second)
     finally:
         second.stop()
-        _drop(second)
+        drop_hq_database(second.db_url)
 
 
 def test_instructions_issued_after_hq_backup_are_neither_lost_nor_applied_twice(
@@ -171,35 +174,43 @@ def test_a_reminder_sheet_hq_lost_comes_back_from_the_station(hq, tmp_path) -> N
     far.close()
 
 
+def _second_computer(desk: Store, tmp_path: Path) -> Store:
+    """The data folder copied to a second PC (whose keyring holds its own computer id)."""
+    copy_dir = tmp_path / "copied"
+    shutil.copytree(desk.path.parent, copy_dir, ignore=shutil.ignore_patterns("station.sqlite3*"))
+    _copy(desk.path, copy_dir / desk.path.name, desk.key)
+    return Store(copy_dir / desk.path.name, desk.key)
+
+
+SECOND_PC = uuid.uuid4().hex
+
+
 def test_one_station_identity_on_two_computers(desk, hq, tmp_path) -> None:
     enroll(desk, hq)
     receive_and_complete(desk, 2)
     assert SyncEngine(desk).run_once().ok
-    copy_dir = tmp_path / "copied"  # the data folder copied to a second PC
-    shutil.copytree(desk.path.parent, copy_dir, ignore=shutil.ignore_patterns("station.sqlite3*"))
-    _copy(desk.path, copy_dir / desk.path.name, desk.key)
-    other = Store(copy_dir / desk.path.name, desk.key)
+    other = _second_computer(desk, tmp_path)
 
     mine = receive_and_complete(desk, 2)
     assert SyncEngine(desk).run_once().ok
     theirs = receive_and_complete(other, 2)
-    # the copy finds its numbers taken at HQ and takes the original's records back
-    assert SyncEngine(other).run_once().new_generation == 2
-    more = receive_and_complete(desk, 1)
-    assert SyncEngine(desk).run_once().ok  # new work under the older generation: the split
+    # the copy finds its numbers taken at HQ by another computer: HQ keeps what it brings,
+    # raises the alarm and refuses it from then on
+    report = SyncEngine(other, computer=SECOND_PC).run_once()
+    assert report.error_code == "station_split" and "another computer" in report.error
 
     (alarm,) = _alarms(hq, "split")
     assert alarm["detail"]["kept"] == 1 and alarm["detail"]["refused"] == [2]
     receive_and_complete(other, 1)
-    report = SyncEngine(other).run_once()
+    report = SyncEngine(other, computer=SECOND_PC).run_once()
     assert report.error_code == "station_split" and "another computer" in report.error
     status = sync.sync_status(other)
     assert status.needs_person and not sync.is_due(other)
-    failed = cli("sync", "--data-dir", str(copy_dir))
+    failed = cli("sync", "--data-dir", str(other.path.parent))
     assert failed.returncode == 2 and "another computer" in failed.stderr
 
     assert_converged(desk, hq)  # the original goes on, and HQ's current state is its own
-    receive_and_complete(desk, 1)
+    more = receive_and_complete(desk, 1)
     assert SyncEngine(desk).run_once().ok
     assert_converged(desk, hq)
     # nothing lost: what the copy received is at HQ or still on the copy
@@ -210,6 +221,64 @@ def test_one_station_identity_on_two_computers(desk, hq, tmp_path) -> None:
     assert set(theirs) <= at_hq and set(theirs) <= on_copy
     assert set(mine + more) <= at_hq
     other.close()
+
+
+def test_a_copy_with_less_new_work_than_the_original_is_refused_too(desk, hq, tmp_path) -> None:
+    """HQ holds more seqs than the copy wrote: not a desk merely behind, another computer's."""
+    enroll(desk, hq)
+    receive_and_complete(desk, 1)
+    assert SyncEngine(desk).run_once().ok
+    other = _second_computer(desk, tmp_path)
+    receive_and_complete(desk, 3)
+    assert SyncEngine(desk).run_once().ok
+    receive_and_complete(other, 1)
+    report = SyncEngine(other, computer=SECOND_PC).run_once()
+    assert report.error_code == "station_split", report
+    assert len(_alarms(hq, "split")) == 1
+    assert_converged(desk, hq)  # HQ's serials and current state are the original's
+    other.close()
+
+
+def test_a_copy_that_only_follows_is_refused_once_both_bring_work(desk, hq, tmp_path) -> None:
+    """A copy with nothing of its own takes the original's records back; when both then
+    bring new work, HQ keeps the computer that was first and refuses the other."""
+    enroll(desk, hq)
+    receive_and_complete(desk, 1)
+    assert SyncEngine(desk).run_once().ok
+    other = _second_computer(desk, tmp_path)
+    receive_and_complete(desk, 2)
+    assert SyncEngine(desk).run_once().ok
+    assert SyncEngine(other, computer=SECOND_PC).run_once().ok  # behind: catches up
+    receive_and_complete(other, 1)
+    assert SyncEngine(other, computer=SECOND_PC).run_once().ok
+    receive_and_complete(desk, 1)
+    assert SyncEngine(desk).run_once().ok  # new work under the older generation: the split
+    assert len(_alarms(hq, "split")) == 1
+    report = SyncEngine(other, computer=SECOND_PC).run_once()
+    assert report.error_code == "station_split"
+    assert_converged(desk, hq)
+    other.close()
+
+
+def test_a_file_put_back_by_hand_with_new_work_is_not_taken_for_a_copy(desk, hq, tmp_path) -> None:
+    """Restored by copying last week's file back (not `backup restore`), then more reports
+    received than the backup lacked: the numbers HQ holds came from this same computer."""
+    enroll(desk, hq)
+    receive_and_complete(desk, 1)
+    assert SyncEngine(desk).run_once().ok
+    backup = tmp_path / "desk.sqlite3"
+    _copy(desk.path, backup, desk.key)
+    lost = receive_and_complete(desk, 1)
+    assert SyncEngine(desk).run_once().ok
+    restored = _replace_file(desk, backup)
+    receive_and_complete(restored, 3)
+    report = SyncEngine(restored).run_once()
+    assert report.ok and report.new_generation == 2 and report.error_code == "", report
+    assert not _alarms(hq, "split")
+    with restored.read() as s:
+        assert set(lost) <= set(s.scalars(select(Report.id)))  # taken back from HQ
+    assert_converged(restored, hq)
+    restored.close()
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -229,45 +298,7 @@ def _replace_file(store: Store, backup: Path) -> Store:
 
 
 def _second_hq(tmp_path: Path, pg_template: str | None) -> HqProcess:
-    import os
-    import uuid
-
-    from sqlalchemy import create_engine, text
-
-    from app.db.engine import make_server_engine, server_url
-    from app.hq import schema
-    from tests.sync.conftest import PG_ENV, _with_db
-
-    base = os.environ.get(PG_ENV)
-    if base and pg_template:
-        name = f"sd_{uuid.uuid4().hex[:12]}"
-        admin = create_engine(server_url(base), isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"'))
-        admin.dispose()
-        url = _with_db(base, name)
-    else:
-        url = f"sqlite:///{tmp_path / 'hq2.sqlite3'}"
-        engine = make_server_engine(url)
-        schema.upgrade(engine)
-        engine.dispose()
+    url = new_hq_database(pg_template, tmp_path, "hq2")
     process = HqProcess(url, free_port(), tmp_path / "hq2.log", ["--rate", "1000"])
     process.start()
     return process
-
-
-def _drop(process: HqProcess) -> None:
-    import os
-
-    from sqlalchemy import create_engine, text
-
-    from app.db.engine import server_url
-    from tests.sync.conftest import PG_ENV
-
-    base = os.environ.get(PG_ENV)
-    if base and process.db_url.startswith("postgresql"):
-        admin = create_engine(server_url(base), isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            name = process.db_url.rpartition("/")[2]
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
