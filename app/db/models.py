@@ -230,6 +230,11 @@ class SyncState(Base):
     # finds a newer generation of itself at HQ starts another; a desk that was not restored is
     # the original, and the newer generation belongs to a second computer (HQ refuses that one).
     restored: Mapped[bool] = mapped_column(default=False, server_default="0")
+    # JSON, empty when none: a new generation was started and HQ's copies of what this desk
+    # lost are still to be taken back (from which generation and seq, the serials given anew
+    # so far, whether HQ is to be told of a copy). Written with the new generation, so a run
+    # killed between the two finishes the work in the next one.
+    restart: Mapped[str] = mapped_column(default="", server_default="")
     # A lease, not a flag: a run that died leaves a lease that simply runs out.
     lease_owner: Mapped[str] = mapped_column(default="")
     lease_until_utc: Mapped[str | None]

@@ -164,6 +164,9 @@ class SyncEngine:
         mine = next((g for g in hq.generations if g.generation == generation), None)
         if mine is not None and mine.refused:
             raise errors.StationSplitError(SPLIT_MESSAGE)
+        self._take_back(client, hq, report)  # a killed run's unfinished restart comes first
+        with self.store.read() as s:
+            last_seq = outbox.station_row(s).last_seq
         live = [g for g in hq.generations if not g.refused]
         # A newer generation of this station at HQ is this desk's own later life when the desk
         # was restored from a backup, or when this computer made it (the file was put back by
@@ -175,7 +178,7 @@ class SyncEngine:
         if newer or ahead or taken:
             # seqs HQ holds that this desk did not write: its own earlier life's (restored)
             # or a second computer's with this identity; HQ keeps the push and refuses the copy
-            self._split = (
+            self._split = self._split or (
                 mine is not None
                 and not restored
                 and not newer
@@ -337,6 +340,7 @@ class SyncEngine:
         with self.store.write() as s:
             st = outbox.station_row(s)
             outbox.record_answer(s, st, items, answer)
+            outbox.told_hq(s)
             state = outbox.state_row(s)
             state.clock_skew_seconds = answer.clock_skew_seconds
             if state.lease_owner == self._owner:  # a long catch-up keeps its lease
@@ -368,26 +372,46 @@ class SyncEngine:
             old_generation, old_acked = outbox.start_new_generation(
                 s, st, hq_high, max(st.generation, hq_newest) + 1
             )
+            outbox.note_restart(s, old_generation, old_acked, self._split)
             report.new_generation = st.generation
         self.step("after_new_generation")
-        renumbered: dict[str, str] = {}
+        self._take_back(client, hq, report)
+
+    def _take_back(self, client: HqClient, hq: protocol.StatusResponse, report: SyncReport) -> None:
+        """HQ's copies of what this desk lost, from the generation it left on. The work is
+        noted with the new generation and each page records its progress, so a run killed
+        half-way is finished by the next (before anything else), not forgotten."""
+        with self.store.read() as s:
+            restart = outbox.pending_restart(s)
+            generation = outbox.station_row(s).generation
+        if restart is None:
+            return
+        self._split = self._split or restart.split
+        if not restart.generation:
+            return  # taken back already; HQ is still to hear of the copy with the next push
         for g in sorted(hq.generations, key=lambda g: g.generation):
-            if g.generation < old_generation or g.refused:
+            if g.generation < restart.resume_generation or g.generation >= generation:
+                continue
+            if g.refused:
                 continue  # a refused generation is another computer's work, not this desk's
-            after = old_acked if g.generation == old_generation else g.base_seq - 1
+            after = restart.after if g.generation == restart.generation else g.base_seq - 1
+            if g.generation == restart.resume_generation:
+                after = max(after, restart.resume_after)
             while True:
                 page = client.recover(g.generation, after)
                 if not page.items:
                     break
                 with self.store.write() as s:
                     report.recovered += outbox.apply_recovered(
-                        s, page.items, g.generation, renumbered
+                        s, page.items, g.generation, restart.renumbered
                     )
+                    after = page.items[-1].seq
+                    restart.resume_generation, restart.resume_after = g.generation, after
+                    outbox.save_restart(s, restart)
                 self.step("after_recover_commit")
-                after = page.items[-1].seq
-        if renumbered:
-            with self.store.write() as s:
-                outbox.record_renumbering(s, renumbered)
+        with self.store.write() as s:
+            outbox.record_renumbering(s, restart.renumbered)
+            outbox.finish_restart(s, restart)
 
     def _pull(self, client: HqClient, report: SyncReport) -> None:
         while True:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select, text, update
@@ -185,6 +186,53 @@ def start_new_generation(
     st.acked_seq = base - 1
     st.last_seq = base - 1 + len(moving)
     return old_generation, old_acked
+
+
+@dataclass
+class Restart:
+    """A new generation's unfinished business, kept in SyncState.restart (JSON)."""
+
+    generation: int = 0  # the generation left: take back from it on (0: taken back already)
+    after: int = 0  # ... above its old watermark
+    resume_generation: int = 0  # where the pages done so far reached
+    resume_after: int = 0
+    renumbered: dict[str, str] = field(default_factory=dict)  # {report id: serial it had}
+    split: bool = False  # HQ is to be told with the next push: another computer took the seqs
+
+
+def note_restart(s: Session, old_generation: int, old_acked: int, split: bool) -> None:
+    """Written in the transaction that starts the new generation."""
+    save_restart(s, Restart(old_generation, old_acked, old_generation, old_acked, split=split))
+
+
+def pending_restart(s: Session) -> Restart | None:
+    raw = state_row(s).restart
+    if not raw:
+        return None
+    try:
+        return Restart(**json.loads(raw))
+    except (ValueError, TypeError):
+        # unreadable: take back from the start (what is held already is skipped by id)
+        return Restart(generation=1)
+
+
+def save_restart(s: Session, restart: Restart) -> None:
+    state_row(s).restart = json.dumps(asdict(restart), ensure_ascii=False)
+
+
+def finish_restart(s: Session, restart: Restart) -> None:
+    """Everything is taken back; only the word to HQ about a copy may still be owed."""
+    if restart.split:
+        save_restart(s, Restart(split=True))
+    else:
+        state_row(s).restart = ""
+
+
+def told_hq(s: Session) -> None:
+    """A push carrying the word about a copy was answered: nothing more is owed."""
+    restart = pending_restart(s)
+    if restart is not None and not restart.generation:
+        state_row(s).restart = ""
 
 
 def apply_recovered(

@@ -353,8 +353,17 @@ class CopyEpisode:
 
     unit: str
     members: tuple[str, str]
-    changed: set[str] = field(default_factory=set)  # made revisions of their own since
+    made: dict[str, set[str]] = field(default_factory=dict)  # revisions each made since
     closed: bool = False
+
+    def diverged(self, held: dict[str, set[str]]) -> bool:
+        """Each holds work of its own the other lacks. A copy that took the other's records
+        back (it followed) and only then made more has not diverged until the other makes
+        more too: until then one holds all the other does."""
+        a, b = self.members
+        return all(
+            (self.made.get(m, set()) & held[m]) - held[other] for m, other in ((a, b), (b, a))
+        )
 
 
 def short_timeout(url: str, token: str, ca: str, allow_http: bool) -> HqClient:
@@ -368,11 +377,6 @@ def copy_file(source: Path, target: Path, key: bytes | None) -> None:
         cipher.copy_database(src, target, key)
     finally:
         src.close()
-
-
-def _revision_count(store: Store) -> int:
-    with store.read() as s:
-        return int(s.scalar(text("SELECT count(*) FROM revision")) or 0)
 
 
 # -- the desk's clock ------------------------------------------------------------------------
@@ -483,6 +487,8 @@ class World:
         self.clock.tick()
         self.in_step = True  # cleared when the step ends without raising
         self.log.append(name)
+        if os.environ.get("STATIONDESK_FAULT_VERBOSE"):
+            print(f"step {len(self.log)}: {name}")  # noqa: T201
 
     def fault(self, kind: str) -> None:
         STATS.faults[kind] += 1
@@ -500,12 +506,11 @@ class World:
     def open_episode(self, desk: Desk) -> CopyEpisode | None:
         return next((e for e in self.episodes if not e.closed and desk.name in e.members), None)
 
-    def _wrote(self, desk: Desk, before: int) -> None:
-        """A desk made revisions of its own: a copy that does so has diverged."""
-        if _revision_count(desk.store) > before:
-            episode = self.open_episode(desk)
-            if episode is not None:
-                episode.changed.add(desk.name)
+    def _wrote(self, desk: Desk, before: set[str]) -> None:
+        """Notes the revisions a copy made of its own (see CopyEpisode.diverged)."""
+        episode = self.open_episode(desk)
+        if episode is not None:
+            episode.made.setdefault(desk.name, set()).update(_revision_ids(desk.store) - before)
 
     # -- stations ---------------------------------------------------------------------------
     def add_station(self, unit: str) -> Desk:
@@ -536,7 +541,7 @@ class World:
             )
 
     def receive(self, desk: Desk, phone: int, address: int, kind: int, complete: bool) -> None:
-        before = _revision_count(desk.store)
+        before = _revision_ids(desk.store)
         receipt = receiving.receive(desk.store, desk.officer)
         if complete:
             receiving.save_intake(
@@ -577,7 +582,7 @@ class World:
         if not ids:
             return False
         rid = ids[which % len(ids)]
-        before = _revision_count(desk.store)
+        before = _revision_ids(desk.store)
         if action == "handle":
             receiving.start_handling(desk.store, desk.officer, rid)
         elif action == "close":
@@ -593,7 +598,7 @@ class World:
 
     def void(self, desk: Desk, which: int) -> None:
         """A receipt pressed by mistake, voided with a reason (only while it is unfinished)."""
-        before = _revision_count(desk.store)
+        before = _revision_ids(desk.store)
         ids = self._reports(desk, ("receiving",))
         rid = ids[which % len(ids)] if ids else receiving.receive(desk.store, desk.officer).id
         receiving.void_receipt(desk.store, desk.officer, rid, "误按受理")
@@ -616,14 +621,14 @@ class World:
             "not_reached": visits.Outcome("not_reached", not_reached_reason="无人在家"),
             "refused": visits.Outcome("refused"),
         }[outcome]
-        before = _revision_count(desk.store)
+        before = _revision_ids(desk.store)
         visits.record_outcome(desk.store, desk.officer, due[which % len(due)], chosen)
         self._wrote(desk, before)
         return True
 
     def case_file(self, desk: Desk, which: int, op: str) -> bool:
         """Open a file by hand on one or two reports, log an action, set a plan, clear it."""
-        before = _revision_count(desk.store)
+        before = _revision_ids(desk.store)
         if op == "open":
             ids = self._reports(desk, ("received", "in_handling", "closed", "referred"))
             if not ids:
@@ -671,6 +676,13 @@ class World:
             problems.raise_if_any("sync")
         if report.error_code in REFUSAL_CODES:
             desk.refusal = report.error or report.error_code
+        if os.environ.get("STATIONDESK_FAULT_VERBOSE"):
+            st = sync.sync_status(desk.store)
+            print(  # noqa: T201 - the trace a failure is read by
+                f"  sync {desk.name}: ok={report.ok} gen={report.new_generation} "
+                f"pushed={report.pushed} stored={report.stored} recovered={report.recovered} "
+                f"behind={report.hq_behind} pending={st.pending} {report.error_code}"
+            )
         return report
 
     def sync(self, desk: Desk) -> SyncReport:
@@ -987,13 +999,13 @@ class World:
         for episode in [e for e in self.episodes if not e.closed]:
             members = [d for d in self.desks if d.name in episode.members]
             refused = [d for d in members if d.refusal]
-            diverged = len(episode.changed) == 2
+            diverged = episode.diverged({d.name: _revision_ids(d.store) for d in members})
             if diverged:
                 if len(refused) != 1:
                     problems.add(
                         "split",
-                        f"copies {episode.members} of unit {episode.unit} both made records "
-                        f"after the copy and synced: HQ should refuse exactly one, it refused "
+                        f"copies {episode.members} of unit {episode.unit} each hold records of "
+                        f"their own the other lacks: HQ should refuse exactly one, it refused "
                         f"{[d.name for d in refused]}",
                     )
                 if (episode.unit, "split") not in alarms:

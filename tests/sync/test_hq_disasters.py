@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 
@@ -20,6 +23,7 @@ from app.hq.models import HqRevision
 from app.services import receiving, reminder_sheets, sync
 from app.sync.engine import SyncEngine
 from tests.sync.conftest import (
+    ROOT,
     HqProcess,
     assert_converged,
     drop_hq_database,
@@ -220,6 +224,43 @@ def test_one_station_identity_on_two_computers(desk, hq, tmp_path) -> None:
         on_copy = set(s.scalars(select(Report.id)))
     assert set(theirs) <= at_hq and set(theirs) <= on_copy
     assert set(mine + more) <= at_hq
+    other.close()
+
+
+def test_a_copy_killed_as_it_starts_its_generation_is_still_refused(desk, hq, tmp_path) -> None:
+    """What the copy found (numbers taken by another computer) is kept with the new generation:
+    the run after a kill tells HQ just as the killed one would have."""
+    enroll(desk, hq)
+    receive_and_complete(desk, 1)
+    assert SyncEngine(desk).run_once().ok
+    other = _second_computer(desk, tmp_path)
+    mine = receive_and_complete(desk, 2)
+    assert SyncEngine(desk).run_once().ok
+    theirs = receive_and_complete(other, 1)
+    other.close()
+    child = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.sync.station_child",
+            str(other.path.parent),
+            "after_new_generation",
+            "500",
+            SECOND_PC,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr.decode()[-2000:]
+    other = Store(other.path, desk.key)
+    report = SyncEngine(other, computer=SECOND_PC).run_once()
+    assert report.error_code == "station_split" and "another computer" in report.error
+    assert len(_alarms(hq, "split")) == 1
+    with other.read() as s:  # the copy took the original's records back and kept its own
+        assert set(mine + theirs) <= set(s.scalars(select(Report.id)))
+    assert SyncEngine(desk).run_once().ok
+    assert_converged(desk, hq)
     other.close()
 
 

@@ -4,15 +4,22 @@ then the next sync takes back from HQ everything the backup lacked."""
 from __future__ import annotations
 
 import shutil
+import signal
+import subprocess
+import sys
+
+import pytest
+from sqlalchemy import select
 
 from app.db import station_key
+from app.db.models import Report
 from app.db.station_file import open_station
 from app.domain import recovery_key
 from app.paths import database_file
 from app.services import audit_verify, backups, receiving
 from app.settings import load_settings, save_settings
 from app.sync.engine import SyncEngine
-from tests.sync.conftest import assert_converged, enroll, receive_and_complete, sign_in
+from tests.sync.conftest import ROOT, assert_converged, enroll, receive_and_complete, sign_in
 from tests.test_cli import cli
 
 
@@ -74,3 +81,36 @@ def test_restore_on_a_new_computer_with_the_recovery_key(desk, tmp_path, test_ke
     assert station_key.load_key(new_pc) == recovery_key.decode(typed)  # no paper next time
     verify = cli("audit", "verify", "--data-dir", str(new_pc))
     assert verify.returncode == 0, verify.stdout + verify.stderr
+
+
+@pytest.mark.parametrize("crash_at", ["after_new_generation", "after_recover_commit"])
+def test_a_restored_desk_killed_while_taking_back_its_records_still_gets_them_all(
+    desk, hq, tmp_path, crash_at: str
+) -> None:
+    """The new generation is committed before HQ's copies come back: a run killed between
+    the two must not leave the desk without them once the next run has settled."""
+    data_dir = desk.path.parent
+    enroll(desk, hq)
+    kept = receive_and_complete(desk, 2)
+    info = backups.run_backup(desk, data_dir, reason="shift_end", folder=tmp_path)
+    assert SyncEngine(desk).run_once().ok
+    later = receive_and_complete(desk, 5)  # after the backup: only HQ has these
+    assert SyncEngine(desk).run_once().ok
+    key = desk.key
+    desk.close()
+    backups.restore(data_dir, tmp_path / info.file, key)
+    child = subprocess.run(
+        [sys.executable, "-m", "tests.sync.station_child", str(data_dir), crash_at, "1"],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr.decode()[-2000:]
+    restored = open_station(data_dir)
+    for _ in range(3):
+        assert SyncEngine(restored).run_once().ok
+    assert_converged(restored, hq)
+    with restored.read() as s:
+        have = set(s.scalars(select(Report.id)))
+    assert set(kept) | set(later) <= have
+    restored.close()
