@@ -636,7 +636,18 @@ class MainWindow(QMainWindow):
             self.browser.model.refresh_hq()
         if report.recovered:  # receipts taken back from HQ belong on the desk's lists
             self.refresh_desk()
-        if report.new_generation:
+        # A refused copy also started a generation and took records back; the status line says
+        # what matters then (another computer uses this identity), so nothing covers it.
+        if report.error_code == "station_split":
+            self.statusBar().clearMessage()
+        elif report.hq_behind:
+            self.statusBar().showMessage(
+                self.tr("HQ had lost %1 records this PC had sent: they were sent again.").replace(
+                    "%1", str(report.hq_behind)
+                ),
+                30000,
+            )
+        elif report.new_generation:
             self.statusBar().showMessage(
                 self.tr(
                     "This PC was restored from an older backup: %1 records were taken back from HQ."

@@ -1367,37 +1367,37 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="171"/>
-        <location filename="../../app/ui/main_window.py" line="677"/>
+        <location filename="../../app/ui/main_window.py" line="688"/>
         <source>Reports</source>
         <translation>警情查询</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="172"/>
-        <location filename="../../app/ui/main_window.py" line="688"/>
+        <location filename="../../app/ui/main_window.py" line="699"/>
         <source>Return visits</source>
         <translation>回访</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="173"/>
-        <location filename="../../app/ui/main_window.py" line="700"/>
+        <location filename="../../app/ui/main_window.py" line="711"/>
         <source>Case files</source>
         <translation>一案一档</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="174"/>
-        <location filename="../../app/ui/main_window.py" line="709"/>
+        <location filename="../../app/ui/main_window.py" line="720"/>
         <source>Reminder sheets</source>
         <translation>重复警情提示单</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="175"/>
-        <location filename="../../app/ui/main_window.py" line="718"/>
+        <location filename="../../app/ui/main_window.py" line="729"/>
         <source>Supervision</source>
         <translation>督导研判</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="176"/>
-        <location filename="../../app/ui/main_window.py" line="727"/>
+        <location filename="../../app/ui/main_window.py" line="738"/>
         <source>Shift end</source>
         <translation>交班核对</translation>
     </message>
@@ -1448,7 +1448,7 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="210"/>
-        <location filename="../../app/ui/main_window.py" line="818"/>
+        <location filename="../../app/ui/main_window.py" line="829"/>
         <source>About StationDesk</source>
         <translation>关于 StationDesk</translation>
     </message>
@@ -1561,87 +1561,92 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
         <translation>已重新打开 %1 份此前中断的登记，已录入内容均已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="642"/>
+        <location filename="../../app/ui/main_window.py" line="645"/>
+        <source>HQ had lost %1 records this PC had sent: they were sent again.</source>
+        <translation>总部丢失了本机已上传的 %1 条记录，已重新上传。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="653"/>
         <source>This PC was restored from an older backup: %1 records were taken back from HQ.</source>
         <translation>本机系从较早的备份恢复：已从总部取回 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="651"/>
+        <location filename="../../app/ui/main_window.py" line="662"/>
         <source>Link to HQ</source>
         <translation>接入总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="652"/>
+        <location filename="../../app/ui/main_window.py" line="663"/>
         <source>Only the station chief or the administrator links the station to HQ.</source>
         <translation>只有所长或管理员可以将本所接入总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="758"/>
+        <location filename="../../app/ui/main_window.py" line="769"/>
         <source>Receipt slip %1</source>
         <translation>报警回执 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="759"/>
+        <location filename="../../app/ui/main_window.py" line="770"/>
         <source>Print the receipt slip for the reporter, or save it as PDF.</source>
         <translation>为报警人打印报警回执，或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="760"/>
+        <location filename="../../app/ui/main_window.py" line="771"/>
         <source>Print preview...</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="761"/>
+        <location filename="../../app/ui/main_window.py" line="772"/>
         <source>Save PDF...</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="771"/>
+        <location filename="../../app/ui/main_window.py" line="782"/>
         <source>Save receipt slip</source>
         <translation>保存报警回执</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="787"/>
+        <location filename="../../app/ui/main_window.py" line="798"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="791"/>
+        <location filename="../../app/ui/main_window.py" line="802"/>
         <source>Lock the screen after idle</source>
         <translation>闲置多久后锁屏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="811"/>
+        <location filename="../../app/ui/main_window.py" line="822"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="812"/>
+        <location filename="../../app/ui/main_window.py" line="823"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="776"/>
+        <location filename="../../app/ui/main_window.py" line="787"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="779"/>
+        <location filename="../../app/ui/main_window.py" line="790"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="790"/>
+        <location filename="../../app/ui/main_window.py" line="801"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="799"/>
+        <location filename="../../app/ui/main_window.py" line="810"/>
         <source>A new language applies from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="819"/>
+        <location filename="../../app/ui/main_window.py" line="830"/>
         <source>StationDesk %1
 Incident catalog %2</source>
         <translation>StationDesk %1

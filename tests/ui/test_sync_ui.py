@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import shutil
+import uuid
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QTableView
 
+from app.db import cipher
+from app.db.engine import Store
+from app.services import reports, sync
+from app.sync.engine import SyncEngine
+from app.ui.application import install_language
 from app.ui.main_window import MainWindow
 from app.ui.sync_panel import NoticesDialog
-from tests.sync.conftest import enroll, hq, hq_db, pg_template  # noqa: F401
+from tests.sync.conftest import (  # noqa: F401
+    enroll,
+    hq,
+    hq_db,
+    pg_template,
+    receive_and_complete,
+)
 from tests.ui.conftest import when_shown, window_with_saved_report
 
 
@@ -137,3 +151,88 @@ def test_a_desk_whose_keyring_cannot_give_the_key_says_why_sync_does_not_run(
     assert "sync cannot run" in label.text() and "keyring" in label.text(), label.text()
     assert "not reachable" not in label.text()
     assert "2 waiting to send" in label.text()  # nothing lost, nothing pretended
+
+
+def test_a_desk_whose_identity_another_computer_uses_is_told_so_and_keeps_its_records(
+    qtbot,
+    qapp,
+    store,
+    officer,
+    catalog,
+    data_dir,
+    tmp_path,
+    hq,  # noqa: F811
+) -> None:
+    """The data folder was copied to another PC that went on receiving and syncing. This desk
+    (its own computer id in its keyring) brings work of its own: HQ keeps it and refuses this
+    computer; the window says so in the officer's language and stops retrying."""
+    enroll(store, hq)
+    window = window_with_saved_report(qtbot, store, officer, catalog, data_dir)
+    label = window.findChild(QLabel, "syncStatus")
+    sync_now = window.findChild(QPushButton, "syncNowButton")
+    qtbot.mouseClick(sync_now, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.sync_worker.running, timeout=20000)
+    assert "HQ has every record" in label.text(), label.text()
+
+    elsewhere = tmp_path / "other-pc"
+    shutil.copytree(data_dir, elsewhere, ignore=shutil.ignore_patterns("station.sqlite3*"))
+    source = cipher.connect(store.path, store.key)
+    try:
+        cipher.copy_database(source, elsewhere / store.path.name, store.key)
+    finally:
+        source.close()
+    other = Store(elsewhere / store.path.name, store.key)
+    receive_and_complete(other, 2)
+    assert SyncEngine(other, computer=uuid.uuid4().hex).run_once().ok
+    other.close()
+
+    ours = receive_and_complete(store, 1)
+    for lang, words in (("zh_CN", "另一台电脑"), ("en", "another computer")):
+        install_language(qapp, lang)
+        qtbot.mouseClick(sync_now, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not window.sync_worker.running, timeout=20000)
+        window.sync_panel.refresh()
+        assert words in label.text(), label.text()
+        assert label.isVisible() and not window.statusBar().currentMessage()  # nothing covers it
+        window.grab().save(str(tmp_path / f"sync-refused-{lang}.png"))
+    status = sync.sync_status(store)
+    assert status.needs_person and not sync.is_due(store)
+    assert reports.get_report(store, ours[0]) is not None  # kept here, and HQ kept it too
+    assert hq.service().record(ours[0]) is not None
+    assert [a["kind"] for a in hq.service().alarms()].count("split") == 1
+    window.close()
+
+
+def test_a_desk_whose_hq_was_restored_from_an_older_backup_says_it_sent_again(
+    qtbot,
+    app_en,
+    store,
+    officer,
+    catalog,
+    data_dir,
+    tmp_path,
+    hq,  # noqa: F811
+) -> None:
+    enroll(store, hq)
+    window = window_with_saved_report(qtbot, store, officer, catalog, data_dir)
+    label = window.findChild(QLabel, "syncStatus")
+    sync_now = window.findChild(QPushButton, "syncNowButton")
+
+    def sync_now_and_wait() -> None:
+        qtbot.mouseClick(sync_now, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not window.sync_worker.running, timeout=20000)
+
+    sync_now_and_wait()
+    backup = hq.backup(tmp_path / "hq.dump")
+    later = receive_and_complete(store, 2)
+    sync_now_and_wait()
+    hq.restore(backup)  # HQ's disk put back: it lacks what the desk sent since
+    assert hq.service().record(later[0]) is None
+    sync_now_and_wait()
+    assert "HQ had lost" in window.statusBar().currentMessage()
+    assert "older backup" not in window.statusBar().currentMessage()  # this PC was not
+    window.statusBar().clearMessage()
+    window.sync_panel.refresh()
+    assert "HQ has every record" in label.text(), label.text()
+    assert all(hq.service().record(r) is not None for r in later)
+    window.close()
