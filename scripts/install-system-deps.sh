@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Debian packages the app and its tests need: Qt's xcb/offscreen runtime libraries,
 # poppler-utils (pdftoppm, to look at printed pages), zbar-tools (tests read the QR codes
-# on printed visit sheets back), PostgreSQL's client tools (HQ backups in the sync tests). Skipped when already present.
+# on printed visit sheets back), PostgreSQL's client tools (HQ backups in the sync tests),
+# Xvfb and xdotool (the few tests that press real keys on a real X display, with no window
+# manager, as on a bare kiosk PC). Skipped when already present.
 set -euo pipefail
 pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
-      libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 poppler-utils zbar-tools)
+      libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
+      libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
+      poppler-utils zbar-tools xvfb xdotool x11-apps)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

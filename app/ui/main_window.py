@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -487,6 +487,7 @@ class MainWindow(QMainWindow):
         for report_id, _serial in pending:
             self.open_report(report_id)
         self.refresh_desk()
+        self.take_focus()
 
     def _hand_over(self, officer: OfficerInfo) -> None:
         """Another officer takes the desk: the one before is signed out, and the views made
@@ -671,6 +672,28 @@ class MainWindow(QMainWindow):
     def show_notices(self) -> None:
         NoticesDialog(self.store, self).exec()
         self.sync_panel.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        QTimer.singleShot(0, self.take_focus)
+
+    def take_focus(self) -> None:
+        """The keyboard comes to this window after sign-in and unlock. A desk PC may run with
+        no window manager (a kiosk session) where nothing else hands it over, and F2 must work
+        without a click first."""
+        if not self.isVisible():
+            return
+        self.raise_()
+        self.activateWindow()
+        focused = self.focusWidget()
+        if focused is None or not focused.isVisible():
+            current = self.stack.currentWidget()
+            if current is self.tabs and self.tabs.currentWidget() is self.desk:
+                self.desk.receive_button.setFocus()
+            elif current is self.tabs:
+                self.tabs.currentWidget().setFocus()
+            else:
+                current.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.sync_worker.stop()

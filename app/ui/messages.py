@@ -131,6 +131,17 @@ def field_error_text(field: str, code: str) -> str:
         "id_birth_date": QCoreApplication.translate(
             "Messages", "The birth date inside this ID number is not a real date."
         ),
+        "id_region": QCoreApplication.translate(
+            "Messages", "The first two digits are not a province code: check the number."
+        ),
+        "id_birth_year": QCoreApplication.translate(
+            "Messages",
+            "The birth year inside this ID number is before 1900, which is not plausible: "
+            "check the number.",
+        ),
+        "id_birth_future": QCoreApplication.translate(
+            "Messages", "The birth date inside this ID number is after today: check the number."
+        ),
         "id_check_digit": QCoreApplication.translate(
             "Messages", "The check digit does not match: this ID number has a typing error."
         ),
@@ -139,6 +150,11 @@ def field_error_text(field: str, code: str) -> str:
         ),
         "phone_format": QCoreApplication.translate(
             "Messages", "Not a valid phone number: 11-digit mobile, or area code and number."
+        ),
+        "phone_service": QCoreApplication.translate(
+            "Messages",
+            "This is a service number (such as 110 or 12345), not the reporter's own phone: "
+            "enter a mobile, or a landline with its area code.",
         ),
         "name_chars": QCoreApplication.translate(
             "Messages", "A name contains letters only (no digits or symbols)."
