@@ -23,7 +23,7 @@ setup: system-deps $(BIN)/stationdesk
 # box, a CI runner) it uses a file keyring inside the demo folder instead.
 demo: setup
 	@if ! $(BIN)/python -c 'from app.credentials import ensure_available; ensure_available()' 2>/dev/null; then \
-	  export PYTHON_KEYRING_BACKEND=keyrings.alt.file.PlaintextKeyring XDG_DATA_HOME='$(abspath $(DEMO_DIR))/keyring'; \
+	  export PYTHON_KEYRING_BACKEND=keyrings.alt.file.PlaintextKeyring XDG_DATA_HOME='$(abspath $(DEMO_DIR))/keyring' STATIONDESK_ALLOW_FILE_KEYRING=1; \
 	  echo 'No system keyring here: the demo keeps its key in $(DEMO_DIR)/keyring'; \
 	fi; \
 	if [ ! -f $(DEMO_DIR)/station.sqlite3 ]; then \

@@ -41,6 +41,10 @@ CLI_MESSAGES = {
     "catalog": "The incident catalog could not be loaded.",
     "keyring_unavailable": "No usable system keyring: the station's keys cannot be kept safely. "
     "Install or unlock the system keyring (Windows Credential Manager, Secret Service).",
+    "keyring_in_file": "The keyring here keeps secrets in a plain file, not in the system's "
+    "protected store: the station's keys are not put there. Use the system keyring (Windows "
+    "Credential Manager, Secret Service); only for a demo or test station set "
+    "STATIONDESK_ALLOW_FILE_KEYRING=1.",
     "not_enrolled": "This station is not enrolled with HQ. Run 'stationdesk enroll' with a code from HQ.",
     "sync_refused": "HQ refused this station (token revoked or wrong). All records are kept; "
     "ask HQ for a new enrolment code.",
@@ -374,6 +378,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 "sync_refused": errors.SyncRefusedError,
                 "station_split": errors.StationSplitError,
                 "keyring_unavailable": errors.KeyringUnavailableError,
+                "keyring_in_file": errors.FileKeyringError,
                 "not_enrolled": errors.NotEnrolledError,
                 "insecure_transport": errors.InsecureTransportError,
             }.get(report.error_code, errors.SyncFailedError)(report.error)

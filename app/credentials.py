@@ -3,24 +3,53 @@
 Two secrets live in the keyring (Windows Credential Manager, macOS Keychain, Secret Service) and
 nowhere else, not in settings, files or logs: the station token HQ issued, and the key the
 station database is encrypted with. When no usable keyring exists we say so and stop; there is
-no plaintext fallback.
+no plaintext fallback. A keyring that keeps secrets in a file (keyrings.alt and the like: a
+demo, the tests, CI) is used only where STATIONDESK_ALLOW_FILE_KEYRING=1 asks for it by name,
+and the desk then shows that its keys are in a file.
 """
 
 from __future__ import annotations
 
+import os
 import uuid
+from typing import Any
 
 import keyring
 import keyring.errors
-from keyring.backends import fail
+from keyring.backends import chainer, fail
 
 from app import errors
 
 SERVICE = "StationDesk"
+ALLOW_FILE_KEYRING = "STATIONDESK_ALLOW_FILE_KEYRING"
+# The operating systems' own protected stores; anything else keeps secrets in a file of its own.
+SYSTEM_KEYRINGS = (
+    "keyring.backends.Windows",
+    "keyring.backends.macOS",
+    "keyring.backends.SecretService",
+    "keyring.backends.libsecret",
+    "keyring.backends.kwallet",
+)
 
 
 def _account(station_uuid: str) -> str:
     return f"station-token:{station_uuid}"
+
+
+def _writer(backend: Any) -> Any:
+    """The backend a secret is written to: a chain writes to its first member."""
+    if isinstance(backend, chainer.ChainerBackend):
+        members = list(backend.backends)
+        return members[0] if members else backend
+    return backend
+
+
+def keeps_secrets_in_file() -> bool:
+    """Whether this keyring writes secrets to a file rather than the system's protected store."""
+    writer = _writer(keyring.get_keyring())
+    if isinstance(writer, fail.Keyring):
+        return False
+    return not type(writer).__module__.startswith(SYSTEM_KEYRINGS)
 
 
 def ensure_available() -> None:
@@ -29,6 +58,12 @@ def ensure_available() -> None:
     if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) <= 0:
         raise errors.KeyringUnavailableError(
             f"no usable keyring ({type(backend).__name__}); the station token cannot be stored"
+        )
+    if keeps_secrets_in_file() and os.environ.get(ALLOW_FILE_KEYRING) != "1":
+        raise errors.FileKeyringError(
+            f"the keyring here ({type(_writer(backend)).__name__}) keeps secrets in a file, "
+            f"not in the system's protected store; use the system keyring (Windows Credential "
+            f"Manager, Secret Service), or set {ALLOW_FILE_KEYRING}=1 for a demo or test station"
         )
 
 

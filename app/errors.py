@@ -124,6 +124,12 @@ class KeyringUnavailableError(StationDeskError):
     code = "keyring_unavailable"
 
 
+class FileKeyringError(KeyringUnavailableError):
+    """The keyring keeps secrets in a file and nobody asked for that by name."""
+
+    code = "keyring_in_file"
+
+
 class NotEnrolledError(StationDeskError):
     code = "not_enrolled"
 

@@ -39,6 +39,7 @@ def test_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home.mkdir()
     monkeypatch.setenv("XDG_DATA_HOME", str(home))
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+    monkeypatch.setenv("STATIONDESK_ALLOW_FILE_KEYRING", "1")  # asked for by name, as it must be
     keyring.set_keyring(PlaintextKeyring())
     return home
 

@@ -38,6 +38,9 @@ def test_frozen_bundle_self_test(tmp_path: Path) -> None:
     bundle = exe.parent / "_internal"
     assert (bundle / "resources" / "fonts" / "wqy-microhei.ttc").exists()
     assert (bundle / "migrations" / "versions").is_dir()
+    # the file and plaintext keyrings (a development dependency) are not shipped
+    packed = " ".join(p.read_text(errors="replace") for p in (tmp_path / "build").rglob("*.toc"))
+    assert "keyring.backends" in packed and "keyrings.alt" not in packed
     run = subprocess.run(
         [str(exe), "--self-test"],
         capture_output=True,

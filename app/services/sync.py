@@ -89,6 +89,7 @@ class SyncStatus:
             "sync_refused",
             "station_split",
             "keyring_unavailable",
+            "keyring_in_file",
             "not_enrolled",
         )
 

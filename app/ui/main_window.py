@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__, errors
+from app import __version__, credentials, errors
 from app.db import station_key
 from app.db.engine import Store
 from app.domain.catalog import Catalog
@@ -218,6 +218,18 @@ class MainWindow(QMainWindow):
         self.sync_panel.enroll_requested.connect(self.link_to_hq)
         self.statusBar().addWidget(self.sync_panel, 1)
 
+        if credentials.keeps_secrets_in_file():  # allowed by name: a demo or test station
+            note = QLabel(self.tr("Keys kept in a file (demo or test station)"))
+            note.setObjectName("fileKeyringNote")
+            note.setToolTip(
+                self.tr(
+                    "This PC's keyring keeps the database key and the HQ token in a plain file "
+                    "(STATIONDESK_ALLOW_FILE_KEYRING=1). A real station keeps them in the "
+                    "system keyring."
+                )
+            )
+            note.setStyleSheet("color: #e65100; font-weight: bold;")
+            self.statusBar().addPermanentWidget(note)
         self.status_label = QLabel()
         self.status_label.setObjectName("statusLabel")
         self.statusBar().addPermanentWidget(self.status_label)

@@ -65,6 +65,13 @@ def error_text(exc: errors.StationDeskError) -> str:
             "Messages",
             "The system keyring is not available, so the station's keys cannot be kept safely. Start or unlock the keyring service and try again.",
         ),
+        "keyring_in_file": QCoreApplication.translate(
+            "Messages",
+            "The keyring on this PC keeps secrets in a plain file, not in the system's protected "
+            "store, so the station's keys are not put there. Use the system keyring (Windows "
+            "Credential Manager); only a demo or test station may set "
+            "STATIONDESK_ALLOW_FILE_KEYRING=1.",
+        ),
         "permission_denied": QCoreApplication.translate(
             "Messages", "Your role is not allowed to do this. A station chief must do it."
         ),

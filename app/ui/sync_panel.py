@@ -263,7 +263,7 @@ def _local(when_utc: str) -> str:
 
 # Failures on this PC that stop the sync process before it can record anything in the file:
 # the window says them from the process's own report.
-LOCAL_FAILURES = ("keyring_unavailable", "database_key_missing")
+LOCAL_FAILURES = ("keyring_unavailable", "keyring_in_file", "database_key_missing")
 
 
 def plain_error(code: str) -> str:
@@ -284,6 +284,9 @@ def plain_error(code: str) -> str:
         ),
         "keyring_unavailable": QCoreApplication.translate(
             "SyncPanel", "the system keyring is not available."
+        ),
+        "keyring_in_file": QCoreApplication.translate(
+            "SyncPanel", "the keyring here keeps secrets in a plain file; it is not used."
         ),
         "database_key_missing": QCoreApplication.translate(
             "SyncPanel", "this PC's keyring lacks the database key."

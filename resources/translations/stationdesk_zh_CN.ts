@@ -1367,37 +1367,37 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="171"/>
-        <location filename="../../app/ui/main_window.py" line="688"/>
+        <location filename="../../app/ui/main_window.py" line="723"/>
         <source>Reports</source>
         <translation>警情查询</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="172"/>
-        <location filename="../../app/ui/main_window.py" line="699"/>
+        <location filename="../../app/ui/main_window.py" line="734"/>
         <source>Return visits</source>
         <translation>回访</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="173"/>
-        <location filename="../../app/ui/main_window.py" line="711"/>
+        <location filename="../../app/ui/main_window.py" line="746"/>
         <source>Case files</source>
         <translation>一案一档</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="174"/>
-        <location filename="../../app/ui/main_window.py" line="720"/>
+        <location filename="../../app/ui/main_window.py" line="755"/>
         <source>Reminder sheets</source>
         <translation>重复警情提示单</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="175"/>
-        <location filename="../../app/ui/main_window.py" line="729"/>
+        <location filename="../../app/ui/main_window.py" line="764"/>
         <source>Supervision</source>
         <translation>督导研判</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="176"/>
-        <location filename="../../app/ui/main_window.py" line="738"/>
+        <location filename="../../app/ui/main_window.py" line="773"/>
         <source>Shift end</source>
         <translation>交班核对</translation>
     </message>
@@ -1448,205 +1448,215 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="210"/>
-        <location filename="../../app/ui/main_window.py" line="829"/>
+        <location filename="../../app/ui/main_window.py" line="864"/>
         <source>About StationDesk</source>
         <translation>关于 StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
+        <source>Keys kept in a file (demo or test station)</source>
+        <translation>密钥保存在文件中（演示或测试所）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="226"/>
+        <source>This PC&apos;s keyring keeps the database key and the HQ token in a plain file (STATIONDESK_ALLOW_FILE_KEYRING=1). A real station keeps them in the system keyring.</source>
+        <translation>本机的密钥环将数据库密钥和总部令牌保存在普通文件中（STATIONDESK_ALLOW_FILE_KEYRING=1）。正式使用的派出所应将其保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>%1 (%2) on duty - %3 %4</source>
         <translation>值班民警：%1（%2）— %3 %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="295"/>
         <source>The recovery key of this station&apos;s encrypted database has not been printed. Print it and keep it in the station safe: without it a new computer cannot open the records.</source>
         <translation>本所加密数据库的恢复密钥尚未打印。请打印并存放于所内保险柜：没有它，新电脑将无法打开记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>AUDIT CHECK FAILED: the database file was changed outside StationDesk (%1 problem(s); first: %2). Tell the station chief; do not delete anything.</source>
         <translation>审计校验未通过：数据库文件在 StationDesk 之外被改动（%1 处问题；第一处：%2）。请报告所长，不要删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="309"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
         <source>The audit check could not run: %1</source>
         <translation>审计校验无法运行：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="317"/>
+        <location filename="../../app/ui/main_window.py" line="329"/>
         <source>Checking the audit log...</source>
         <translation>正在校验审计日志…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>THE STATION DATABASE IS DAMAGED (%1). Records may be missing or unreadable. Restore the newest good backup; HQ then gives back what it lacks.</source>
         <translation>本所数据库已损坏（%1）。记录可能缺失或无法读取。请恢复最新的完好备份，缺少的部分将由总部补回。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341"/>
-        <location filename="../../app/ui/main_window.py" line="346"/>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
+        <location filename="../../app/ui/main_window.py" line="368"/>
         <source>Recovery</source>
         <translation>数据恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="348"/>
+        <location filename="../../app/ui/main_window.py" line="360"/>
         <source>No good backup was found in %1. Plug in the backup drive, or choose the folder under Account &gt; Backups, then try again.</source>
         <translation>在 %1 中没有找到完好的备份。请插入备份盘，或在“账号 &gt; 备份”中选择文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358"/>
+        <location filename="../../app/ui/main_window.py" line="370"/>
         <source>The newest good backup was written %1 and holds %2 reports. Restore it? The damaged file is kept aside; the next sync takes back from HQ what the backup lacks.</source>
         <translation>最新的完好备份写于 %1，包含 %2 条警情。恢复吗？损坏的文件会另行保留；下一次同步将从总部取回备份中缺少的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="378"/>
+        <location filename="../../app/ui/main_window.py" line="390"/>
         <source>Backing up; the desk can be used meanwhile...</source>
         <translation>正在备份，期间可照常接报…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="386"/>
+        <location filename="../../app/ui/main_window.py" line="398"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="389"/>
+        <location filename="../../app/ui/main_window.py" line="401"/>
         <source>Backup written and checked.</source>
         <translation>备份已写入并校验。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="408"/>
-        <location filename="../../app/ui/main_window.py" line="413"/>
+        <location filename="../../app/ui/main_window.py" line="420"/>
+        <location filename="../../app/ui/main_window.py" line="425"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="415"/>
+        <location filename="../../app/ui/main_window.py" line="427"/>
         <source>The backup is in place. StationDesk starts again; sign in, and the next sync takes back from HQ the records the backup lacked.</source>
         <translation>备份已恢复。StationDesk 将重新启动；登录后，下一次同步会从总部取回备份中缺少的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="476"/>
+        <location filename="../../app/ui/main_window.py" line="488"/>
         <source>Choose a new password to go on.</source>
         <translation>请设置新密码后继续。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="512"/>
+        <location filename="../../app/ui/main_window.py" line="525"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="527"/>
+        <location filename="../../app/ui/main_window.py" line="540"/>
         <source>Print recovery key</source>
         <translation>打印恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="529"/>
+        <location filename="../../app/ui/main_window.py" line="542"/>
         <source>The recovery key was printed before. Print it again only if that sheet is lost; the reprint is recorded in the audit log.</source>
         <translation>恢复密钥此前已打印过。仅在原页遗失时才补打；补打会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="540"/>
+        <location filename="../../app/ui/main_window.py" line="553"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="562"/>
+        <location filename="../../app/ui/main_window.py" line="575"/>
         <source>Warning: the PC clock went backwards since the last receipt. Check the clock.</source>
         <translation>警告：电脑时钟比上一次接警时间倒退，请检查时钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="618"/>
+        <location filename="../../app/ui/main_window.py" line="631"/>
         <source>%1 intake(s) interrupted earlier were reopened with what had been typed.</source>
         <translation>已重新打开 %1 份此前中断的登记，已录入内容均已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="645"/>
+        <location filename="../../app/ui/main_window.py" line="658"/>
         <source>HQ had lost %1 records this PC had sent: they were sent again.</source>
         <translation>总部丢失了本机已上传的 %1 条记录，已重新上传。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="653"/>
+        <location filename="../../app/ui/main_window.py" line="666"/>
         <source>This PC was restored from an older backup: %1 records were taken back from HQ.</source>
         <translation>本机系从较早的备份恢复：已从总部取回 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="662"/>
+        <location filename="../../app/ui/main_window.py" line="675"/>
         <source>Link to HQ</source>
         <translation>接入总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="663"/>
+        <location filename="../../app/ui/main_window.py" line="676"/>
         <source>Only the station chief or the administrator links the station to HQ.</source>
         <translation>只有所长或管理员可以将本所接入总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="769"/>
+        <location filename="../../app/ui/main_window.py" line="804"/>
         <source>Receipt slip %1</source>
         <translation>报警回执 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="770"/>
+        <location filename="../../app/ui/main_window.py" line="805"/>
         <source>Print the receipt slip for the reporter, or save it as PDF.</source>
         <translation>为报警人打印报警回执，或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="771"/>
+        <location filename="../../app/ui/main_window.py" line="806"/>
         <source>Print preview...</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="772"/>
+        <location filename="../../app/ui/main_window.py" line="807"/>
         <source>Save PDF...</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="782"/>
+        <location filename="../../app/ui/main_window.py" line="817"/>
         <source>Save receipt slip</source>
         <translation>保存报警回执</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="798"/>
+        <location filename="../../app/ui/main_window.py" line="833"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="802"/>
+        <location filename="../../app/ui/main_window.py" line="837"/>
         <source>Lock the screen after idle</source>
         <translation>闲置多久后锁屏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="822"/>
+        <location filename="../../app/ui/main_window.py" line="857"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="823"/>
+        <location filename="../../app/ui/main_window.py" line="858"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="787"/>
+        <location filename="../../app/ui/main_window.py" line="822"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="790"/>
+        <location filename="../../app/ui/main_window.py" line="825"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="801"/>
+        <location filename="../../app/ui/main_window.py" line="836"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="810"/>
+        <location filename="../../app/ui/main_window.py" line="845"/>
         <source>A new language applies from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="830"/>
+        <location filename="../../app/ui/main_window.py" line="865"/>
         <source>StationDesk %1
 Incident catalog %2</source>
         <translation>StationDesk %1
@@ -1717,206 +1727,211 @@ Incident catalog %2</source>
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="68"/>
+        <source>The keyring on this PC keeps secrets in a plain file, not in the system&apos;s protected store, so the station&apos;s keys are not put there. Use the system keyring (Windows Credential Manager); only a demo or test station may set STATIONDESK_ALLOW_FILE_KEYRING=1.</source>
+        <translation>本机的密钥环把机密保存在普通文件中，而不是系统受保护的存储区，因此不会把本所的密钥放在那里。请使用系统密钥环（Windows 凭据管理器）；只有演示或测试所才可设置 STATIONDESK_ALLOW_FILE_KEYRING=1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="75"/>
         <source>Your role is not allowed to do this. A station chief must do it.</source>
         <translation>您的角色无权执行此操作，须由所长（带班领导）办理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="71"/>
+        <location filename="../../app/ui/messages.py" line="78"/>
         <source>That report no longer exists in this station&apos;s database.</source>
         <translation>本所数据库中找不到该警情。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="74"/>
+        <location filename="../../app/ui/messages.py" line="81"/>
         <source>The report&apos;s status does not allow this change.</source>
         <translation>该警情当前状态不允许此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="77"/>
+        <location filename="../../app/ui/messages.py" line="84"/>
         <source>The incident catalog could not be loaded.</source>
         <translation>无法加载警情类别目录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="80"/>
+        <location filename="../../app/ui/messages.py" line="87"/>
         <source>Some fields need attention; see the messages beside them.</source>
         <translation>部分内容需要修改，请查看各栏旁的提示。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="83"/>
+        <location filename="../../app/ui/messages.py" line="90"/>
         <source>This station is already set up.</source>
         <translation>本所已完成初始化。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="84"/>
+        <location filename="../../app/ui/messages.py" line="91"/>
         <source>No visit of this station has the code %1. Check the code on the sheet (V, seven digits, dash, check digit) and type it again.</source>
         <translation>本所没有编号为 %1 的回访。请核对回访单上的编号（V、七位数字、短横线、校验位）后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="88"/>
+        <location filename="../../app/ui/messages.py" line="95"/>
         <source>The outcome of visit %1 was already recorded (%2, %3 by %4). Nothing was changed.</source>
         <translation>回访 %1 的结果已录入（%2，%3，录入人 %4），本次未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="96"/>
+        <location filename="../../app/ui/messages.py" line="103"/>
         <source>Report %1 was voided: it is not visited and no sheet is printed for it.</source>
         <translation>警情 %1 已作废：不再回访，也不打印回访单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="99"/>
+        <location filename="../../app/ui/messages.py" line="106"/>
         <source>Printing failed: %1</source>
         <translation>打印失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="102"/>
+        <location filename="../../app/ui/messages.py" line="109"/>
         <source>The return-visit policy file could not be loaded: %1</source>
         <translation>无法读取回访规则文件：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="105"/>
+        <location filename="../../app/ui/messages.py" line="112"/>
         <source>This station has not been set up yet.</source>
         <translation>本所尚未初始化。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="110"/>
+        <location filename="../../app/ui/messages.py" line="117"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="117"/>
+        <location filename="../../app/ui/messages.py" line="124"/>
         <source>Required for this incident type.</source>
         <translation>该类警情必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="118"/>
+        <location filename="../../app/ui/messages.py" line="125"/>
         <source>Enter a phone number, or the reason none was given.</source>
         <translation>请填写联系电话，或说明未提供电话的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="121"/>
+        <location filename="../../app/ui/messages.py" line="128"/>
         <source>Too long: at most %1 characters.</source>
         <translation>内容过长：最多 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="124"/>
+        <location filename="../../app/ui/messages.py" line="131"/>
         <source>Contains invisible control characters; retype the text.</source>
         <translation>包含不可见的控制字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="127"/>
+        <location filename="../../app/ui/messages.py" line="134"/>
         <source>An ID number has 18 characters.</source>
         <translation>身份证号应为18位。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="128"/>
+        <location filename="../../app/ui/messages.py" line="135"/>
         <source>An ID number is 17 digits followed by a digit or X.</source>
         <translation>身份证号为17位数字加1位数字或X。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="131"/>
+        <location filename="../../app/ui/messages.py" line="138"/>
         <source>The birth date inside this ID number is not a real date.</source>
         <translation>身份证号中的出生日期无效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="134"/>
+        <location filename="../../app/ui/messages.py" line="141"/>
         <source>The first two digits are not a province code: check the number.</source>
         <translation>前两位不是省级行政区划代码，请核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="137"/>
+        <location filename="../../app/ui/messages.py" line="144"/>
         <source>The birth year inside this ID number is before 1900, which is not plausible: check the number.</source>
         <translation>该身份证号中的出生年份早于1900年，不合常理，请核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="142"/>
+        <location filename="../../app/ui/messages.py" line="149"/>
         <source>The birth date inside this ID number is after today: check the number.</source>
         <translation>该身份证号中的出生日期晚于今天，请核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="145"/>
+        <location filename="../../app/ui/messages.py" line="152"/>
         <source>The check digit does not match: this ID number has a typing error.</source>
         <translation>校验码不符：身份证号有输入错误。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="148"/>
+        <location filename="../../app/ui/messages.py" line="155"/>
         <source>A phone number contains only digits, spaces and dashes.</source>
         <translation>电话号码只能包含数字、空格和短横线。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="151"/>
+        <location filename="../../app/ui/messages.py" line="158"/>
         <source>Not a valid phone number: 11-digit mobile, or area code and number.</source>
         <translation>电话号码格式不正确：应为11位手机号，或区号加座机号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="154"/>
+        <location filename="../../app/ui/messages.py" line="161"/>
         <source>This is a service number (such as 110 or 12345), not the reporter&apos;s own phone: enter a mobile, or a landline with its area code.</source>
         <translation>这是服务号码（如110、12345），不是报警人本人的电话：请填写手机号，或带区号的固定电话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="159"/>
+        <location filename="../../app/ui/messages.py" line="166"/>
         <source>A name contains letters only (no digits or symbols).</source>
         <translation>姓名只能包含文字（不能有数字或符号）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="162"/>
+        <location filename="../../app/ui/messages.py" line="169"/>
         <source>Use the form YYYY-MM-DD HH:MM.</source>
         <translation>请按 年-月-日 时:分 格式填写，如 2024-01-02 22:00。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="163"/>
+        <location filename="../../app/ui/messages.py" line="170"/>
         <source>The incident time is in the future.</source>
         <translation>发案时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="166"/>
+        <location filename="../../app/ui/messages.py" line="173"/>
         <source>Choose an incident type from the list.</source>
         <translation>请从列表中选择警情类别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="169"/>
+        <location filename="../../app/ui/messages.py" line="176"/>
         <source>2 to 12 letters or digits.</source>
         <translation>2至12位字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="170"/>
+        <location filename="../../app/ui/messages.py" line="177"/>
         <source>3 to 12 letters or digits.</source>
         <translation>3至12位字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="171"/>
+        <location filename="../../app/ui/messages.py" line="178"/>
         <source>This badge number already has an account.</source>
         <translation>该警号已有账号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="174"/>
+        <location filename="../../app/ui/messages.py" line="181"/>
         <source>At least 8 characters.</source>
         <translation>至少8个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="175"/>
+        <location filename="../../app/ui/messages.py" line="182"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="176"/>
+        <location filename="../../app/ui/messages.py" line="183"/>
         <source>The new password must differ from the old one.</source>
         <translation>新密码不能与旧密码相同。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="179"/>
+        <location filename="../../app/ui/messages.py" line="186"/>
         <source>This is the last administrator account: add another administrator first.</source>
         <translation>这是最后一个管理员账号：请先添加另一名管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="182"/>
+        <location filename="../../app/ui/messages.py" line="189"/>
         <source>Choose a role from the list.</source>
         <translation>请从列表中选择角色。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="183"/>
+        <location filename="../../app/ui/messages.py" line="190"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="190"/>
+        <location filename="../../app/ui/messages.py" line="197"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
@@ -1929,7 +1944,7 @@ Incident catalog %2</source>
 <context>
     <name>NoticesDialog</name>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="307"/>
+        <location filename="../../app/ui/sync_panel.py" line="310"/>
         <source>From HQ</source>
         <translation>总部下发</translation>
     </message>
@@ -2917,7 +2932,7 @@ Incident catalog %2</source>
         <translation type="vanished">系统密钥环不可用，同步需要它。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="288"/>
+        <location filename="../../app/ui/sync_panel.py" line="291"/>
         <source>this PC&apos;s keyring lacks the database key.</source>
         <translation>本机密钥环中没有数据库密钥。</translation>
     </message>
@@ -2942,17 +2957,22 @@ Incident catalog %2</source>
         <translation>总部现存记录少于其已确认的记录，正在重新发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="291"/>
+        <location filename="../../app/ui/sync_panel.py" line="288"/>
+        <source>the keyring here keeps secrets in a plain file; it is not used.</source>
+        <translation>本机密钥环把机密保存在普通文件中，不予使用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="294"/>
         <source>this station is not linked to HQ.</source>
         <translation>本所尚未接入总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="294"/>
+        <location filename="../../app/ui/sync_panel.py" line="297"/>
         <source>the HQ address is not secure (https).</source>
         <translation>总部地址不安全（须使用 https）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="299"/>
+        <location filename="../../app/ui/sync_panel.py" line="302"/>
         <source>HQ not reachable; will retry by itself.</source>
         <translation>暂时无法连接总部，将自动重试。</translation>
     </message>

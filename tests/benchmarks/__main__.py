@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # The station keys of the benchmark stations live in a file keyring under bench-data/ (this
 # machine has no OS keyring); child processes inherit it.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+os.environ.setdefault("STATIONDESK_ALLOW_FILE_KEYRING", "1")
 os.environ.setdefault("XDG_DATA_HOME", str(ROOT / "bench-data" / "keyring"))
 PASSWORD = "bench-password"
 

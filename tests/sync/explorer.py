@@ -449,13 +449,15 @@ class World:
         self.root = Path(tempfile.mkdtemp(prefix="sd-explore-", dir=base))
         self.id = self.root.name[-6:]
         self._saved_env = {
-            k: os.environ.get(k) for k in ("XDG_DATA_HOME", "PYTHON_KEYRING_BACKEND")
+            k: os.environ.get(k)
+            for k in ("XDG_DATA_HOME", "PYTHON_KEYRING_BACKEND", "STATIONDESK_ALLOW_FILE_KEYRING")
         }
         self._saved_keyring = keyring.get_keyring()
         home = self.root / "keyring-home"
         home.mkdir()
         os.environ["XDG_DATA_HOME"] = str(home)
         os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
+        os.environ["STATIONDESK_ALLOW_FILE_KEYRING"] = "1"
         keyring.set_keyring(PlaintextKeyring())
         for module in list(sys.modules.values()):  # a clock left wrong would skew everything
             if getattr(module, "now_local", _REAL_NOW) is not _REAL_NOW and getattr(
