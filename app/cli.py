@@ -18,6 +18,10 @@ CLI_MESSAGES = {
     "database_read_only": "The station database cannot be written (read-only file or folder). Check its permissions.",
     "database_full": "The disk holding the station database is full. Free some space and try again.",
     "database_corrupt": "The station database file is damaged or is not a StationDesk database.",
+    "database_missing": "The station database is missing or empty, but this folder belongs to "
+    "a station (its key record, backups or earlier copies are here): nothing was set up anew. "
+    "Restore the newest backup ('stationdesk backup list', then 'stationdesk backup restore "
+    "--file FILE'), or start the app for guided recovery.",
     "database_too_new": "This station database was written by a newer StationDesk. Install the newer version.",
     "database_key_missing": "This station's database is encrypted and this computer's keyring "
     "does not hold its key. Run 'stationdesk unlock' and type the recovery key from the sheet "
@@ -71,7 +75,7 @@ def _fail(exc: errors.StationDeskError) -> int:
             print(f"       ({exc.details.get('reason', '')}: {exc})", file=sys.stderr)
             if exc.details.get("detail"):
                 print(f"       {exc.details['detail']}", file=sys.stderr)
-        elif exc.code.startswith("database") or exc.code in (
+        elif (exc.code.startswith("database") and exc.code != "database_missing") or exc.code in (
             "catalog",
             "sync_failed",
             "hq_error",

@@ -33,6 +33,13 @@ class DatabaseCorruptError(DatabaseError):
     code = "database_corrupt"
 
 
+class DatabaseMissingError(DatabaseCorruptError):
+    """The database is missing or empty in a folder that belongs to a station: recovered from
+    a backup, never set up anew."""
+
+    code = "database_missing"
+
+
 class DatabaseTooNewError(DatabaseError):
     code = "database_too_new"
 

@@ -13,6 +13,8 @@ import platformdirs
 
 APP_NAME = "StationDesk"
 DB_FILENAME = "station.sqlite3"
+BACKUP_SUFFIX = ".sdbackup"
+KEY_RECORD = "station.key.json"  # beside the database: the keyring entry's name, no secret
 
 
 def project_root() -> Path:
@@ -44,3 +46,16 @@ def settings_file(data_dir: Path) -> Path:
 
 def backups_dir(data_dir: Path) -> Path:
     return data_dir / "backups"
+
+
+def station_traces(data_dir: Path) -> list[Path]:
+    """What a station leaves in its folder besides the database: the key record, backups in
+    the folder's own backups/, the files a restore or an upgrade put aside. Any of them means
+    the folder belongs to a station, so a missing or empty database there is a loss to
+    recover from, never a new station to set up."""
+    db = database_file(data_dir)
+    found = [p for p in [data_dir / KEY_RECORD] if p.is_file()]
+    found += sorted(backups_dir(data_dir).glob(f"*{BACKUP_SUFFIX}"))
+    found += sorted(data_dir.glob(f"{db.stem}.replaced-*{db.suffix}"))
+    found += sorted(data_dir.glob(f"{db.stem}.before-*{db.suffix}"))
+    return found

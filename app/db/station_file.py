@@ -3,6 +3,7 @@ and the schema upgrade. The GUI, the CLI and the tools all open a station throug
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from app import errors
@@ -10,7 +11,7 @@ from app.db import cipher, station_key
 from app.db.cipher import DRIVER_ERRORS
 from app.db.engine import Store, translate
 from app.db.migrate import upgrade_database
-from app.paths import database_file
+from app.paths import database_file, station_traces
 
 
 def open_station(data_dir: Path, *, create: bool = False, key: bytes | None = None) -> Store:
@@ -21,9 +22,15 @@ def open_station(data_dir: Path, *, create: bool = False, key: bytes | None = No
     `create` is said; an unencrypted file from an earlier StationDesk is encrypted in place
     first, and so are the copies earlier upgrades left beside it."""
     path = database_file(data_dir)
-    if not path.exists():
+    if _holds_nothing(path):
+        traces = station_traces(data_dir)
+        if traces:
+            raise errors.DatabaseMissingError(
+                str(path), traces=[p.name for p in traces[:5]], size=_size(path)
+            )
         if not create:
             raise errors.NotSetUpError(str(path))
+        path.unlink(missing_ok=True)  # an empty file in a folder that never held a station
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -42,6 +49,31 @@ def open_station(data_dir: Path, *, create: bool = False, key: bytes | None = No
         return Store(path, key)
     upgrade_database(path, key)
     return Store(path, key)
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+def _holds_nothing(path: Path) -> bool:
+    """No database to open: no file, an empty one, or an unencrypted SQLite file without a
+    single table (what opening a path that held nothing leaves behind)."""
+    size = _size(path)
+    if not size:
+        return True
+    if not cipher.is_plaintext(path):
+        return False
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            return not conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False  # damaged: the open that follows says so
 
 
 def _existing_or_new_key(data_dir: Path) -> bytes:

@@ -19,9 +19,9 @@ from pathlib import Path
 from app import credentials, errors
 from app.db import cipher
 from app.domain import recovery_key
-from app.paths import database_file
+from app.paths import KEY_RECORD, database_file
 
-SIDECAR = "station.key.json"
+SIDECAR = KEY_RECORD
 
 
 @dataclass(frozen=True)

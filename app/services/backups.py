@@ -36,13 +36,13 @@ from app.db import cipher, page_auth
 from app.db.cipher import DRIVER_ERRORS
 from app.db.engine import Store, translate
 from app.domain import recovery_key
-from app.paths import backups_dir, database_file
+from app.paths import BACKUP_SUFFIX, backups_dir, database_file
 from app.services import audit
 from app.services.station import OfficerInfo, require, station_info
 from app.settings import load_settings
 
 log = logging.getLogger("stationdesk.backup")
-SUFFIX = ".sdbackup"
+SUFFIX = BACKUP_SUFFIX
 MANIFEST = ".json"
 # 1: `sha256` is the plain SHA-256 of the file. 2: it is page_auth.split_digest, which the
 # read-back can compute while the copy is written (page 1 comes last).

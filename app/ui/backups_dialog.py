@@ -323,15 +323,23 @@ def recover_at_start(data_dir: Path, problem: errors.StationDeskError) -> bool:
         )
         return False
     entry, info = found
-    answer = QMessageBox.question(
-        None,
-        title,
+    question = (
         QCoreApplication.translate(
+            "Backups",
+            "The station database is missing or empty. The newest good backup was written %1 and holds %2 reports. Restore it now? After sign-in, the sync takes back from HQ what the backup lacks.",
+        )
+        if isinstance(problem, errors.DatabaseMissingError)
+        else QCoreApplication.translate(
             "Backups",
             "The station database is damaged. The newest good backup was written %1 and holds %2 reports. Restore it now? The damaged file is kept aside; after sign-in, the sync takes back from HQ what the backup lacks.",
         )
-        .replace("%1", info.created_utc.replace("T", " ").rstrip("Z") + " UTC")
-        .replace("%2", f"{info.reports:,}"),
+    )
+    answer = QMessageBox.question(
+        None,
+        title,
+        question.replace("%1", info.created_utc.replace("T", " ").rstrip("Z") + " UTC").replace(
+            "%2", f"{info.reports:,}"
+        ),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False

@@ -37,6 +37,12 @@ def error_text(exc: errors.StationDeskError) -> str:
             "Messages",
             "The station database file is damaged or is not a StationDesk database. Do not continue; call the administrator to restore the latest backup.",
         ),
+        "database_missing": QCoreApplication.translate(
+            "Messages",
+            "The station database is missing or empty, but this folder belongs to a station "
+            "(its key record or backups are here). Nothing was set up anew: restore the newest "
+            "backup.",
+        ),
         "database_too_new": QCoreApplication.translate(
             "Messages",
             "This station database was written by a newer version of StationDesk. Install that version; this one will not touch the file.",

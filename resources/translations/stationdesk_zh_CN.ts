@@ -171,7 +171,12 @@ Tell it to the officer in person. They must choose their own password when they 
         <translation>在 %1 中没有找到完好的备份。请插入备份盘后重新启动 StationDesk，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="329"/>
+        <location filename="../../app/ui/backups_dialog.py" line="327"/>
+        <source>The station database is missing or empty. The newest good backup was written %1 and holds %2 reports. Restore it now? After sign-in, the sync takes back from HQ what the backup lacks.</source>
+        <translation>本所数据库文件缺失或为空。最新的完好备份写于 %1，含 %2 条警情。现在恢复吗？登录后，同步会从总部取回备份中缺少的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="332"/>
         <source>The station database is damaged. The newest good backup was written %1 and holds %2 reports. Restore it now? The damaged file is kept aside; after sign-in, the sync takes back from HQ what the backup lacks.</source>
         <translation>本所数据库已损坏。最新的完好备份写于 %1，包含 %2 条警情。现在恢复吗？损坏的文件会另行保留；登录后同步将从总部取回备份中缺少的记录。</translation>
     </message>
@@ -1687,251 +1692,256 @@ Incident catalog %2</source>
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="40"/>
+        <source>The station database is missing or empty, but this folder belongs to a station (its key record or backups are here). Nothing was set up anew: restore the newest backup.</source>
+        <translation>本所数据库文件缺失或为空，但该文件夹属于一个派出所（其中有密钥记录或备份）。系统未新建任何派出所：请恢复最新的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="46"/>
         <source>This station database was written by a newer version of StationDesk. Install that version; this one will not touch the file.</source>
         <translation>该数据库由更新版本的 StationDesk 写入。请安装新版本；当前版本不会改动该文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="44"/>
+        <location filename="../../app/ui/messages.py" line="50"/>
         <source>The station database reported an error. Your input is kept.</source>
         <translation>数据库报告错误。已录入内容仍保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="47"/>
+        <location filename="../../app/ui/messages.py" line="53"/>
         <source>Wrong badge number or password.</source>
         <translation>警号或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="48"/>
+        <location filename="../../app/ui/messages.py" line="54"/>
         <source>Too many wrong passwords: this account is locked until %1. An administrator can unlock it sooner.</source>
         <translation>密码错误次数过多：该账号锁定至 %1。管理员可提前解锁。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="52"/>
+        <location filename="../../app/ui/messages.py" line="58"/>
         <source>The station database is encrypted and this computer&apos;s keyring does not hold its key. Type the recovery key from the sheet in the station safe.</source>
         <translation>本所数据库已加密，而本机钥匙串中没有其密钥。请输入所内保险柜中恢复密钥页上的密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="56"/>
+        <location filename="../../app/ui/messages.py" line="62"/>
         <source>This recovery key does not open this station&apos;s database: it belongs to another station. Check the unit name on the sheet.</source>
         <translation>此恢复密钥无法打开本所数据库：它属于其他单位。请核对密钥页上的单位名称。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="60"/>
+        <location filename="../../app/ui/messages.py" line="66"/>
         <source>That is not a recovery key: check the 56 letters and digits on the sheet and type them again. Dashes and spaces do not matter.</source>
         <translation>这不是有效的恢复密钥：请核对密钥页上的56位字母和数字后重新输入。短横线和空格可省略。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="64"/>
+        <location filename="../../app/ui/messages.py" line="70"/>
         <source>The system keyring is not available, so the station&apos;s keys cannot be kept safely. Start or unlock the keyring service and try again.</source>
         <translation>系统钥匙串不可用，无法安全保存本所密钥。请启动或解锁钥匙串服务后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="68"/>
+        <location filename="../../app/ui/messages.py" line="74"/>
         <source>The keyring on this PC keeps secrets in a plain file, not in the system&apos;s protected store, so the station&apos;s keys are not put there. Use the system keyring (Windows Credential Manager); only a demo or test station may set STATIONDESK_ALLOW_FILE_KEYRING=1.</source>
         <translation>本机的密钥环把机密保存在普通文件中，而不是系统受保护的存储区，因此不会把本所的密钥放在那里。请使用系统密钥环（Windows 凭据管理器）；只有演示或测试所才可设置 STATIONDESK_ALLOW_FILE_KEYRING=1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="75"/>
+        <location filename="../../app/ui/messages.py" line="81"/>
         <source>Your role is not allowed to do this. A station chief must do it.</source>
         <translation>您的角色无权执行此操作，须由所长（带班领导）办理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="78"/>
+        <location filename="../../app/ui/messages.py" line="84"/>
         <source>That report no longer exists in this station&apos;s database.</source>
         <translation>本所数据库中找不到该警情。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="81"/>
+        <location filename="../../app/ui/messages.py" line="87"/>
         <source>The report&apos;s status does not allow this change.</source>
         <translation>该警情当前状态不允许此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="84"/>
+        <location filename="../../app/ui/messages.py" line="90"/>
         <source>The incident catalog could not be loaded.</source>
         <translation>无法加载警情类别目录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="87"/>
+        <location filename="../../app/ui/messages.py" line="93"/>
         <source>Some fields need attention; see the messages beside them.</source>
         <translation>部分内容需要修改，请查看各栏旁的提示。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="90"/>
+        <location filename="../../app/ui/messages.py" line="96"/>
         <source>This station is already set up.</source>
         <translation>本所已完成初始化。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="91"/>
+        <location filename="../../app/ui/messages.py" line="97"/>
         <source>No visit of this station has the code %1. Check the code on the sheet (V, seven digits, dash, check digit) and type it again.</source>
         <translation>本所没有编号为 %1 的回访。请核对回访单上的编号（V、七位数字、短横线、校验位）后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="95"/>
+        <location filename="../../app/ui/messages.py" line="101"/>
         <source>The outcome of visit %1 was already recorded (%2, %3 by %4). Nothing was changed.</source>
         <translation>回访 %1 的结果已录入（%2，%3，录入人 %4），本次未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="103"/>
+        <location filename="../../app/ui/messages.py" line="109"/>
         <source>Report %1 was voided: it is not visited and no sheet is printed for it.</source>
         <translation>警情 %1 已作废：不再回访，也不打印回访单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="106"/>
+        <location filename="../../app/ui/messages.py" line="112"/>
         <source>Printing failed: %1</source>
         <translation>打印失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="109"/>
+        <location filename="../../app/ui/messages.py" line="115"/>
         <source>The return-visit policy file could not be loaded: %1</source>
         <translation>无法读取回访规则文件：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="112"/>
+        <location filename="../../app/ui/messages.py" line="118"/>
         <source>This station has not been set up yet.</source>
         <translation>本所尚未初始化。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="117"/>
+        <location filename="../../app/ui/messages.py" line="123"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="124"/>
+        <location filename="../../app/ui/messages.py" line="130"/>
         <source>Required for this incident type.</source>
         <translation>该类警情必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="125"/>
+        <location filename="../../app/ui/messages.py" line="131"/>
         <source>Enter a phone number, or the reason none was given.</source>
         <translation>请填写联系电话，或说明未提供电话的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="128"/>
+        <location filename="../../app/ui/messages.py" line="134"/>
         <source>Too long: at most %1 characters.</source>
         <translation>内容过长：最多 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="131"/>
+        <location filename="../../app/ui/messages.py" line="137"/>
         <source>Contains invisible control characters; retype the text.</source>
         <translation>包含不可见的控制字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="134"/>
+        <location filename="../../app/ui/messages.py" line="140"/>
         <source>An ID number has 18 characters.</source>
         <translation>身份证号应为18位。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="135"/>
+        <location filename="../../app/ui/messages.py" line="141"/>
         <source>An ID number is 17 digits followed by a digit or X.</source>
         <translation>身份证号为17位数字加1位数字或X。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="138"/>
+        <location filename="../../app/ui/messages.py" line="144"/>
         <source>The birth date inside this ID number is not a real date.</source>
         <translation>身份证号中的出生日期无效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="141"/>
+        <location filename="../../app/ui/messages.py" line="147"/>
         <source>The first two digits are not a province code: check the number.</source>
         <translation>前两位不是省级行政区划代码，请核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="144"/>
+        <location filename="../../app/ui/messages.py" line="150"/>
         <source>The birth year inside this ID number is before 1900, which is not plausible: check the number.</source>
         <translation>该身份证号中的出生年份早于1900年，不合常理，请核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="149"/>
+        <location filename="../../app/ui/messages.py" line="155"/>
         <source>The birth date inside this ID number is after today: check the number.</source>
         <translation>该身份证号中的出生日期晚于今天，请核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="152"/>
+        <location filename="../../app/ui/messages.py" line="158"/>
         <source>The check digit does not match: this ID number has a typing error.</source>
         <translation>校验码不符：身份证号有输入错误。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="155"/>
+        <location filename="../../app/ui/messages.py" line="161"/>
         <source>A phone number contains only digits, spaces and dashes.</source>
         <translation>电话号码只能包含数字、空格和短横线。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="158"/>
+        <location filename="../../app/ui/messages.py" line="164"/>
         <source>Not a valid phone number: 11-digit mobile, or area code and number.</source>
         <translation>电话号码格式不正确：应为11位手机号，或区号加座机号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="161"/>
+        <location filename="../../app/ui/messages.py" line="167"/>
         <source>This is a service number (such as 110 or 12345), not the reporter&apos;s own phone: enter a mobile, or a landline with its area code.</source>
         <translation>这是服务号码（如110、12345），不是报警人本人的电话：请填写手机号，或带区号的固定电话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="166"/>
+        <location filename="../../app/ui/messages.py" line="172"/>
         <source>A name contains letters only (no digits or symbols).</source>
         <translation>姓名只能包含文字（不能有数字或符号）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="169"/>
+        <location filename="../../app/ui/messages.py" line="175"/>
         <source>Use the form YYYY-MM-DD HH:MM.</source>
         <translation>请按 年-月-日 时:分 格式填写，如 2024-01-02 22:00。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="170"/>
+        <location filename="../../app/ui/messages.py" line="176"/>
         <source>The incident time is in the future.</source>
         <translation>发案时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="173"/>
+        <location filename="../../app/ui/messages.py" line="179"/>
         <source>Choose an incident type from the list.</source>
         <translation>请从列表中选择警情类别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="176"/>
+        <location filename="../../app/ui/messages.py" line="182"/>
         <source>2 to 12 letters or digits.</source>
         <translation>2至12位字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="177"/>
+        <location filename="../../app/ui/messages.py" line="183"/>
         <source>3 to 12 letters or digits.</source>
         <translation>3至12位字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="178"/>
+        <location filename="../../app/ui/messages.py" line="184"/>
         <source>This badge number already has an account.</source>
         <translation>该警号已有账号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="181"/>
+        <location filename="../../app/ui/messages.py" line="187"/>
         <source>At least 8 characters.</source>
         <translation>至少8个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="182"/>
+        <location filename="../../app/ui/messages.py" line="188"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="183"/>
+        <location filename="../../app/ui/messages.py" line="189"/>
         <source>The new password must differ from the old one.</source>
         <translation>新密码不能与旧密码相同。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="186"/>
+        <location filename="../../app/ui/messages.py" line="192"/>
         <source>This is the last administrator account: add another administrator first.</source>
         <translation>这是最后一个管理员账号：请先添加另一名管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="189"/>
+        <location filename="../../app/ui/messages.py" line="195"/>
         <source>Choose a role from the list.</source>
         <translation>请从列表中选择角色。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="190"/>
+        <location filename="../../app/ui/messages.py" line="196"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="197"/>
+        <location filename="../../app/ui/messages.py" line="203"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
