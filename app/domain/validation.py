@@ -63,7 +63,8 @@ def has_control_chars(text: str, allow_newlines: bool = False) -> bool:
     for ch in text:
         if allow_newlines and ch in "\n\t":
             continue
-        if unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200d":
+        # Cs: a lone surrogate (half of a pair, not a character) cannot be stored as UTF-8
+        if unicodedata.category(ch) in ("Cc", "Cf", "Cs") and ch not in "\u200d":
             return True
     return False
 

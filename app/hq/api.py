@@ -166,11 +166,13 @@ def create_app(
         # Parsed straight from the bytes by pydantic's own JSON reader: a catch-up batch is
         # about a megabyte and json.loads-then-validate cost a third of HQ's time.
         try:
-            body = protocol.PushRequest.model_validate_json(await request.body())
+            body = protocol.parse_push(await request.body())
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
             return _error(422, "invalid", f"body.{where}: {first['msg']}"[:2000])  # type: ignore[return-value]
+        except ValueError as exc:
+            return _error(422, "invalid", str(exc)[:2000])  # type: ignore[return-value]
         return await run_in_threadpool(lambda: hq.push(station_for(authorization), body))
 
     @app.get("/v1/status", responses=ERROR_RESPONSES)

@@ -89,7 +89,9 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
                 )
             )
         except ValueError as exc:
-            items.append(Classified(envelope.seq, None, envelope.revision, str(exc)[:200]))
+            items.append(
+                Classified(envelope.seq, None, envelope.revision, protocol.scrub(str(exc))[:200])
+            )
 
     seqs = {c.seq for c in items}
     lo, hi = (min(seqs), max(seqs)) if seqs else (0, -1)
@@ -151,9 +153,7 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
                     "station_id": station.id,
                     "generation": request.generation,
                     "seq": c.seq,
-                    "raw": json.dumps(c.raw, ensure_ascii=False, default=str)[
-                        : protocol.MAX_PAYLOAD_CHARS * 2
-                    ],
+                    "raw": _verbatim(c.raw),
                     "reason": c.reason,
                     "received_utc": now_text,
                 }
@@ -252,6 +252,16 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
         audit_state=audit_state,
         refused=gen.refused,
     )
+
+
+def _verbatim(raw: Any) -> str:
+    """A quarantined item as HQ can store it: escaped JSON (a NUL or a lone surrogate stays
+    readable as \\u0000, never breaks the row), or a note when it cannot even be written."""
+    try:
+        text = json.dumps(raw, ensure_ascii=True, default=str)
+    except (ValueError, RecursionError):
+        text = json.dumps({"unwritable": type(raw).__name__})
+    return text[: protocol.MAX_PAYLOAD_CHARS * 2]
 
 
 def _held_high(session: Session, station_id: int, generation: int) -> int:

@@ -11,15 +11,70 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
 
 PROTOCOL_VERSION = 1
 MAX_BATCH_ITEMS = 1000
 MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_PAYLOAD_CHARS = 64 * 1024
 MAX_AUDIT_LINKS = 20_000
+MAX_NESTING = 32  # a record's JSON is a few levels deep; deeper is not a station's
+MAX_INT = 2**63 - 1  # what every HQ database stores as an integer
+
+# What every HQ database can store as text: no NUL or other control character (tab, newline
+# and carriage return allowed), no lone surrogate (not UTF-8). The desk refuses the same when
+# typed (app.domain.validation), so its own records always pass.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def check_storable(text: str) -> str:
+    found = _UNSTORABLE.search(text)
+    if found is not None:
+        raise ValueError(f"holds a character HQ cannot store (U+{ord(found.group()):04X})")
+    return text
+
+
+def check_json_value(value: Any, depth: int = 0) -> None:
+    """A decoded payload HQ can store and index: bounded nesting, storable strings (keys too),
+    integers a database column holds, finite numbers."""
+    if depth > MAX_NESTING:
+        raise ValueError(f"nested deeper than {MAX_NESTING} levels")
+    if isinstance(value, str):
+        check_storable(value)
+    elif isinstance(value, bool) or value is None:
+        return
+    elif isinstance(value, int):
+        if not -MAX_INT <= value <= MAX_INT:
+            raise ValueError("holds an integer beyond 64 bits")
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("holds a number that is not finite")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            check_storable(key)
+            check_json_value(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            check_json_value(item, depth + 1)
+
+
+def scrub(text: str) -> str:
+    """Text HQ writes about what it received (a reason naming a key): always storable."""
+    return _UNSTORABLE.sub("\ufffd", text)
+
+
+Text = AfterValidator(check_storable)
 
 Uuid = Annotated[
     str,
@@ -53,9 +108,9 @@ class ErrorBody(Shape):
 # -- enrolment ------------------------------------------------------------------------------
 class EnrollRequest(Shape):
     protocol: int = PROTOCOL_VERSION
-    code: Annotated[str, StringConstraints(min_length=8, max_length=64)]
+    code: Annotated[str, StringConstraints(min_length=8, max_length=64), Text]
     unit_code: UnitCode
-    unit_name: Short
+    unit_name: Annotated[str, StringConstraints(max_length=200), Text]
     station_uuid: Uuid
 
 
@@ -75,11 +130,11 @@ class RevisionItem(Shape):
     record_id: Uuid
     revision_no: Annotated[int, Field(ge=1, le=1_000_000)]
     parent_id: Uuid | None
-    recorded_at: Annotated[str, StringConstraints(max_length=40)]
+    recorded_at: Annotated[str, StringConstraints(max_length=40), Text]
     action: Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,32}$")]
-    officer_badge: Annotated[str, StringConstraints(max_length=32)]
-    changes: Annotated[str, StringConstraints(max_length=MAX_PAYLOAD_CHARS)]
-    payload: Annotated[str, StringConstraints(max_length=MAX_PAYLOAD_CHARS)]
+    officer_badge: Annotated[str, StringConstraints(max_length=32), Text]
+    changes: Annotated[str, StringConstraints(max_length=MAX_PAYLOAD_CHARS), Text]
+    payload: Annotated[str, StringConstraints(max_length=MAX_PAYLOAD_CHARS), Text]
     sha256: Sha256
     # Added in place of a version bump: an older station sends no kind and means a report.
     record_kind: RecordKind = "report"
@@ -125,7 +180,7 @@ class PushRequest(Shape):
     unit_code: UnitCode
     generation: Generation
     generation_base: Seq
-    station_time: Annotated[str, StringConstraints(max_length=40)]
+    station_time: Annotated[str, StringConstraints(max_length=40), Text]
     items: Annotated[list[PushItem], Field(max_length=MAX_BATCH_ITEMS)]
     audit: AuditLinks | None = None
     rewind: Rewind | None = None
@@ -266,12 +321,31 @@ def check_revision(raw: Any, seq: int) -> RevisionItem:
         raise ValueError("sha256 does not match the payload")
     try:
         record = json.loads(item.payload)
-        json.loads(item.changes)
-    except json.JSONDecodeError:
+        changes = json.loads(item.changes)
+    except (json.JSONDecodeError, RecursionError):
         raise ValueError("payload or changes is not JSON") from None
     if not isinstance(record, dict) or record.get("id") != item.record_id:
         raise ValueError("payload is not this record")
+    check_json_value(record)
+    check_json_value(changes)
     return item
+
+
+def parse_push(body: bytes) -> PushRequest:
+    """Pydantic's own JSON reader first (a catch-up batch is about a megabyte, and it is the
+    fast way). JSON that reader refuses but the standard one reads (nested deeper than it
+    goes, a lone surrogate escaped as \\ud800) is read with the standard one, so the one bad
+    revision is quarantined rather than the whole batch refused."""
+    try:
+        return PushRequest.model_validate_json(body)
+    except ValidationError as exc:
+        if exc.errors()[0].get("type") != "json_invalid":
+            raise
+        try:
+            raw = json.loads(body)
+        except (ValueError, RecursionError):
+            raise exc from None
+    return PushRequest.model_validate(raw)
 
 
 def parse_answer(model: type[Shape], status_code: int, body: bytes) -> Any:
