@@ -44,9 +44,21 @@ def _writer(backend: Any) -> Any:
     return backend
 
 
+def _backend() -> Any:
+    """The keyring in use; one named by PYTHON_KEYRING_BACKEND that cannot be loaded (not
+    installed, as keyrings.alt in the bundle) is a keyring that is not there."""
+    try:
+        return keyring.get_keyring()
+    except Exception as exc:  # noqa: BLE001 - any import or set-up failure of a backend
+        raise errors.KeyringUnavailableError(f"the keyring cannot be loaded: {exc}") from None
+
+
 def keeps_secrets_in_file() -> bool:
     """Whether this keyring writes secrets to a file rather than the system's protected store."""
-    writer = _writer(keyring.get_keyring())
+    try:
+        writer = _writer(_backend())
+    except errors.KeyringUnavailableError:
+        return False
     if isinstance(writer, fail.Keyring):
         return False
     return not type(writer).__module__.startswith(SYSTEM_KEYRINGS)
@@ -54,7 +66,7 @@ def keeps_secrets_in_file() -> bool:
 
 def ensure_available() -> None:
     """Called before anything is asked of HQ, so a missing keyring never spends a code."""
-    backend = keyring.get_keyring()
+    backend = _backend()
     if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) <= 0:
         raise errors.KeyringUnavailableError(
             f"no usable keyring ({type(backend).__name__}); the station token cannot be stored"

@@ -67,3 +67,17 @@ def test_init_on_a_file_keyring_says_so_in_one_line_and_leaves_no_secret(
     assert len(lines) == 1 and "STATIONDESK_ALLOW_FILE_KEYRING=1" in lines[0], done.stderr
     assert _keyring_files(test_keyring) == []
     assert not (data_dir / "station.sqlite3").exists()
+
+
+def test_a_keyring_that_cannot_be_loaded_is_said_not_raised(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """PYTHON_KEYRING_BACKEND naming a module that is not there (keyrings.alt in the bundle)."""
+    import keyring
+    import keyring.core
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.gone.file.PlaintextKeyring")
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)
+    assert not credentials.keeps_secrets_in_file()
+    with pytest.raises(errors.KeyringUnavailableError, match="cannot be loaded"):
+        credentials.load_token("station")
