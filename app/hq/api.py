@@ -6,8 +6,6 @@ what to do (401/403 stop, 413 smaller batches, 429 wait for `Retry-After`), neve
 
 from __future__ import annotations
 
-import threading
-import time
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Header, Query, Request
@@ -73,27 +71,6 @@ class _TooLarge(Exception):
     """Raised inside the body reader once the limit is passed, to stop reading."""
 
 
-class RateLimiter:
-    """A token bucket per station: bursts are fine, a runaway loop is slowed with 429."""
-
-    def __init__(self, rate_per_second: float, burst: int) -> None:
-        self.rate = rate_per_second
-        self.burst = burst
-        self._buckets: dict[int, tuple[float, float]] = {}
-        self._lock = threading.Lock()
-
-    def wait_needed(self, key: int) -> float:
-        now = time.monotonic()
-        with self._lock:
-            tokens, stamp = self._buckets.get(key, (float(self.burst), now))
-            tokens = min(self.burst, tokens + (now - stamp) * self.rate)
-            if tokens >= 1:
-                self._buckets[key] = (tokens - 1, now)
-                return 0.0
-            self._buckets[key] = (tokens, now)
-            return (1 - tokens) / self.rate
-
-
 def create_app(
     hq: Headquarters,
     *,
@@ -106,7 +83,6 @@ def create_app(
         version=__version__,
         description="Stations push their revision logs here and pull HQ's instructions.",
     )
-    limiter = RateLimiter(rate_per_second, burst)
 
     @app.exception_handler(HqError)
     async def _hq_error(_request: Request, exc: HqError) -> JSONResponse:
@@ -132,7 +108,9 @@ def create_app(
         if authorization and authorization.lower().startswith("bearer "):
             token = authorization[7:].strip()
         caller = hq.authenticate(token)
-        wait = limiter.wait_needed(caller.station_id)
+        # a token bucket per station (bursts are fine, a runaway loop is slowed with 429),
+        # kept in the database all of HQ's workers and hosts share
+        wait = hq.rate_wait(f"station:{caller.station_id}", rate_per_second, burst)
         if wait > 0:
             raise _RateLimited(wait)
         return caller

@@ -11,6 +11,7 @@ import uuid
 
 from sqlalchemy import (
     BigInteger,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -252,3 +253,14 @@ class HqOperator(HqBase):
     name: Mapped[str]
     token_sha256: Mapped[str] = mapped_column(unique=True)
     created_utc: Mapped[str]
+
+
+class HqRateBucket(HqBase):
+    """A token bucket for one caller, in the database every HQ worker and host shares: a
+    station's rate limit holds however its requests are spread over processes."""
+
+    __tablename__ = "hq_rate_bucket"
+
+    key: Mapped[str] = mapped_column(primary_key=True)  # "station:<id>"
+    tokens: Mapped[float] = mapped_column(Float)
+    stamp: Mapped[float] = mapped_column(Float)  # seconds since the epoch, when tokens was set

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import secrets
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -27,11 +28,13 @@ from app.hq.models import (
     HqInstruction,
     HqOperator,
     HqQuarantine,
+    HqRateBucket,
     HqRecord,
     HqReminder,
     HqRevision,
     HqStation,
 )
+from app.hq.sql import dialect_insert
 from app.services.clock import utc_iso
 from app.services.supervision import Period, WeeklyFigures
 from app.sync import protocol
@@ -292,6 +295,27 @@ class Headquarters:
                 raise Unauthorised("station token unknown or revoked")
             self._tokens[digest] = station_id
         return Caller(station_id, digest)
+
+    def rate_wait(self, key: str, rate: float, burst: int) -> float:
+        """Take one token from the caller's bucket in the shared database; the seconds to
+        wait when there is none. Every worker and host sees the same bucket, so a station
+        spreading its requests over them is held to the same rate."""
+        now = time.time()
+        with self.session() as s:
+            s.execute(
+                dialect_insert(s, HqRateBucket)
+                .values(key=key, tokens=float(burst), stamp=now)
+                .on_conflict_do_nothing(index_elements=["key"])
+            )
+            bucket = s.get(HqRateBucket, key, with_for_update=True)
+            assert bucket is not None
+            tokens = min(float(burst), bucket.tokens + max(0.0, now - bucket.stamp) * rate)
+            bucket.stamp = now
+            if tokens >= 1:
+                bucket.tokens = tokens - 1
+                return 0.0
+            bucket.tokens = tokens
+            return (1 - tokens) / rate
 
     def _verified(self, s: Session, caller: Caller, *, lock: bool = False) -> HqStation:
         station = s.get(HqStation, caller.station_id, with_for_update=lock)
