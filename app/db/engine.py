@@ -13,16 +13,17 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from app import errors
-from app.db import cipher
+from app.db import audit_seal, cipher
 from app.db.cipher import DRIVER_ERRORS
 
 BUSY_TIMEOUT_MS = 5000
+HEAD_SQL = "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"
 # SQLite's own page cache, per connection, in KiB (negative = KiB). The default 2 MB keeps
 # little of a million-report station; the OS file cache may be reclaimed under memory pressure
 # (and is, on virtual desks), so the pages the desk reads again and again - indexes of the
@@ -120,15 +121,38 @@ class Store:
             bind=self.engine.execution_options(immediate=True), expire_on_commit=False
         )
         self._reader = sessionmaker(bind=self.engine, expire_on_commit=False)
+        self._head = -1  # the audit head this Store saw last after a commit (to seal)
+        self._audited: bool | None = None  # whether the file has an audit chain to seal
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A write transaction: committed on success, rolled back on any error."""
+        """A write transaction: committed on success, rolled back on any error. The audit
+        chain's head, once committed, is sealed outside the file."""
         try:
+            audited = self._has_audit()
             with self._writer() as session, session.begin():
                 yield session
+                head = session.execute(text(HEAD_SQL)).first() if audited else None
         except (DBAPIError, *DRIVER_ERRORS) as exc:
             raise translate(exc) from exc
+        self._seal(head)
+
+    def _has_audit(self) -> bool:
+        if self._audited is None:
+            with self.engine.connect() as conn:
+                found = conn.exec_driver_sql(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit'"
+                ).first()
+            self._audited = found is not None
+        return self._audited
+
+    def _seal(self, head: Any) -> None:
+        """Seal a head that moved (the seal itself only ever moves forward, except when a
+        restore puts it back, which another process may do: so the file decides, not a
+        value remembered here)."""
+        if head is not None and head[0] != self._head:
+            self._head = int(head[0])
+            audit_seal.advance(self.path.parent, self._head, str(head[1]))
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -143,6 +167,7 @@ class Store:
         """A write transaction on the bare sqlite3 connection, for the one path where the ORM's
         own cost would dominate: the receive button. Same pragmas, same BEGIN IMMEDIATE."""
         try:
+            audited = self._has_audit()
             raw = self.engine.raw_connection()
         except (DBAPIError, *DRIVER_ERRORS) as exc:
             raise translate(exc) from exc
@@ -151,7 +176,9 @@ class Store:
             cursor.execute("BEGIN IMMEDIATE")
             try:
                 yield cursor
+                head = cursor.execute(HEAD_SQL).fetchone() if audited else None
                 cursor.execute("COMMIT")
+                self._seal(head)
             except BaseException:
                 # A full disk makes SQLite roll back by itself; a second ROLLBACK would hide
                 # the real error behind "no transaction is active".

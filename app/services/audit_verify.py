@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import workers
-from app.db import audit_chain, cipher
+from app.db import audit_chain, audit_seal, cipher
 
 if TYPE_CHECKING:
     from app.db.engine import Store
@@ -61,8 +61,8 @@ LAST = 2**62  # beyond any seq or rowid
 @dataclass(frozen=True)
 class Finding:
     """One place where the file disagrees with its own chain. `kind` is one of:
-    entry_changed, entries_missing, revision_changed, revision_missing, revision_unvouched,
-    revision_out_of_order, record_changed."""
+    entry_changed, entries_missing, entries_cut, revision_changed, revision_missing,
+    revision_unvouched, revision_out_of_order, revisions_cut, record_changed."""
 
     kind: str
     text: str
@@ -155,6 +155,7 @@ def verify_file(
         report = _combine(path, key, results)
         if not report.ok and confirm:
             report = _check_slice(path, key, Slice()).report
+    _check_tail(path, key, report)
     report.seconds = time.perf_counter() - started
     if not report.ok:
         logging.getLogger("stationdesk.audit").error(
@@ -163,6 +164,74 @@ def verify_file(
             report.findings[0].kind if report.findings else "-",
         )
     return report
+
+
+def _check_tail(path: Path, key: bytes | None, report: VerifyReport) -> None:
+    """Entries or revisions cut from the end leave a chain that is still whole; the heads
+    kept outside the file tell: the one sealed beside it (app.db.audit_seal), the one HQ
+    acknowledged, and the station's own count of its seqs."""
+    seal = audit_seal.read(path.parent)
+    head = report.head_seq
+    with closing(cipher.connect(path, key)) as conn:
+        station = conn.execute(
+            "SELECT audit_acked_seq, last_seq, generation_base FROM station WHERE id = 1"
+        ).fetchone()
+        sealed_now = (
+            conn.execute("SELECT hash FROM audit WHERE seq = ?", (seal.seq,)).fetchone()
+            if seal is not None and 0 < seal.seq <= head
+            else None
+        )
+        own = (
+            conn.execute(
+                "SELECT count(*), coalesce(max(seq), 0) FROM revision WHERE seq >= ?",
+                (station[2],),
+            ).fetchone()
+            if station is not None
+            else None
+        )
+    if seal is not None and seal.seq > head:
+        report.add(
+            Finding(
+                "entries_cut",
+                f"the newest {seal.seq - head} audit entries (seq {head + 1} to {seal.seq}) "
+                f"are missing: the chain's head was sealed at seq {seal.seq} "
+                f"({seal.at_utc}); they were cut from the file's end, or the file was put "
+                f"back from a backup by hand",
+                seq=head + 1,
+            )
+        )
+    elif sealed_now is not None and seal is not None and sealed_now[0] != seal.hash:
+        report.add(
+            Finding(
+                "entry_changed",
+                f"audit entry {seal.seq} is not the one sealed as the head ({seal.at_utc}): "
+                f"the chain was written anew from there back",
+                seq=seal.seq,
+            )
+        )
+    if station is None or own is None:
+        return
+    acked, last_seq, base = (int(v) for v in station)
+    if acked > head:
+        report.add(
+            Finding(
+                "entries_cut",
+                f"HQ acknowledged audit entries up to seq {acked}, but the file's chain ends "
+                f"at seq {head}: {acked - head} entries were cut from its end",
+                seq=head + 1,
+            )
+        )
+    count, newest = int(own[0]), int(own[1])
+    expected = max(0, last_seq - base + 1)
+    if newest > last_seq or count != expected or (expected and newest != last_seq):
+        report.add(
+            Finding(
+                "revisions_cut",
+                f"the station numbered its revisions up to seq {last_seq} (from {base}), "
+                f"but the file holds {count} of them, the newest at seq {newest}",
+                seq=newest + 1,
+            )
+        )
 
 
 def _slices_for(conn: Any) -> int:

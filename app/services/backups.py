@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from app import errors, workers
-from app.db import cipher, page_auth
+from app.db import audit_chain, audit_seal, cipher, page_auth
 from app.db.cipher import DRIVER_ERRORS
 from app.db.engine import Store, translate
 from app.domain import recovery_key
@@ -421,11 +421,15 @@ def restore(data_dir: Path, backup: Path, key: bytes) -> Path:
         with closing(cipher.connect(backup, key)) as src:
             cipher.copy_database(src, work, key)
         cipher.fsync_file(work)
+        with closing(cipher.connect(work, key)) as restored:
+            head = audit_chain.head(lambda sql, args: restored.execute(sql, args))
         for suffix in ("", "-wal", "-shm"):
             current = Path(f"{path}{suffix}")
             if current.exists():
                 os.replace(current, Path(f"{aside}{suffix}"))
         os.replace(work, path)
+        # the entries after the backup are gone on purpose: the restore's own entry says so
+        audit_seal.reset(data_dir, *head)
     except DRIVER_ERRORS as exc:
         _discard(work)
         raise translate(exc) from None

@@ -30,9 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from app import credentials, errors
+from app.db import audit_chain, audit_seal
 from app.db.engine import Store
 from app.db.models import Revision, SyncState
 from app.services.clock import now_local, parse_utc, utc_iso
@@ -374,6 +375,12 @@ class SyncEngine:
             )
             outbox.note_restart(s, old_generation, old_acked, self._split)
             report.new_generation = st.generation
+            head = audit_chain.head(lambda sql, args: s.execute(text(sql)))
+        if not self._split:
+            # this desk's file was put back from a backup (by the app, or by hand on this
+            # computer): its chain's later entries went with the disk, and HQ records the
+            # restart with the next push; the seal beside the file follows the restored chain
+            audit_seal.reset(self.store.path.parent, *head)
         self.step("after_new_generation")
         self._take_back(client, hq, report)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from contextlib import closing
 from pathlib import Path
 
-from app.db import audit_chain, cipher
+from app.db import audit_chain, audit_seal, cipher
 from app.db.engine import Store
 from app.services import audit, audit_verify, receiving
 from app.sync.engine import SyncEngine
@@ -49,7 +49,11 @@ def test_a_history_rewritten_consistently_in_the_file_is_caught_at_hq(desk, hq) 
     receive_and_complete(desk, 3)
     assert SyncEngine(desk).run_once().ok
     _rewrite_history(desk.path, desk.key, 3)
-    assert audit_verify.verify(desk).ok  # the file alone cannot tell any more...
+    found = audit_verify.verify(desk)  # the head sealed beside the file tells...
+    assert [f.kind for f in found.findings] == ["entry_changed"], found.findings
+    assert "sealed" in found.findings[0].text
+    audit_seal.reset(desk.path.parent, *audit.head(desk))  # ...unless the forger reseals it,
+    assert audit_verify.verify(desk).ok  # and then the file alone cannot tell any more...
     receive_and_complete(desk, 1)
     SyncEngine(desk).run_once()
     assert _hq_view(hq)[1] == "broken"  # ...HQ can
