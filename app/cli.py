@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from app import __version__, errors
-from app.cli_args import bounded
+from app.cli_args import OneLineParser, bounded, os_error_line, unexpected
+from app.files import write_atomically
 from app.paths import database_file, default_data_dir
 
 CLI_MESSAGES = {
@@ -65,25 +66,63 @@ CLI_MESSAGES = {
 }
 
 
-def _fail(exc: errors.StationDeskError) -> int:
+# Field codes (app.domain.validation, app.services.station) in plain words; the app shows the
+# same, translated, beside the field.
+FIELD_MESSAGES = {
+    "required": "required",
+    "required_here": "required",
+    "too_long": "too long",
+    "control_chars": "contains invisible control characters",
+    "unit_code_format": "2 to 12 letters or digits",
+    "badge_format": "3 to 12 letters or digits",
+    "badge_taken": "this badge number already has an account",
+    "password_short": "at least 8 characters",
+    "password_mismatch": "the two passwords differ",
+    "password_same": "the new password must differ from the old one",
+    "last_admin": "this is the last administrator account",
+    "unknown_role": "no such role",
+    "name_chars": "letters only (no digits or symbols)",
+    "phone_format": "not a valid phone number",
+    "phone_service": "a service number, not a person's phone",
+    "id_check_digit": "the check digit does not match",
+}
+
+OUTPUT_REASONS = {
+    "full": "the disk is full",
+    "denied": "not allowed to write there",
+    "no_folder": "that folder does not exist",
+    "is_folder": "that is a folder; give a file name",
+    "failed": "the file could not be written",
+}
+
+
+def fail_line(exc: errors.StationDeskError) -> str:
+    """What went wrong, in one line: the plain message, and the detail that locates it."""
     if isinstance(exc, errors.ValidationFailed):
-        for name, code in exc.errors.items():
-            print(f"error: {name}: {code}", file=sys.stderr)
-    else:
-        print(f"error: {CLI_MESSAGES.get(exc.code, str(exc))}", file=sys.stderr)
-        if exc.code.startswith("backup"):
-            print(f"       ({exc.details.get('reason', '')}: {exc})", file=sys.stderr)
-            if exc.details.get("detail"):
-                print(f"       {exc.details['detail']}", file=sys.stderr)
-        elif (exc.code.startswith("database") and exc.code != "database_missing") or exc.code in (
-            "catalog",
-            "sync_failed",
-            "hq_error",
-            "hq_incomplete",
-            "sync_refused",
-            "station_split",
-        ):
-            print(f"       ({exc})", file=sys.stderr)
+        return "; ".join(
+            f"{name}: {FIELD_MESSAGES.get(code, code)}" for name, code in exc.errors.items()
+        )
+    if isinstance(exc, errors.OutputError):
+        why = OUTPUT_REASONS.get(str(exc.details.get("reason")), OUTPUT_REASONS["failed"])
+        return f"cannot write {exc.details.get('path', exc)}: {why}; nothing was left there"
+    message = CLI_MESSAGES.get(exc.code, str(exc))
+    if exc.code.startswith("backup"):
+        detail = exc.details.get("detail") or ""
+        return f"{message} ({exc.details.get('reason', '')}: {exc}{'; ' if detail else ''}{detail})"
+    if (exc.code.startswith("database") and exc.code != "database_missing") or exc.code in (
+        "catalog",
+        "sync_failed",
+        "hq_error",
+        "hq_incomplete",
+        "sync_refused",
+        "station_split",
+    ):
+        return f"{message} ({exc})"
+    return message
+
+
+def _fail(exc: errors.StationDeskError) -> int:
+    print(f"error: {' '.join(fail_line(exc).split())}", file=sys.stderr)
     return 2
 
 
@@ -137,7 +176,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 def _write_recovery_sheet(data_dir: Path, store, out: Path) -> None:  # noqa: ANN001
     from app.services import documents
 
-    out.write_bytes(documents.recovery_sheet_pdf(store, data_dir, None))
+    write_atomically(out, documents.recovery_sheet_pdf(store, data_dir, None, record=False))
+    documents.record_recovery_sheet(store, data_dir, None)  # only once the file is there
     print(
         f"Recovery key sheet written to {out}. Print it, put it in the station's safe, "
         "and delete the file."
@@ -204,7 +244,7 @@ def cmd_backup_run(args: argparse.Namespace) -> int:
 def _backup_folder(args: argparse.Namespace) -> Path:
     from app.services import backups
 
-    return args.folder or backups.backup_folder(args.data_dir)
+    return getattr(args, "folder", None) or backups.backup_folder(args.data_dir)
 
 
 def cmd_backup_list(args: argparse.Namespace) -> int:
@@ -223,9 +263,24 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _backup_file(args: argparse.Namespace) -> Path:
+    """--file as a path, or a name as `backup list` prints it (found in the backup folder)."""
+    given: Path = args.file
+    if given.is_file():
+        return given
+    beside = _backup_folder(args) / given.name
+    if given.parent == Path(".") and beside.is_file():
+        return beside
+    raise errors.NoSuchBackupError(
+        f"no backup file {given} (here or in {_backup_folder(args)}); "
+        f"'stationdesk backup list' names them"
+    )
+
+
 def cmd_backup_verify(args: argparse.Namespace) -> int:
     from app.services import backups
 
+    args.file = _backup_file(args)
     key = _key_for(args.data_dir)
     info = backups.check_backup(args.file, key)
     print(f"Backup {args.file.name} is sound: {info.reports:,} reports, up to seq {info.last_seq}.")
@@ -248,6 +303,7 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
     from app.db import station_key
     from app.services import backups
 
+    args.file = _backup_file(args)
     args.data_dir.mkdir(parents=True, exist_ok=True)
     key = _key_for(args.data_dir)
     aside = backups.restore(args.data_dir, args.file, key)
@@ -430,23 +486,9 @@ def cmd_print_visits(args: argparse.Namespace) -> int:
         print(f"No open visits due on or before {day.isoformat()}; nothing written.")
         return 1
     pdf = documents.visit_sheets_pdf(store, load_catalog(args.data_dir), ids)
-    if not _write_atomically(args.out, pdf):
-        return 2
+    write_atomically(args.out, pdf)
     print(f"{len(ids)} visit sheets written to {args.out}")
     return 0
-
-
-def _write_atomically(out: Path, data: bytes) -> bool:
-    """Never half a file at `out`: written beside it, then renamed over it."""
-    tmp = out.with_name(out.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        print(f"error: cannot write {out}: {exc.strerror}", file=sys.stderr)
-        return False
-    return True
 
 
 def cmd_report_weekly(args: argparse.Namespace) -> int:
@@ -462,8 +504,7 @@ def cmd_report_weekly(args: argparse.Namespace) -> int:
         return 2
     store = _open_store(args.data_dir)
     pdf, figures = documents.weekly_report_pdf(store, load_catalog(args.data_dir), period)
-    if not _write_atomically(args.out, pdf):
-        return 2
+    write_atomically(args.out, pdf)
     print(
         f"Weekly report {period.label} ({period.start} to {period.end}) written to {args.out}: "
         f"{figures.total:,} reports, {figures.disputes:,} disputes, "
@@ -502,9 +543,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="stationdesk", description="StationDesk front-desk application"
-    )
+    parser = OneLineParser(prog="stationdesk", description="StationDesk front-desk application")
     parser.add_argument("--version", action="version", version=f"StationDesk {__version__}")
     parser.add_argument("--data-dir", type=Path, default=None, help="station data folder")
     parser.add_argument("--lang", choices=["zh_CN", "en"], default=None, help="interface language")
@@ -655,8 +694,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     sub_dir = getattr(args, "data_dir_sub", None)
     args.data_dir = (sub_dir or args.data_dir or default_data_dir()).expanduser().resolve()
-    if args.command:
-        from app.logs import configure
+    if args.command and (args.data_dir.is_dir() or args.command == "init"):
+        from app.logs import configure  # a command on a missing folder does not make one
 
         configure(args.data_dir)
     try:
@@ -673,3 +712,14 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(exc)
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:
+        print(os_error_line(exc), file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - the console gets one line, never a traceback
+        from app.db.cipher import DRIVER_ERRORS
+        from app.db.engine import translate
+
+        if isinstance(exc, DRIVER_ERRORS):
+            return _fail(translate(exc))
+        print(unexpected(exc, args.data_dir), file=sys.stderr)
+        return 2

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
+from typing import NoReturn
 
 
 def bounded(kind: type[int] | type[float], low: float, high: float) -> Callable[[str], float]:
@@ -23,3 +25,41 @@ def bounded(kind: type[int] | type[float], low: float, high: float) -> Callable[
 
 def _show(x: float) -> str:
     return f"{int(x):,}" if float(x).is_integer() else f"{x:g}"
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """A mistyped command line is one line on stderr and exit 2, like every other error (the
+    usage is one --help away)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {self.prog}: {message} (see --help)\n")
+
+
+def unexpected(exc: BaseException, data_dir: Path | None) -> str:
+    """An error no command foresaw, as one line; the traceback goes to a crash report (in the
+    data folder's logs when there is one), never onto the console."""
+    report = None
+    if data_dir is not None and data_dir.is_dir():
+        from app.logs import write_crash_report
+
+        report = write_crash_report(data_dir, exc)
+    where = f"; details in {report}" if report else ""
+    text = " ".join(str(exc).split())[:300]
+    return f"error: unexpected failure ({type(exc).__name__}: {text}){where}"
+
+
+def os_error_line(exc: OSError) -> str:
+    """A file system error in words, with the file it concerns."""
+    import errno
+
+    why = {
+        errno.ENOSPC: "the disk is full",
+        errno.EACCES: "not allowed",
+        errno.EPERM: "not allowed",
+        errno.EROFS: "the disk is read-only",
+        errno.ENOENT: "no such file or folder",
+        errno.EISDIR: "that is a folder",
+        errno.ENOTDIR: "not a folder",
+    }.get(exc.errno or 0, exc.strerror or str(exc))
+    where = f": {exc.filename}" if exc.filename else ""
+    return f"error: {why}{where}"

@@ -83,6 +83,10 @@ class BackupDamagedError(StationDeskError):
     code = "backup_damaged"
 
 
+class NoSuchBackupError(StationDeskError):
+    code = "no_such_backup"
+
+
 class NotSetUpError(StationDeskError):
     code = "not_set_up"
 
@@ -193,6 +197,13 @@ class VisitAlreadyRecordedError(StationDeskError):
 
 class ReportVoidedError(StationDeskError):
     code = "report_voided"
+
+
+class OutputError(StationDeskError):
+    """A file for people (export, PDF) could not be written; nothing partial was left.
+    `reason`: full, denied, no_folder, is_folder, failed."""
+
+    code = "output_failed"
 
 
 class PrintFailedError(StationDeskError):

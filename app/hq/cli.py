@@ -16,16 +16,22 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
-from app.cli_args import bounded
+from app import errors
+from app.cli import fail_line
+from app.cli_args import OneLineParser, bounded, os_error_line, unexpected
 from app.db.engine import make_server_engine
+from app.files import write_atomically
 from app.hq import schema
 from app.hq.service import Headquarters, HqError
 from app.paths import default_data_dir
+from app.sync import protocol
 
 
 def default_db() -> str:
@@ -38,14 +44,15 @@ def default_db() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="stationdesk-hq", description="StationDesk central platform"
-    )
+    parser = OneLineParser(prog="stationdesk-hq", description="StationDesk central platform")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
         p.add_argument(
-            "--db", default=None, help="database URL (postgresql://... or sqlite:///...)"
+            "--db",
+            default=None,
+            type=db_url,
+            help="database URL (postgresql://... or sqlite:///...)",
         )
         return p
 
@@ -70,27 +77,29 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=bounded(int, 1, 64), default=1, help="worker processes")
 
     enroll = with_db(sub.add_parser("enroll", help="issue a one-time enrolment code"))
-    enroll.add_argument("--unit-code", required=True)
-    enroll.add_argument("--unit-name", default="")
+    enroll.add_argument("--unit-code", required=True, type=unit_code)
+    enroll.add_argument("--unit-name", default="", type=plain_text(200))
 
     revoke = with_db(sub.add_parser("revoke", help="revoke a station's token"))
-    revoke.add_argument("--unit-code", required=True)
+    revoke.add_argument("--unit-code", required=True, type=unit_code)
 
     stations = with_db(sub.add_parser("stations", help="list stations and their sync state"))
     stations.add_argument("--json", action="store_true")
     alarms = with_db(sub.add_parser("alarms", help="audit chain breaks, restores, mismatches"))
-    alarms.add_argument("--unit-code", default=None)
+    alarms.add_argument("--unit-code", default=None, type=unit_code)
     alarms.add_argument("--json", action="store_true")
 
     notice = with_db(sub.add_parser("notice", help="send a notice to one station or all"))
-    notice.add_argument("--unit-code")
-    notice.add_argument("--text", required=True)
+    notice.add_argument("--unit-code", type=unit_code)
+    notice.add_argument("--text", required=True, type=plain_text(2000, required=True))
 
     report = sub.add_parser("report", help="figures across stations")
     kinds = report.add_subparsers(dest="report", required=True)
     weekly = with_db(kinds.add_parser("weekly", help="the weekly research-and-judgment report"))
     weekly.add_argument("--week", required=True, help="ISO week, e.g. 2026-W47")
-    weekly.add_argument("--unit-code", default=None, help="one station (default: all)")
+    weekly.add_argument(
+        "--unit-code", default=None, type=unit_code, help="one station (default: all)"
+    )
     weekly.add_argument("--out", type=Path, default=None, help="also write the PDF here")
     weekly.add_argument("--json", action="store_true")
 
@@ -98,93 +107,150 @@ def build_parser() -> argparse.ArgumentParser:
     sheets.add_argument("--json", action="store_true")
 
     operator = with_db(sub.add_parser("operator-token", help="an API token for the figures"))
-    operator.add_argument("--name", required=True)
+    operator.add_argument("--name", required=True, type=plain_text(100, required=True))
     return parser
+
+
+def db_url(text: str) -> str:
+    """HQ runs on PostgreSQL (a SQLite file for a demo); any other URL is refused here."""
+    if not text.startswith(("postgresql://", "postgresql+psycopg://", "postgres://", "sqlite:///")):
+        raise argparse.ArgumentTypeError(
+            "not a database HQ runs on: give postgresql://... or sqlite:///..."
+        )
+    return text
+
+
+def unit_code(text: str) -> str:
+    """What a station's enrolment will accept (protocol.UnitCode): a code that could never be
+    used is refused here, not issued."""
+    if not re.fullmatch(r"[0-9A-Za-z]{4,12}", text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a unit code (4 to 12 letters or digits)")
+    return text
+
+
+def plain_text(limit: int, *, required: bool = False) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        value = " ".join(text.split()) if "\n" not in text else text.strip()
+        if required and not value:
+            raise argparse.ArgumentTypeError("empty")
+        if len(value) > limit:
+            raise argparse.ArgumentTypeError(f"longer than {limit} characters")
+        try:
+            protocol.check_storable(value)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+        return value
+
+    parse.__name__ = "text"
+    return parse
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    url = args.db or default_db()
     try:
-        engine = make_server_engine(url)
-        if args.command == "db":
-            schema.upgrade(engine)
-            print("HQ database is at the current schema.")
-            return 0
-        if not schema.is_current(engine):
-            print(
-                "The HQ database is not at the current schema: run `stationdesk-hq db upgrade` first.",
-                file=sys.stderr,
-            )
-            return 2
-        hq = Headquarters(engine)
-        if args.command == "serve":
-            return _serve(url, args)
-        if args.command == "enroll":
-            code = hq.issue_enrolment(args.unit_code, args.unit_name)
-            print(code)
-            return 0
-        if args.command == "revoke":
-            hq.revoke(args.unit_code)
-            print(f"Station {args.unit_code}: token revoked.")
-            return 0
-        if args.command == "stations":
-            rows = [s.as_dict() for s in hq.stations()]
-            if args.json:
-                print(json.dumps(rows, ensure_ascii=False, indent=1))
-            else:
-                for r in rows:
-                    skew = r["clock_skew_seconds"]
-                    alarmed = f"  alarms {r['alarms']}: {r['newest_alarm']}" if r["alarms"] else ""
-                    print(
-                        f"{r['unit_code']:<10} records {r['record_count']:>8}  acked "
-                        f"g{r['generation'] or '-'}:{r['acknowledged_seq']:<8} last contact "
-                        f"{r['last_contact_utc'] or 'never'}  skew "
-                        f"{'-' if skew is None else f'{skew:+.0f}s'}  audit "
-                        f"{r['audit_state'].upper()}:{r['audit_seq']}"
-                        f"{'  REVOKED' if r['revoked'] else ''}"
-                        f"{'  SPLIT' if r['refused_generations'] else ''}"
-                        f"{alarmed}"
-                    )
-            return 0
-        if args.command == "alarms":
-            alarms = hq.alarms(args.unit_code)
-            if args.json:
-                print(json.dumps(alarms, ensure_ascii=False, indent=1))
-            for a in [] if args.json else alarms:
-                detail = a["detail"]
-                what = (
-                    detail.get("what") or json.dumps(detail, ensure_ascii=False)
-                    if isinstance(detail, dict)
-                    else detail
-                )
-                print(f"{a['created_utc']}  {a['unit_code']:<10} {a['kind']:<24} {what}")
-            return 0
-        if args.command == "report":
-            return _weekly(hq, args)
-        if args.command == "sheets":
-            rows = hq.reminder_sheets()
-            if args.json:
-                print(json.dumps(rows, ensure_ascii=False, indent=1))
-            for r in [] if args.json else rows:
-                print(
-                    f"{r['code']:<24} {r['unit_code']:<8} {r['key_kind']:<9} {r['key_value']:<20}"
-                    f" due {r['deadline']}  {r['status']}"
-                )
-            return 0
-        if args.command == "operator-token":
-            print(hq.issue_operator_token(args.name))
-            return 0
-        if args.command == "notice":
-            number = hq.add_instruction(args.unit_code, "notice", {"text": args.text})
-            print(f"Notice {number} queued.")
-            return 0
+        return _run(args)
+    except KeyboardInterrupt:
+        return 130
     except HqError as exc:
         print(f"stationdesk-hq: {exc.reason}", file=sys.stderr)
-        return 2
     except OperationalError as exc:
-        print(f"stationdesk-hq: cannot use the database: {exc.orig}", file=sys.stderr)
+        print(f"stationdesk-hq: cannot use the database: {_one_line(exc.orig)}", file=sys.stderr)
+    except ArgumentError as exc:  # an engine URL SQLAlchemy cannot read
+        print(f"stationdesk-hq: --db: {_one_line(exc)}", file=sys.stderr)
+    except NoSuchModuleError as exc:
+        print(
+            f"stationdesk-hq: --db: not a database HQ runs on (postgresql:// or sqlite:///): "
+            f"{_one_line(exc)}",
+            file=sys.stderr,
+        )
+    except errors.OutputError as exc:
+        print(f"stationdesk-hq: {fail_line(exc)}", file=sys.stderr)
+    except OSError as exc:
+        print(f"stationdesk-hq: {os_error_line(exc).removeprefix('error: ')}", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 - the console gets one line, never a traceback
+        print(f"stationdesk-hq: {unexpected(exc, None).removeprefix('error: ')}", file=sys.stderr)
+    return 2
+
+
+def _one_line(value: object) -> str:
+    return " ".join(str(value).split())[:300]
+
+
+def _run(args: argparse.Namespace) -> int:
+    url = args.db or default_db()
+    engine = make_server_engine(url)
+    if args.command == "db":
+        schema.upgrade(engine)
+        print("HQ database is at the current schema.")
+        return 0
+    if not schema.is_current(engine):
+        print(
+            "The HQ database is not at the current schema: run `stationdesk-hq db upgrade` first.",
+            file=sys.stderr,
+        )
         return 2
+    hq = Headquarters(engine)
+    if args.command == "serve":
+        return _serve(url, args)
+    if args.command == "enroll":
+        code = hq.issue_enrolment(args.unit_code, args.unit_name)
+        print(code)
+        return 0
+    if args.command == "revoke":
+        hq.revoke(args.unit_code)
+        print(f"Station {args.unit_code}: token revoked.")
+        return 0
+    if args.command == "stations":
+        rows = [s.as_dict() for s in hq.stations()]
+        if args.json:
+            print(json.dumps(rows, ensure_ascii=False, indent=1))
+        else:
+            for r in rows:
+                skew = r["clock_skew_seconds"]
+                alarmed = f"  alarms {r['alarms']}: {r['newest_alarm']}" if r["alarms"] else ""
+                print(
+                    f"{r['unit_code']:<10} records {r['record_count']:>8}  acked "
+                    f"g{r['generation'] or '-'}:{r['acknowledged_seq']:<8} last contact "
+                    f"{r['last_contact_utc'] or 'never'}  skew "
+                    f"{'-' if skew is None else f'{skew:+.0f}s'}  audit "
+                    f"{r['audit_state'].upper()}:{r['audit_seq']}"
+                    f"{'  REVOKED' if r['revoked'] else ''}"
+                    f"{'  SPLIT' if r['refused_generations'] else ''}"
+                    f"{alarmed}"
+                )
+        return 0
+    if args.command == "alarms":
+        alarms = hq.alarms(args.unit_code)
+        if args.json:
+            print(json.dumps(alarms, ensure_ascii=False, indent=1))
+        for a in [] if args.json else alarms:
+            detail = a["detail"]
+            what = (
+                detail.get("what") or json.dumps(detail, ensure_ascii=False)
+                if isinstance(detail, dict)
+                else detail
+            )
+            print(f"{a['created_utc']}  {a['unit_code']:<10} {a['kind']:<24} {what}")
+        return 0
+    if args.command == "report":
+        return _weekly(hq, args)
+    if args.command == "sheets":
+        rows = hq.reminder_sheets()
+        if args.json:
+            print(json.dumps(rows, ensure_ascii=False, indent=1))
+        for r in [] if args.json else rows:
+            print(
+                f"{r['code']:<24} {r['unit_code']:<8} {r['key_kind']:<9} {r['key_value']:<20}"
+                f" due {r['deadline']}  {r['status']}"
+            )
+        return 0
+    if args.command == "operator-token":
+        print(hq.issue_operator_token(args.name))
+        return 0
+    if args.command == "notice":
+        number = hq.add_instruction(args.unit_code, "notice", {"text": args.text})
+        print(f"Notice {number} queued.")
+        return 0
     return 1
 
 
@@ -202,14 +268,7 @@ def _weekly(hq: Headquarters, args: argparse.Namespace) -> int:
         from app.domain.warning_colours import load_criteria
         from app.printing.weekly_report import render_weekly_report
 
-        tmp = args.out.with_name(args.out.name + ".part")
-        try:
-            tmp.write_bytes(render_weekly_report(total, load_criteria()))
-            tmp.replace(args.out)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            print(f"stationdesk-hq: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
-            return 2
+        write_atomically(args.out, render_weekly_report(total, load_criteria()))
     if args.json:
         print(
             json.dumps({"total": as_dict(total), "stations": lines}, ensure_ascii=False, indent=1)

@@ -210,10 +210,13 @@ def reminder_sheet_pdf(
     return pdf
 
 
-def recovery_sheet_pdf(store: Store, data_dir: Path, officer: OfficerInfo | None) -> bytes:
+def recovery_sheet_pdf(
+    store: Store, data_dir: Path, officer: OfficerInfo | None, *, record: bool = True
+) -> bytes:
     """The recovery key on paper, for the station chief's safe. Printing it is a station chief's
     act (or the command line's, run by whoever holds the PC's account); each printing after the
-    first is marked a reprint on the page."""
+    first is marked a reprint on the page. With `record` False the caller records it
+    (record_recovery_sheet) once the sheet is really out, so a failed write counts for nothing."""
     if officer is not None:
         require(officer, "approve")
     if store.key is None:
@@ -233,6 +236,12 @@ def recovery_sheet_pdf(store: Store, data_dir: Path, officer: OfficerInfo | None
         reprint=station_key.recovery_printed(data_dir),
     )
     pdf = render_recovery_sheet(sheet)
-    _printed(store, officer, "recovery_sheet", reprint=sheet.reprint)
-    station_key.mark_recovery_printed(data_dir)
+    if record:
+        record_recovery_sheet(store, data_dir, officer)
     return pdf
+
+
+def record_recovery_sheet(store: Store, data_dir: Path, officer: OfficerInfo | None) -> None:
+    """The sheet is out: its audit entry (a reprint after the first) and the printed mark."""
+    _printed(store, officer, "recovery_sheet", reprint=station_key.recovery_printed(data_dir))
+    station_key.mark_recovery_printed(data_dir)

@@ -12,6 +12,7 @@ from sqlalchemy import select, text
 
 from app.db.engine import Store
 from app.db.models import Report, Revision
+from app.files import atomic_output
 from app.services import audit
 from app.services.revisions import snapshot
 from app.services.station import OfficerInfo
@@ -20,11 +21,11 @@ BATCH = 2000
 
 
 def export_jsonl(store: Store, out: Path, *, by: OfficerInfo | None = None) -> int:
-    """Writes to a temporary file and renames, so a half-written export never looks complete.
-    The export leaves the encrypted database in clear text: it is an audit entry."""
-    tmp = out.with_name(out.name + ".part")
+    """Writes to a private temporary file and renames, so a half-written export never looks
+    complete and a failed one leaves nothing (app.files). The export leaves the encrypted
+    database in clear text: it is an audit entry, made once the file is in place."""
     count = 0
-    with store.read() as s, tmp.open("w", encoding="utf-8") as fh:
+    with atomic_output(out) as tmp, store.read() as s, tmp.open("w", encoding="utf-8") as fh:
         last_rowid = 0
         while True:
             batch = s.execute(
@@ -64,6 +65,5 @@ def export_jsonl(store: Store, out: Path, *, by: OfficerInfo | None = None) -> i
             s.expunge_all()
         fh.flush()
         os.fsync(fh.fileno())
-    tmp.replace(out)
     audit.record(store, by, "export", detail={"format": "jsonl", "reports": count})
     return count
