@@ -58,6 +58,13 @@ class CrossStationRule:
     keys: tuple[str, ...]
     label_zh: str
     label_en: str
+    # A match waits in HQ's review queue until an operator issues the sheet; true sends it to
+    # the station at once (as before), which discloses other stations' reports unreviewed.
+    auto_issue: bool = False
+    # A station whose reports hit other stations' keys this often in this many days raises an
+    # alarm: made-up reports fishing for "was this person reported anywhere".
+    probe_hits: int = 20
+    probe_days: int = 7
 
     def label(self, lang: str, n: int, stations: int) -> str:
         text = self.label_zh if lang.startswith("zh") else self.label_en
@@ -185,6 +192,18 @@ def _cross_station(
     rid = item.get("id")
     if not isinstance(rid, str) or not re.fullmatch(r"[A-Za-z0-9_-]{1,20}", rid):
         raise fail(here, f"cross_station: id {rid!r} must be 1-20 letters, digits, - or _")
+    auto_issue = item.get("auto_issue", False)
+    if not isinstance(auto_issue, bool):
+        raise fail(here, "cross_station: auto_issue must be true or false")
+    probe = item.get("probe_alarm", {"hits": 20, "days": 7})
+    if not isinstance(probe, dict):
+        raise fail(here, "cross_station: probe_alarm must be an object")
+    hits, days = probe.get("hits"), probe.get("days")
+    for name, value, high in (("hits", hits, 100_000), ("days", days, 366)):
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= high:
+            raise fail(
+                here, f"cross_station: probe_alarm.{name} must be a whole number from 1 to {high}"
+            )
     return CrossStationRule(
         rid,
         whole("window_days", 1, 3660),
@@ -192,6 +211,9 @@ def _cross_station(
         tuple(keys),
         str(labels[0]),
         str(labels[1]),
+        auto_issue,
+        int(hits or 0),
+        int(days or 0),
     )
 
 

@@ -7,6 +7,9 @@
     stationdesk-hq stations --db URL [--json]
     stationdesk-hq alarms --db URL [--unit-code C] [--json]
     stationdesk-hq notice --db URL [--unit-code C] --text T
+    stationdesk-hq sheets [list|review|issue|dismiss] --db URL [--code C --operator NAME]
+                   [--send unit_code,serial,received_at,incident_type]
+    stationdesk-hq disclosures --db URL [--json]
 
 --db defaults to $STATIONDESK_HQ_DB, else a SQLite file in the user data folder (demo use).
 """
@@ -103,8 +106,33 @@ def build_parser() -> argparse.ArgumentParser:
     weekly.add_argument("--out", type=Path, default=None, help="also write the PDF here")
     weekly.add_argument("--json", action="store_true")
 
-    sheets = with_db(sub.add_parser("sheets", help="reminder sheets issued and their answers"))
+    sheets = with_db(
+        sub.add_parser(
+            "sheets",
+            help="cross-station reminder sheets: list (with answers), review (waiting), "
+            "issue or dismiss one",
+        )
+    )
+    sheets.add_argument(
+        "action", nargs="?", choices=["list", "review", "issue", "dismiss"], default="list"
+    )
+    sheets.add_argument("--code", type=plain_text(40), help="the sheet (issue, dismiss)")
+    sheets.add_argument(
+        "--operator", type=plain_text(100), help="who decides (issue, dismiss; logged)"
+    )
+    sheets.add_argument(
+        "--send",
+        type=fields_list,
+        default=None,
+        help="fields of the other stations' reports to send: some of "
+        "unit_code,serial,received_at,incident_type (default: all)",
+    )
     sheets.add_argument("--json", action="store_true")
+
+    disclosures = with_db(
+        sub.add_parser("disclosures", help="every disclosure of one station's data to another")
+    )
+    disclosures.add_argument("--json", action="store_true")
 
     operator = with_db(sub.add_parser("operator-token", help="an API token for the figures"))
     operator.add_argument("--name", required=True, type=plain_text(100, required=True))
@@ -118,6 +146,18 @@ def db_url(text: str) -> str:
             "not a database HQ runs on: give postgresql://... or sqlite:///..."
         )
     return text
+
+
+def fields_list(text: str) -> tuple[str, ...]:
+    from app.hq.repeats import SHAREABLE
+
+    fields = tuple(f.strip() for f in text.split(",") if f.strip())
+    unknown = [f for f in fields if f not in SHAREABLE]
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"{', '.join(unknown)}: not a field a sheet carries ({', '.join(SHAREABLE)})"
+        )
+    return fields
 
 
 def unit_code(text: str) -> str:
@@ -234,6 +274,42 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "report":
         return _weekly(hq, args)
+    if args.command == "sheets" and args.action in ("issue", "dismiss"):
+        if not args.code or not args.operator:
+            print(
+                f"stationdesk-hq: sheets {args.action} needs --code and --operator", file=sys.stderr
+            )
+            return 2
+        done = hq.decide_sheet(
+            args.code, args.operator, send=args.send, dismiss=args.action == "dismiss"
+        )
+        if args.json:
+            print(json.dumps(done, ensure_ascii=False, indent=1))
+        else:
+            print(f"Sheet {args.code}: {done['status']}.")
+        return 0
+    if args.command == "sheets" and args.action == "review":
+        waiting = hq.review_queue()
+        if args.json:
+            print(json.dumps(waiting, ensure_ascii=False, indent=1))
+        for w in [] if args.json else waiting:
+            units = sorted({e["unit_code"] for e in w["reports"]})
+            print(
+                f"{w['code']:<24} for {w['unit_code']:<8} {w['key_kind']:<9} {w['key_value']:<20}"
+                f" {len(w['reports'])} reports at {', '.join(units)}"
+            )
+        return 0
+    if args.command == "disclosures":
+        rows = hq.disclosures()
+        if args.json:
+            print(json.dumps(rows, ensure_ascii=False, indent=1))
+        for d in [] if args.json else rows:
+            print(
+                f"{d['created_utc']}  {d['operator']:<12} to {d['to_unit']:<8} about "
+                f"{','.join(d['about_units']) or '-'}: {','.join(d['fields']) or 'nothing'}"
+                f"  ({d['sheet']})"
+            )
+        return 0
     if args.command == "sheets":
         rows = hq.reminder_sheets()
         if args.json:
@@ -241,7 +317,7 @@ def _run(args: argparse.Namespace) -> int:
         for r in [] if args.json else rows:
             print(
                 f"{r['code']:<24} {r['unit_code']:<8} {r['key_kind']:<9} {r['key_value']:<20}"
-                f" due {r['deadline']}  {r['status']}"
+                f" due {r['deadline']}  {r['review']}  {r['status']}"
             )
         return 0
     if args.command == "operator-token":

@@ -41,6 +41,8 @@ from app.services.clock import utc_iso
 from app.sync import protocol
 from app.sync.protocol import ItemResult, PushRequest, PushResponse, RevisionItem
 
+FOREIGN_ID = "revision id held by another station"
+
 
 @dataclass
 class Classified:
@@ -98,6 +100,7 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
     at_key: dict[int, Any] = {}
     aliased_at: set[int] = set()
     quarantined_at: set[int] = set()
+    foreign_at: set[int] = set()
     if lo <= gen.high_seq:  # something at or beyond this batch was received before
         # Ranges, not IN-lists: a batch is a run of seqs, and a range always uses the index.
         at_key = {
@@ -123,6 +126,17 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
                 )
                 if seq in seqs
             )
+        if quarantined_at:
+            foreign_at = set(
+                session.scalars(
+                    select(HqQuarantine.seq).where(
+                        HqQuarantine.station_id == station.id,
+                        HqQuarantine.generation == request.generation,
+                        HqQuarantine.seq.in_(quarantined_at),
+                        HqQuarantine.reason == FOREIGN_ID,
+                    )
+                )
+            )
 
     results: dict[int, ItemResult] = {}
     order: list[int] = []
@@ -139,8 +153,10 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
             )
             continue
         if c.seq in quarantined_at:
-            results[c.seq] = ItemResult(
-                seq=c.seq, status="quarantined", reason="already quarantined"
+            results[c.seq] = (
+                ItemResult(seq=c.seq, status="duplicate")  # answered as it was the first time
+                if c.seq in foreign_at
+                else ItemResult(seq=c.seq, status="quarantined", reason="already quarantined")
             )
             continue
         held = at_key.get(c.seq)
@@ -194,6 +210,23 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
             first_in_batch = {row["id"]: row for row in stored_rows}
             for item in clashing:
                 other = held_by_id[item.revision_id]
+                if other.station_id != station.id:
+                    # Another station's revision id: kept aside with an alarm for HQ, and
+                    # answered as any new revision is, so no answer tells a station whether
+                    # an id exists elsewhere.
+                    new_quarantine.append(
+                        {
+                            "station_id": station.id,
+                            "generation": request.generation,
+                            "seq": item.seq,
+                            "raw": _verbatim(item.model_dump()),
+                            "reason": FOREIGN_ID,
+                            "received_utc": now_text,
+                        }
+                    )
+                    alarms.append(_foreign_id_alarm(station.id, item, now_text))
+                    results[item.seq] = ItemResult(seq=item.seq, status="stored")
+                    continue
                 aliases.append(
                     {
                         "station_id": station.id,
@@ -252,6 +285,23 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
         audit_state=audit_state,
         refused=gen.refused,
     )
+
+
+def _foreign_id_alarm(station_id: int, item: RevisionItem, now_text: str) -> dict[str, Any]:
+    return {
+        "station_id": station_id,
+        "kind": "foreign_revision_id",
+        "detail": json.dumps(
+            {
+                "what": f"seq {item.seq} reuses revision id {item.revision_id}, held by another "
+                f"station; kept aside (hq_quarantine), answered as stored",
+                "seq": item.seq,
+                "revision_id": item.revision_id,
+            },
+            ensure_ascii=False,
+        ),
+        "created_utc": now_text,
+    }
 
 
 def _verbatim(raw: Any) -> str:
@@ -463,6 +513,7 @@ def _rebuild_sheets(session: Session, station: HqStation, newest: list[dict[str,
                 "deadline": original["deadline"],
                 "payload": json.dumps(original, ensure_ascii=False),
                 "created_utc": str(sheet.get("created_utc") or row.get("received_utc") or ""),
+                "status": "issued",  # the station holds it: it was sent
             },
         )
 

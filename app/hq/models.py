@@ -203,8 +203,9 @@ class HqRecentKey(HqBase):
 
 
 class HqReminder(HqBase):
-    """A reminder sheet the command centre issued for a cross-station repeat. The station's
-    answers come back as revisions of the record with the same id (kind reminder_sheet)."""
+    """A cross-station repeat found at HQ: waiting in the review queue (`review`) until an
+    operator issues it as a reminder sheet (`issued`) or sets it aside (`dismissed`). The
+    station's answers come back as revisions of the record with the same id."""
 
     __tablename__ = "hq_reminder"
     __table_args__ = (Index("ix_hq_reminder_key", "key_kind", "key_value", "created_utc"),)
@@ -216,6 +217,24 @@ class HqReminder(HqBase):
     key_value: Mapped[str]
     deadline: Mapped[str]
     payload: Mapped[str] = mapped_column(Text)
+    created_utc: Mapped[str]
+    status: Mapped[str] = mapped_column(default="review", server_default="issued")
+    decided_utc: Mapped[str] = mapped_column(default="", server_default="")
+    decided_by: Mapped[str] = mapped_column(default="", server_default="")
+
+
+class HqDisclosure(HqBase):
+    """One station's data shown to another (a reminder sheet issued): who decided, when, to
+    which station, whose reports, and which of their fields went."""
+
+    __tablename__ = "hq_disclosure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reminder_code: Mapped[str]
+    to_station_id: Mapped[int] = mapped_column(ForeignKey("hq_station.id"))
+    about_units: Mapped[str]  # the other stations' unit codes, comma-separated
+    fields: Mapped[str]  # the fields of their reports that were sent, comma-separated
+    operator: Mapped[str]
     created_utc: Mapped[str]
 
 

@@ -2,9 +2,14 @@
 
 Incremental: each ingested batch adds its reports' keys to the window's table (`hq_recent_key`,
 pruned a little with every batch) and looks up only those keys there, one index range each
-(key, received): the cost of a batch follows the window, not the millions of revisions HQ holds. When a key was reported at another station inside the rule's
-window, the command centre issues a reminder sheet to the station that received the newest
-report (the one that must act), once per key and window, as an instruction it pulls.
+(key, received): the cost of a batch follows the window, not the millions of revisions HQ
+holds. When a key was reported at another station inside the rule's window, a reminder sheet
+for the station that received the newest report (the one that must act) is prepared once per
+key and window and waits in the command centre's review queue: it reaches the station (an
+instruction it pulls) only when an operator issues it, carrying the other stations' fields the
+operator chose, and each such disclosure is logged (hq_disclosure). The rule file may set
+`auto_issue` (off by default). A station whose reports hit other stations' keys unusually often
+raises a `cross_station_probe` alarm.
 """
 
 from __future__ import annotations
@@ -14,16 +19,25 @@ import json
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import delete, select, tuple_
+from sqlalchemy import delete, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.domain.repeat_rules import CrossStationRule, load_rules
-from app.hq.models import HqInstruction, HqRecentKey, HqReminder, HqStation
+from app.hq.models import (
+    HqAlarm,
+    HqDisclosure,
+    HqInstruction,
+    HqRecentKey,
+    HqReminder,
+    HqStation,
+)
 from app.hq.sql import dialect_insert
 from app.ids import new_id
 from app.services.clock import parse_utc, utc_iso
 
 ISSUING_UNIT = "110指挥中心"
+# What a sheet may carry of another station's report; its own reports go whole.
+SHAREABLE = ("unit_code", "serial", "received_at", "incident_type")
 _FIELDS = {"phone": "reporter_phone", "id_number": "reporter_id_number"}
 
 
@@ -146,10 +160,93 @@ def detect(
                 (int(c[len(prefix) :]) for c in given if c[len(prefix) :].isdigit()), default=0
             )
         code = f"HQ{now.year}-{station.unit_code}-{first_number + len(issued):04d}"
-        issued.append(_issue(session, station, rule, pair, inside, now, code))
+        issued.append(_prepare(session, station, rule, pair, inside, now, code))
         held.add(pair)
         sheeted.add(key["record_id"])
+    if issued:
+        _probe_alarm(session, station, rule, now)
     return issued
+
+
+def _probe_alarm(
+    session: Session, station: HqStation, rule: CrossStationRule, now: dt.datetime
+) -> None:
+    """Once per probe window: this station's reports matched other stations' keys more often
+    than the rule allows (made-up reports asking whether a person was reported elsewhere)."""
+    since = utc_iso(now - dt.timedelta(days=rule.probe_days))
+    session.flush()
+    hits = session.scalar(
+        select(func.count())
+        .select_from(HqReminder)
+        .where(HqReminder.station_id == station.id, HqReminder.created_utc >= since)
+    )
+    if (hits or 0) < rule.probe_hits:
+        return
+    raised = session.scalar(
+        select(func.count())
+        .select_from(HqAlarm)
+        .where(
+            HqAlarm.station_id == station.id,
+            HqAlarm.kind == "cross_station_probe",
+            HqAlarm.created_utc >= since,
+        )
+    )
+    if raised:
+        return
+    session.add(
+        HqAlarm(
+            station_id=station.id,
+            kind="cross_station_probe",
+            detail=json.dumps(
+                {
+                    "what": f"{station.unit_code}: {hits} reports matched other stations' "
+                    f"people within {rule.probe_days} days (limit {rule.probe_hits})",
+                    "hits": hits,
+                },
+                ensure_ascii=False,
+            ),
+            created_utc=utc_iso(now),
+        )
+    )
+
+
+def issue(
+    session: Session,
+    reminder: HqReminder,
+    operator: str,
+    send: tuple[str, ...] = SHAREABLE,
+    now: dt.datetime | None = None,
+) -> dict[str, Any]:
+    """Send a prepared sheet to its station with only the chosen fields of the other
+    stations' reports, and log the disclosure. Returns what went."""
+    station = session.get(HqStation, reminder.station_id)
+    assert station is not None
+    full = json.loads(reminder.payload)
+    fields = tuple(f for f in SHAREABLE if f in send)
+    others = sorted(
+        {e["unit_code"] for e in full["reports"] if e.get("unit_code") != station.unit_code}
+    )
+    full["reports"] = [
+        e if e.get("unit_code") == station.unit_code else {f: e.get(f, "") for f in fields}
+        for e in full["reports"]
+    ]
+    text = json.dumps(full, ensure_ascii=False)
+    stamp = utc_iso(now or dt.datetime.now(dt.UTC))
+    session.add(
+        HqInstruction(station_id=station.id, kind="reminder_sheet", payload=text, created_utc=stamp)
+    )
+    session.add(
+        HqDisclosure(
+            reminder_code=reminder.code,
+            to_station_id=station.id,
+            about_units=",".join(others),
+            fields=",".join(fields),
+            operator=operator,
+            created_utc=stamp,
+        )
+    )
+    reminder.status, reminder.decided_utc, reminder.decided_by = "issued", stamp, operator
+    return full
 
 
 PRUNE_ROWS = 2000  # per batch: the window's table shrinks steadily, never in one long delete
@@ -166,7 +263,7 @@ def _prune(session: Session, cutoff: dt.datetime) -> None:
     session.execute(delete(HqRecentKey).where(HqRecentKey.id.in_(old)))
 
 
-def _issue(
+def _prepare(
     session: Session,
     station: HqStation,
     rule: CrossStationRule,
@@ -201,23 +298,18 @@ def _issue(
         "deadline": (now.date() + dt.timedelta(days=rule.deadline_days)).isoformat(),
         "reports": reports,
     }
-    text = json.dumps(payload, ensure_ascii=False)
-    created = utc_iso(now)
-    session.add(
-        HqReminder(
-            id=sheet_id,
-            code=code,
-            station_id=station.id,
-            key_kind=pair[0],
-            key_value=pair[1],
-            deadline=payload["deadline"],
-            payload=text,
-            created_utc=created,
-        )
+    reminder = HqReminder(
+        id=sheet_id,
+        code=code,
+        station_id=station.id,
+        key_kind=pair[0],
+        key_value=pair[1],
+        deadline=payload["deadline"],
+        payload=json.dumps(payload, ensure_ascii=False),
+        created_utc=utc_iso(now),
+        status="review",
     )
-    session.add(
-        HqInstruction(
-            station_id=station.id, kind="reminder_sheet", payload=text, created_utc=created
-        )
-    )
+    session.add(reminder)
+    if rule.auto_issue:  # the rule file asks for it: sent unreviewed, still logged
+        issue(session, reminder, "auto", SHAREABLE, now)
     return code

@@ -23,6 +23,7 @@ from app.hq.ingest import ingest_push
 from app.hq.models import (
     HqAlarm,
     HqAlias,
+    HqDisclosure,
     HqEnrolment,
     HqGeneration,
     HqInstruction,
@@ -445,7 +446,7 @@ class Headquarters:
         return total, lines
 
     def reminder_sheets(self) -> list[dict[str, Any]]:
-        """Every sheet the command centre issued, with the station's latest answer."""
+        """Every sheet found, issued or waiting for review, with the station's latest answer."""
         with self.session() as s:
             rows = s.execute(
                 select(HqReminder, HqStation.unit_code, HqRecord.payload)
@@ -467,13 +468,78 @@ class Headquarters:
                     "key_value": sheet.key_value,
                     "deadline": sheet.deadline,
                     "created_utc": sheet.created_utc,
-                    "status": state.get("status", "sent"),
+                    "review": sheet.status,
+                    "status": state.get("status", "sent" if sheet.status == "issued" else ""),
                     "receipt": state.get("receipt_text", ""),
                     "progress": state.get("progress_text", ""),
                     "result": state.get("result_text", ""),
                 }
             )
         return out
+
+    def review_queue(self) -> list[dict[str, Any]]:
+        """The cross-station matches waiting for an operator, with everything found (only the
+        command centre sees this; the station gets what is issued)."""
+        with self.session() as s:
+            rows = s.execute(
+                select(HqReminder, HqStation.unit_code)
+                .join(HqStation, HqStation.id == HqReminder.station_id)
+                .where(HqReminder.status == "review")
+                .order_by(HqReminder.created_utc)
+            ).all()
+        return [
+            {
+                "code": sheet.code,
+                "unit_code": unit_code,
+                "key_kind": sheet.key_kind,
+                "key_value": sheet.key_value,
+                "created_utc": sheet.created_utc,
+                "reports": json.loads(sheet.payload)["reports"],
+            }
+            for sheet, unit_code in rows
+        ]
+
+    def decide_sheet(
+        self, code: str, operator: str, *, send: tuple[str, ...] | None, dismiss: bool = False
+    ) -> dict[str, Any]:
+        """An operator issues a waiting sheet with the chosen fields of the other stations'
+        reports (logged as a disclosure), or sets it aside."""
+        from app.hq import repeats
+
+        if not operator.strip():
+            raise HqError("an operator name is required")
+        with self.session() as s:
+            sheet = s.scalar(select(HqReminder).where(HqReminder.code == code).with_for_update())
+            if sheet is None:
+                raise NotFound(f"no sheet {code}")
+            if sheet.status != "review":
+                raise HqError(f"sheet {code} was {sheet.status} already")
+            if dismiss:
+                sheet.status, sheet.decided_by = "dismissed", operator
+                sheet.decided_utc = utc_iso(dt.datetime.now(dt.UTC))
+                return {"code": code, "status": "dismissed"}
+            sent = repeats.issue(s, sheet, operator, send or repeats.SHAREABLE)
+        return {"code": code, "status": "issued", "sent": sent}
+
+    def disclosures(self) -> list[dict[str, Any]]:
+        """Every disclosure of one station's data to another: who, when, to whom, what."""
+        with self.session() as s:
+            rows = s.execute(
+                select(HqDisclosure, HqStation.unit_code)
+                .join(HqStation, HqStation.id == HqDisclosure.to_station_id)
+                .order_by(HqDisclosure.id)
+            ).all()
+        return [
+            {
+                "created_utc": d.created_utc,
+                "operator": d.operator,
+                "to_unit": unit_code,
+                "about_units": [u for u in d.about_units.split(",") if u],
+                "fields": [f for f in d.fields.split(",") if f],
+                "sheet": d.reminder_code,
+            }
+            for d, unit_code in rows
+        ]
 
     def instructions(
         self, caller: Caller, after: int, limit: int, after_uid: str = ""

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 
 from app.db.engine import make_server_engine
+from app.hq.cli import main as hq_main
 from app.hq.models import HqInstruction, HqRecentKey, HqRecord, HqReminder
 from app.services import reminder_sheets
 from app.sync.engine import SyncEngine
@@ -16,7 +17,7 @@ from tests.sync.conftest import enroll, make_station, receive_and_complete, sign
 
 
 def test_a_repeat_across_two_stations_gets_a_sheet_and_its_feedback_returns(
-    tmp_path: Path, hq, catalog
+    tmp_path: Path, hq, catalog, capsys
 ) -> None:
     one = make_station(tmp_path / "one", "140107")
     two = make_station(tmp_path / "two", "140108")
@@ -36,9 +37,32 @@ def test_a_repeat_across_two_stations_gets_a_sheet_and_its_feedback_returns(
     assert {e["record_id"] for e in payload["reports"]} == {first, second}
     assert "2个派出所" in payload["rule_label"]
 
+    # nothing of station one reaches station two until the command centre decides
+    SyncEngine(two).run_once()
+    assert reminder_sheets.sheets(two) == []
+    (waiting,) = hq.service().review_queue()
+    assert waiting["code"] == sheets[0].code and waiting["unit_code"] == "140108"
+    db = ["--db", hq.db_url]
+    assert hq_main(["sheets", "review", *db]) == 0
+    assert sheets[0].code in capsys.readouterr().out
+    argv = ["sheets", "issue", *db, "--code", sheets[0].code, "--operator", "值班长王"]
+    assert hq_main([*argv, "--send", "unit_code,received_at"]) == 0
+    assert hq_main(argv) == 2  # decided once only
+    assert "issued already" in capsys.readouterr().err
+    (disclosed,) = hq.service().disclosures()
+    assert disclosed["operator"] == "值班长王" and disclosed["to_unit"] == "140108"
+    assert disclosed["about_units"] == ["140107"]
+    assert disclosed["fields"] == ["unit_code", "received_at"]
+
     SyncEngine(two).run_once()  # the pull brings the sheet down
     (row,) = reminder_sheets.sheets(two)
     assert row.origin == "hq" and row.reports == 2 and row.code == sheets[0].code
+    with two.read() as s:
+        from app.db.models import ReminderSheet
+
+        entries = json.loads(s.get(ReminderSheet, row.id).reports)
+    theirs = [e for e in entries if e["unit_code"] == "140107"]
+    assert theirs == [{"unit_code": "140107", "received_at": theirs[0]["received_at"]}]
     assert reminder_sheets.sheets(one) == []  # station one is not the one that must act
     reminder_sheets.feed_back(two, sign_in(two), row.id, "receipt", "已签收")
     SyncEngine(two).run_once()
@@ -70,4 +94,113 @@ def test_a_repeat_across_two_stations_gets_a_sheet_and_its_feedback_returns(
         window = conn.execute(select(func.count()).select_from(HqRecentKey)).scalar_one()
     assert old == [] and window == 3  # the old key pruned; this window's three reports stay
     assert kinds.count("reminder_sheet") == 1
+    engine.dispose()
+
+
+def test_a_station_fishing_for_other_stations_people_raises_an_alarm(tmp_path: Path, hq) -> None:
+    """Its reports hit other stations' keys more often than the rule allows (20 in 7 days)."""
+    one = make_station(tmp_path / "one", "140107")
+    two = make_station(tmp_path / "two", "140108")
+    enroll(one, hq, "140107")
+    enroll(two, hq, "140108")
+    receive_and_complete(one, 21)
+    assert SyncEngine(one).run_once().ok
+    receive_and_complete(two, 21)  # the same 21 phones, made up at station two
+    assert SyncEngine(two).run_once().ok
+    alarms = [a for a in hq.service().alarms() if a["kind"] == "cross_station_probe"]
+    assert [a["unit_code"] for a in alarms] == ["140108"]
+    assert reminder_sheets.sheets(two) == []  # and nothing was disclosed to it meanwhile
+    assert hq.service().disclosures() == []
+
+
+def test_a_reused_revision_id_answers_as_a_new_one(tmp_path: Path, hq) -> None:
+    """Whether an id exists at another station is no answer's business: kept aside, alarm."""
+    import httpx
+
+    from app.sync import outbox, protocol
+    from tests.sync.test_sync import _token
+
+    one = make_station(tmp_path / "one", "140107")
+    two = make_station(tmp_path / "two", "140108")
+    enroll(one, hq, "140107")
+    enroll(two, hq, "140108")
+    receive_and_complete(one)
+    with one.read() as s:
+        theirs = outbox.pending_batch(s, outbox.station_row(s), 1)[0]
+    assert SyncEngine(one).run_once().ok
+    receive_and_complete(two)
+    with two.read() as s:
+        mine = outbox.pending_batch(s, outbox.station_row(s), 2)
+
+    def push(revisions: list[dict]) -> list[str]:
+        body = protocol.push_body(
+            unit_code="140108",
+            generation=1,
+            generation_base=1,
+            station_time="2026-12-04T10:00:00",
+            revisions=revisions,
+        )
+        answer = httpx.post(
+            f"{hq.url}/v1/push",
+            content=body,
+            headers={"Authorization": f"Bearer {_token(two)}", "content-type": "application/json"},
+        )
+        assert answer.status_code == 200, answer.text
+        return [r["status"] for r in answer.json()["results"]]
+
+    probe = {**mine[0], "revision_id": theirs["revision_id"]}  # station one's id, its seq 1
+    assert push([probe, mine[1]]) == ["stored", "stored"]
+    assert push([probe, mine[1]]) == ["duplicate", "duplicate"]  # as a real resend answers
+    kinds = [a["kind"] for a in hq.service().alarms()]
+    assert kinds.count("foreign_revision_id") == 1
+
+
+def test_auto_issue_in_the_rule_file_sends_at_once_and_still_logs(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The rule file's option (off by default): the sheet goes out unreviewed, as "auto"."""
+    import dataclasses
+    import uuid
+
+    from app.hq import repeats, schema
+    from app.hq.service import Headquarters
+    from app.sync import outbox, protocol
+
+    rule = repeats.cross_station_rule()
+    assert rule is not None and not rule.auto_issue
+    monkeypatch.setattr(
+        repeats, "cross_station_rule", lambda: dataclasses.replace(rule, auto_issue=True)
+    )
+    engine = make_server_engine(f"sqlite:///{tmp_path / 'hq.sqlite3'}")
+    schema.upgrade(engine)
+    hq = Headquarters(engine)
+    for unit in ("140107", "140108"):
+        store = make_station(tmp_path / unit, unit)
+        token = hq.enroll(
+            protocol.EnrollRequest(
+                code=hq.issue_enrolment(unit),
+                unit_code=unit,
+                unit_name=unit,
+                station_uuid=str(uuid.uuid4()),
+            )
+        ).station_token
+        receive_and_complete(store)
+        with store.read() as s:
+            items = outbox.pending_batch(s, outbox.station_row(s), 10)
+        request = protocol.PushRequest.model_validate_json(
+            protocol.push_body(
+                unit_code=unit,
+                generation=1,
+                generation_base=1,
+                station_time="2026-12-04T10:00:00",
+                revisions=items,
+            )
+        )
+        hq.push(hq.authenticate(token), request)
+        store.close()
+    assert hq.review_queue() == []
+    (disclosed,) = hq.disclosures()
+    assert disclosed["operator"] == "auto" and disclosed["to_unit"] == "140108"
+    with engine.connect() as conn:
+        assert conn.execute(select(HqInstruction.kind)).scalars().all() == ["reminder_sheet"]
     engine.dispose()

@@ -157,6 +157,8 @@ def test_a_reminder_sheet_hq_lost_comes_back_from_the_station(hq, tmp_path) -> N
     backup = hq.backup(tmp_path / "hq-1.dump")
     receive_and_complete(near, 1, same_reporter=True)  # the same phone: a cross-station repeat
     assert SyncEngine(near).run_once().ok
+    (waiting,) = hq.service().review_queue()
+    hq.service().decide_sheet(waiting["code"], "值班长", send=None)  # the command centre issues
     assert SyncEngine(near).run_once().ok  # pulls the sheet
     (sheet,) = reminder_sheets.sheets(near)
     reminder_sheets.feed_back(near, sign_in(near), sheet.id, "receipt", "已签收")
