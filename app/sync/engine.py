@@ -161,6 +161,7 @@ class SyncEngine:
         with self.store.read() as s:
             st = outbox.station_row(s)
             generation, last_seq, acked_seq = st.generation, st.last_seq, st.acked_seq
+            base = st.generation_base
             restored = outbox.state_row(s).restored
         mine = next((g for g in hq.generations if g.generation == generation), None)
         if mine is not None and mine.refused:
@@ -176,14 +177,26 @@ class SyncEngine:
         newer = any(restored or self._this_computer(g) for g in live if g.generation > generation)
         ahead = mine is not None and mine.high_seq > last_seq
         taken = mine is not None and not self._holds_mine(mine)
-        if newer or ahead or taken:
+        # An older generation, another computer's, whose newest acknowledged revision this
+        # desk does not hold, while this desk has revisions of its own in its generation: a
+        # copy that took the other's records back and went on, while the other went on too.
+        # Their seqs need not overlap (a desk that found HQ behind starts above all HQ holds),
+        # so HQ cannot tell; this desk can, and says so with its push.
+        diverged = last_seq >= base and any(
+            self._another_computer(g) and g.acknowledged_id and not self._holds(g)
+            for g in live
+            if g.generation < generation
+        )
+        if newer or ahead or taken or (diverged and not restored):
             # seqs HQ holds that this desk did not write: its own earlier life's (restored)
             # or a second computer's with this identity; HQ keeps the push and refuses the copy
             self._split = self._split or (
-                mine is not None
-                and not restored
+                not restored
                 and not newer
-                and self._copy_took(mine, taken, last_seq > acked_seq)
+                and (
+                    diverged
+                    or (mine is not None and self._copy_took(mine, taken, last_seq > acked_seq))
+                )
             )
             self._restart_generation(client, hq, report)
             return
@@ -213,6 +226,13 @@ class SyncEngine:
 
     def _this_computer(self, g: protocol.GenerationState) -> bool:
         return bool(g.computer) and g.computer == self.computer
+
+    def _another_computer(self, g: protocol.GenerationState) -> bool:
+        return bool(g.computer) and g.computer != self.computer
+
+    def _holds(self, g: protocol.GenerationState) -> bool:
+        with self.store.read() as s:
+            return s.get(Revision, g.acknowledged_id) is not None
 
     def _copy_took(self, mine: protocol.GenerationState, taken: bool, own_work: bool) -> bool:
         """Whether the seqs HQ holds beyond this desk's were written by another computer.
@@ -276,8 +296,12 @@ class SyncEngine:
                 behind = outbox.state_row(s).hq_behind
             upcoming: _Flight | None = None
             # Every push carries the audit chain's head; with no revision pending, one push
-            # still goes when the chain grew (sign-ins, prints), so HQ's copy keeps up.
-            if items or (first and (links["digests"] or links["base_hash"] == outbox.MISSING_HASH)):
+            # still goes when the chain grew (sign-ins, prints), so HQ's copy keeps up, and
+            # when HQ is to hear that another computer uses this identity.
+            if items or (
+                first
+                and (self._split or links["digests"] or links["base_hash"] == outbox.MISSING_HASH)
+            ):
                 self.step("before_push")
                 body = protocol.push_body(
                     unit_code=header[0],

@@ -266,6 +266,42 @@ def test_a_copy_killed_as_it_starts_its_generation_is_still_refused(desk, hq, tm
     other.close()
 
 
+def test_a_follower_moved_to_a_fresh_hq_is_refused_once_both_went_on(
+    desk, hq, tmp_path, pg_template
+) -> None:
+    """A copy took the original's records back, then brought work of its own in a generation
+    of its own. Both are moved to a fresh HQ; the original brings its later work first. The
+    copy finds the fresh HQ lacking what the old one had acknowledged and starts again above
+    everything HQ holds, so no seq overlaps: yet it lacks the original's later work and has
+    its own. It is refused, with the split alarm, and keeps every record (found in a soak of
+    the fault explorer)."""
+    enroll(desk, hq)
+    other = _second_computer(desk, tmp_path)  # a copy of a desk with nothing yet
+    receive_and_complete(desk, 1)
+    assert SyncEngine(desk).run_once().ok
+    follows = SyncEngine(other, computer=SECOND_PC).run_once()
+    assert follows.ok and follows.recovered == 2  # it follows: nothing of its own yet
+    early = receive_and_complete(other, 1)
+    assert SyncEngine(other, computer=SECOND_PC).run_once().ok  # the old HQ took it
+    fresh = _second_hq(tmp_path, pg_template)
+    try:
+        for store in (desk, other):
+            enroll(store, fresh)
+        receive_and_complete(desk, 1)  # the original goes on, at the fresh HQ first
+        assert SyncEngine(desk).run_once().ok
+        report = SyncEngine(other, computer=SECOND_PC).run_once()
+        assert report.error_code == "station_split", report
+        assert len(_alarms(fresh, "split")) == 1
+        with other.read() as s:  # it kept every record of its own
+            assert set(early) <= set(s.scalars(select(Report.id)))
+        assert SyncEngine(desk).run_once().ok
+        assert_converged(desk, fresh)
+    finally:
+        fresh.stop()
+        drop_hq_database(fresh.db_url)
+    other.close()
+
+
 def test_a_copy_with_less_new_work_than_the_original_is_refused_too(desk, hq, tmp_path) -> None:
     """HQ holds more seqs than the copy wrote: not a desk merely behind, another computer's."""
     enroll(desk, hq)
