@@ -242,3 +242,58 @@ def _fill_up(disk: Path) -> None:
                 f.flush()
         except OSError:
             pass
+
+
+# -- the instances the adversary listed ------------------------------------------------------
+def test_the_listed_command_line_findings(station_dir, tmp_path, capsys, monkeypatch) -> None:
+    from app.db import station_key
+
+    # init with a short password: plain words, not the code
+    monkeypatch.setattr(sys, "stdin", io.StringIO("short\nshort\n"))
+    assert cli.main(init_argv(tmp_path / "new")) == 2
+    err = capsys.readouterr().err
+    assert "at least 8 characters" in err and "password_short" not in err
+
+    # a recovery sheet that could not be written is not marked printed
+    assert not station_key.recovery_printed(station_dir)
+    out = tmp_path / "missing" / "sheet.pdf"
+    code, err = run(
+        cli.main,
+        ["recovery-sheet", "--data-dir", str(station_dir), "--out", str(out)],
+        capsys,
+        monkeypatch,
+    )
+    assert code == 2 and "does not exist" in err
+    assert not station_key.recovery_printed(station_dir)
+
+    # backup verify with a name as `backup list` prints it; a missing one is "no backup file"
+    code, _ = run(cli.main, ["backup", "run", "--data-dir", str(station_dir)], capsys, monkeypatch)
+    assert code == 0
+    assert cli.main(["backup", "list", "--data-dir", str(station_dir)]) == 0
+    name = capsys.readouterr().out.split()[-1]
+    code, _ = run(
+        cli.main,
+        ["backup", "verify", "--data-dir", str(station_dir), "--file", name],
+        capsys,
+        monkeypatch,
+    )
+    assert code == 0
+    code, err = run(
+        cli.main,
+        ["backup", "verify", "--data-dir", str(station_dir), "--file", "gone.sdbackup"],
+        capsys,
+        monkeypatch,
+    )
+    assert code == 2 and "no backup file" in err and "damaged" not in err
+
+    # HQ: a unit code that could never enrol, an empty notice, a database it does not run on
+    db = ["--db", f"sqlite:///{tmp_path / 'hq.sqlite3'}"]
+    assert hq_cli.main(["db", "upgrade", *db]) == 0
+    for argv in (
+        ["enroll", *db, "--unit-code", "../../x"],
+        ["notice", *db, "--text", "  "],
+        ["stations", "--db", "mysql://x"],
+    ):
+        code, err = run(hq_cli.main, argv, capsys, monkeypatch)
+        check(" ".join(argv[:1]), code, err, (2,))
+    assert hq_cli.main(["sheets", *db]) == 0

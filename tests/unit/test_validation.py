@@ -215,3 +215,29 @@ def test_incident_time() -> None:
         parse_incident_time("2024-01-03 08:00", now)
     with pytest.raises(FieldError, match="time_format"):
         parse_incident_time("昨晚", now)
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\ud800", "\x1b", "\u200b"])
+def test_the_desk_refuses_text_hq_could_not_store(store, chief, catalog, bad: str) -> None:
+    """The same rule as HQ's protocol: such text is refused where it is typed, and nothing of
+    it is saved, in the intake and in the free texts of later steps."""
+    from app import errors
+    from app.services import receiving, reports
+    from tests.conftest import good_intake
+
+    receipt = receiving.receive(store, chief)
+    for field in ("reporter_name", "reporter_address", "summary", "incident_place"):
+        with pytest.raises(errors.ValidationFailed) as caught:
+            receiving.save_intake(
+                store, chief, receipt.id, good_intake(**{field: f"王芳{bad}"}), catalog
+            )
+        assert field in caught.value.errors
+    receiving.save_intake(store, chief, receipt.id, good_intake(), catalog)
+    for act in (
+        lambda: receiving.void_receipt(store, chief, receipt.id, f"误按{bad}"),
+        lambda: receiving.close_report(store, chief, receipt.id, f"已调解{bad}"),
+    ):
+        with pytest.raises((errors.ValidationFailed, FieldError)):
+            act()
+    saved = reports.get_report(store, receipt.id)
+    assert all(bad not in str(v) for v in saved.values())
