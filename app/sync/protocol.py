@@ -74,7 +74,12 @@ def scrub(text: str) -> str:
     return _UNSTORABLE.sub("\ufffd", text)
 
 
-Text = AfterValidator(check_storable)
+# The same rule, as the OpenAPI document states it (a client generating requests from the
+# document sends nothing HQ refuses); lone surrogates cannot be written in UTF-8 at all.
+TEXT_PATTERN = "^[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]*$"
+Text = Annotated[
+    str, AfterValidator(check_storable), Field(json_schema_extra={"pattern": TEXT_PATTERN})
+]
 
 Uuid = Annotated[
     str,
@@ -108,9 +113,9 @@ class ErrorBody(Shape):
 # -- enrolment ------------------------------------------------------------------------------
 class EnrollRequest(Shape):
     protocol: int = PROTOCOL_VERSION
-    code: Annotated[str, StringConstraints(min_length=8, max_length=64), Text]
+    code: Annotated[Text, StringConstraints(min_length=8, max_length=64)]
     unit_code: UnitCode
-    unit_name: Annotated[str, StringConstraints(max_length=200), Text]
+    unit_name: Annotated[Text, StringConstraints(max_length=200)]
     station_uuid: Uuid
 
 
@@ -130,11 +135,11 @@ class RevisionItem(Shape):
     record_id: Uuid
     revision_no: Annotated[int, Field(ge=1, le=1_000_000)]
     parent_id: Uuid | None
-    recorded_at: Annotated[str, StringConstraints(max_length=40), Text]
+    recorded_at: Annotated[Text, StringConstraints(max_length=40)]
     action: Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,32}$")]
-    officer_badge: Annotated[str, StringConstraints(max_length=32), Text]
-    changes: Annotated[str, StringConstraints(max_length=MAX_PAYLOAD_CHARS), Text]
-    payload: Annotated[str, StringConstraints(max_length=MAX_PAYLOAD_CHARS), Text]
+    officer_badge: Annotated[Text, StringConstraints(max_length=32)]
+    changes: Annotated[Text, StringConstraints(max_length=MAX_PAYLOAD_CHARS)]
+    payload: Annotated[Text, StringConstraints(max_length=MAX_PAYLOAD_CHARS)]
     sha256: Sha256
     # Added in place of a version bump: an older station sends no kind and means a report.
     record_kind: RecordKind = "report"
@@ -180,7 +185,7 @@ class PushRequest(Shape):
     unit_code: UnitCode
     generation: Generation
     generation_base: Seq
-    station_time: Annotated[str, StringConstraints(max_length=40), Text]
+    station_time: Annotated[Text, StringConstraints(max_length=40)]
     items: Annotated[list[PushItem], Field(max_length=MAX_BATCH_ITEMS)]
     audit: AuditLinks | None = None
     rewind: Rewind | None = None
