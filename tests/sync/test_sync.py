@@ -188,8 +188,11 @@ def test_a_record_id_used_by_another_station_never_touches_its_record(
     before = hq.service().record(rid)
     answer = _post_push(hq, request.model_dump_json(), _token(two))
     assert answer.status_code == 200
-    assert {r["status"] for r in answer.json()["results"]} == {"mismatch"}
-    assert hq.service().record(rid) == before
+    # answered as new revisions are: no answer tells a station whether an id exists elsewhere
+    assert {r["status"] for r in answer.json()["results"]} == {"stored"}
+    assert hq.service().record(rid) == before  # station one's record untouched
+    kinds = [a["kind"] for a in hq.service().alarms("140108")]
+    assert kinds and set(kinds) == {"foreign_revision_id"}  # HQ's operators see it
     one.close()
     two.close()
 
