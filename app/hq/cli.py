@@ -23,6 +23,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
@@ -212,6 +213,16 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
+def _show(rows: list[dict[str, Any]], as_json: bool, line: Callable[[Any], str]) -> int:
+    """A listing: the rows as JSON, or one line each."""
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for row in rows:
+            print(line(row))
+    return 0
+
+
 def _one_line(value: object) -> str:
     return " ".join(str(value).split())[:300]
 
@@ -289,37 +300,34 @@ def _run(args: argparse.Namespace) -> int:
             print(f"Sheet {args.code}: {done['status']}.")
         return 0
     if args.command == "sheets" and args.action == "review":
-        waiting = hq.review_queue()
-        if args.json:
-            print(json.dumps(waiting, ensure_ascii=False, indent=1))
-        for w in [] if args.json else waiting:
-            units = sorted({e["unit_code"] for e in w["reports"]})
-            print(
-                f"{w['code']:<24} for {w['unit_code']:<8} {w['key_kind']:<9} {w['key_value']:<20}"
-                f" {len(w['reports'])} reports at {', '.join(units)}"
-            )
-        return 0
+        return _show(
+            hq.review_queue(),
+            args.json,
+            lambda w: (
+                f"{w['code']:<24} for {w['unit_code']:<8} {w['key_kind']:<9} "
+                f"{w['key_value']:<20} {len(w['reports'])} reports at "
+                f"{', '.join(sorted({e['unit_code'] for e in w['reports']}))}"
+            ),
+        )
     if args.command == "disclosures":
-        rows = hq.disclosures()
-        if args.json:
-            print(json.dumps(rows, ensure_ascii=False, indent=1))
-        for d in [] if args.json else rows:
-            print(
+        return _show(
+            hq.disclosures(),
+            args.json,
+            lambda d: (
                 f"{d['created_utc']}  {d['operator']:<12} to {d['to_unit']:<8} about "
                 f"{','.join(d['about_units']) or '-'}: {','.join(d['fields']) or 'nothing'}"
                 f"  ({d['sheet']})"
-            )
-        return 0
+            ),
+        )
     if args.command == "sheets":
-        rows = hq.reminder_sheets()
-        if args.json:
-            print(json.dumps(rows, ensure_ascii=False, indent=1))
-        for r in [] if args.json else rows:
-            print(
-                f"{r['code']:<24} {r['unit_code']:<8} {r['key_kind']:<9} {r['key_value']:<20}"
-                f" due {r['deadline']}  {r['review']}  {r['status']}"
-            )
-        return 0
+        return _show(
+            hq.reminder_sheets(),
+            args.json,
+            lambda r: (
+                f"{r['code']:<24} {r['unit_code']:<8} {r['key_kind']:<9} "
+                f"{r['key_value']:<20} due {r['deadline']}  {r['review']}  {r['status']}"
+            ),
+        )
     if args.command == "operator-token":
         print(hq.issue_operator_token(args.name))
         return 0
