@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app import __version__, errors
 from app.cli_args import OneLineParser, bounded, os_error_line, unexpected
-from app.files import write_atomically
+from app.files import REASON_WORDS, write_atomically
 from app.paths import database_file, default_data_dir
 
 CLI_MESSAGES = {
@@ -87,14 +87,6 @@ FIELD_MESSAGES = {
     "id_check_digit": "the check digit does not match",
 }
 
-OUTPUT_REASONS = {
-    "full": "the disk is full",
-    "denied": "not allowed to write there",
-    "no_folder": "that folder does not exist",
-    "is_folder": "that is a folder; give a file name",
-    "failed": "the file could not be written",
-}
-
 
 def fail_line(exc: errors.StationDeskError) -> str:
     """What went wrong, in one line: the plain message, and the detail that locates it."""
@@ -103,7 +95,7 @@ def fail_line(exc: errors.StationDeskError) -> str:
             f"{name}: {FIELD_MESSAGES.get(code, code)}" for name, code in exc.errors.items()
         )
     if isinstance(exc, errors.OutputError):
-        why = OUTPUT_REASONS.get(str(exc.details.get("reason")), OUTPUT_REASONS["failed"])
+        why = REASON_WORDS.get(str(exc.details.get("reason")), REASON_WORDS["failed"])
         return f"cannot write {exc.details.get('path', exc)}: {why}; nothing was left there"
     message = CLI_MESSAGES.get(exc.code, str(exc))
     if exc.code.startswith("backup"):

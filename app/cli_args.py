@@ -50,16 +50,9 @@ def unexpected(exc: BaseException, data_dir: Path | None) -> str:
 
 def os_error_line(exc: OSError) -> str:
     """A file system error in words, with the file it concerns."""
-    import errno
+    from app.files import REASON_WORDS, REASONS
 
-    why = {
-        errno.ENOSPC: "the disk is full",
-        errno.EACCES: "not allowed",
-        errno.EPERM: "not allowed",
-        errno.EROFS: "the disk is read-only",
-        errno.ENOENT: "no such file or folder",
-        errno.EISDIR: "that is a folder",
-        errno.ENOTDIR: "not a folder",
-    }.get(exc.errno or 0, exc.strerror or str(exc))
+    reason = REASONS.get(exc.errno or 0)
+    why = REASON_WORDS[reason] if reason else exc.strerror or str(exc)
     where = f": {exc.filename}" if exc.filename else ""
     return f"error: {why}{where}"

@@ -28,6 +28,14 @@ REASONS = {
     errno.ENOTDIR: "no_folder",
     errno.EISDIR: "is_folder",
 }
+# the reasons in words (the command lines are in English; the app translates its own)
+REASON_WORDS = {
+    "full": "the disk is full",
+    "denied": "not allowed to write there",
+    "no_folder": "that file or folder does not exist",
+    "is_folder": "that is a folder; give a file name",
+    "failed": "the file could not be written",
+}
 
 
 def output_error(target: Path, exc: OSError | None = None, reason: str = "") -> errors.OutputError:
