@@ -246,13 +246,15 @@ class SyncEngine:
     def _holds_mine(self, mine: protocol.GenerationState) -> bool:
         """Whether the revision HQ acknowledged last in this generation is this desk's own.
         Another computer with this station's identity (a copied data folder) numbers the same
-        seqs: HQ holding its revision there means this desk's numbers are taken."""
+        seqs: HQ holding its revision there means this desk's numbers are taken. That holds
+        below the desk's own watermark too: HQ restored or replaced may hold the other's
+        revision at a seq this desk believes acknowledged as its own."""
         if not mine.acknowledged_id:
             return True
         with self.store.read() as s:
             st = outbox.station_row(s)
-            if mine.acknowledged_seq <= st.acked_seq or mine.acknowledged_seq > st.last_seq:
-                return True  # nothing to adopt, or HQ is ahead (checked apart)
+            if mine.acknowledged_seq > st.last_seq:
+                return True  # HQ is ahead (checked apart)
             own = s.scalar(select(Revision.id).where(Revision.seq == mine.acknowledged_seq))
         return own is None or own == mine.acknowledged_id
 

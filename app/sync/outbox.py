@@ -263,7 +263,7 @@ def apply_recovered(
         report = s.get(Report, item.record_id)
         if report is None:
             report = _report_from_payload(record)
-            if _serial_taken(s, report):
+            if _serial_holder(s, report.serial) is not None:
                 if renumbered is not None:
                     renumbered[report.id] = report.serial
                 _next_free_serial(s, report)
@@ -275,6 +275,7 @@ def apply_recovered(
         if forked:
             report.revision_no += 1  # the desk's own later word stays the current state
         elif item.revision_no >= report.revision_no:
+            _take_serial(s, report, record["serial"], renumbered)
             _apply_payload(report, record)
             report.revision_no = item.revision_no
         s.flush()
@@ -455,7 +456,11 @@ def record_renumbering(s: Session, renumbered: dict[str, str]) -> None:
     moment = now_local()
     for report_id, old_serial in renumbered.items():
         report = s.get(Report, report_id)
-        if report is None:
+        if report is None or report.serial == old_serial:
+            continue
+        if not _serial_holder(s, old_serial):
+            # the serial it had came free again (its holder was renumbered by HQ's later word)
+            _set_serial(s, report, old_serial)
             continue
         commit_report_change(
             s,
@@ -468,19 +473,41 @@ def record_renumbering(s: Session, renumbered: dict[str, str]) -> None:
         )
 
 
-def _serial_taken(s: Session, report: Report) -> bool:
-    return (
-        s.scalar(
-            select(func.count()).where(
-                (Report.serial == report.serial)
-                | (
-                    (Report.serial_day == report.serial_day)
-                    & (Report.serial_no == report.serial_no)
-                )
-            )
+def _take_serial(
+    s: Session, report: Report, serial: str, renumbered: dict[str, str] | None
+) -> None:
+    """A newer revision taken back may carry another serial (HQ holds a renumbering this desk
+    lost). The report takes it; a report here holding that serial meanwhile moves to the next
+    free one and is noted as renumbered, like a report taken back onto a serial drawn again."""
+    if serial == report.serial or (renumbered or {}).get(report.id) == serial:
+        return  # unchanged, or the serial it had before this desk gave it another just now
+    holder = _serial_holder(s, serial)
+    if holder is not None and holder.id != report.id:
+        if renumbered is not None:
+            renumbered.setdefault(holder.id, holder.serial)
+        _next_free_serial(s, holder)
+        s.flush()  # the holder moves first: serials are unique at every statement
+        _bump_serial_counter(s, holder)
+    _set_serial(s, report, serial)
+    if renumbered is not None:
+        renumbered.pop(report.id, None)  # it now holds what HQ says
+
+
+def _set_serial(s: Session, report: Report, serial: str) -> None:
+    day, number = serial.rsplit("-", 2)[-2:]
+    report.serial, report.serial_day, report.serial_no = serial, day, int(number)
+    s.flush()
+    _bump_serial_counter(s, report)
+
+
+def _serial_holder(s: Session, serial: str) -> Report | None:
+    day, number = serial.rsplit("-", 2)[-2:]
+    return s.scalars(
+        select(Report).where(
+            (Report.serial == serial)
+            | ((Report.serial_day == day) & (Report.serial_no == int(number)))
         )
-        or 0
-    ) > 0
+    ).first()
 
 
 def _next_free_serial(s: Session, report: Report) -> None:

@@ -302,6 +302,42 @@ def test_a_follower_moved_to_a_fresh_hq_is_refused_once_both_went_on(
     other.close()
 
 
+def test_a_copy_whose_acknowledged_seqs_a_fresh_hq_holds_from_the_original_is_refused(
+    desk, hq, tmp_path, pg_template
+) -> None:
+    """Each copy had its own revisions acknowledged at seqs 1-2 (by different HQs); both are
+    moved to a fresh HQ and the original brings its seqs 1-2 first. HQ's acknowledgement
+    count matches the copy's own watermark, but the revision HQ holds there is not the
+    copy's: its numbers are taken, and it is refused rather than continuing the original's
+    generation with its own seq 3 (found by the fault explorer)."""
+    other = _second_computer(desk, tmp_path)  # copied before anything was received
+    enroll(desk, hq)
+    receive_and_complete(desk, 1)
+    assert SyncEngine(desk).run_once().ok
+    elsewhere = _second_hq(tmp_path, pg_template, "hq-old")
+    fresh = _second_hq(tmp_path, pg_template, "hq-new")
+    try:
+        enroll(other, elsewhere)
+        early = receive_and_complete(other, 1)
+        assert SyncEngine(other, computer=SECOND_PC).run_once().ok
+        for store in (desk, other):
+            enroll(store, fresh)
+        assert SyncEngine(desk).run_once().ok  # the original's seqs 1-2 at the fresh HQ
+        later = receive_and_complete(other, 1)
+        report = SyncEngine(other, computer=SECOND_PC).run_once()
+        assert report.error_code == "station_split", report
+        assert len(_alarms(fresh, "split")) == 1
+        with other.read() as s:  # it kept every record of its own
+            assert set(early + later) <= set(s.scalars(select(Report.id)))
+        assert SyncEngine(desk).run_once().ok
+        assert_converged(desk, fresh)
+    finally:
+        for process in (elsewhere, fresh):
+            process.stop()
+            drop_hq_database(process.db_url)
+    other.close()
+
+
 def test_a_copy_with_less_new_work_than_the_original_is_refused_too(desk, hq, tmp_path) -> None:
     """HQ holds more seqs than the copy wrote: not a desk merely behind, another computer's."""
     enroll(desk, hq)
@@ -376,8 +412,8 @@ def _replace_file(store: Store, backup: Path) -> Store:
     return Store(path, key)
 
 
-def _second_hq(tmp_path: Path, pg_template: str | None) -> HqProcess:
-    url = new_hq_database(pg_template, tmp_path, "hq2")
-    process = HqProcess(url, free_port(), tmp_path / "hq2.log", ["--rate", "1000"])
+def _second_hq(tmp_path: Path, pg_template: str | None, name: str = "hq2") -> HqProcess:
+    url = new_hq_database(pg_template, tmp_path, name)
+    process = HqProcess(url, free_port(), tmp_path / f"{name}.log", ["--rate", "1000"])
     process.start()
     return process

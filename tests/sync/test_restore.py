@@ -114,3 +114,47 @@ def test_a_restored_desk_killed_while_taking_back_its_records_still_gets_them_al
         have = set(s.scalars(select(Report.id)))
     assert set(kept) | set(later) <= have
     restored.close()
+
+
+def _restore(desk, backup_file):
+    """The disk died: the file comes back from the backup through the app's restore."""
+    data_dir, key = desk.path.parent, desk.key
+    desk.close()
+    backups.restore(data_dir, backup_file, key)
+    return open_station(data_dir)
+
+
+def _serials(store) -> dict[str, str]:
+    with store.read() as s:
+        return {r.id: r.serial for r in s.scalars(select(Report))}
+
+
+def test_a_renumbering_the_desk_lost_comes_back_with_the_serial_hq_holds(
+    desk, hq, tmp_path
+) -> None:
+    """Report X took serial 1 and reached HQ; the desk was restored to before X, drew serial 1
+    again for Y, and took X back renumbered to 2 (HQ heard). Restored once more, to when X
+    still had 1: taking back Y (serial 1) and X's renumbering must end where HQ is, X 2 and
+    Y 1, not with the desk keeping X at 1 (found by the fault explorer)."""
+    data_dir = desk.path.parent
+    for name in ("b0", "b1"):
+        (tmp_path / name).mkdir()
+    enroll(desk, hq)
+    empty = backups.run_backup(desk, data_dir, reason="manual", folder=tmp_path / "b0")
+    (x,) = receive_and_complete(desk, 1)
+    assert SyncEngine(desk).run_once().ok
+    with_x = backups.run_backup(desk, data_dir, reason="manual", folder=tmp_path / "b1")
+    desk = _restore(desk, tmp_path / "b0" / empty.file)
+    (y,) = receive_and_complete(desk, 1)
+    assert SyncEngine(desk).run_once().ok
+    first = _serials(desk)
+    assert first[y].endswith("-0001") and first[x].endswith("-0002")  # X renumbered
+    assert_converged(desk, hq)
+
+    desk = _restore(desk, tmp_path / "b1" / with_x.file)
+    report = SyncEngine(desk).run_once()
+    assert report.ok and report.recovered > 0
+    assert _serials(desk) == first
+    assert_converged(desk, hq)
+    assert audit_verify.verify(desk).ok
+    desk.close()
