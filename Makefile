@@ -40,10 +40,16 @@ lint: setup
 	$(BIN)/ruff check app tests migrations
 	$(BIN)/ruff format --check app tests migrations
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
+# The suite runs in parallel workers (pytest-xdist), one per core unless TEST_WORKERS says
+# otherwise (TEST_WORKERS=0: one process). Tests go out one at a time (--maxschedchunk 1), the
+# long ones first (tests/conftest.py orders them), so the workers finish together.
 # pytest's exit 5 ("no tests collected") is turned into a failure: an empty run proves nothing.
+TEST_WORKERS ?= auto
 test: setup lint
-	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider tests; rc=$$?; \
+	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider \
+	  -n $(TEST_WORKERS) --dist load --maxschedchunk 1 tests; rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
 
 # The sync fault explorer for longer: 500 random sequences of desk work, syncs and faults by

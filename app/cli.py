@@ -8,11 +8,21 @@ import getpass
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import __version__, errors
-from app.cli_args import OneLineParser, bounded, os_error_line, unexpected
-from app.files import REASON_WORDS, write_atomically
+from app.common.cli_args import (
+    OneLineParser,
+    bounded,
+    os_error_line,
+    output_error_line,
+    unexpected,
+)
+from app.common.files import write_atomically
 from app.paths import database_file, default_data_dir
+
+if TYPE_CHECKING:
+    Subcommands = argparse._SubParsersAction[OneLineParser]
 
 CLI_MESSAGES = {
     "database_locked": "The station database is locked by another program. Close it and try again.",
@@ -95,8 +105,7 @@ def fail_line(exc: errors.StationDeskError) -> str:
             f"{name}: {FIELD_MESSAGES.get(code, code)}" for name, code in exc.errors.items()
         )
     if isinstance(exc, errors.OutputError):
-        why = REASON_WORDS.get(str(exc.details.get("reason")), REASON_WORDS["failed"])
-        return f"cannot write {exc.details.get('path', exc)}: {why}; nothing was left there"
+        return output_error_line(exc)
     message = CLI_MESSAGES.get(exc.code, str(exc))
     if exc.code.startswith("backup"):
         detail = exc.details.get("detail") or ""
@@ -380,7 +389,6 @@ def cmd_sync(args: argparse.Namespace) -> int:
     import time
 
     from app.services import sync
-    from app.sync.engine import SyncEngine
 
     if args.background:
         from app.workers import lower_priority
@@ -396,7 +404,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
         print(json.dumps(dataclasses.asdict(SyncReport(error=str(exc), error_code=exc.code))))
         return 1
-    engine = SyncEngine(store)
+    engine = sync.sync_engine(store)
     deadline = time.monotonic() + args.wait
     while True:
         report = engine.run_once()
@@ -441,7 +449,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if status.next_attempt_utc:
             import datetime as dt
 
-            from app.services.clock import parse_utc
+            from app.domain.clock import parse_utc
 
             wait = max(
                 0.2, (parse_utc(status.next_attempt_utc) - dt.datetime.now(dt.UTC)).total_seconds()
@@ -486,8 +494,8 @@ def cmd_print_visits(args: argparse.Namespace) -> int:
 def cmd_report_weekly(args: argparse.Namespace) -> int:
     """The week's research-and-judgment report as a PDF, the same one the app prints."""
     from app.domain.catalog import load_catalog
+    from app.domain.weekly_figures import parse_week
     from app.services import documents
-    from app.services.supervision import parse_week
 
     try:
         period = parse_week(args.week)
@@ -541,7 +549,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["zh_CN", "en"], default=None, help="interface language")
     parser.add_argument("--self-test", action="store_true", help="check this installation and exit")
     sub = parser.add_subparsers(dest="command")
+    _add_station_commands(sub)
+    _add_backup_commands(sub)
+    _add_key_commands(sub)
+    _add_data_commands(sub)
+    _add_sync_commands(sub)
+    _add_document_commands(sub)
+    return parser
 
+
+def _add_station_commands(sub: Subcommands) -> None:
+    """Setting up the station and its officers' accounts."""
     p = sub.add_parser("init", help="set up a station (password read from stdin)")
     p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
     p.add_argument("--unit-code", required=True)
@@ -581,6 +599,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--badge", required=True)
     p.set_defaults(func=cmd_accounts_unlock)
 
+
+def _add_backup_commands(sub: Subcommands) -> None:
     p = sub.add_parser("backup", help="backups of the station database")
     backup_cmds = p.add_subparsers(dest="backup", required=True)
     p = backup_cmds.add_parser("run", help="write, check and describe one backup now")
@@ -603,6 +623,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--file", type=Path, required=True)
     p.set_defaults(func=cmd_backup_restore)
 
+
+def _add_key_commands(sub: Subcommands) -> None:
+    """The recovery key: its sheet for the safe, and unlocking a computer with it."""
     p = sub.add_parser("recovery-sheet", help="the recovery key sheet for the safe, as a PDF")
     p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
     p.add_argument("--out", type=Path, required=True)
@@ -615,6 +638,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
     p.set_defaults(func=cmd_unlock)
 
+
+def _add_data_commands(sub: Subcommands) -> None:
+    """Filling a station with demo reports, and taking every report out."""
     p = sub.add_parser("demo-data", help="fill a station with synthetic reports")
     p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
     p.add_argument("--records", type=bounded(int, 1, 5_000_000), default=2000)
@@ -632,6 +658,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(func=cmd_export)
 
+
+def _add_sync_commands(sub: Subcommands) -> None:
+    """Linking the station to HQ and syncing with it."""
     p = sub.add_parser("enroll", help="link this station to HQ with a one-time code")
     p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
     p.add_argument("--hq", required=True, help="HQ address, https://...")
@@ -654,6 +683,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_sync)
 
+
+def _add_document_commands(sub: Subcommands) -> None:
+    """Visit sheets, the weekly report and the audit check, without the window."""
     p = sub.add_parser("print", help="print documents without the GUI")
     printing = p.add_subparsers(dest="document", required=True)
     p = printing.add_parser("visits", help="the visit sheets of a day's route, as one PDF")
@@ -679,7 +711,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
     p.add_argument("--json", action="store_true", help="the result as one JSON object")
     p.set_defaults(func=cmd_audit_verify)
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -687,7 +718,7 @@ def main(argv: list[str] | None = None) -> int:
     sub_dir = getattr(args, "data_dir_sub", None)
     args.data_dir = (sub_dir or args.data_dir or default_data_dir()).expanduser().resolve()
     if args.command and (args.data_dir.is_dir() or args.command == "init"):
-        from app.logs import configure  # a command on a missing folder does not make one
+        from app.common.logs import configure  # a command on a missing folder does not make one
 
         configure(args.data_dir)
     try:

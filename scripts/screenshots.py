@@ -107,16 +107,16 @@ def main() -> int:
         window.refresh_desk()
         grab(window, out / f"receive-desk-{suffix}.png")
 
-        window.show_reports()
-        assert window.browser is not None
-        window.browser.search.setText("zh")
+        window.views.show("reports")
+        assert window.views.browser is not None
+        window.views.browser.search.setText("zh")
         QApplication.processEvents()
         QTimer.singleShot(0, lambda: None)
         QApplication.processEvents()
         grab(window, out / f"reports-{suffix}.png")
 
-        window.show_shift_end()
-        assert window.shift is not None
+        window.views.show("shift")
+        assert window.views.shift is not None
         grab(window, out / f"shift-end-{suffix}.png")
 
         closed = next(
@@ -171,18 +171,18 @@ def main() -> int:
         from app.ui.visit_outcome import VisitOutcomeDialog
         from app.ui.visit_queue import RatesDialog
 
-        window.show_visits()
-        assert window.visits is not None
-        window.visits.tree.selectionModel().clear()
+        window.views.show("visits")
+        assert window.views.visits is not None
+        window.views.visits.tree.selectionModel().clear()
         month_line = time.monotonic() + 5  # the month's figures follow the counts
-        while "%" not in window.visits.summary.text() and time.monotonic() < month_line:
+        while "%" not in window.views.visits.summary.text() and time.monotonic() < month_line:
             QApplication.processEvents()
             time.sleep(0.02)
         grab(window, out / f"visit-queue-{suffix}.png")
         queue = visit_queries.queue(store, visit_queries.QueueFilter())
         row = (queue.due_today or queue.upcoming or queue.overdue)[0]
-        window.visits.code_edit.setText("V0000000-1")
-        window.visits.open_code()
+        window.views.visits.code_edit.setText("V0000000-1")
+        window.views.visits.open_code()
         grab(window, out / f"visit-code-error-{suffix}.png")
         (detail,) = visit_queries.details(store, [row.id])
         outcome = VisitOutcomeDialog(store, catalog, officer, detail, args.lang, window)

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import keyring
 import pytest
+from argon2 import PasswordHasher
 from keyrings.alt.file import PlaintextKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -29,6 +31,69 @@ def plain_sqlcipher(path: Path, key: bytes | None) -> Any:
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return load_catalog()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def quick_password_hashes() -> Iterator[None]:
+    """Passwords are hashed at Argon2's lowest cost in the test process. At the desk's cost
+    (64 MiB, three passes) each hash or check takes a fifth of a second on a two-core machine,
+    and the suite hashes and checks some seven hundred times: minutes spent on a cost no test
+    is about. Who may sign in, lock-outs and resets behave the same, and since a hash carries
+    its own parameters, the app and command lines the tests start check these passwords as
+    they are (at the desk's cost for those they set themselves)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(station, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+        yield
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In parallel workers (`make test`) the longest tests start first, so that the workers
+    finish together rather than one running a long test alone at the end. Every worker sorts
+    the same way (the run needs the same order in each)."""
+    if hasattr(config, "workerinput"):
+        items.sort(key=_expected_length)  # stable: the file order within each kind
+
+
+def _expected_length(item: pytest.Item) -> int:
+    """0: a minute or more (marked slow); 1: starts an HQ process; 2: the rest."""
+    if item.get_closest_marker("slow"):
+        return 0
+    if {"hq", "hq_db"} & set(getattr(item, "fixturenames", ())):
+        return 1
+    return 2
+
+
+_SUMMARIES = "summaries"  # lines a test asked to print after the run, from a parallel worker
+_worker_lines = pytest.StashKey[list[str]]()
+
+
+def print_after_the_run(config: pytest.Config, line: str) -> None:
+    """A line for the end of the run's output (the fault explorer's seed and counts). A
+    parallel worker's own terminal is not shown: its lines travel with its results."""
+    worker_output = getattr(config, "workeroutput", None)
+    if worker_output is not None:
+        worker_output.setdefault(_SUMMARIES, []).append(line)
+        return
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    capture = config.pluginmanager.get_plugin("capturemanager")
+    if reporter is not None and capture is not None:
+        with capture.global_and_fixture_disabled():
+            reporter.ensure_newline()
+            reporter.write_line(line)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    """A parallel worker is done: its lines are printed in the summary."""
+    config = node.config
+    config.stash.setdefault(_worker_lines, []).extend(
+        getattr(node, "workeroutput", {}).get(_SUMMARIES, [])
+    )
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    for line in config.stash.get(_worker_lines, []):
+        terminalreporter.write_line(line)
 
 
 @pytest.fixture(autouse=True)

@@ -1,1 +1,2 @@
-"""Persistence: models, the one engine factory, migrations."""
+"""Persistence: the station's tables, the engine that opens its file, migrations, and the revision
+log with its audit chain: the one way a record changes."""

@@ -1,4 +1,5 @@
-"""The tamper-evident audit chain: how an entry is hashed and appended.
+"""The tamper-evident audit chain: its entries, and how they are appended (the link rule itself,
+shared with the check and HQ, is app.domain.hash_chain).
 
 Every entry carries the hash of the one before it, so an entry edited, deleted, inserted or
 moved breaks every hash after it. An entry that stands for a saved revision also carries the
@@ -24,8 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-GENESIS = "0" * 64
-SEP = "\x1f"  # never inside a field: ids and stamps are plain, JSON escapes control characters
+from app.domain.hash_chain import GENESIS, SEP, body_digest, link
 
 Execute = Callable[[str, tuple[Any, ...]], Any]
 
@@ -58,12 +58,6 @@ def canonical_detail(detail: dict[str, Any] | None) -> str:
     return json.dumps(detail or {}, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def body_digest(row: Sequence[Any]) -> bytes:
-    """Digest of an entry's own fields (COLUMNS order), without the link."""
-    text = SEP.join("" if v is None else str(v) for v in row)
-    return hashlib.sha256(text.encode("utf-8")).digest()
-
-
 def joined_sql(columns: Sequence[str], table: str = "") -> str:
     """The same joined text as body_digest and revision_digest hash, built by SQLite itself:
     the check reads millions of rows and the join in C costs a tenth of the join in Python.
@@ -85,10 +79,6 @@ REVISION_COLUMNS = (
     "changes",
     "sha256",
 )
-
-
-def link(prev_hash: str, digest: bytes) -> str:
-    return hashlib.sha256(bytes.fromhex(prev_hash) + digest).hexdigest()
 
 
 def revision_digest(

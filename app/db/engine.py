@@ -1,8 +1,9 @@
-"""The one place that creates database engines.
+"""The one place that opens the station file: its engine, and `Store`, the short sessions the
+services work in.
 
-The station file is opened through SQLCipher (app.db.cipher) with its key. Every connection gets WAL, synchronous=FULL (a confirmed receipt survives power loss), foreign
-keys and a busy timeout. Transactions are opened by us, not by the driver: write sessions say
-BEGIN IMMEDIATE so two writers never deadlock half-way; reads use a plain deferred BEGIN.
+The station file is opened through SQLCipher (app.db.cipher) with its key, and set up as every
+SQLite connection is (app.common.database): WAL, synchronous=FULL, foreign keys, a busy timeout,
+and transactions we open ourselves (BEGIN IMMEDIATE for writes).
 """
 
 from __future__ import annotations
@@ -13,39 +14,17 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from app import errors
+from app.common.database import BUSY_TIMEOUT_MS, own_transactions
 from app.db import audit_seal, cipher
 from app.db.cipher import DRIVER_ERRORS
 
-BUSY_TIMEOUT_MS = 5000
 HEAD_SQL = "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"
-# SQLite's own page cache, per connection, in KiB (negative = KiB). The default 2 MB keeps
-# little of a million-report station; the OS file cache may be reclaimed under memory pressure
-# (and is, on virtual desks), so the pages the desk reads again and again - indexes of the
-# unfinished list, the visit queue, recent reports - are kept in the process. It fills only as
-# pages are read.
-CACHE_KIB = 32 * 1024
-PRAGMAS = (
-    "PRAGMA journal_mode=WAL",
-    "PRAGMA synchronous=FULL",
-    "PRAGMA foreign_keys=ON",
-    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
-    f"PRAGMA cache_size=-{CACHE_KIB}",
-)
-
-
-def apply_pragmas(dbapi_connection: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    try:
-        for pragma in PRAGMAS:
-            cursor.execute(pragma)
-    finally:
-        cursor.close()
 
 
 def make_engine(path: Path, key: bytes | None) -> Engine:
@@ -64,33 +43,8 @@ def make_engine(path: Path, key: bytes | None) -> Engine:
         # last read, and with an encrypted file every page read again is decrypted again.
         pool_use_lifo=True,
     )
-    _own_transactions(engine, always_immediate=False)
+    own_transactions(engine, always_immediate=False)
     return engine
-
-
-def _sqlite_engine(url: str, *, always_immediate: bool) -> Engine:
-    engine = create_engine(
-        url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
-    )
-    _own_transactions(engine, always_immediate=always_immediate)
-    return engine
-
-
-def _own_transactions(engine: Engine, *, always_immediate: bool) -> None:
-    """Our pragmas on every connection, and transactions we open ourselves: BEGIN IMMEDIATE
-    for writes (or always, for HQ's demo database), a plain deferred BEGIN for reads."""
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
-        apply_pragmas(dbapi_connection)
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Any) -> None:
-        if always_immediate or conn.get_execution_options().get("immediate"):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-        else:
-            conn.exec_driver_sql("BEGIN")
 
 
 def translate(exc: BaseException) -> errors.DatabaseError:
@@ -194,19 +148,3 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def server_url(url: str) -> str:
-    """Accept the usual spellings of a PostgreSQL URL and pick the psycopg 3 driver."""
-    for prefix in ("postgresql://", "postgres://"):
-        if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix) :]
-    return url
-
-
-def make_server_engine(url: str) -> Engine:
-    """Headquarters' engine: PostgreSQL in production, a SQLite file for a demo."""
-    url = server_url(url)
-    if url.startswith("sqlite"):
-        return _sqlite_engine(url, always_immediate=True)
-    return create_engine(url, pool_size=20, max_overflow=30, pool_pre_ping=True)

@@ -11,13 +11,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, MetaData, UniqueConstraint, literal_column, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from app.common.database import NAMING_CONVENTION
 
 
 class Base(DeclarativeBase):

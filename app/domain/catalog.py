@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 
-from app.domain.versioned_file import newest, read_json, version_key
+from app.domain.versioned_file import RuleFile, version_key
 from app.errors import CatalogError
-from app.paths import resource_path
 
 CATALOG_FILENAME = "incident_types.json"
 INTAKE_FIELDS = (
@@ -163,20 +161,17 @@ def parse_catalog(data: object, source: str) -> Catalog:
     return Catalog(version=version, groups=groups, types=tuple(types), source=source)
 
 
-def load_catalog_file(path: Path) -> Catalog:
-    return parse_catalog(read_json(path, CatalogError), str(path))
-
-
-def bundled_catalog_path() -> Path:
-    return resource_path("catalog", CATALOG_FILENAME)
-
-
-def load_catalog(data_dir: Path | None = None) -> Catalog:
-    """The bundled catalog, or a newer valid one installed in the station's data folder."""
-    installed = None if data_dir is None else data_dir / "catalog" / CATALOG_FILENAME
-    return newest(
-        load_catalog_file(bundled_catalog_path()), installed, load_catalog_file, CatalogError
-    )
+# The one loader for catalogs (app.domain.versioned_file): the services read the station's
+# through `CATALOG.in_use(data_dir)`.
+CATALOG = RuleFile(
+    "catalog",
+    CATALOG_FILENAME,
+    lambda data, source, _text: parse_catalog(data, source),
+    CatalogError,
+)
+load_catalog_file = CATALOG.load_file
+# The bundled catalog, or a newer valid one installed in the station's data folder.
+load_catalog = CATALOG.load
 
 
 def filter_types(catalog: Catalog, query: str, lang: str) -> list[IncidentType]:

@@ -11,18 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from app.domain.versioned_file import (
+    RuleFile,
     check_header,
-    newest,
-    parse_json_text,
-    read_json,
     refusal,
 )
 from app.errors import StationDeskError
-from app.paths import resource_path
 
 RULES_FILENAME = "repeat_rules.json"
 KEYS = ("phone", "id_number", "name_address", "incident_place")
@@ -217,26 +213,11 @@ def _cross_station(
     )
 
 
-def load_rules_file(path: Path) -> RepeatRules:
-    data = read_json(path, RepeatRulesError)
-    return parse_rules(data, str(path), path.read_text(encoding="utf-8"))
-
-
-def bundled_rules_path() -> Path:
-    return resource_path("policy", RULES_FILENAME)
-
-
-def installed_rules_path(data_dir: Path) -> Path:
-    return data_dir / "policy" / RULES_FILENAME
-
-
-def load_rules(data_dir: Path | None = None) -> RepeatRules:
-    installed = None if data_dir is None else installed_rules_path(data_dir)
-    return newest(
-        load_rules_file(bundled_rules_path()), installed, load_rules_file, RepeatRulesError
-    )
-
-
-def check_rules_text(text: str, source: str = "repeat_rules.json") -> RepeatRules:
-    """Validate a candidate file before it is installed (what an administrator or HQ sends)."""
-    return parse_rules(parse_json_text(text, source, RepeatRulesError), source, text)
+# The one loader for repeat rules (app.domain.versioned_file): the services read the station's
+# through `RULES.in_use(data_dir)`, HQ the bundled file's through `RULES.in_use()`.
+RULES = RuleFile("policy", RULES_FILENAME, parse_rules, RepeatRulesError)
+bundled_rules_path = RULES.bundled_path
+installed_rules_path = RULES.installed_path
+load_rules = RULES.load
+# Validate a candidate file before it is installed (what an administrator or HQ sends).
+check_rules_text = RULES.check_text

@@ -2,16 +2,24 @@
 
 The bundled file always loads; a copy in the station's data folder wins only when it parses
 and its version is higher, so a broken or older file dropped there never takes the desk down.
+
+`RuleFile` is the one loader every kind goes through (catalog, visit policy, repeat rules,
+warning colours, dispute definitions). The services read a kind with `in_use(data_dir)`: once
+per data folder, then kept, so a desk does not parse its policy on every press. A newer file
+installed meanwhile takes effect at the next start, or at once after `reload_rule_files()`.
 """
 
 from __future__ import annotations
 
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from app.errors import StationDeskError
+from app.paths import resource_path
 
 
 class Versioned(Protocol):
@@ -90,3 +98,72 @@ def newest(
     except error:
         return bundled
     return candidate if version_key(candidate.version) > version_key(bundled.version) else bundled
+
+
+FOLDERS_KEPT = 8  # data folders whose files one process keeps (a desk has one; tests many)
+_KINDS: list[RuleFile[Any]] = []
+
+
+class RuleFile(Generic[T]):
+    """One kind of rule file: where the bundled copy and a station's own copy live, how its
+    text becomes rules, and the copy in use.
+
+    `load(data_dir)` reads the bundled file, or a newer valid one installed in the data folder;
+    `in_use(data_dir)` does so the first time and keeps what it read, for the services;
+    `check_text` validates a candidate file before it is installed."""
+
+    def __init__(
+        self,
+        folder: str,
+        filename: str,
+        parse: Callable[[object, str, str], T],
+        error: type[StationDeskError],
+    ) -> None:
+        self.folder = folder
+        self.filename = filename
+        self._parse = parse  # (decoded data, source named in errors, the text for line numbers)
+        self.error = error
+        self._lock = threading.Lock()
+        self._in_use: OrderedDict[Path | None, T] = OrderedDict()
+        _KINDS.append(self)
+
+    def bundled_path(self) -> Path:
+        return resource_path(self.folder, self.filename)
+
+    def installed_path(self, data_dir: Path) -> Path:
+        return data_dir / self.folder / self.filename
+
+    def load_file(self, path: Path) -> T:
+        data = read_json(path, self.error)
+        return self._parse(data, str(path), path.read_text(encoding="utf-8"))
+
+    def load(self, data_dir: Path | None = None) -> T:
+        installed = None if data_dir is None else self.installed_path(data_dir)
+        return newest(self.load_file(self.bundled_path()), installed, self.load_file, self.error)
+
+    def check_text(self, text: str, source: str = "") -> T:
+        source = source or self.filename
+        return self._parse(parse_json_text(text, source, self.error), source, text)
+
+    def in_use(self, data_dir: Path | None = None) -> T:
+        with self._lock:
+            if data_dir in self._in_use:
+                self._in_use.move_to_end(data_dir)
+                return self._in_use[data_dir]
+        value = self.load(data_dir)  # outside the lock: a slow disk holds up no other folder
+        with self._lock:
+            self._in_use[data_dir] = value
+            while len(self._in_use) > FOLDERS_KEPT:
+                self._in_use.popitem(last=False)
+        return value
+
+    def reload(self) -> None:
+        """Forget the copies in use: the next `in_use` reads the files again."""
+        with self._lock:
+            self._in_use.clear()
+
+
+def reload_rule_files() -> None:
+    """Every kind of rule file is read again at its next use (after a newer one was installed)."""
+    for kind in _KINDS:
+        kind.reload()

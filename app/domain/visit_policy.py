@@ -13,14 +13,12 @@ from __future__ import annotations
 import calendar as _calendar
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from app.domain import statuses, visits
 from app.domain.catalog import IncidentType
-from app.domain.versioned_file import newest, read_json
+from app.domain.versioned_file import RuleFile
 from app.errors import StationDeskError
-from app.paths import resource_path
 
 POLICY_FILENAME = "visit_policy.json"
 
@@ -239,7 +237,48 @@ def parse_policy(data: object, source: str) -> VisitPolicy:
     bad = on_statuses - set(statuses.COMPLETED)
     if bad or not on_statuses:
         raise r.fail("triggers.on_statuses", f"must name completed statuses, not {sorted(bad)}")
+    schedule = _read_schedule(r, doc)
+    safe = r.obj(doc.get("safe_contact"), "safe_contact")
+    safe_replace = _read_safe_replace(r, safe)
+    unhappy = r.obj(doc.get("dissatisfied"), "dissatisfied")
+    unhappy_visit = r.obj(unhappy.get("visit"), "dissatisfied.visit")
+    retry = r.obj(doc.get("not_reached"), "not_reached")
+    care_rules = _read_care_rules(r, doc)
+    follow_ups = _read_letter_follow_ups(r, doc)
+    cal = r.obj(doc.get("calendar", {}), "calendar")
+    weekend = _read_weekend(r, cal)
 
+    return VisitPolicy(
+        version=version,
+        source=source,
+        on_statuses=on_statuses,
+        catalog_flag=r.boolean(trig.get("catalog_flag", True), "triggers.catalog_flag"),
+        dispute_types=r.boolean(trig.get("dispute_types", True), "triggers.dispute_types"),
+        repeat_reports=r.boolean(trig.get("repeat_reports", True), "triggers.repeat_reports"),
+        schedule=schedule,
+        safe_contact_from_catalog=safe.get("types_always") == "catalog",
+        safe_replace=safe_replace,
+        dissatisfied_kind=r.kind(unhappy_visit.get("kind"), "dissatisfied.visit.kind"),
+        dissatisfied_due=r.interval(unhappy_visit.get("due"), "dissatisfied.visit.due"),
+        supervision_on_dissatisfied=r.boolean(
+            unhappy.get("supervision", True), "dissatisfied.supervision"
+        ),
+        rectification_due=r.interval(
+            unhappy.get("rectification_due"), "dissatisfied.rectification_due"
+        ),
+        retry_due=r.interval(retry.get("retry_due"), "not_reached.retry_due"),
+        max_attempts=r.integer(retry.get("max_attempts", 3), "not_reached.max_attempts", 1, 10),
+        care_rules=care_rules,
+        calendar=WorkingCalendar(
+            weekend=weekend,
+            holidays=r.dates(cal.get("holidays", []), "calendar.holidays"),
+            working_weekends=r.dates(cal.get("working_weekends", []), "calendar.working_weekends"),
+        ),
+        letter_follow_ups=follow_ups,
+    )
+
+
+def _read_schedule(r: _Reader, doc: dict[str, Any]) -> tuple[tuple[str, Interval], ...]:
     schedule = []
     for i, item in enumerate(r.lst(doc.get("schedule"), "schedule")):
         entry = r.obj(item, f"schedule[{i}]")
@@ -251,8 +290,11 @@ def parse_policy(data: object, source: str) -> VisitPolicy:
         )
     if not schedule:
         raise r.fail("schedule", "needs at least one visit")
+    return tuple(schedule)
 
-    safe = r.obj(doc.get("safe_contact"), "safe_contact")
+
+def _read_safe_replace(r: _Reader, safe: dict[str, Any]) -> dict[str, str]:
+    """Which visit kinds a safe-contact report gets instead; never a phone call."""
     replace = r.obj(safe.get("replace_kinds", {}), "safe_contact.replace_kinds")
     safe_replace = {
         r.kind(k, "safe_contact.replace_kinds"): r.kind(v, f"safe_contact.replace_kinds.{k}")
@@ -260,11 +302,10 @@ def parse_policy(data: object, source: str) -> VisitPolicy:
     }
     if visits.PHONE in safe_replace.values():
         raise r.fail("safe_contact.replace_kinds", "a safe-contact visit cannot be a phone call")
+    return safe_replace
 
-    unhappy = r.obj(doc.get("dissatisfied"), "dissatisfied")
-    unhappy_visit = r.obj(unhappy.get("visit"), "dissatisfied.visit")
-    retry = r.obj(doc.get("not_reached"), "not_reached")
 
+def _read_care_rules(r: _Reader, doc: dict[str, Any]) -> tuple[CareRule, ...]:
     care_rules = []
     for i, item in enumerate(r.lst(doc.get("special_populations", []), "special_populations")):
         entry = r.obj(item, f"special_populations[{i}]")
@@ -285,7 +326,10 @@ def parse_policy(data: object, source: str) -> VisitPolicy:
                 cadence=r.interval(entry.get("cadence"), f"special_populations[{i}].cadence"),
             )
         )
+    return tuple(care_rules)
 
+
+def _read_letter_follow_ups(r: _Reader, doc: dict[str, Any]) -> tuple[Interval, ...]:
     letter = r.obj(doc.get("warning_letter", {}), "warning_letter")
     follow_ups = LETTER_FOLLOW_UPS  # a file from before letters had their entry
     if "follow_ups" in letter:
@@ -295,58 +339,25 @@ def parse_policy(data: object, source: str) -> VisitPolicy:
         )
         if not follow_ups:
             raise r.fail("warning_letter.follow_ups", "needs at least one visit")
+    return follow_ups
 
-    cal = r.obj(doc.get("calendar", {}), "calendar")
+
+def _read_weekend(r: _Reader, cal: dict[str, Any]) -> frozenset[int]:
     weekend = frozenset(
         r.integer(d, "calendar.weekend", 1, 7)
         for d in r.lst(cal.get("weekend", [6, 7]), "calendar.weekend")
     )
     if len(weekend) >= 7:
         raise r.fail("calendar.weekend", "leaves no working day")
-
-    return VisitPolicy(
-        version=version,
-        source=source,
-        on_statuses=on_statuses,
-        catalog_flag=r.boolean(trig.get("catalog_flag", True), "triggers.catalog_flag"),
-        dispute_types=r.boolean(trig.get("dispute_types", True), "triggers.dispute_types"),
-        repeat_reports=r.boolean(trig.get("repeat_reports", True), "triggers.repeat_reports"),
-        schedule=tuple(schedule),
-        safe_contact_from_catalog=safe.get("types_always") == "catalog",
-        safe_replace=safe_replace,
-        dissatisfied_kind=r.kind(unhappy_visit.get("kind"), "dissatisfied.visit.kind"),
-        dissatisfied_due=r.interval(unhappy_visit.get("due"), "dissatisfied.visit.due"),
-        supervision_on_dissatisfied=r.boolean(
-            unhappy.get("supervision", True), "dissatisfied.supervision"
-        ),
-        rectification_due=r.interval(
-            unhappy.get("rectification_due"), "dissatisfied.rectification_due"
-        ),
-        retry_due=r.interval(retry.get("retry_due"), "not_reached.retry_due"),
-        max_attempts=r.integer(retry.get("max_attempts", 3), "not_reached.max_attempts", 1, 10),
-        care_rules=tuple(care_rules),
-        calendar=WorkingCalendar(
-            weekend=weekend,
-            holidays=r.dates(cal.get("holidays", []), "calendar.holidays"),
-            working_weekends=r.dates(cal.get("working_weekends", []), "calendar.working_weekends"),
-        ),
-        letter_follow_ups=follow_ups,
-    )
+    return weekend
 
 
-def load_policy_file(path: Path) -> VisitPolicy:
-    return parse_policy(read_json(path, PolicyError), str(path))
-
-
-def bundled_policy_path() -> Path:
-    return resource_path("policy", POLICY_FILENAME)
-
-
-def installed_policy_path(data_dir: Path) -> Path:
-    return data_dir / "policy" / POLICY_FILENAME
-
-
-def load_policy(data_dir: Path | None = None) -> VisitPolicy:
-    """The bundled policy, or a newer valid one installed in the station's data folder."""
-    installed = None if data_dir is None else installed_policy_path(data_dir)
-    return newest(load_policy_file(bundled_policy_path()), installed, load_policy_file, PolicyError)
+# The one loader for visit policies (app.domain.versioned_file): the services read the
+# station's through `POLICY.in_use(data_dir)`.
+POLICY = RuleFile(
+    "policy", POLICY_FILENAME, lambda data, source, _text: parse_policy(data, source), PolicyError
+)
+bundled_policy_path = POLICY.bundled_path
+installed_policy_path = POLICY.installed_path
+# The bundled policy, or a newer valid one installed in the station's data folder.
+load_policy = POLICY.load

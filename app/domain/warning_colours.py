@@ -11,19 +11,15 @@ errors is refused with the line and the reason, and the criteria already in forc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from app.domain.versioned_file import (
+    RuleFile,
     check_header,
-    newest,
-    parse_json_text,
-    read_json,
     refusal,
 )
 from app.errors import StationDeskError
-from app.paths import resource_path
 
 COLOURS_FILENAME = "warning_colours.json"
 _ID = re.compile(r"[a-z][a-z0-9_]{0,29}")
@@ -101,12 +97,37 @@ class WarningCriteria:
 
 
 def parse_criteria(data: object, source: str, text: str = "") -> WarningCriteria:
-    fail = refusal(WarningCriteriaError, source, text)
+    read = _CriteriaReader(refusal(WarningCriteriaError, source, text))
+    data = check_header(data, read.fail)
+    version = data["version"]
+    applies = data.get("applies_to")
+    if not isinstance(applies, list) or not applies or not all(isinstance(c, str) for c in applies):
+        raise read.fail('"applies_to"', "applies_to must list incident type codes")
+    levels, level_ids = read.monitoring(data.get("monitoring"))
+    colours, colour_ids = read.colours(data.get("colours"), level_ids)
+    factors = read.factors(data.get("factors"), colour_ids)
+    return WarningCriteria(
+        str(version),
+        source,
+        frozenset(applies),
+        factors,
+        colours,
+        levels,
+    )
 
-    def whole(value: object, low: int, high: int) -> bool:
-        return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
-    def labelled(item: object, what: str, seen: set[str]) -> tuple[str, str, str]:
+def _whole(value: object, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+@dataclass(frozen=True)
+class _CriteriaReader:
+    """Checks each section of the file; a refusal names the line of the entry at fault."""
+
+    fail: Callable[[str, str], StationDeskError]
+
+    def labelled(self, item: object, what: str, seen: set[str]) -> tuple[str, str, str]:
+        fail = self.fail
         if not isinstance(item, dict):
             raise fail(f'"{what}', f"each {what} must be an object")
         iid = item.get("id")
@@ -120,96 +141,74 @@ def parse_criteria(data: object, source: str, text: str = "") -> WarningCriteria
             raise fail(f'"{iid}"', f"{what} {iid}: label_zh and label_en must be short texts")
         return iid, str(labels[0]), str(labels[1])
 
-    data = check_header(data, fail)
-    version = data["version"]
-    applies = data.get("applies_to")
-    if not isinstance(applies, list) or not applies or not all(isinstance(c, str) for c in applies):
-        raise fail('"applies_to"', "applies_to must list incident type codes")
+    def monitoring(self, raw_levels: object) -> tuple[tuple[Labelled, ...], set[str]]:
+        if not isinstance(raw_levels, list) or not raw_levels:
+            raise self.fail('"monitoring"', "monitoring must list the monitoring levels")
+        level_ids: set[str] = set()
+        levels = tuple(Labelled(*self.labelled(m, "monitoring", level_ids)) for m in raw_levels)
+        return levels, level_ids
 
-    raw_levels = data.get("monitoring")
-    if not isinstance(raw_levels, list) or not raw_levels:
-        raise fail('"monitoring"', "monitoring must list the monitoring levels")
-    level_ids: set[str] = set()
-    levels = tuple(Labelled(*labelled(m, "monitoring", level_ids)) for m in raw_levels)
-
-    raw_colours = data.get("colours")
-    if not isinstance(raw_colours, list) or len(raw_colours) < 2:
-        raise fail('"colours"', "colours must list at least two colours, lowest risk first")
-    colour_ids: set[str] = set()
-    colours: list[Colour] = []
-    for rank, item in enumerate(raw_colours):
-        cid, zh, en = labelled(item, "colour", colour_ids)
-        assert isinstance(item, dict)
-        here = f'"{cid}"'
-        if not whole(item.get("min_score"), 0, 1000):
-            raise fail(here, f"colour {cid}: min_score must be a whole number from 0 to 1000")
-        if colours and item["min_score"] <= colours[-1].min_score:
-            raise fail(here, f"colour {cid}: min_score must rise from one colour to the next")
-        if rank == 0 and item["min_score"] != 0:
-            raise fail(here, f"colour {cid}: the lowest colour must start at score 0")
-        if not isinstance(item.get("rgb"), str) or not _RGB.fullmatch(item["rgb"]):
-            raise fail(here, f"colour {cid}: rgb must look like #C62828")
-        if item.get("monitoring") not in level_ids:
-            raise fail(here, f"colour {cid}: monitoring must be one of {', '.join(level_ids)}")
-        if not whole(item.get("visit_every_days"), 1, 366):
-            raise fail(here, f"colour {cid}: visit_every_days must be from 1 to 366")
-        colours.append(
-            Colour(
-                cid,
-                zh,
-                en,
-                rank=rank,
-                min_score=item["min_score"],
-                rgb=item["rgb"].upper(),
-                monitoring=item["monitoring"],
-                visit_every_days=item["visit_every_days"],
+    def colours(
+        self, raw_colours: object, level_ids: set[str]
+    ) -> tuple[tuple[Colour, ...], set[str]]:
+        """The colours, lowest risk first, each starting at a higher score than the one before."""
+        fail = self.fail
+        if not isinstance(raw_colours, list) or len(raw_colours) < 2:
+            raise fail('"colours"', "colours must list at least two colours, lowest risk first")
+        colour_ids: set[str] = set()
+        colours: list[Colour] = []
+        for rank, item in enumerate(raw_colours):
+            cid, zh, en = self.labelled(item, "colour", colour_ids)
+            assert isinstance(item, dict)
+            here = f'"{cid}"'
+            if not _whole(item.get("min_score"), 0, 1000):
+                raise fail(here, f"colour {cid}: min_score must be a whole number from 0 to 1000")
+            if colours and item["min_score"] <= colours[-1].min_score:
+                raise fail(here, f"colour {cid}: min_score must rise from one colour to the next")
+            if rank == 0 and item["min_score"] != 0:
+                raise fail(here, f"colour {cid}: the lowest colour must start at score 0")
+            if not isinstance(item.get("rgb"), str) or not _RGB.fullmatch(item["rgb"]):
+                raise fail(here, f"colour {cid}: rgb must look like #C62828")
+            if item.get("monitoring") not in level_ids:
+                raise fail(here, f"colour {cid}: monitoring must be one of {', '.join(level_ids)}")
+            if not _whole(item.get("visit_every_days"), 1, 366):
+                raise fail(here, f"colour {cid}: visit_every_days must be from 1 to 366")
+            colours.append(
+                Colour(
+                    cid,
+                    zh,
+                    en,
+                    rank=rank,
+                    min_score=item["min_score"],
+                    rgb=item["rgb"].upper(),
+                    monitoring=item["monitoring"],
+                    visit_every_days=item["visit_every_days"],
+                )
             )
-        )
+        return tuple(colours), colour_ids
 
-    raw_factors = data.get("factors")
-    if not isinstance(raw_factors, list) or not raw_factors:
-        raise fail('"factors"', "factors must list the risk factors")
-    factor_ids: set[str] = set()
-    factors: list[RiskFactor] = []
-    for item in raw_factors:
-        fid, zh, en = labelled(item, "factor", factor_ids)
-        assert isinstance(item, dict)
-        here = f'"{fid}"'
-        if not whole(item.get("weight"), 0, 100):
-            raise fail(here, f"factor {fid}: weight must be a whole number from 0 to 100")
-        floor = item.get("at_least", "")
-        if floor and floor not in colour_ids:
-            raise fail(here, f"factor {fid}: at_least names no colour ({floor!r})")
-        factors.append(RiskFactor(fid, zh, en, weight=item["weight"], at_least=str(floor)))
-    return WarningCriteria(
-        str(version),
-        source,
-        frozenset(applies),
-        tuple(factors),
-        tuple(colours),
-        levels,
-    )
+    def factors(self, raw_factors: object, colour_ids: set[str]) -> tuple[RiskFactor, ...]:
+        fail = self.fail
+        if not isinstance(raw_factors, list) or not raw_factors:
+            raise fail('"factors"', "factors must list the risk factors")
+        factor_ids: set[str] = set()
+        factors: list[RiskFactor] = []
+        for item in raw_factors:
+            fid, zh, en = self.labelled(item, "factor", factor_ids)
+            assert isinstance(item, dict)
+            here = f'"{fid}"'
+            if not _whole(item.get("weight"), 0, 100):
+                raise fail(here, f"factor {fid}: weight must be a whole number from 0 to 100")
+            floor = item.get("at_least", "")
+            if floor and floor not in colour_ids:
+                raise fail(here, f"factor {fid}: at_least names no colour ({floor!r})")
+            factors.append(RiskFactor(fid, zh, en, weight=item["weight"], at_least=str(floor)))
+        return tuple(factors)
 
 
-def load_criteria_file(path: Path) -> WarningCriteria:
-    data = read_json(path, WarningCriteriaError)
-    return parse_criteria(data, str(path), path.read_text(encoding="utf-8"))
-
-
-def bundled_criteria_path() -> Path:
-    return resource_path("policy", COLOURS_FILENAME)
-
-
-def load_criteria(data_dir: Path | None = None) -> WarningCriteria:
-    installed = None if data_dir is None else data_dir / "policy" / COLOURS_FILENAME
-    return newest(
-        load_criteria_file(bundled_criteria_path()),
-        installed,
-        load_criteria_file,
-        WarningCriteriaError,
-    )
-
-
-def check_criteria_text(text: str, source: str = COLOURS_FILENAME) -> WarningCriteria:
-    """Validate a candidate file before it is installed."""
-    return parse_criteria(parse_json_text(text, source, WarningCriteriaError), source, text)
+# The one loader for the criteria (app.domain.versioned_file): the services read the station's
+# through `CRITERIA.in_use(data_dir)`.
+CRITERIA = RuleFile("policy", COLOURS_FILENAME, parse_criteria, WarningCriteriaError)
+load_criteria = CRITERIA.load
+# Validate a candidate file before it is installed.
+check_criteria_text = CRITERIA.check_text

@@ -6,6 +6,7 @@ what to do (401/403 stop, 413 smaller batches, 429 wait for `Retry-After`), neve
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Header, Query, Request
@@ -17,6 +18,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
+from app.domain.weekly_figures import parse_week
+from app.hq.figures import as_dict
 from app.hq.service import Caller, Headquarters, HqError
 from app.sync import protocol
 from app.sync.protocol import ErrorBody
@@ -83,7 +86,15 @@ def create_app(
         version=__version__,
         description="Stations push their revision logs here and pull HQ's instructions.",
     )
+    _answer_errors_in_protocol_shape(app)
+    _add_station_routes(app, hq, _station_auth(hq, rate_per_second, burst))
+    _add_operator_routes(app, hq)
+    app.add_middleware(BodyLimit, limit=max_body)
+    _publish_schema(app, protocol.PushRequest)
+    return app
 
+
+def _answer_errors_in_protocol_shape(app: FastAPI) -> None:
     @app.exception_handler(HqError)
     async def _hq_error(_request: Request, exc: HqError) -> JSONResponse:
         return _error(exc.status, exc.code, exc.reason)
@@ -103,11 +114,26 @@ def create_app(
         )
         return _error(exc.status_code, code, str(exc.detail)[:2000], dict(exc.headers or {}))
 
+    @app.exception_handler(_RateLimited)
+    async def _limited(_request: Request, exc: _RateLimited) -> JSONResponse:
+        seconds = max(1, int(exc.wait + 0.999))
+        return _error(429, "rate_limited", "too many requests", {"Retry-After": str(seconds)})
+
+
+def _bearer(authorization: str | None) -> str | None:
+    if authorization and authorization.lower().startswith("bearer "):
+        return authorization[7:].strip()
+    return None
+
+
+def _station_auth(
+    hq: Headquarters, rate_per_second: float, burst: int
+) -> Callable[[str | None], Caller]:
+    """The station a request's token names, or a refusal (401/403, or 429 while it sends
+    faster than its token bucket refills)."""
+
     def station_for(authorization: str | None) -> Caller:
-        token = None
-        if authorization and authorization.lower().startswith("bearer "):
-            token = authorization[7:].strip()
-        caller = hq.authenticate(token)
+        caller = hq.authenticate(_bearer(authorization))
         # a token bucket per station (bursts are fine, a runaway loop is slowed with 429),
         # kept in the database all of HQ's workers and hosts share
         wait = hq.rate_wait(f"station:{caller.station_id}", rate_per_second, burst)
@@ -115,11 +141,12 @@ def create_app(
             raise _RateLimited(wait)
         return caller
 
-    @app.exception_handler(_RateLimited)
-    async def _limited(_request: Request, exc: _RateLimited) -> JSONResponse:
-        seconds = max(1, int(exc.wait + 0.999))
-        return _error(429, "rate_limited", "too many requests", {"Retry-After": str(seconds)})
+    return station_for
 
+
+def _add_station_routes(
+    app: FastAPI, hq: Headquarters, station_for: Callable[[str | None], Caller]
+) -> None:
     @app.get("/v1/health")
     def health() -> dict[str, Any]:
         return {"protocol": protocol.PROTOCOL_VERSION, "ok": True}
@@ -176,6 +203,8 @@ def create_app(
     ) -> protocol.InstructionsResponse:
         return hq.instructions(station_for(authorization), after, limit, after_uid)
 
+
+def _add_operator_routes(app: FastAPI, hq: Headquarters) -> None:
     @app.get("/v1/figures/weekly", responses=ERROR_RESPONSES)
     def weekly_figures(
         week: Annotated[str, Query(pattern=r"^\d{4}-?W\d{1,2}$", max_length=9)],
@@ -184,23 +213,13 @@ def create_app(
     ) -> dict[str, Any]:
         """The weekly research-and-judgment figures across stations (or one): for HQ
         operators, with an operator token (`stationdesk-hq operator-token`)."""
-        from app.hq.figures import as_dict
-        from app.services.supervision import parse_week
-
-        token = None
-        if authorization and authorization.lower().startswith("bearer "):
-            token = authorization[7:].strip()
-        hq.authenticate_operator(token)
+        hq.authenticate_operator(_bearer(authorization))
         try:
             period = parse_week(week)
         except ValueError as exc:
             return _error(400, "bad_week", str(exc))  # type: ignore[return-value]
         total, lines = hq.weekly(period, unit_code)
         return {"total": as_dict(total), "stations": lines}
-
-    app.add_middleware(BodyLimit, limit=max_body)
-    _publish_schema(app, protocol.PushRequest)
-    return app
 
 
 def _publish_schema(app: FastAPI, model: type[protocol.Shape]) -> None:

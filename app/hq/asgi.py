@@ -9,9 +9,9 @@ import os
 
 from fastapi import FastAPI
 
-from app.db.engine import make_server_engine
 from app.hq.api import create_app
 from app.hq.service import Headquarters
+from app.hq.sql import make_server_engine
 
 DB_ENV = "STATIONDESK_HQ_DB"
 RATE_ENV = "STATIONDESK_HQ_RATE"

@@ -21,7 +21,7 @@ import json
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from app.db.audit_chain import link
+from app.domain.hash_chain import link
 from app.hq.models import HqAlarm, HqStation
 from app.sync.protocol import AuditLinks, AuditState
 

@@ -23,19 +23,31 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from app import errors
-from app.cli import fail_line
-from app.cli_args import OneLineParser, bounded, os_error_line, unexpected
-from app.db.engine import make_server_engine
-from app.files import write_atomically
+from app.common.cli_args import (
+    OneLineParser,
+    bounded,
+    os_error_line,
+    output_error_line,
+    unexpected,
+)
+from app.common.files import write_atomically
+from app.domain.warning_colours import load_criteria
+from app.domain.weekly_figures import parse_week
 from app.hq import schema
+from app.hq.figures import as_dict
+from app.hq.repeats import SHAREABLE
 from app.hq.service import Headquarters, HqError
+from app.hq.sql import make_server_engine
 from app.paths import default_data_dir
 from app.sync import protocol
+
+if TYPE_CHECKING:
+    Subcommands = argparse._SubParsersAction[OneLineParser]
 
 
 def default_db() -> str:
@@ -50,21 +62,34 @@ def default_db() -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="stationdesk-hq", description="StationDesk central platform")
     sub = parser.add_subparsers(dest="command", required=True)
-
-    def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        p.add_argument(
-            "--db",
-            default=None,
-            type=db_url,
-            help="database URL (postgresql://... or sqlite:///...)",
-        )
-        return p
-
     db = sub.add_parser("db", help="schema management")
     db_sub = db.add_subparsers(dest="db_command", required=True)
-    with_db(db_sub.add_parser("upgrade", help="create or upgrade the schema"))
+    _with_db(db_sub.add_parser("upgrade", help="create or upgrade the schema"))
+    _add_serve(sub)
+    _add_station_commands(sub)
+    _add_report(sub)
+    _add_sheets(sub)
+    disclosures = _with_db(
+        sub.add_parser("disclosures", help="every disclosure of one station's data to another")
+    )
+    disclosures.add_argument("--json", action="store_true")
+    operator = _with_db(sub.add_parser("operator-token", help="an API token for the figures"))
+    operator.add_argument("--name", required=True, type=plain_text(100, required=True))
+    return parser
 
-    serve = with_db(sub.add_parser("serve", help="run the HTTP service"))
+
+def _with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    p.add_argument(
+        "--db",
+        default=None,
+        type=db_url,
+        help="database URL (postgresql://... or sqlite:///...)",
+    )
+    return p
+
+
+def _add_serve(sub: Subcommands) -> None:
+    serve = _with_db(sub.add_parser("serve", help="run the HTTP service"))
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=bounded(int, 1, 65535), default=8740)
     serve.add_argument("--certfile", type=Path, help="TLS certificate (PEM) for HTTPS")
@@ -80,26 +105,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--workers", type=bounded(int, 1, 64), default=1, help="worker processes")
 
-    enroll = with_db(sub.add_parser("enroll", help="issue a one-time enrolment code"))
+
+def _add_station_commands(sub: Subcommands) -> None:
+    """Enrolling and revoking stations, listing them and their alarms, sending a notice."""
+    enroll = _with_db(sub.add_parser("enroll", help="issue a one-time enrolment code"))
     enroll.add_argument("--unit-code", required=True, type=unit_code)
     enroll.add_argument("--unit-name", default="", type=plain_text(200))
 
-    revoke = with_db(sub.add_parser("revoke", help="revoke a station's token"))
+    revoke = _with_db(sub.add_parser("revoke", help="revoke a station's token"))
     revoke.add_argument("--unit-code", required=True, type=unit_code)
 
-    stations = with_db(sub.add_parser("stations", help="list stations and their sync state"))
+    stations = _with_db(sub.add_parser("stations", help="list stations and their sync state"))
     stations.add_argument("--json", action="store_true")
-    alarms = with_db(sub.add_parser("alarms", help="audit chain breaks, restores, mismatches"))
+    alarms = _with_db(sub.add_parser("alarms", help="audit chain breaks, restores, mismatches"))
     alarms.add_argument("--unit-code", default=None, type=unit_code)
     alarms.add_argument("--json", action="store_true")
 
-    notice = with_db(sub.add_parser("notice", help="send a notice to one station or all"))
+    notice = _with_db(sub.add_parser("notice", help="send a notice to one station or all"))
     notice.add_argument("--unit-code", type=unit_code)
     notice.add_argument("--text", required=True, type=plain_text(2000, required=True))
 
+
+def _add_report(sub: Subcommands) -> None:
     report = sub.add_parser("report", help="figures across stations")
     kinds = report.add_subparsers(dest="report", required=True)
-    weekly = with_db(kinds.add_parser("weekly", help="the weekly research-and-judgment report"))
+    weekly = _with_db(kinds.add_parser("weekly", help="the weekly research-and-judgment report"))
     weekly.add_argument("--week", required=True, help="ISO week, e.g. 2026-W47")
     weekly.add_argument(
         "--unit-code", default=None, type=unit_code, help="one station (default: all)"
@@ -107,7 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
     weekly.add_argument("--out", type=Path, default=None, help="also write the PDF here")
     weekly.add_argument("--json", action="store_true")
 
-    sheets = with_db(
+
+def _add_sheets(sub: Subcommands) -> None:
+    sheets = _with_db(
         sub.add_parser(
             "sheets",
             help="cross-station reminder sheets: list (with answers), review (waiting), "
@@ -130,15 +162,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sheets.add_argument("--json", action="store_true")
 
-    disclosures = with_db(
-        sub.add_parser("disclosures", help="every disclosure of one station's data to another")
-    )
-    disclosures.add_argument("--json", action="store_true")
-
-    operator = with_db(sub.add_parser("operator-token", help="an API token for the figures"))
-    operator.add_argument("--name", required=True, type=plain_text(100, required=True))
-    return parser
-
 
 def db_url(text: str) -> str:
     """HQ runs on PostgreSQL (a SQLite file for a demo); any other URL is refused here."""
@@ -150,7 +173,6 @@ def db_url(text: str) -> str:
 
 
 def fields_list(text: str) -> tuple[str, ...]:
-    from app.hq.repeats import SHAREABLE
 
     fields = tuple(f.strip() for f in text.split(",") if f.strip())
     unknown = [f for f in fields if f not in SHAREABLE]
@@ -205,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     except errors.OutputError as exc:
-        print(f"stationdesk-hq: {fail_line(exc)}", file=sys.stderr)
+        print(f"stationdesk-hq: {output_error_line(exc)}", file=sys.stderr)
     except OSError as exc:
         print(f"stationdesk-hq: {os_error_line(exc).removeprefix('error: ')}", file=sys.stderr)
     except Exception as exc:  # noqa: BLE001 - the console gets one line, never a traceback
@@ -252,40 +274,72 @@ def _run(args: argparse.Namespace) -> int:
         print(f"Station {args.unit_code}: token revoked.")
         return 0
     if args.command == "stations":
-        rows = [s.as_dict() for s in hq.stations()]
-        if args.json:
-            print(json.dumps(rows, ensure_ascii=False, indent=1))
-        else:
-            for r in rows:
-                skew = r["clock_skew_seconds"]
-                alarmed = f"  alarms {r['alarms']}: {r['newest_alarm']}" if r["alarms"] else ""
-                print(
-                    f"{r['unit_code']:<10} records {r['record_count']:>8}  acked "
-                    f"g{r['generation'] or '-'}:{r['acknowledged_seq']:<8} last contact "
-                    f"{r['last_contact_utc'] or 'never'}  skew "
-                    f"{'-' if skew is None else f'{skew:+.0f}s'}  audit "
-                    f"{r['audit_state'].upper()}:{r['audit_seq']}"
-                    f"{'  REVOKED' if r['revoked'] else ''}"
-                    f"{'  SPLIT' if r['refused_generations'] else ''}"
-                    f"{alarmed}"
-                )
-        return 0
+        return _stations(hq, args)
     if args.command == "alarms":
-        alarms = hq.alarms(args.unit_code)
-        if args.json:
-            print(json.dumps(alarms, ensure_ascii=False, indent=1))
-        for a in [] if args.json else alarms:
-            detail = a["detail"]
-            what = (
-                detail.get("what") or json.dumps(detail, ensure_ascii=False)
-                if isinstance(detail, dict)
-                else detail
-            )
-            print(f"{a['created_utc']}  {a['unit_code']:<10} {a['kind']:<24} {what}")
-        return 0
+        return _alarms(hq, args)
     if args.command == "report":
         return _weekly(hq, args)
-    if args.command == "sheets" and args.action in ("issue", "dismiss"):
+    if args.command == "sheets":
+        return _sheets(hq, args)
+    if args.command == "disclosures":
+        return _show(
+            hq.disclosures(),
+            args.json,
+            lambda d: (
+                f"{d['created_utc']}  {d['operator']:<12} to {d['to_unit']:<8} about "
+                f"{','.join(d['about_units']) or '-'}: {','.join(d['fields']) or 'nothing'}"
+                f"  ({d['sheet']})"
+            ),
+        )
+    if args.command == "operator-token":
+        print(hq.issue_operator_token(args.name))
+        return 0
+    if args.command == "notice":
+        number = hq.add_instruction(args.unit_code, "notice", {"text": args.text})
+        print(f"Notice {number} queued.")
+        return 0
+    return 1
+
+
+def _stations(hq: Headquarters, args: argparse.Namespace) -> int:
+    rows = [s.as_dict() for s in hq.stations()]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for r in rows:
+            skew = r["clock_skew_seconds"]
+            alarmed = f"  alarms {r['alarms']}: {r['newest_alarm']}" if r["alarms"] else ""
+            print(
+                f"{r['unit_code']:<10} records {r['record_count']:>8}  acked "
+                f"g{r['generation'] or '-'}:{r['acknowledged_seq']:<8} last contact "
+                f"{r['last_contact_utc'] or 'never'}  skew "
+                f"{'-' if skew is None else f'{skew:+.0f}s'}  audit "
+                f"{r['audit_state'].upper()}:{r['audit_seq']}"
+                f"{'  REVOKED' if r['revoked'] else ''}"
+                f"{'  SPLIT' if r['refused_generations'] else ''}"
+                f"{alarmed}"
+            )
+    return 0
+
+
+def _alarms(hq: Headquarters, args: argparse.Namespace) -> int:
+    alarms = hq.alarms(args.unit_code)
+    if args.json:
+        print(json.dumps(alarms, ensure_ascii=False, indent=1))
+    for a in [] if args.json else alarms:
+        detail = a["detail"]
+        what = (
+            detail.get("what") or json.dumps(detail, ensure_ascii=False)
+            if isinstance(detail, dict)
+            else detail
+        )
+        print(f"{a['created_utc']}  {a['unit_code']:<10} {a['kind']:<24} {what}")
+    return 0
+
+
+def _sheets(hq: Headquarters, args: argparse.Namespace) -> int:
+    """List the sheets, show those waiting for review, or issue or dismiss one."""
+    if args.action in ("issue", "dismiss"):
         if not args.code or not args.operator:
             print(
                 f"stationdesk-hq: sheets {args.action} needs --code and --operator", file=sys.stderr
@@ -299,7 +353,7 @@ def _run(args: argparse.Namespace) -> int:
         else:
             print(f"Sheet {args.code}: {done['status']}.")
         return 0
-    if args.command == "sheets" and args.action == "review":
+    if args.action == "review":
         return _show(
             hq.review_queue(),
             args.json,
@@ -309,39 +363,17 @@ def _run(args: argparse.Namespace) -> int:
                 f"{', '.join(sorted({e['unit_code'] for e in w['reports']}))}"
             ),
         )
-    if args.command == "disclosures":
-        return _show(
-            hq.disclosures(),
-            args.json,
-            lambda d: (
-                f"{d['created_utc']}  {d['operator']:<12} to {d['to_unit']:<8} about "
-                f"{','.join(d['about_units']) or '-'}: {','.join(d['fields']) or 'nothing'}"
-                f"  ({d['sheet']})"
-            ),
-        )
-    if args.command == "sheets":
-        return _show(
-            hq.reminder_sheets(),
-            args.json,
-            lambda r: (
-                f"{r['code']:<24} {r['unit_code']:<8} {r['key_kind']:<9} "
-                f"{r['key_value']:<20} due {r['deadline']}  {r['review']}  {r['status']}"
-            ),
-        )
-    if args.command == "operator-token":
-        print(hq.issue_operator_token(args.name))
-        return 0
-    if args.command == "notice":
-        number = hq.add_instruction(args.unit_code, "notice", {"text": args.text})
-        print(f"Notice {number} queued.")
-        return 0
-    return 1
+    return _show(
+        hq.reminder_sheets(),
+        args.json,
+        lambda r: (
+            f"{r['code']:<24} {r['unit_code']:<8} {r['key_kind']:<9} "
+            f"{r['key_value']:<20} due {r['deadline']}  {r['review']}  {r['status']}"
+        ),
+    )
 
 
 def _weekly(hq: Headquarters, args: argparse.Namespace) -> int:
-    from app.hq.figures import as_dict
-    from app.services.supervision import parse_week
-
     try:
         period = parse_week(args.week)
     except ValueError as exc:
@@ -349,8 +381,7 @@ def _weekly(hq: Headquarters, args: argparse.Namespace) -> int:
         return 2
     total, lines = hq.weekly(period, args.unit_code)
     if args.out is not None:
-        from app.domain.warning_colours import load_criteria
-        from app.printing.weekly_report import render_weekly_report
+        from app.printing.weekly_report import render_weekly_report  # ReportLab: only for a PDF
 
         write_atomically(args.out, render_weekly_report(total, load_criteria()))
     if args.json:

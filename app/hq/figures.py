@@ -1,6 +1,6 @@
 """The weekly research-and-judgment figures across stations, counted from HQ's facts.
 
-The same definitions as the station's own report (app.services.supervision): the counts come
+The same definitions as the station's own report (app.domain.weekly_figures): the counts come
 from `hq_fact` (one row per station record, newest revision) instead of a station's tables, and
 are assembled by the same code, so a station's figures at HQ equal its own report's.
 """
@@ -12,10 +12,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.domain import statuses, visits
+from app.domain import dispute_policy, statuses, visits
 from app.domain.catalog import Catalog
-from app.hq.models import HqFact, HqStation
-from app.services.supervision import (
+from app.domain.weekly_figures import (
     TOP_N,
     Counts,
     Period,
@@ -26,6 +25,7 @@ from app.services.supervision import (
     week_before,
     year_before,
 )
+from app.hq.models import HqFact, HqStation
 
 
 def _where(kind: str, period: Period, station_id: int | None) -> list[Any]:
@@ -95,12 +95,13 @@ def figures(
     now, repeats_now, statuses_now = _reports(s, period, station_id)
     wb, _r, _s = _reports(s, week_before(period), station_id)
     yb, repeats_then, _s2 = _reports(s, year_before(period), station_id)
-    codes = dispute_codes(catalog)
+    disputes = dispute_policy.DISPUTES.in_use()
+    codes = dispute_codes(catalog, disputes)
     answered = _count(s, "visit", period, station_id, HqFact.answer.in_(visits.SATISFACTION))
     content = _count(s, "visit", period, station_id, HqFact.answer.in_(visits.CONTENT))
     colour_stmt = (
         select(HqFact.colour, func.count())
-        .where(HqFact.kind == "report", HqFact.colour_status == "active")
+        .where(HqFact.kind == "report", HqFact.colour_status == statuses.WARNING_ACTIVE)
         .group_by(HqFact.colour)
     )
     if station_id is not None:
@@ -123,7 +124,7 @@ def figures(
         top_phones=_top_phones(s, period, station_id),
     )
     name = station.unit_name or station.unit_code if station else unit_name
-    return assemble(name, catalog, period, counts, lang)
+    return assemble(name, catalog, disputes, period, counts, lang)
 
 
 def per_station(s: Session, catalog: Catalog, period: Period) -> list[dict[str, Any]]:

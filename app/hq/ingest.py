@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from app.domain.clock import utc_iso
 from app.hq import audit_links
 from app.hq.facts import project_facts
 from app.hq.models import (
@@ -37,7 +38,6 @@ from app.hq.models import (
 )
 from app.hq.repeats import detect as detect_repeats
 from app.hq.sql import dialect_insert
-from app.services.clock import utc_iso
 from app.sync import protocol
 from app.sync.protocol import ItemResult, PushRequest, PushResponse, RevisionItem
 
@@ -61,8 +61,38 @@ def _parse_station_time(text: str) -> dt.datetime | None:
 
 
 def ingest_push(session: Session, station: HqStation, request: PushRequest) -> PushResponse:
-    now = dt.datetime.now(dt.UTC)
-    now_text = utc_iso(now)
+    push = _Push(session, station, request)
+    gen, overtaken = _open_generation(session, station, request)
+    if request.rewind is not None:
+        _hq_behind_alarm(session, station, request, push.now_text)
+    items = _classify(request)
+    held = _Held.look_up(session, station.id, request.generation, gen, items)
+    for c in items:
+        push.answer(c, held)
+    stored_rows = push.store_candidates()
+    if push.candidates and max(c.seq for c in push.candidates) > gen.high_seq:
+        _check_split(session, station, request.generation, push.now_text)
+    if stored_rows:
+        newest = _project_records(session, station, stored_rows, push.now_text)
+        project_facts(session, station.id, newest)
+        _rebuild_sheets(session, station, newest)
+        replayed = request.rewind.replay_through if request.rewind else 0
+        # revisions HQ had processed before it lost them: their sheets went out then
+        detect_repeats(session, station, [r for r in newest if r["seq"] > replayed], push.now)
+    if stored_rows and request.computer:
+        gen.computer = request.computer
+    if (request.split or overtaken) and not gen.refused:
+        _refuse(session, station, [gen], push.now_text)  # after this push's records are in
+    push.write_aside()
+    return push.respond(gen)
+
+
+def _open_generation(
+    session: Session, station: HqStation, request: PushRequest
+) -> tuple[HqGeneration, bool]:
+    """The push's generation, locked; a new one is made, and `overtaken` says whether an
+    older generation already went on past its base (the station was restored and numbered
+    again)."""
     gen = session.get(HqGeneration, (station.id, request.generation), with_for_update=True)
     overtaken = False
     if gen is None:
@@ -77,9 +107,11 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
         )
         session.add(gen)
         session.flush()
-    if request.rewind is not None:
-        _hq_behind_alarm(session, station, request, now_text)
+    return gen, overtaken
 
+
+def _classify(request: PushRequest) -> list[Classified]:
+    """Each item checked against the protocol; an unreadable one keeps its reason."""
     items: list[Classified] = []
     for envelope in request.items:
         try:
@@ -94,197 +126,228 @@ def ingest_push(session: Session, station: HqStation, request: PushRequest) -> P
             items.append(
                 Classified(envelope.seq, None, envelope.revision, protocol.scrub(str(exc))[:200])
             )
+    return items
 
-    seqs = {c.seq for c in items}
-    lo, hi = (min(seqs), max(seqs)) if seqs else (0, -1)
-    at_key: dict[int, Any] = {}
-    aliased_at: set[int] = set()
-    quarantined_at: set[int] = set()
-    foreign_at: set[int] = set()
-    if lo <= gen.high_seq:  # something at or beyond this batch was received before
+
+@dataclass
+class _Held:
+    """What HQ already holds at the batch's seqs: revisions by seq, seqs held under another
+    key, seqs quarantined, and which of those hold another station's revision id."""
+
+    at_key: dict[int, Any] = field(default_factory=dict)
+    aliased_at: set[int] = field(default_factory=set)
+    quarantined_at: set[int] = field(default_factory=set)
+    foreign_at: set[int] = field(default_factory=set)
+
+    @classmethod
+    def look_up(
+        cls,
+        session: Session,
+        station_id: int,
+        generation: int,
+        gen: HqGeneration,
+        items: list[Classified],
+    ) -> _Held:
+        held = cls()
+        seqs = {c.seq for c in items}
+        lo, hi = (min(seqs), max(seqs)) if seqs else (0, -1)
+        if lo > gen.high_seq:  # nothing at or beyond this batch was received before
+            return held
         # Ranges, not IN-lists: a batch is a run of seqs, and a range always uses the index.
-        at_key = {
+        held.at_key = {
             row.seq: row
             for row in session.execute(
                 select(HqRevision.seq, HqRevision.id, HqRevision.sha256).where(
-                    HqRevision.station_id == station.id,
-                    HqRevision.generation == request.generation,
+                    HqRevision.station_id == station_id,
+                    HqRevision.generation == generation,
                     HqRevision.seq.between(lo, hi),
                 )
             )
             if row.seq in seqs
         }
-        for table, found in ((HqAlias, aliased_at), (HqQuarantine, quarantined_at)):
+        for table, found in ((HqAlias, held.aliased_at), (HqQuarantine, held.quarantined_at)):
             found.update(
                 seq
                 for seq in session.scalars(
                     select(table.seq).where(
-                        table.station_id == station.id,
-                        table.generation == request.generation,
+                        table.station_id == station_id,
+                        table.generation == generation,
                         table.seq.between(lo, hi),
                     )
                 )
                 if seq in seqs
             )
-        if quarantined_at:
-            foreign_at = set(
+        if held.quarantined_at:
+            held.foreign_at = set(
                 session.scalars(
                     select(HqQuarantine.seq).where(
-                        HqQuarantine.station_id == station.id,
-                        HqQuarantine.generation == request.generation,
-                        HqQuarantine.seq.in_(quarantined_at),
+                        HqQuarantine.station_id == station_id,
+                        HqQuarantine.generation == generation,
+                        HqQuarantine.seq.in_(held.quarantined_at),
                         HqQuarantine.reason == FOREIGN_ID,
                     )
                 )
             )
+        return held
 
-    results: dict[int, ItemResult] = {}
-    order: list[int] = []
-    candidates: list[RevisionItem] = []
-    new_quarantine: list[dict[str, Any]] = []
-    alarms: list[dict[str, Any]] = []
-    for c in items:
+
+class _Push:
+    """One push being answered: the answer for each seq in the order sent, the revisions to
+    store, and what is set aside (quarantine, alarms, aliases) until the records are in."""
+
+    def __init__(self, session: Session, station: HqStation, request: PushRequest) -> None:
+        self.session = session
+        self.station = station
+        self.request = request
+        self.now = dt.datetime.now(dt.UTC)
+        self.now_text = utc_iso(self.now)
+        self.results: dict[int, ItemResult] = {}
+        self.order: list[int] = []
+        self.candidates: list[RevisionItem] = []
+        self.new_quarantine: list[dict[str, Any]] = []
+        self.alarms: list[dict[str, Any]] = []
+        self.aliases: list[dict[str, Any]] = []
+
+    def quarantine(self, seq: int, raw: str, reason: str) -> None:
+        self.new_quarantine.append(
+            {
+                "station_id": self.station.id,
+                "generation": self.request.generation,
+                "seq": seq,
+                "raw": raw,
+                "reason": reason,
+                "received_utc": self.now_text,
+            }
+        )
+
+    def answer(self, c: Classified, held: _Held) -> None:
+        """Classify one item against what is held; a new revision becomes a candidate."""
+        results = self.results
         if c.seq in results:  # the same seq twice in one batch
-            continue
-        order.append(c.seq)
-        if c.seq in aliased_at:
+            return
+        self.order.append(c.seq)
+        if c.seq in held.aliased_at:
             results[c.seq] = ItemResult(
                 seq=c.seq, status="duplicate", reason="held under another key"
             )
-            continue
-        if c.seq in quarantined_at:
+            return
+        if c.seq in held.quarantined_at:
             results[c.seq] = (
                 ItemResult(seq=c.seq, status="duplicate")  # answered as it was the first time
-                if c.seq in foreign_at
+                if c.seq in held.foreign_at
                 else ItemResult(seq=c.seq, status="quarantined", reason="already quarantined")
             )
-            continue
-        held = at_key.get(c.seq)
+            return
+        at_key = held.at_key.get(c.seq)
         if c.item is None:
-            if held is not None:
+            if at_key is not None:
                 results[c.seq] = ItemResult(seq=c.seq, status="conflict", reason="seq already used")
-                continue
-            new_quarantine.append(
-                {
-                    "station_id": station.id,
-                    "generation": request.generation,
-                    "seq": c.seq,
-                    "raw": _verbatim(c.raw),
-                    "reason": c.reason,
-                    "received_utc": now_text,
-                }
-            )
+                return
+            self.quarantine(c.seq, _verbatim(c.raw), c.reason)
             results[c.seq] = ItemResult(seq=c.seq, status="quarantined", reason=c.reason)
-            continue
-        if held is not None:
-            if held.id != c.item.revision_id:
+            return
+        if at_key is not None:
+            if at_key.id != c.item.revision_id:
                 results[c.seq] = ItemResult(
                     seq=c.seq, status="conflict", reason="another revision holds this seq"
                 )
-            elif held.sha256 == c.item.sha256:
+            elif at_key.sha256 == c.item.sha256:
                 results[c.seq] = ItemResult(seq=c.seq, status="duplicate")
             else:
-                alarms.append(_alarm(station.id, c.item, held.sha256, now_text))
+                self.alarms.append(_alarm(self.station.id, c.item, at_key.sha256, self.now_text))
                 results[c.seq] = ItemResult(
                     seq=c.seq, status="mismatch", reason="content differs from what HQ holds"
                 )
-            continue
-        candidates.append(c.item)
+            return
+        self.candidates.append(c.item)
         results[c.seq] = ItemResult(seq=c.seq, status="stored")
 
-    stored_rows: list[dict[str, Any]] = []
-    aliases: list[dict[str, Any]] = []
-    if candidates:
-        stored_rows = _store_new(session, station, request.generation, candidates, now_text)
+    def store_candidates(self) -> list[dict[str, Any]]:
+        """Store the new revisions; returns the rows really stored. A candidate whose revision
+        id is held already is answered as a resend under another key."""
+        if not self.candidates:
+            return []
+        stored_rows = _store_new(
+            self.session, self.station, self.request.generation, self.candidates, self.now_text
+        )
         stored_seqs = {row["seq"] for row in stored_rows}
-        clashing = [item for item in candidates if item.seq not in stored_seqs]
+        clashing = [item for item in self.candidates if item.seq not in stored_seqs]
         if clashing:  # these revision ids are held already: resent under another key
-            held_by_id = {
-                row.id: row
-                for row in session.execute(
-                    select(HqRevision.id, HqRevision.sha256, HqRevision.station_id).where(
-                        HqRevision.id.in_([i.revision_id for i in clashing])
-                    )
-                )
-            }
-            first_in_batch = {row["id"]: row for row in stored_rows}
-            for item in clashing:
-                other = held_by_id[item.revision_id]
-                if other.station_id != station.id:
-                    # Another station's revision id: kept aside with an alarm for HQ, and
-                    # answered as any new revision is, so no answer tells a station whether
-                    # an id exists elsewhere.
-                    new_quarantine.append(
-                        {
-                            "station_id": station.id,
-                            "generation": request.generation,
-                            "seq": item.seq,
-                            "raw": _verbatim(item.model_dump()),
-                            "reason": FOREIGN_ID,
-                            "received_utc": now_text,
-                        }
-                    )
-                    alarms.append(_foreign_id_alarm(station.id, item, now_text))
-                    results[item.seq] = ItemResult(seq=item.seq, status="stored")
-                    continue
-                aliases.append(
-                    {
-                        "station_id": station.id,
-                        "generation": request.generation,
-                        "seq": item.seq,
-                        "revision_id": item.revision_id,
-                        "received_utc": now_text,
-                    }
-                )
-                if other.sha256 == item.sha256 and other.station_id == station.id:
-                    reason = (
-                        "sent twice in this batch" if item.revision_id in first_in_batch else ""
-                    )
-                    results[item.seq] = ItemResult(seq=item.seq, status="duplicate", reason=reason)
-                else:
-                    alarms.append(_alarm(station.id, item, other.sha256, now_text))
-                    results[item.seq] = ItemResult(
-                        seq=item.seq, status="mismatch", reason="content differs from what HQ holds"
-                    )
-    if candidates and max(c.seq for c in candidates) > gen.high_seq:
-        _check_split(session, station, request.generation, now_text)
-    if stored_rows:
-        newest = _project_records(session, station, stored_rows, now_text)
-        project_facts(session, station.id, newest)
-        _rebuild_sheets(session, station, newest)
-        replayed = request.rewind.replay_through if request.rewind else 0
-        # revisions HQ had processed before it lost them: their sheets went out then
-        detect_repeats(session, station, [r for r in newest if r["seq"] > replayed], now)
-    if stored_rows and request.computer:
-        gen.computer = request.computer
-    if (request.split or overtaken) and not gen.refused:
-        _refuse(session, station, [gen], now_text)  # after this push's records are in
-    if new_quarantine:
-        session.execute(insert(HqQuarantine), new_quarantine)
-    if alarms:
-        session.execute(insert(HqAlarm), alarms)
-    if aliases:
-        session.execute(insert(HqAlias), aliases)
+            self._answer_clashing(clashing, {row["id"] for row in stored_rows})
+        return stored_rows
 
-    held_now = {seq for seq, result in results.items() if result.status != "conflict"}
-    gen.high_seq = max([gen.high_seq, *held_now])
-    gen.acknowledged_seq = _contiguous(session, station.id, gen, held_now)
-    station_time = _parse_station_time(request.station_time)
-    skew = (station_time - now).total_seconds() if station_time else 0.0
-    station.last_contact_utc = now_text
-    station.clock_skew_seconds = skew
-    audit_state = audit_links.follow(session, station, request.audit, request.generation, now_text)
-    return PushResponse(
-        generation=request.generation,
-        acknowledged_seq=gen.acknowledged_seq,
-        results=[results[seq] for seq in order],
-        hq_time=now.isoformat(timespec="seconds"),
-        clock_skew_seconds=skew,
-        audit_seq=station.audit_seq,
-        audit_hash=station.audit_hash,
-        audit_state=audit_state,
-        refused=gen.refused,
-    )
+    def _answer_clashing(self, clashing: list[RevisionItem], first_in_batch: set[str]) -> None:
+        station_id = self.station.id
+        held_by_id = {
+            row.id: row
+            for row in self.session.execute(
+                select(HqRevision.id, HqRevision.sha256, HqRevision.station_id).where(
+                    HqRevision.id.in_([i.revision_id for i in clashing])
+                )
+            )
+        }
+        for item in clashing:
+            other = held_by_id[item.revision_id]
+            if other.station_id != station_id:
+                # Another station's revision id: kept aside with an alarm for HQ, and
+                # answered as any new revision is, so no answer tells a station whether
+                # an id exists elsewhere.
+                self.quarantine(item.seq, _verbatim(item.model_dump()), FOREIGN_ID)
+                self.alarms.append(_foreign_id_alarm(station_id, item, self.now_text))
+                self.results[item.seq] = ItemResult(seq=item.seq, status="stored")
+                continue
+            self.aliases.append(
+                {
+                    "station_id": station_id,
+                    "generation": self.request.generation,
+                    "seq": item.seq,
+                    "revision_id": item.revision_id,
+                    "received_utc": self.now_text,
+                }
+            )
+            if other.sha256 == item.sha256 and other.station_id == station_id:
+                reason = "sent twice in this batch" if item.revision_id in first_in_batch else ""
+                self.results[item.seq] = ItemResult(seq=item.seq, status="duplicate", reason=reason)
+            else:
+                self.alarms.append(_alarm(station_id, item, other.sha256, self.now_text))
+                self.results[item.seq] = ItemResult(
+                    seq=item.seq, status="mismatch", reason="content differs from what HQ holds"
+                )
+
+    def write_aside(self) -> None:
+        """The quarantined items, alarms and aliases, written after the records are in."""
+        if self.new_quarantine:
+            self.session.execute(insert(HqQuarantine), self.new_quarantine)
+        if self.alarms:
+            self.session.execute(insert(HqAlarm), self.alarms)
+        if self.aliases:
+            self.session.execute(insert(HqAlias), self.aliases)
+
+    def respond(self, gen: HqGeneration) -> PushResponse:
+        """Move the generation's marks, note the station's contact and clock, follow its audit
+        chain, and answer."""
+        session, station, request, now = self.session, self.station, self.request, self.now
+        held_now = {seq for seq, result in self.results.items() if result.status != "conflict"}
+        gen.high_seq = max([gen.high_seq, *held_now])
+        gen.acknowledged_seq = _contiguous(session, station.id, gen, held_now)
+        station_time = _parse_station_time(request.station_time)
+        skew = (station_time - now).total_seconds() if station_time else 0.0
+        station.last_contact_utc = self.now_text
+        station.clock_skew_seconds = skew
+        audit_state = audit_links.follow(
+            session, station, request.audit, request.generation, self.now_text
+        )
+        return PushResponse(
+            generation=request.generation,
+            acknowledged_seq=gen.acknowledged_seq,
+            results=[self.results[seq] for seq in self.order],
+            hq_time=now.isoformat(timespec="seconds"),
+            clock_skew_seconds=skew,
+            audit_seq=station.audit_seq,
+            audit_hash=station.audit_hash,
+            audit_state=audit_state,
+            refused=gen.refused,
+        )
 
 
 def _foreign_id_alarm(station_id: int, item: RevisionItem, now_text: str) -> dict[str, Any]:

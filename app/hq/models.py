@@ -22,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from app.db.models import NAMING_CONVENTION
+from app.common.database import NAMING_CONVENTION
 
 
 class HqBase(DeclarativeBase):

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import delete, func, select, tuple_
 from sqlalchemy.orm import Session
 
-from app.domain.repeat_rules import CrossStationRule, load_rules
+from app.domain import repeat_rules
+from app.domain.clock import parse_utc, utc_iso
+from app.domain.repeat_rules import CrossStationRule
 from app.hq.models import (
     HqAlarm,
     HqDisclosure,
@@ -33,7 +34,6 @@ from app.hq.models import (
 )
 from app.hq.sql import dialect_insert
 from app.ids import new_id
-from app.services.clock import parse_utc, utc_iso
 
 ISSUING_UNIT = "110指挥中心"
 # What a sheet may carry of another station's report; its own reports go whole.
@@ -41,9 +41,9 @@ SHAREABLE = ("unit_code", "serial", "received_at", "incident_type")
 _FIELDS = {"phone": "reporter_phone", "id_number": "reporter_id_number"}
 
 
-@lru_cache(maxsize=1)
 def cross_station_rule() -> CrossStationRule | None:
-    return load_rules().cross_station
+    """HQ's rule, from the bundled repeat rules."""
+    return repeat_rules.RULES.in_use().cross_station
 
 
 def _keys(
@@ -105,6 +105,36 @@ def detect(
     )
     since = utc_iso(min(parse_utc(k["received_utc"]) for k in keys) - window)
     pairs = sorted({(k["key_kind"], k["key_value"]) for k in keys})
+    seen = _reports_by_key(session, pairs, since)
+    held = _keys_with_a_sheet(session, pairs, utc_iso(now - window))
+    issued: list[str] = []
+    first_number = 1
+    sheeted: set[str] = set()  # one sheet per new report, even if phone and ID both match
+    for key in keys:
+        pair = (key["key_kind"], key["key_value"])
+        if key["record_id"] in sheeted:
+            continue
+        end = parse_utc(key["received_utc"])
+        inside = [r for r in seen.get(pair, []) if end - window <= parse_utc(r.received_utc) <= end]
+        stations = {r.station_id for r in inside}
+        if len(stations) < 2 or station.id not in stations or pair in held:
+            continue
+        if not issued:  # numbered per station; this station's pushes are serialised by its
+            # generation row lock, so the count cannot race
+            first_number = _next_sheet_number(session, station, now)
+        code = f"HQ{now.year}-{station.unit_code}-{first_number + len(issued):04d}"
+        issued.append(_prepare(session, station, rule, pair, inside, now, code))
+        held.add(pair)
+        sheeted.add(key["record_id"])
+    if issued:
+        _probe_alarm(session, station, rule, now)
+    return issued
+
+
+def _reports_by_key(
+    session: Session, pairs: list[tuple[str, str]], since: str
+) -> dict[tuple[str, str], list[Any]]:
+    """Every station's reports received since `since` under each (kind, value) key."""
     seen: dict[tuple[str, str], list[Any]] = {}
     for row in session.execute(
         select(
@@ -125,47 +155,34 @@ def detect(
         )
     ):
         seen.setdefault((row.key_kind, row.key_value), []).append(row)
-    held = {
+    return seen
+
+
+def _keys_with_a_sheet(
+    session: Session, pairs: list[tuple[str, str]], since: str
+) -> set[tuple[str, str]]:
+    """The keys already given a sheet in this window."""
+    return {
         (kind, value)
         for kind, value in session.execute(
             select(HqReminder.key_kind, HqReminder.key_value).where(
                 tuple_(HqReminder.key_kind, HqReminder.key_value).in_(pairs),
-                HqReminder.created_utc >= utc_iso(now - window),
+                HqReminder.created_utc >= since,
             )
         )
-    }  # keys already given a sheet in this window
-    issued: list[str] = []
-    first_number = 1
-    sheeted: set[str] = set()  # one sheet per new report, even if phone and ID both match
-    for key in keys:
-        pair = (key["key_kind"], key["key_value"])
-        if key["record_id"] in sheeted:
-            continue
-        end = parse_utc(key["received_utc"])
-        inside = [r for r in seen.get(pair, []) if end - window <= parse_utc(r.received_utc) <= end]
-        stations = {r.station_id for r in inside}
-        if len(stations) < 2 or station.id not in stations or pair in held:
-            continue
-        if not issued:  # numbered per station; this station's pushes are serialised by its
-            # generation row lock, so the count cannot race
-            # after the highest number given, not the count: an HQ restored from a backup
-            # and given back lost sheets by the stations must not hand a number out twice
-            prefix = f"HQ{now.year}-{station.unit_code}-"
-            given = session.scalars(
-                select(HqReminder.code).where(
-                    HqReminder.station_id == station.id, HqReminder.code.like(f"{prefix}%")
-                )
-            ).all()
-            first_number = 1 + max(
-                (int(c[len(prefix) :]) for c in given if c[len(prefix) :].isdigit()), default=0
-            )
-        code = f"HQ{now.year}-{station.unit_code}-{first_number + len(issued):04d}"
-        issued.append(_prepare(session, station, rule, pair, inside, now, code))
-        held.add(pair)
-        sheeted.add(key["record_id"])
-    if issued:
-        _probe_alarm(session, station, rule, now)
-    return issued
+    }
+
+
+def _next_sheet_number(session: Session, station: HqStation, now: dt.datetime) -> int:
+    """After the highest number given this year, not the count: an HQ restored from a backup
+    and given back lost sheets by the stations must not hand a number out twice."""
+    prefix = f"HQ{now.year}-{station.unit_code}-"
+    given = session.scalars(
+        select(HqReminder.code).where(
+            HqReminder.station_id == station.id, HqReminder.code.like(f"{prefix}%")
+        )
+    ).all()
+    return 1 + max((int(c[len(prefix) :]) for c in given if c[len(prefix) :].isdigit()), default=0)
 
 
 def _probe_alarm(

@@ -19,6 +19,10 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain.catalog import load_catalog
+from app.domain.clock import utc_iso
+from app.domain.weekly_figures import Period, WeeklyFigures
+from app.hq import figures, repeats
 from app.hq.ingest import ingest_push
 from app.hq.models import (
     HqAlarm,
@@ -36,8 +40,6 @@ from app.hq.models import (
     HqStation,
 )
 from app.hq.sql import dialect_insert
-from app.services.clock import utc_iso
-from app.services.supervision import Period, WeeklyFigures
 from app.sync import protocol
 
 ENROLMENT_DAYS = 7
@@ -431,9 +433,6 @@ class Headquarters:
         self, period: Period, unit_code: str | None = None
     ) -> tuple[WeeklyFigures, list[dict[str, Any]]]:
         """The week across all stations (or one), and one line per station."""
-        from app.domain.catalog import load_catalog
-        from app.hq import figures
-
         catalog = load_catalog()
         with self.session() as s:
             station = None
@@ -504,8 +503,6 @@ class Headquarters:
     ) -> dict[str, Any]:
         """An operator issues a waiting sheet with the chosen fields of the other stations'
         reports (logged as a disclosure), or sets it aside."""
-        from app.hq import repeats
-
         if not operator.strip():
             raise HqError("an operator name is required")
         with self.session() as s:

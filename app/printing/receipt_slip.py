@@ -59,13 +59,27 @@ def wrap_text(c: canvas.Canvas, text: str, font: str, size: float, width: float)
 def render_receipt_slip(slip: ReceiptSlip) -> bytes:
     font = register_fonts()
     buf = io.BytesIO()
-    width, height = A5
     c = canvas.Canvas(buf, pagesize=A5, pageCompression=1)
     c.setTitle(f"报警回执 {slip.serial}")
     c.setAuthor(slip.unit_name)
-    margin = 14 * mm
-    y = height - 18 * mm
+    y = _draw_heading(c, font, slip, A5[1] - 18 * mm)
+    y = _draw_serial(c, font, slip, y)
+    y = _draw_facts(c, font, slip, y)
+    _draw_next_steps(c, font, slip, y)
+    _draw_footer(c, font)
+    if slip.voided:
+        _draw_void_stamp(c, font)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
 
+
+_MARGIN = 14 * mm
+
+
+def _draw_heading(c: canvas.Canvas, font: str, slip: ReceiptSlip, y: float) -> float:
+    """The spaced-out title, its English line and the unit, ruled off; returns the next y."""
+    width = A5[0]
     title = c.beginText()
     title.setFont(font, 17)
     title.setCharSpace(6)
@@ -84,18 +98,26 @@ def render_receipt_slip(slip: ReceiptSlip) -> bytes:
     c.drawCentredString(width / 2, y, slip.unit_name)
     y -= 4 * mm
     c.setLineWidth(0.8)
-    c.line(margin, y, width - margin, y)
+    c.line(_MARGIN, y, width - _MARGIN, y)
+    return y
 
+
+def _draw_serial(c: canvas.Canvas, font: str, slip: ReceiptSlip, y: float) -> float:
+    """The serial in large type with its barcode beside it, to be scanned back at the desk."""
     y -= 7 * mm
     c.setFont(font, 9)
-    c.drawString(margin, y, "受理编号  Serial")
+    c.drawString(_MARGIN, y, "受理编号  Serial")
     y -= 8 * mm
     c.setFont(font, 18)
-    c.drawString(margin, y, slip.serial)
+    c.drawString(_MARGIN, y, slip.serial)
     barcode = code128.Code128(slip.serial, barHeight=10 * mm, barWidth=0.75)
-    barcode.drawOn(c, width - margin - barcode.width, y - 12 * mm)
-    y -= 22 * mm
+    barcode.drawOn(c, A5[0] - _MARGIN - barcode.width, y - 12 * mm)
+    return y - 22 * mm
 
+
+def _draw_facts(c: canvas.Canvas, font: str, slip: ReceiptSlip, y: float) -> float:
+    """When, where, who took it, who reported and what: a bilingual label beside each value."""
+    width = A5[0]
     rows = [
         ("报警时间", "Received", slip.received_at.replace("T", " ")),
         ("受理单位", "Unit", f"{slip.unit_name}（{slip.unit_code}）"),
@@ -106,26 +128,33 @@ def render_receipt_slip(slip: ReceiptSlip) -> bytes:
     label_w = 34 * mm
     for zh, en, value in rows:
         c.setFont(font, 10)
-        c.drawString(margin, y, zh)
+        c.drawString(_MARGIN, y, zh)
         c.setFont(font, 7)
         c.setFillColor(colors.grey)
-        c.drawString(margin, y - 3.3 * mm, en)
+        c.drawString(_MARGIN, y - 3.3 * mm, en)
         c.setFillColor(colors.black)
         c.setFont(font, 10.5)
-        for i, line in enumerate(wrap_text(c, value, font, 10.5, width - 2 * margin - label_w)):
-            c.drawString(margin + label_w, y - i * 5 * mm, line)
+        for i, line in enumerate(wrap_text(c, value, font, 10.5, width - 2 * _MARGIN - label_w)):
+            c.drawString(_MARGIN + label_w, y - i * 5 * mm, line)
         y -= 10 * mm
+    return y
 
+
+def _draw_next_steps(c: canvas.Canvas, font: str, slip: ReceiptSlip, y: float) -> None:
+    """The numbered next steps, then how to add information or ask about progress."""
+    width = A5[0]
     c.setLineWidth(0.4)
-    c.line(margin, y + 4 * mm, width - margin, y + 4 * mm)
+    c.line(_MARGIN, y + 4 * mm, width - _MARGIN, y + 4 * mm)
     y -= 2 * mm
     c.setFont(font, 10.5)
-    c.drawString(margin, y, "后续处理  What happens next")
+    c.drawString(_MARGIN, y, "后续处理  What happens next")
     y -= 6 * mm
     c.setFont(font, 9.5)
     for n, step in enumerate(slip.next_steps, 1):
-        for i, line in enumerate(wrap_text(c, step, font, 9.5, width - 2 * margin - 6 * mm)):
-            c.drawString(margin + (0 if i == 0 else 6 * mm), y, (f"{n}. " if i == 0 else "") + line)
+        for i, line in enumerate(wrap_text(c, step, font, 9.5, width - 2 * _MARGIN - 6 * mm)):
+            c.drawString(
+                _MARGIN + (0 if i == 0 else 6 * mm), y, (f"{n}. " if i == 0 else "") + line
+            )
             y -= 5 * mm
     y -= 3 * mm
     c.setFont(font, 9.5)
@@ -136,35 +165,39 @@ def render_receipt_slip(slip: ReceiptSlip) -> bytes:
         f" Bring this slip or call {contact} quoting the serial to add information or ask about progress.",
         font,
         9.5,
-        width - 2 * margin,
+        width - 2 * _MARGIN,
     ):
-        c.drawString(margin, y, line)
+        c.drawString(_MARGIN, y, line)
         y -= 5 * mm
 
+
+def _draw_footer(c: canvas.Canvas, font: str) -> None:
+    """The reporter's signature line and the note that serials are never deleted."""
+    width = A5[0]
     c.setFont(font, 9)
-    c.drawString(margin, 22 * mm, "报警人签名 Reporter's signature：")
-    c.line(margin + 52 * mm, 21 * mm, width - margin, 21 * mm)
+    c.drawString(_MARGIN, 22 * mm, "报警人签名 Reporter's signature：")
+    c.line(_MARGIN + 52 * mm, 21 * mm, width - _MARGIN, 21 * mm)
     c.setFont(font, 7.5)
     c.setFillColor(colors.grey)
     c.drawString(
-        margin, 12 * mm, "本回执由 StationDesk 在按下自接警按钮时生成，编号连续且不可删除。"
+        _MARGIN, 12 * mm, "本回执由 StationDesk 在按下自接警按钮时生成，编号连续且不可删除。"
     )
     c.drawString(
-        margin,
+        _MARGIN,
         8.5 * mm,
         "Numbers are drawn when the receive button is pressed; none can be deleted.",
     )
-    if slip.voided:
-        c.saveState()
-        c.setFillColor(colors.Color(0.8, 0, 0, alpha=0.35))
-        c.setFont(font, 60)
-        c.translate(width / 2, height / 2)
-        c.rotate(35)
-        c.drawCentredString(0, 0, "作废 VOID")
-        c.restoreState()
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+
+
+def _draw_void_stamp(c: canvas.Canvas, font: str) -> None:
+    width, height = A5
+    c.saveState()
+    c.setFillColor(colors.Color(0.8, 0, 0, alpha=0.35))
+    c.setFont(font, 60)
+    c.translate(width / 2, height / 2)
+    c.rotate(35)
+    c.drawCentredString(0, 0, "作废 VOID")
+    c.restoreState()
 
 
 def write_receipt_slip(slip: ReceiptSlip, out: Path) -> Path:

@@ -7,6 +7,7 @@ key, and what the sheet is for and how to keep it, in Chinese with English benea
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -33,6 +34,31 @@ class RecoverySheet:
     reprint: bool
 
 
+# What the sheet is for and how to keep it, each point in Chinese with English beneath.
+_RULES = [
+    (
+        "1. 本页是本所接报警数据库的恢复密钥。请装入信封密封，签字后存放于所内保险柜。",
+        "This page is the recovery key of the station's database. Seal it in an envelope, "
+        "sign across the seal and keep it in the station safe.",
+    ),
+    (
+        "2. 更换电脑、重装系统或系统钥匙串被清除后，StationDesk 会要求输入本密钥；"
+        "从备份恢复到新电脑时也需要它。",
+        "StationDesk asks for this key on a new computer, after the system was reinstalled "
+        "or its keyring cleared, and when a backup is restored on another computer.",
+    ),
+    (
+        "3. 持有本页和数据库文件或备份的人能读取全部记录。严禁拍照、复印、扫描或通过网络传送。",
+        "Whoever holds this page and the database file or a backup can read every record. "
+        "Never photograph, copy, scan or send it.",
+    ),
+    (
+        "4. 输入时不区分大小写，短横线和空格可省略；字母 O、I、L 按 0、1、1 识别。",
+        "Case, dashes and spaces do not matter when typing it; O, I and L are read as 0, 1, 1.",
+    ),
+]
+
+
 def render_recovery_sheet(sheet: RecoverySheet) -> bytes:
     font = register_fonts()
     buf = io.BytesIO()
@@ -54,7 +80,30 @@ def render_recovery_sheet(sheet: RecoverySheet) -> bytes:
     def p(text: str, style: ParagraphStyle = body) -> Paragraph:
         return Paragraph(escape(text), style)
 
-    groups = sheet.recovery_key.split("-")
+    story = [
+        p("数据库恢复密钥", title),
+        p("Database recovery key - keep in the station safe", subtitle),
+        Spacer(1, 8 * mm),
+        _key_table(sheet.recovery_key),
+        Spacer(1, 6 * mm),
+        _facts_table(sheet, p),
+        Spacer(1, 6 * mm),
+    ]
+    if sheet.reprint:
+        story += [
+            p("本页为补打件：原页仍然有效，找到后应销毁。", body),
+            p("This is a reprint: the earlier sheet still works; destroy it if found.", english),
+            Spacer(1, 3 * mm),
+        ]
+    for zh, en in _RULES:
+        story += [p(zh), p(en, english), Spacer(1, 2 * mm)]
+    doc.build(story)
+    return buf.getvalue()
+
+
+def _key_table(recovery_key: str) -> Table:
+    """The key's groups in large monospaced type, GROUPS_PER_LINE to a row, boxed."""
+    groups = recovery_key.split("-")
     lines = [groups[i : i + GROUPS_PER_LINE] for i in range(0, len(groups), GROUPS_PER_LINE)]
     key_table = Table(
         [[g for g in line] for line in lines],
@@ -72,6 +121,11 @@ def render_recovery_sheet(sheet: RecoverySheet) -> bytes:
             ]
         )
     )
+    return key_table
+
+
+def _facts_table(sheet: RecoverySheet, p: Callable[[str], Paragraph]) -> Table:
+    """Whose key it is, the fingerprint that names it, and when and by whom it was printed."""
     facts = Table(
         [
             [p("单位 Unit"), p(f"{sheet.unit_name}（{sheet.unit_code}）")],
@@ -89,44 +143,4 @@ def render_recovery_sheet(sheet: RecoverySheet) -> bytes:
             ]
         )
     )
-    rules = [
-        (
-            "1. 本页是本所接报警数据库的恢复密钥。请装入信封密封，签字后存放于所内保险柜。",
-            "This page is the recovery key of the station's database. Seal it in an envelope, "
-            "sign across the seal and keep it in the station safe.",
-        ),
-        (
-            "2. 更换电脑、重装系统或系统钥匙串被清除后，StationDesk 会要求输入本密钥；"
-            "从备份恢复到新电脑时也需要它。",
-            "StationDesk asks for this key on a new computer, after the system was reinstalled "
-            "or its keyring cleared, and when a backup is restored on another computer.",
-        ),
-        (
-            "3. 持有本页和数据库文件或备份的人能读取全部记录。严禁拍照、复印、扫描或通过网络传送。",
-            "Whoever holds this page and the database file or a backup can read every record. "
-            "Never photograph, copy, scan or send it.",
-        ),
-        (
-            "4. 输入时不区分大小写，短横线和空格可省略；字母 O、I、L 按 0、1、1 识别。",
-            "Case, dashes and spaces do not matter when typing it; O, I and L are read as 0, 1, 1.",
-        ),
-    ]
-    story = [
-        p("数据库恢复密钥", title),
-        p("Database recovery key - keep in the station safe", subtitle),
-        Spacer(1, 8 * mm),
-        key_table,
-        Spacer(1, 6 * mm),
-        facts,
-        Spacer(1, 6 * mm),
-    ]
-    if sheet.reprint:
-        story += [
-            p("本页为补打件：原页仍然有效，找到后应销毁。", body),
-            p("This is a reprint: the earlier sheet still works; destroy it if found.", english),
-            Spacer(1, 3 * mm),
-        ]
-    for zh, en in rules:
-        story += [p(zh), p(en, english), Spacer(1, 2 * mm)]
-    doc.build(story)
-    return buf.getvalue()
+    return facts

@@ -223,6 +223,14 @@ class _Form:
 
     # -- the background --------------------------------------------------------------------
     def _draw(self) -> None:
+        y = self._draw_title()
+        if self.safe:
+            y = self._draw_safe_banner(y)
+        y = self._draw_particulars(y - 8 * mm)
+        self._draw_outcome(y)
+
+    def _draw_title(self) -> float:
+        """The title and the caption of the visit code; returns the y of the rule below."""
         c, font, m, top = self.c, self.font, self.margin, self.top
         c.setFont(font, 18)
         c.drawString(m, top - 10 * mm, "回访记录单")
@@ -235,24 +243,30 @@ class _Form:
         y = top - 28 * mm
         c.setLineWidth(0.9)
         c.line(m, y, self.width - m, y)
-        if self.safe:
-            y -= 13 * mm
-            c.setFillColor(colors.Color(0.75, 0, 0))
-            c.rect(m, y - 2 * mm, self.inner, 12 * mm, stroke=0, fill=1)
-            c.setFillColor(colors.white)
-            c.setFont(font, 10.5)
-            c.drawString(
-                m + 3 * mm, y + 5 * mm, "安全联系：不得电话联系，不得让对方当事人看到本单。"
-            )
-            c.setFont(font, 8.5)
-            c.drawString(
-                m + 3 * mm,
-                y + 0.5 * mm,
-                "Safe contact: no phone calls; keep this sheet from the other party.",
-            )
-            c.setFillColor(colors.black)
-            y -= 2 * mm
-        y -= 8 * mm
+        return y
+
+    def _draw_safe_banner(self, y: float) -> float:
+        """The red band telling the officer not to call and to keep the sheet hidden."""
+        c, font, m = self.c, self.font, self.margin
+        y -= 13 * mm
+        c.setFillColor(colors.Color(0.75, 0, 0))
+        c.rect(m, y - 2 * mm, self.inner, 12 * mm, stroke=0, fill=1)
+        c.setFillColor(colors.white)
+        c.setFont(font, 10.5)
+        c.drawString(m + 3 * mm, y + 5 * mm, "安全联系：不得电话联系，不得让对方当事人看到本单。")
+        c.setFont(font, 8.5)
+        c.drawString(
+            m + 3 * mm,
+            y + 0.5 * mm,
+            "Safe contact: no phone calls; keep this sheet from the other party.",
+        )
+        c.setFillColor(colors.black)
+        y -= 2 * mm
+        return y
+
+    def _draw_particulars(self, y: float) -> float:
+        """Labels and value slots: the visit, then the report or care person it follows."""
+        c, m = self.c, self.margin
         y = self.pair(y, ("due", "应回访日期", "Due"), ("reason", "回访原因", "Why"), lines=2)
         y = self.pair(y, ("officer", "回访民警", "Officer"), ("grid", "网格", "Grid"))
         y -= 1 * mm
@@ -311,7 +325,11 @@ class _Form:
             )
         c.setLineWidth(0.9)
         c.line(m, y + 2 * mm, self.width - m, y + 2 * mm)
+        return y
 
+    def _draw_outcome(self, y: float) -> None:
+        """The boxes to tick, lines for notes, and the three signature boxes at the foot."""
+        c, font, m = self.c, self.font, self.margin
         y -= 5 * mm
         c.setFont(font, 11)
         c.drawString(m, y, "回访情况  Outcome")

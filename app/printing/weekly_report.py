@@ -29,9 +29,9 @@ from reportlab.platypus import (
 )
 
 from app.domain.warning_colours import WarningCriteria
+from app.domain.weekly_figures import WeeklyFigures
+from app.domain.weekly_figures import change as _chg
 from app.printing.fonts import register_fonts
-from app.services.supervision import WeeklyFigures
-from app.services.supervision import change as _chg
 
 NOW = colors.HexColor("#1565C0")
 BEFORE = colors.HexColor("#90CAF9")
@@ -128,6 +128,16 @@ def _category_chart(figures: WeeklyFigures, font: str) -> Drawing:
     return drawing
 
 
+# How each figure is counted, printed at the foot so nobody has to guess.
+_DEFINITIONS = (
+    "口径说明：警情按接报时间（本所当地时间）计入周期，作废的接报不计；纠纷指目录中"
+    "“纠纷”类警情，接报即计为排查，以处置结果办结的计为化解（移交或未办结的不计）；"
+    "告诫书按所长审批日期计，占比为告诫书数与同期家庭暴力警情数之比；重复警情指保存时"
+    "触发重复报警规则的警情；满意率为满意与基本满意次数占已回访次数之比；去年同期为"
+    "52周前的同一周。"
+)
+
+
 def render_weekly_report(figures: WeeklyFigures, criteria: WarningCriteria) -> bytes:
     font = register_fonts()
     buf = io.BytesIO()
@@ -151,7 +161,45 @@ def render_weekly_report(figures: WeeklyFigures, criteria: WarningCriteria) -> b
         return Paragraph(escape(text), style)
 
     f = figures
-    key_rows: list[list[object]] = [
+    story: list[object] = [
+        p(f.unit_name, ParagraphStyle("unit", parent=body, alignment=TA_CENTER)),
+        p("警情周研判报告", h1),
+        p(
+            f"{period.label}（{period.start:%Y年%m月%d日}至{period.end:%Y年%m月%d日}）",
+            ParagraphStyle("period", parent=body, alignment=TA_CENTER),
+        ),
+        Spacer(1, 4 * mm),
+        p(_summary(f)),
+        p("一、主要指标", h2),
+        _key_table(_key_rows(f), font),
+        p("二、分类警情（环比、同比）", h2),
+        _type_chart(f, font),
+        _table(_type_rows(f), [54 * mm, 22 * mm, 22 * mm, 26 * mm, 24 * mm, 26 * mm], font),
+        KeepTogether([p("三、重复警情（按类别同比）", h2), _category_chart(f, font)]),
+        _table(_category_rows(f), [64 * mm, 36 * mm, 36 * mm, 38 * mm], font),
+        *_top_repeat_tables(f, font),
+        p("四、五色预警在管情况", h2),
+        _key_table(_colour_rows(f, criteria), font, [50 * mm, 40 * mm, 84 * mm]),
+        Spacer(1, 5 * mm),
+        p(_DEFINITIONS, small),
+    ]
+    doc.build(story)
+    return buf.getvalue()
+
+
+def _summary(f: WeeklyFigures) -> str:
+    """The week in one sentence, read out first at the meeting."""
+    return (
+        f"本周共接报警情 {count(f.total)} 起；排查纠纷 {count(f.disputes)} 起，化解 "
+        f"{count(f.disputes_resolved)} 起，化解率 {pct(f.resolution_rate)}；出具家庭暴力"
+        f"告诫书 {count(f.letters)} 份，占家暴警情的 {pct(f.letter_share)}，同比 "
+        f"{signed(f.letters_change)}。"
+    )
+
+
+def _key_rows(f: WeeklyFigures) -> list[list[object]]:
+    """The key figures: reports, disputes and their resolution, letters, satisfaction."""
+    return [
         ["指标", "本周", "说明"],
         [
             "接报警情",
@@ -177,24 +225,10 @@ def render_weekly_report(figures: WeeklyFigures, criteria: WarningCriteria) -> b
             f"回访 {count(f.visits_answered)} 次，满意及基本满意 {count(f.visits_content)} 次",
         ],
     ]
-    story: list[object] = [
-        p(f.unit_name, ParagraphStyle("unit", parent=body, alignment=TA_CENTER)),
-        p("警情周研判报告", h1),
-        p(
-            f"{period.label}（{period.start:%Y年%m月%d日}至{period.end:%Y年%m月%d日}）",
-            ParagraphStyle("period", parent=body, alignment=TA_CENTER),
-        ),
-        Spacer(1, 4 * mm),
-        p(
-            f"本周共接报警情 {count(f.total)} 起；排查纠纷 {count(f.disputes)} 起，化解 "
-            f"{count(f.disputes_resolved)} 起，化解率 {pct(f.resolution_rate)}；出具家庭暴力"
-            f"告诫书 {count(f.letters)} 份，占家暴警情的 {pct(f.letter_share)}，同比 "
-            f"{signed(f.letters_change)}。"
-        ),
-        p("一、主要指标", h2),
-        _key_table(key_rows, font),
-        p("二、分类警情（环比、同比）", h2),
-    ]
+
+
+def _type_rows(f: WeeklyFigures) -> list[list[object]]:
+    """Reports by type week on week and year on year, with the total last."""
     type_rows: list[list[object]] = [["警情类别", "本周", "上周", "环比", "去年同期", "同比"]]
     for r in f.by_type:
         type_rows.append(
@@ -217,17 +251,21 @@ def render_weekly_report(figures: WeeklyFigures, criteria: WarningCriteria) -> b
             signed(_chg(f.total, f.total_year_before)),
         ]
     )
-    story += [
-        _type_chart(f, font),
-        _table(type_rows, [54 * mm, 22 * mm, 22 * mm, 26 * mm, 24 * mm, 26 * mm], font),
-        KeepTogether([p("三、重复警情（按类别同比）", h2), _category_chart(f, font)]),
-    ]
+    return type_rows
+
+
+def _category_rows(f: WeeklyFigures) -> list[list[object]]:
     cat_rows: list[list[object]] = [["类别", "本周重复警情", "去年同期", "同比"]]
     cat_rows += [
         [r.name, count(r.now), count(r.year_before), signed(r.year_change)]
         for r in f.repeats_by_category
     ]
-    story.append(_table(cat_rows, [64 * mm, 36 * mm, 36 * mm, 38 * mm], font))
+    return cat_rows
+
+
+def _top_repeat_tables(f: WeeklyFigures, font: str) -> list[KeepTogether]:
+    """The ten phones and the ten addresses that reported most, each kept on one page."""
+    tables = []
     for title, rows in (
         ("重复报警电话（前十）", f.top_phones),
         ("重复报警地址（前十）", f.top_addresses),
@@ -238,27 +276,18 @@ def render_weekly_report(figures: WeeklyFigures, criteria: WarningCriteria) -> b
         ]
         if not rows:
             table_rows.append(["本周无", "", ""])
-        story.append(
+        tables.append(
             KeepTogether([Spacer(1, 3 * mm), _table(table_rows, [94 * mm, 36 * mm, 44 * mm], font)])
         )
+    return tables
+
+
+def _colour_rows(f: WeeklyFigures, criteria: WarningCriteria) -> list[list[object]]:
+    """How many reports each warning colour holds, and at what level each is monitored."""
     colour_rows: list[list[object]] = [["预警颜色", "在管数量", "盯办层级"]]
     for colour in reversed(criteria.colours):
         level = criteria.monitoring_level(colour.monitoring)
         colour_rows.append(
             [colour.label_zh, count(f.colours.get(colour.id, 0)), level.label_zh if level else ""]
         )
-    story += [
-        p("四、五色预警在管情况", h2),
-        _key_table(colour_rows, font, [50 * mm, 40 * mm, 84 * mm]),
-        Spacer(1, 5 * mm),
-        p(
-            "口径说明：警情按接报时间（本所当地时间）计入周期，作废的接报不计；纠纷指目录中"
-            "“纠纷”类警情，接报即计为排查，以处置结果办结的计为化解（移交或未办结的不计）；"
-            "告诫书按所长审批日期计，占比为告诫书数与同期家庭暴力警情数之比；重复警情指保存时"
-            "触发重复报警规则的警情；满意率为满意与基本满意次数占已回访次数之比；去年同期为"
-            "52周前的同一周。",
-            small,
-        ),
-    ]
-    doc.build(story)
-    return buf.getvalue()
+    return colour_rows

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from app.db import audit_chain
 from app.db.engine import Store
 from app.db.models import AuditEntry
-from app.services.revisions import session_executor
+from app.db.revisions import session_executor
 from app.services.station import OfficerInfo
 
 

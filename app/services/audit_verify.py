@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from app import workers
 from app.db import audit_chain, audit_seal, cipher
+from app.domain import hash_chain
 
 if TYPE_CHECKING:
     from app.db.engine import Store
@@ -52,7 +53,7 @@ REPORT_CHECKED = (
 # Below this many entries a worker process costs more to start than it saves.
 PARALLEL_FROM = 200_000
 LOOKAHEAD = 10_000
-SEP = audit_chain.SEP.encode()
+SEP = hash_chain.SEP.encode()
 PAYLOAD_SHA_LEN = 64  # hex
 FIRST = -(2**62)  # before any seq or rowid, even one a hand edit made negative
 LAST = 2**62  # beyond any seq or rowid
@@ -78,7 +79,7 @@ class VerifyReport:
     revisions: int = 0
     records: int = 0
     head_seq: int = 0
-    head_hash: str = audit_chain.GENESIS
+    head_hash: str = hash_chain.GENESIS
     problems: int = 0
     findings: list[Finding] = field(default_factory=list)
     seconds: float = 0.0
@@ -352,12 +353,12 @@ def _chain(
     before = conn.execute(
         "SELECT seq, hash FROM audit WHERE seq < ? ORDER BY seq DESC LIMIT 1", (lo,)
     ).fetchone()
-    prev = _hash_bytes(audit_chain.GENESIS if before is None else before[1])
+    prev = _hash_bytes(hash_chain.GENESIS if before is None else before[1])
     expected = max(lo, 1)
     body = audit_chain.joined_sql(audit_chain.COLUMNS)
     sha256 = hashlib.sha256
     # The joined fields come as bytes (CAST AS BLOB): no text decoded only to be encoded again.
-    # The link is audit_chain.link, inlined: the previous hash is kept as bytes.
+    # The link is hash_chain.link, inlined: the previous hash is kept as bytes.
     sql = (
         f"SELECT seq, hash, CAST(({body}) AS BLOB), revision_id, revision_digest FROM audit"
         " WHERE seq BETWEEN ? AND ? ORDER BY seq"

@@ -118,7 +118,64 @@ def run_backup(
     unit_code = station_info(store).unit_code
     name = f"{unit_code}-{stamp:%Y%m%d-%H%M%S}-{stamp.microsecond // 1000:03d}{SUFFIX}"
     final = target_dir / name
-    work = target_dir / (name + ".part")
+    copy = _write_checked_copy(store, target_dir, final)
+    info = BackupInfo(
+        file=name,
+        unit_code=unit_code,
+        station_uuid=copy.facts["station_uuid"],
+        created_utc=stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        reason=reason,
+        bytes=final.stat().st_size,
+        sha256=copy.digest,
+        key_fingerprint=recovery_key.fingerprint(store.key) if store.key else "",
+        last_seq=copy.facts["last_seq"],
+        generation=copy.facts["generation"],
+        audit_seq=copy.facts["audit_seq"],
+        reports=copy.facts["reports"],
+        seconds=round(time.perf_counter() - started, 2),
+    )
+    try:
+        _write_manifest(final, info)
+    except OSError as exc:
+        final.unlink(missing_ok=True)
+        raise _write_error(exc, target_dir) from None
+    _prune(target_dir, unit_code, settings.backup_generations)
+    log.info(
+        "backup %s (%s): %d reports, %d bytes, %.1f s (copy %.1f s, read back %.1f s)",
+        name,
+        reason,
+        info.reports,
+        info.bytes,
+        info.seconds,
+        copy.copied - started,
+        copy.checked - copy.copied,
+    )
+    audit.record(
+        store,
+        by,
+        "backup",
+        detail={
+            "file": name,
+            "reason": reason,
+            "last_seq": info.last_seq,
+            "bytes": info.bytes,
+        },
+    )
+    return info
+
+
+@dataclass(frozen=True)
+class _CheckedCopy:
+    digest: str
+    facts: dict[str, Any]
+    copied: float  # perf_counter when the copy was on disk
+    checked: float  # and when it had been read back
+
+
+def _write_checked_copy(store: Store, target_dir: Path, final: Path) -> _CheckedCopy:
+    """Copy the store to a `.part` file, read it back, and only then give it its final name;
+    whatever fails leaves nothing behind and is told as the folder's problem."""
+    work = target_dir / (final.name + ".part")
     read_back = _ReadBack(work, store.key)
     try:
         workers.in_low_priority_thread(_copy, store, work, read_back)
@@ -137,49 +194,7 @@ def run_backup(
     except (OSError, errors.StationDeskError) as exc:
         _discard(work, read_back)
         raise _write_error(exc, target_dir) from None
-    info = BackupInfo(
-        file=name,
-        unit_code=unit_code,
-        station_uuid=facts["station_uuid"],
-        created_utc=stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        reason=reason,
-        bytes=final.stat().st_size,
-        sha256=digest,
-        key_fingerprint=recovery_key.fingerprint(store.key) if store.key else "",
-        last_seq=facts["last_seq"],
-        generation=facts["generation"],
-        audit_seq=facts["audit_seq"],
-        reports=facts["reports"],
-        seconds=round(time.perf_counter() - started, 2),
-    )
-    try:
-        _write_manifest(final, info)
-    except OSError as exc:
-        final.unlink(missing_ok=True)
-        raise _write_error(exc, target_dir) from None
-    _prune(target_dir, unit_code, settings.backup_generations)
-    log.info(
-        "backup %s (%s): %d reports, %d bytes, %.1f s (copy %.1f s, read back %.1f s)",
-        name,
-        reason,
-        info.reports,
-        info.bytes,
-        info.seconds,
-        copied - started,
-        checked - copied,
-    )
-    audit.record(
-        store,
-        by,
-        "backup",
-        detail={
-            "file": name,
-            "reason": reason,
-            "last_seq": info.last_seq,
-            "bytes": info.bytes,
-        },
-    )
-    return info
+    return _CheckedCopy(digest, facts, copied, checked)
 
 
 def _copy(store: Store, work: Path, watcher: cipher.CopyWatcher) -> None:

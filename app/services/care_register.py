@@ -11,8 +11,10 @@ from typing import Any
 from app import errors
 from app.db.engine import Store
 from app.db.models import CarePerson, Station
+from app.db.revisions import Tracked
 from app.domain import visits as terms
 from app.domain.addresses import address_grid
+from app.domain.clock import now_local, utc_iso
 from app.domain.validation import (
     FieldError,
     clean_text,
@@ -22,10 +24,9 @@ from app.domain.validation import (
 )
 from app.domain.visit_policy import local_day
 from app.ids import new_id
-from app.services.clock import now_local, utc_iso
-from app.services.revisions import Tracked
 from app.services.station import OfficerInfo, require
-from app.services.visits import new_visit, rules_for
+from app.services.visit_records import new_visit
+from app.services.visits import rules_for
 
 PERSON_FIELDS = (
     "id",

@@ -20,21 +20,20 @@ from sqlalchemy.orm import Session
 from app import errors
 from app.db.engine import Store
 from app.db.models import CaseAction, CaseFile, CaseReport, Officer, Report, Station, Visit, key_is
+from app.db.revisions import Tracked, station_row
+from app.domain import statuses
 from app.domain import visits as visit_terms
+from app.domain.clock import now_local, utc_iso
 from app.domain.validation import FieldError, clean_text
 from app.domain.visit_policy import local_day
 from app.ids import new_id
-from app.services.clock import now_local, utc_iso
-from app.services.early_warning import ACTIVE as ACTIVE_WARNING
 from app.services.early_warning import criteria_for
 from app.services.repeats import KeyMatch, lookup_keys, rules_for
-from app.services.revisions import Tracked
-from app.services.station import OfficerInfo, require, station_row
+from app.services.station import OfficerInfo, require
 
-OPEN = "open"
-IN_PROGRESS = "in_progress"
-CLEARED = "cleared"
-ACTIVE = (OPEN, IN_PROGRESS)
+# The statuses (app.domain.statuses) by the names the desk's views read them by.
+OPEN, IN_PROGRESS, CLEARED = statuses.CASE_OPEN, statuses.CASE_IN_PROGRESS, statuses.CASE_CLEARED
+ACTIVE = statuses.CASE_ACTIVE
 FILE_FIELDS = (
     "id",
     "number",
@@ -364,7 +363,7 @@ def case_colours(store: Store, s: Session, case_ids: list[str]) -> dict[str, str
             .join(Report, Report.id == CaseReport.report_id)
             .where(
                 CaseReport.case_id.in_(case_ids[start : start + 500]),
-                key_is(Report.warning_status, ACTIVE_WARNING),
+                key_is(Report.warning_status, statuses.WARNING_ACTIVE),
             )
         ):
             colour, held = criteria.colour(colour_id), criteria.colour(best.get(case_id, ""))

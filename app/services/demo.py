@@ -9,29 +9,37 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import hashlib
 import json
 import random
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from faker import Faker
 
-from app.db import audit_chain
 from app.db.engine import Store
 from app.db.models import Report
+from app.db.revisions import (
+    NewRevision,
+    append_revisions,
+    canonical_json,
+    field_changes,
+    payload_sha256,
+    receipt_record,
+)
 from app.domain import statuses
 from app.domain import visits as visits_terms
-from app.domain.addresses import normalise_address
-from app.domain.catalog import Catalog
+from app.domain.addresses import address_grid, normalise_address
+from app.domain.catalog import Catalog, IncidentType
+from app.domain.clock import now_local, utc_iso
 from app.domain.repeat_rules import RepeatRules, load_rules
 from app.domain.search_keys import name_index_text, split_cjk
 from app.domain.validation import ID_WEIGHTS, id_check_char
+from app.domain.visit_policy import load_policy
 from app.domain.warning_colours import WarningCriteria, load_criteria
 from app.ids import new_id
-from app.services.clock import now_local, utc_iso
-from app.services.revisions import canonical_json, field_changes, receipt_record
-from app.services.station import add_officer, list_officers
+from app.services.station import OfficerInfo, add_officer, list_officers
+from app.services.visit_records import VISIT_FIELDS
 
 DEMO_PASSWORD = "demo1234"
 DEMO_OFFICERS = [
@@ -87,130 +95,144 @@ def generate(
     rng = random.Random(seed)
     fake = Faker("zh_CN")
     fake.seed_instance(seed)
-    existing = {o.badge for o in list_officers(store)}
-    for badge, name, role in DEMO_OFFICERS:
-        if badge not in existing:
-            add_officer(store, badge=badge, name=name, password=DEMO_PASSWORD, role=role)
-    officers = list_officers(store)
-    people = _people(fake, rng, max(200, min(20000, records // 10)))
-    regulars = people[: max(5, len(people) // 50)]  # come back again and again
-    types = list(catalog.types)
-    weights = [
-        8 if t.dispute else 3 if t.group in ("criminal", "public_order") else 1 for t in types
-    ]
-    places = [
-        f"{rng.choice(DISTRICTS)}{fake.street_name()}{rng.randrange(1, 400)}号" for _ in range(2000)
-    ]
-
+    _add_demo_officers(store)
+    cast = _Cast.draw(store, catalog, fake, rng, records)
     raw = store.engine.raw_connection()
     dbapi: Any = raw.driver_connection
     cur = dbapi.cursor()
-    unit_code, generation, seq = cur.execute(
-        "SELECT unit_code, generation, last_seq FROM station WHERE id = 1"
-    ).fetchone()
-    rowid_base = cur.execute("SELECT coalesce(max(rowid), 0) FROM report").fetchone()[0]
-
+    batch = _ReportBatch(cur)
     now = now_local()
     days = max(30, min(1095, records // 30))
     start = now - dt.timedelta(days=days)
     stamps = sorted(
         start + dt.timedelta(seconds=rng.uniform(0, days * 86400 - 3600)) for _ in range(records)
     )
-    counters: dict[str, int] = dict(
-        cur.execute("SELECT day, last_no FROM serial_counter").fetchall()
+    story = _ReportStory(
+        rng, load_rules(store.path.parent), load_criteria(store.path.parent), now=now
     )
-
-    rules = load_rules(store.path.parent)
-    criteria = load_criteria(store.path.parent)
-    seen: dict[str, list[dt.datetime]] = {}  # phone -> when it reported, for the repeat rules
-    place_keys: dict[str, str] = {}
-    reports: list[tuple[Any, ...]] = []
-    revisions: list[tuple[Any, ...]] = []
-    fts: list[tuple[Any, ...]] = []
     written = 0
-
-    def flush() -> None:
-        nonlocal reports, revisions, fts
-        cur.execute("BEGIN IMMEDIATE")
-        cur.executemany(
-            f"INSERT INTO report(rowid, {', '.join(_REPORT_COLS)}) VALUES ({', '.join('?' * (len(_REPORT_COLS) + 1))})",
-            reports,
-        )
-        cur.executemany(
-            "INSERT INTO revision(id, record_id, revision_no, parent_id, seq, generation, officer_id,"
-            " recorded_at, action, changes, payload, sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            revisions,
-        )
-        _audit_revisions(cur, "report", revisions)
-        cur.executemany(
-            "INSERT INTO report_fts(rowid, name, phone, id_number, address, summary) VALUES (?,?,?,?,?,?)",
-            fts,
-        )
-        cur.executemany(
-            "INSERT INTO serial_counter(day, last_no) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET last_no = excluded.last_no",
-            list(counters.items()),
-        )
-        cur.execute(
-            "UPDATE station SET last_seq = ?, last_received_utc = max(coalesce(last_received_utc, ''), ?) WHERE id = 1",
-            (seq, last_utc),
-        )
-        cur.execute("COMMIT")
-        reports, revisions, fts = [], [], []
-
-    last_utc = ""
-    recent_cutoff = now - dt.timedelta(hours=20)
-    for i, moment in enumerate(stamps):
+    for moment in stamps:
         moment = moment.astimezone()
-        day = moment.strftime("%Y%m%d")
-        counters[day] = counters.get(day, 0) + 1
-        itype = rng.choices(types, weights)[0]
-        person = rng.choice(regulars) if rng.random() < 0.08 else rng.choice(people)
-        officer = rng.choice(officers)
+        day, serial_no = batch.next_serial(moment)
+        itype = rng.choices(cast.types, cast.weights)[0]
+        person = rng.choice(cast.regulars) if rng.random() < 0.08 else rng.choice(cast.people)
+        officer = rng.choice(cast.officers)
         incident_moment = moment - dt.timedelta(minutes=rng.randrange(5, 600))
-        place = rng.choice(places)
-        roll = rng.random()
-        if moment > recent_cutoff and roll < 0.15:
-            status = statuses.RECEIVING
-        elif roll < 0.01:
-            status = statuses.VOIDED
-        elif itype.non_police or (itype.dispute and roll < 0.12):
-            status = statuses.REFERRED
-        elif moment > now - dt.timedelta(days=3) and roll < 0.5:
-            status = statuses.IN_HANDLING
-        else:
-            status = statuses.CLOSED
+        place = rng.choice(cast.places)
+        status = story.status(itype, moment)
         record = receipt_record(  # the receipt exactly as the receive button draws it
             report_id=new_id(),
-            serial=f"{unit_code}-{day}-{counters[day]:04d}",
+            serial=f"{batch.unit_code}-{day}-{serial_no:04d}",
             received_at=moment.isoformat(timespec="seconds"),
-            unit_code=unit_code,
+            unit_code=batch.unit_code,
             officer_id=officer.id,
             channel="walk_in",
             clock_warning=False,
         )
-        received_utc = utc_iso(moment)
-        last_utc = max(last_utc, received_utc)
+        history = story.history(record, status, itype, person, place, incident_moment, moment)
+        batch.add(record, history, officer.id, person, place, moment)
+        if len(batch.reports) >= BATCH:
+            batch.flush()
+            written += BATCH
+            if progress:
+                progress(written)
+    if batch.reports:
+        written += len(batch.reports)
+        batch.flush()
+        if progress:
+            progress(written)
+    cur.close()
+    raw.close()
+    return written
+
+
+def _add_demo_officers(store: Store) -> None:
+    existing = {o.badge for o in list_officers(store)}
+    for badge, name, role in DEMO_OFFICERS:
+        if badge not in existing:
+            add_officer(store, badge=badge, name=name, password=DEMO_PASSWORD, role=role)
+
+
+@dataclass(frozen=True)
+class _Cast:
+    """Who takes, who reports, what and where: drawn once, before the first report."""
+
+    officers: list[OfficerInfo]
+    people: list[dict[str, str]]
+    regulars: list[dict[str, str]]  # come back again and again
+    types: list[IncidentType]
+    weights: list[int]
+    places: list[str]
+
+    @classmethod
+    def draw(
+        cls, store: Store, catalog: Catalog, fake: Faker, rng: random.Random, records: int
+    ) -> _Cast:
+        people = _people(fake, rng, max(200, min(20000, records // 10)))
+        types = list(catalog.types)
+        return cls(
+            officers=list_officers(store),
+            people=people,
+            regulars=people[: max(5, len(people) // 50)],
+            types=types,
+            weights=[
+                8 if t.dispute else 3 if t.group in ("criminal", "public_order") else 1
+                for t in types
+            ],
+            places=[
+                f"{rng.choice(DISTRICTS)}{fake.street_name()}{rng.randrange(1, 400)}号"
+                for _ in range(2000)
+            ],
+        )
+
+
+class _ReportStory:
+    """What became of a demo report after the receive: its status and the revisions that led
+    there, with the repeat rules and warning colours the services would have recorded."""
+
+    def __init__(
+        self, rng: random.Random, rules: RepeatRules, criteria: WarningCriteria, *, now: dt.datetime
+    ) -> None:
+        self.rng = rng
+        self.rules = rules
+        self.criteria = criteria
+        self.now = now
+        self.recent_cutoff = now - dt.timedelta(hours=20)
+        self.seen: dict[str, list[dt.datetime]] = {}  # phone -> when it reported
+
+    def status(self, itype: IncidentType, moment: dt.datetime) -> str:
+        roll = self.rng.random()
+        if moment > self.recent_cutoff and roll < 0.15:
+            return statuses.RECEIVING
+        if roll < 0.01:
+            return statuses.VOIDED
+        if itype.non_police or (itype.dispute and roll < 0.12):
+            return statuses.REFERRED
+        if moment > self.now - dt.timedelta(days=3) and roll < 0.5:
+            return statuses.IN_HANDLING
+        return statuses.CLOSED
+
+    def history(
+        self,
+        record: dict[str, Any],
+        status: str,
+        itype: IncidentType,
+        person: dict[str, str],
+        place: str,
+        incident_moment: dt.datetime,
+        moment: dt.datetime,
+    ) -> History:
+        """The record's revisions from the receive on; `record` ends as the newest."""
+        rng = self.rng
         history: History = [("receive", {}, dict(record))]
+
+        def step(action: str, change: dict[str, Any]) -> None:
+            changes = field_changes(record, change)
+            record.update(change)
+            history.append((action, changes, dict(record)))
+
         if status != statuses.RECEIVING and status != statuses.VOIDED:
-            intake = {
-                "reporter_name": person["reporter_name"],
-                "reporter_phone": person["reporter_phone"],
-                "reporter_id_number": person["reporter_id_number"],
-                "reporter_address": person["reporter_address"],
-                "incident_type": itype.code,
-                "incident_time": incident_moment.strftime("%Y-%m-%d %H:%M"),
-                "incident_place": place,
-                "summary": f"报警人{person['reporter_name']}称：{incident_moment:%m月%d日%H时%M分}在{place}"
-                f"发生{itype.name_zh}，{rng.choice(_SUMMARY_TAILS)}",
-                "checklist": list(range(len(itype.steps))),
-                "status": statuses.RECEIVED,
-                "safe_contact": itype.safe_contact,
-                **_repeat(rules, itype.code, seen.setdefault(person["reporter_phone"], []), moment),
-                **_warning(criteria, itype.code, rng),
-            }
-            changes = field_changes(record, intake)
-            record.update(intake)
-            history.append(("intake", changes, dict(record)))
+            step("intake", self._intake(itype, person, place, incident_moment, moment))
             final: dict[str, Any] = {}
             if status == statuses.CLOSED:
                 final = {"status": status, "disposal_result": rng.choice(_RESULTS)}
@@ -222,50 +244,110 @@ def generate(
             elif status == statuses.IN_HANDLING:
                 final = {"status": status}
             if final:
-                changes = field_changes(record, final)
-                record.update(final)
-                history.append(("status", changes, dict(record)))
+                step("status", final)
         elif status == statuses.VOIDED:
-            final = {"status": status, "void_reason": "误按接警按钮，报警人未到场"}
-            changes = field_changes(record, final)
-            record.update(final)
-            history.append(("void", changes, dict(record)))
+            step("void", {"status": status, "void_reason": "误按接警按钮，报警人未到场"})
         elif rng.random() < 0.3:
-            final = {"unfinished_reason": "报警人临时离开，约定稍后补录"}
-            changes = field_changes(record, final)
-            record.update(final)
-            history.append(("unfinished", changes, dict(record)))
-        revisions.extend(
+            step("unfinished", {"unfinished_reason": "报警人临时离开，约定稍后补录"})
+        return history
+
+    def _intake(
+        self,
+        itype: IncidentType,
+        person: dict[str, str],
+        place: str,
+        incident_moment: dt.datetime,
+        moment: dt.datetime,
+    ) -> dict[str, Any]:
+        return {
+            "reporter_name": person["reporter_name"],
+            "reporter_phone": person["reporter_phone"],
+            "reporter_id_number": person["reporter_id_number"],
+            "reporter_address": person["reporter_address"],
+            "incident_type": itype.code,
+            "incident_time": incident_moment.strftime("%Y-%m-%d %H:%M"),
+            "incident_place": place,
+            "summary": f"报警人{person['reporter_name']}称：{incident_moment:%m月%d日%H时%M分}在{place}"
+            f"发生{itype.name_zh}，{self.rng.choice(_SUMMARY_TAILS)}",
+            "checklist": list(range(len(itype.steps))),
+            "status": statuses.RECEIVED,
+            "safe_contact": itype.safe_contact,
+            **_repeat(
+                self.rules, itype.code, self.seen.setdefault(person["reporter_phone"], []), moment
+            ),
+            **_warning(self.criteria, itype.code, self.rng),
+        }
+
+
+class _ReportBatch:
+    """Demo reports not yet written, with their revisions and search rows, and the station's
+    serial counters and revision sequence they move; `flush` writes them in one transaction."""
+
+    def __init__(self, cur: Any) -> None:
+        self.cur = cur
+        self.unit_code, self.generation, self.seq = cur.execute(
+            "SELECT unit_code, generation, last_seq FROM station WHERE id = 1"
+        ).fetchone()
+        self.next_rowid = cur.execute("SELECT coalesce(max(rowid), 0) FROM report").fetchone()[0]
+        self.counters: dict[str, int] = dict(
+            cur.execute("SELECT day, last_no FROM serial_counter").fetchall()
+        )
+        self.last_utc = ""
+        self.place_keys: dict[str, str] = {}
+        self.reports: list[tuple[Any, ...]] = []
+        self.revisions: list[NewRevision] = []
+        self.fts: list[tuple[Any, ...]] = []
+
+    def next_serial(self, moment: dt.datetime) -> tuple[str, int]:
+        day = moment.strftime("%Y%m%d")
+        self.counters[day] = self.counters.get(day, 0) + 1
+        return day, self.counters[day]
+
+    def add(
+        self,
+        record: dict[str, Any],
+        history: History,
+        officer_id: str,
+        person: dict[str, str],
+        place: str,
+        moment: dt.datetime,
+    ) -> None:
+        day = moment.strftime("%Y%m%d")
+        received_utc = utc_iso(moment)
+        self.last_utc = max(self.last_utc, received_utc)
+        self.revisions.extend(
             _revision_rows(
                 history,
+                "report",
                 record["id"],
-                seq,
-                generation,
-                officer.id,
+                self.seq,
+                self.generation,
+                officer_id,
                 [
                     (moment + dt.timedelta(minutes=3 * n)).isoformat(timespec="seconds")
                     for n in range(len(history))
                 ],
             )
         )
-        seq += len(history)
+        self.seq += len(history)
         row = dict(record)
         row.update(
             serial_day=day,
-            serial_no=counters[day],
+            serial_no=self.counters[day],
             received_utc=received_utc,
             revision_no=len(history),
             updated_utc=received_utc,
             checklist=json.dumps(record["checklist"]),
             risk_factors=json.dumps(record["risk_factors"]),
             address_key=person["_address_key"] if record["reporter_address"] else "",
-            place_key=place_keys.setdefault(place, normalise_address(place))
+            place_key=self.place_keys.setdefault(place, normalise_address(place))
             if record["incident_place"]
             else "",
         )
-        rowid = rowid_base + i + 1
-        reports.append((rowid, *(row[c] for c in _REPORT_COLS)))
-        fts.append(
+        self.next_rowid += 1
+        rowid = self.next_rowid
+        self.reports.append((rowid, *(row[c] for c in _REPORT_COLS)))
+        self.fts.append(
             (
                 rowid,
                 person["_name_index"] if record["reporter_name"] else "",
@@ -275,19 +357,29 @@ def generate(
                 split_cjk(record["summary"]),
             )
         )
-        if len(reports) >= BATCH:
-            flush()
-            written += BATCH
-            if progress:
-                progress(written)
-    if reports:
-        written += len(reports)
-        flush()
-        if progress:
-            progress(written)
-    cur.close()
-    raw.close()
-    return written
+
+    def flush(self) -> None:
+        cur = self.cur
+        cur.execute("BEGIN IMMEDIATE")
+        cur.executemany(
+            f"INSERT INTO report(rowid, {', '.join(_REPORT_COLS)}) VALUES ({', '.join('?' * (len(_REPORT_COLS) + 1))})",
+            self.reports,
+        )
+        append_revisions(cur.execute, self.revisions)
+        cur.executemany(
+            "INSERT INTO report_fts(rowid, name, phone, id_number, address, summary) VALUES (?,?,?,?,?,?)",
+            self.fts,
+        )
+        cur.executemany(
+            "INSERT INTO serial_counter(day, last_no) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET last_no = excluded.last_no",
+            list(self.counters.items()),
+        )
+        cur.execute(
+            "UPDATE station SET last_seq = ?, last_received_utc = max(coalesce(last_received_utc, ''), ?) WHERE id = 1",
+            (self.seq, self.last_utc),
+        )
+        cur.execute("COMMIT")
+        self.reports, self.revisions, self.fts = [], [], []
 
 
 def generate_visits(
@@ -305,9 +397,6 @@ def generate_visits(
     Returns how many visits were written; `limit` caps them (a benchmark station asks for a
     round number).
     """
-    from app.domain.visit_policy import load_policy
-    from app.services.visits import VISIT_FIELDS
-
     policy = load_policy(store.path.parent)
     rng = random.Random(seed)
     qualifying = [
@@ -318,10 +407,7 @@ def generate_visits(
     raw = store.engine.raw_connection()
     dbapi: Any = raw.driver_connection
     cur = dbapi.cursor()
-    generation, seq = cur.execute(
-        "SELECT generation, last_seq FROM station WHERE id = 1"
-    ).fetchone()
-    number = cur.execute("SELECT coalesce(max(number), 0) FROM visit").fetchone()[0]
+    batch = _VisitBatch(cur)
     officer_ids = [r[0] for r in cur.execute("SELECT id FROM officer WHERE active")]
     marks = ",".join("?" * len(qualifying))
     candidates = cur.execute(
@@ -332,37 +418,8 @@ def generate_visits(
         " ORDER BY r.received_utc DESC",
         qualifying,
     )
-    from app.domain.addresses import address_grid
-
     today = now_local().date()
-    moods = (
-        [visits_terms.SATISFIED] * 85
-        + [visits_terms.BASICALLY_SATISFIED] * 11
-        + [visits_terms.DISSATISFIED] * 4
-    )
-    rows: list[tuple[Any, ...]] = []
-    revs: list[tuple[Any, ...]] = []
     written = 0
-    columns = (*VISIT_FIELDS, "revision_no", "created_utc", "updated_utc")
-
-    def flush() -> None:
-        nonlocal rows, revs
-        cur.execute("BEGIN IMMEDIATE")
-        cur.executemany(
-            f"INSERT INTO visit({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-            rows,
-        )
-        cur.executemany(
-            "INSERT INTO revision(id, record_kind, record_id, revision_no, parent_id, seq,"
-            " generation, officer_id, recorded_at, action, changes, payload, sha256)"
-            " VALUES (?, 'visit', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            revs,
-        )
-        _audit_revisions(cur, "visit", revs)
-        cur.execute("UPDATE station SET last_seq = ? WHERE id = 1", (seq,))
-        cur.execute("COMMIT")
-        rows, revs = [], []
-
     for report_id, closed_utc, officer_id, address, place, safe in candidates.fetchall():
         if limit is not None and written >= limit:
             break
@@ -373,11 +430,7 @@ def generate_visits(
         for n, planned in enumerate(policy.initial_plan(closed.date(), safe_contact=bool(safe)), 1):
             if limit is not None and written >= limit:
                 break
-            number += 1
-            visit: dict[str, Any] = dict.fromkeys(VISIT_FIELDS, "")
-            visit.update(
-                id=new_id(),
-                number=number,
+            visit = batch.new_visit(
                 report_id=report_id,
                 person_id=None,
                 kind=planned.kind,
@@ -392,49 +445,114 @@ def generate_visits(
                 status=visits_terms.DUE,
                 supervision=False,
             )
-            history: History = [("create", {}, dict(visit))]
-            if planned.due < today and rng.random() < 0.98:  # a few are left overdue
-                roll = rng.random()
-                answered = planned.due + dt.timedelta(days=rng.choice((0, 0, 0, 1)))
-                outcome: dict[str, Any] = {
-                    "outcome_at": f"{answered.isoformat()}T10:00:00",
-                    "outcome_day": answered.isoformat(),
-                    "recorded_by": assignee,
-                }
-                if roll < 0.05:
-                    outcome.update(
-                        status=visits_terms.NOT_REACHED, not_reached_reason="电话无人接听"
-                    )
-                elif roll < 0.07:
-                    outcome.update(status=visits_terms.REFUSED)
-                else:
-                    outcome.update(
-                        status=visits_terms.DONE,
-                        satisfaction=rng.choice(moods),
-                        problem_solved=rng.choice(("yes", "yes", "yes", "partly")),
-                    )
-                history.append(("outcome", field_changes(visit, outcome), {**visit, **outcome}))
-                visit.update(outcome)
-            stamp = closed.isoformat(timespec="seconds")
-            revs.extend(
-                _revision_rows(
-                    history, visit["id"], seq, generation, assignee, [stamp] * len(history)
-                )
-            )
-            seq += len(history)
-            rows.append((*(visit[c] for c in VISIT_FIELDS), len(history), closed_utc, closed_utc))
+            history = _visit_history(rng, visit, planned.due, today, assignee)
+            batch.add(visit, history, assignee, closed, closed_utc)
             written += 1
-            if len(rows) >= BATCH:
-                flush()
+            if len(batch.rows) >= BATCH:
+                batch.flush()
                 if progress:
                     progress(written)
-    if rows:
-        flush()
+    if batch.rows:
+        batch.flush()
         if progress:
             progress(written)
     cur.close()
     raw.close()
     return written
+
+
+_MOODS = (
+    [visits_terms.SATISFIED] * 85
+    + [visits_terms.BASICALLY_SATISFIED] * 11
+    + [visits_terms.DISSATISFIED] * 4
+)
+
+
+def _visit_history(
+    rng: random.Random, visit: dict[str, Any], due: dt.date, today: dt.date, assignee: str
+) -> History:
+    """The visit created, and answered when it was due before today (a few are left overdue);
+    `visit` ends as the newest."""
+    history: History = [("create", {}, dict(visit))]
+    if due < today and rng.random() < 0.98:
+        roll = rng.random()
+        answered = due + dt.timedelta(days=rng.choice((0, 0, 0, 1)))
+        outcome: dict[str, Any] = {
+            "outcome_at": f"{answered.isoformat()}T10:00:00",
+            "outcome_day": answered.isoformat(),
+            "recorded_by": assignee,
+        }
+        if roll < 0.05:
+            outcome.update(status=visits_terms.NOT_REACHED, not_reached_reason="电话无人接听")
+        elif roll < 0.07:
+            outcome.update(status=visits_terms.REFUSED)
+        else:
+            outcome.update(
+                status=visits_terms.DONE,
+                satisfaction=rng.choice(_MOODS),
+                problem_solved=rng.choice(("yes", "yes", "yes", "partly")),
+            )
+        history.append(("outcome", field_changes(visit, outcome), {**visit, **outcome}))
+        visit.update(outcome)
+    return history
+
+
+class _VisitBatch:
+    """Demo visits not yet written with their revisions, numbered after the station's last
+    visit and revision; `flush` writes them in one transaction."""
+
+    columns = (*VISIT_FIELDS, "revision_no", "created_utc", "updated_utc")
+
+    def __init__(self, cur: Any) -> None:
+        self.cur = cur
+        self.generation, self.seq = cur.execute(
+            "SELECT generation, last_seq FROM station WHERE id = 1"
+        ).fetchone()
+        self.number = cur.execute("SELECT coalesce(max(number), 0) FROM visit").fetchone()[0]
+        self.rows: list[tuple[Any, ...]] = []
+        self.revs: list[NewRevision] = []
+
+    def new_visit(self, **values: Any) -> dict[str, Any]:
+        """A visit record with every field, numbered next."""
+        self.number += 1
+        visit: dict[str, Any] = dict.fromkeys(VISIT_FIELDS, "")
+        visit.update(id=new_id(), number=self.number, **values)
+        return visit
+
+    def add(
+        self,
+        visit: dict[str, Any],
+        history: History,
+        assignee: str,
+        closed: dt.datetime,
+        closed_utc: str,
+    ) -> None:
+        stamp = closed.isoformat(timespec="seconds")
+        self.revs.extend(
+            _revision_rows(
+                history,
+                "visit",
+                visit["id"],
+                self.seq,
+                self.generation,
+                assignee,
+                [stamp] * len(history),
+            )
+        )
+        self.seq += len(history)
+        self.rows.append((*(visit[c] for c in VISIT_FIELDS), len(history), closed_utc, closed_utc))
+
+    def flush(self) -> None:
+        cur, columns = self.cur, self.columns
+        cur.execute("BEGIN IMMEDIATE")
+        cur.executemany(
+            f"INSERT INTO visit({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            self.rows,
+        )
+        append_revisions(cur.execute, self.revs)
+        cur.execute("UPDATE station SET last_seq = ? WHERE id = 1", (self.seq,))
+        cur.execute("COMMIT")
+        self.rows, self.revs = [], []
 
 
 def _repeat(
@@ -454,33 +572,37 @@ def _repeat(
 
 def _revision_rows(
     history: History,
+    kind: str,
     record_id: str,
     last_seq: int,
     generation: int,
     officer_id: str,
     recorded_at: list[str],
-) -> list[tuple[Any, ...]]:
-    """Revision rows for one record's history, chained by parent, numbered after last_seq, in
-    the column order of the INSERTs above (the same shapes append_record_revision writes)."""
-    rows: list[tuple[Any, ...]] = []
+) -> list[NewRevision]:
+    """Revisions for one record's history, chained by parent, numbered after last_seq; their
+    audit entries are dated when the revisions say they were made."""
+    rows: list[NewRevision] = []
     parent = None
     for n, (action, changes, snap) in enumerate(history, 1):
         payload = canonical_json(snap)
         rev_id = new_id()
+        at = recorded_at[n - 1]
         rows.append(
-            (
-                rev_id,
-                record_id,
-                n,
-                parent,
-                last_seq + n,
-                generation,
-                officer_id,
-                recorded_at[n - 1],
-                action,
-                canonical_json(changes),
-                payload,
-                hashlib.sha256(payload.encode("utf-8")).hexdigest(),
+            NewRevision(
+                id=rev_id,
+                kind=kind,
+                record_id=record_id,
+                revision_no=n,
+                parent_id=parent,
+                seq=last_seq + n,
+                generation=generation,
+                officer_id=officer_id,
+                recorded_at=at,
+                action=action,
+                changes=canonical_json(changes),
+                payload=payload,
+                sha256=payload_sha256(payload),
+                entered_utc=utc_iso(dt.datetime.fromisoformat(at)),
             )
         )
         parent = rev_id
@@ -499,7 +621,7 @@ def _warning(criteria: WarningCriteria, code: str, rng: random.Random) -> dict[s
         "suggested_colour": colour.id,
         "warning_colour": colour.id,
         "monitoring_level": colour.monitoring,
-        "warning_status": "active",
+        "warning_status": statuses.WARNING_ACTIVE,
     }
 
 
@@ -519,28 +641,3 @@ _RESULTS = [
     "现场处置完毕，告知报警人后续事项。",
     "已出具相关文书，案件办结。",
 ]
-
-
-def _audit_revisions(cur: Any, kind: str, rows: list[tuple[Any, ...]]) -> None:
-    """Demo revisions are vouched for by the audit chain like the desk's own: rows are
-    (id, record_id, revision_no, parent_id, seq, generation, officer_id, recorded_at, action,
-    changes, payload, payload_sha256)."""
-    audit_chain.append(
-        cur.execute,
-        [
-            audit_chain.revision_entry(
-                at_utc=utc_iso(dt.datetime.fromisoformat(r[7])),
-                revision_id=r[0],
-                record_kind=kind,
-                record_id=r[1],
-                revision_no=r[2],
-                parent_id=r[3],
-                officer_id=r[6],
-                recorded_at=r[7],
-                action=r[8],
-                changes=r[9],
-                payload_sha256=r[11],
-            )
-            for r in sorted(rows, key=lambda r: r[4])
-        ],
-    )

@@ -16,14 +16,17 @@ from app.db import station_key
 from app.db.engine import Store
 from app.domain import recovery_key, statuses
 from app.domain.catalog import Catalog
+from app.domain.weekly_figures import Period, WeeklyFigures
 from app.printing.receipt_slip import ReceiptSlip, render_receipt_slip
 from app.printing.recovery_sheet import RecoverySheet, render_recovery_sheet
-from app.printing.visit_sheet import VisitSheet
-from app.services import audit, supervision, visit_queries
+from app.printing.reminder_sheet import render_reminder_sheet
+from app.printing.visit_sheet import VisitSheet, render_visit_sheets
+from app.printing.warning_letter import WarningLetterPrint, render_warning_letter
+from app.printing.weekly_report import render_weekly_report
+from app.services import audit, reminder_sheets, supervision, visit_queries, warning_letters
 from app.services.early_warning import criteria_for
 from app.services.reports import get_report
 from app.services.station import OfficerInfo, require, station_info
-from app.services.supervision import Period, WeeklyFigures
 
 NEXT_STEPS_SHOWN = 3
 
@@ -145,8 +148,6 @@ def visit_sheets_pdf(
     progress: Callable[[int, int], bool] | None = None,
     by: OfficerInfo | None = None,
 ) -> bytes:
-    from app.printing.visit_sheet import render_visit_sheets
-
     pdf = render_visit_sheets(visit_sheets(store, catalog, visit_ids), progress=progress)
     _printed(store, by, "visit_sheets", visits=len(visit_ids))
     return pdf
@@ -154,9 +155,6 @@ def visit_sheets_pdf(
 
 def warning_letter_pdf(store: Store, letter_id: str, *, by: OfficerInfo | None = None) -> bytes:
     """Only an approved letter prints: a draft has no serial and no authority."""
-    from app.printing.warning_letter import WarningLetterPrint, render_warning_letter
-    from app.services import warning_letters
-
     letter = warning_letters.get(store, letter_id)
     if letter.status not in (warning_letters.APPROVED, warning_letters.SERVED):
         raise errors.InvalidTransitionError(letter.status, target="print")
@@ -190,8 +188,6 @@ def weekly_report_pdf(
     *,
     by: OfficerInfo | None = None,
 ) -> tuple[bytes, WeeklyFigures]:
-    from app.printing.weekly_report import render_weekly_report
-
     figures = supervision.figures(store, catalog, period, lang)
     pdf = render_weekly_report(figures, criteria_for(store))
     _printed(store, by, "weekly_report", week=period.label)
@@ -201,9 +197,6 @@ def weekly_report_pdf(
 def reminder_sheet_pdf(
     store: Store, catalog: Catalog, sheet_id: str, *, by: OfficerInfo | None = None
 ) -> bytes:
-    from app.printing.reminder_sheet import render_reminder_sheet
-    from app.services import reminder_sheets
-
     names = {t.code: t.name_zh for t in catalog.types}
     pdf = render_reminder_sheet(reminder_sheets.get(store, sheet_id), names)
     _printed(store, by, "reminder_sheet", "reminder_sheet", sheet_id)

@@ -12,8 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,28 +19,23 @@ from sqlalchemy.orm import Session
 from app import errors
 from app.db.engine import Store
 from app.db.models import Report, Station, Visit
-from app.domain import statuses, visits
+from app.db.revisions import commit_report_change, field_changes, snapshot
+from app.domain import statuses, visits, warning_colours
+from app.domain.clock import now_local
 from app.domain.validation import FieldError, clean_text
 from app.domain.visit_policy import local_day
-from app.domain.warning_colours import Colour, Suggestion, WarningCriteria, load_criteria
-from app.services.clock import now_local
-from app.services.revisions import commit_report_change, field_changes, snapshot
+from app.domain.warning_colours import Colour, Suggestion, WarningCriteria
 from app.services.station import OfficerInfo, require
-from app.services.visits import cancel_visits, move_due, visit_for_report
+from app.services.visit_records import cancel_visits, move_due, visit_for_report
 
-ACTIVE = "active"
-LIFTED = "lifted"
-
-
-@lru_cache(maxsize=8)
-def _criteria(data_dir: Path) -> WarningCriteria:
-    return load_criteria(data_dir)
+# The statuses (app.domain.statuses) by the names the desk's views read them by.
+ACTIVE, LIFTED = statuses.WARNING_ACTIVE, statuses.WARNING_LIFTED
 
 
 def criteria_for(store: Store) -> WarningCriteria:
-    """The station's criteria, read once per process (a newer installed file takes effect at
-    the next start, as the catalog and the visit policy do)."""
-    return _criteria(store.path.parent)
+    """The station's criteria, read once (a newer installed file takes effect at the next
+    start, as the catalog and the visit policy do, or at once after a reload)."""
+    return warning_colours.CRITERIA.in_use(store.path.parent)
 
 
 def suggest(store: Store, factors: list[str]) -> Suggestion:

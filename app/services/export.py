@@ -10,11 +10,11 @@ from typing import Any
 
 from sqlalchemy import select, text
 
+from app.common.files import atomic_output
 from app.db.engine import Store
 from app.db.models import Report, Revision
-from app.files import atomic_output
+from app.db.revisions import snapshot
 from app.services import audit
-from app.services.revisions import snapshot
 from app.services.station import OfficerInfo
 
 BATCH = 2000
@@ -22,7 +22,7 @@ BATCH = 2000
 
 def export_jsonl(store: Store, out: Path, *, by: OfficerInfo | None = None) -> int:
     """Writes to a private temporary file and renames, so a half-written export never looks
-    complete and a failed one leaves nothing (app.files). The export leaves the encrypted
+    complete and a failed one leaves nothing (app.common.files). The export leaves the encrypted
     database in clear text: it is an audit entry, made once the file is in place."""
     count = 0
     with atomic_output(out) as tmp, store.read() as s, tmp.open("w", encoding="utf-8") as fh:

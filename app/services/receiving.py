@@ -8,7 +8,6 @@ happens to the form afterwards.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,12 +15,25 @@ from typing import Any
 from sqlalchemy import delete, func, select, text
 
 from app import errors
-from app.db import audit_chain
 from app.db.engine import Store
 from app.db.models import IntakeDraft, Officer, Report
+from app.db.revisions import (
+    NewRevision,
+    append_revisions,
+    canonical_json,
+    commit_report_change,
+    field_changes,
+    payload_sha256,
+    receipt_record,
+    reindex,
+    snapshot,
+    station_row,
+)
 from app.domain import statuses
 from app.domain.addresses import normalise_address
 from app.domain.catalog import Catalog
+from app.domain.clock import now_local, parse_utc, utc_iso
+from app.domain.report_fields import JSON_LIST_FIELDS
 from app.domain.validation import (
     FieldError,
     clean_text,
@@ -31,17 +43,8 @@ from app.domain.validation import (
     validate_name,
 )
 from app.ids import new_id
-from app.services.clock import now_local, parse_utc, utc_iso
-from app.services.revisions import (
-    JSON_LIST_FIELDS,
-    canonical_json,
-    commit_report_change,
-    field_changes,
-    receipt_record,
-    reindex,
-    snapshot,
-)
-from app.services.station import OfficerInfo, require, station_row
+from app.services import case_files, repeats, visits
+from app.services.station import OfficerInfo, require
 
 INTAKE_TEXT_FIELDS = (
     "reporter_name",
@@ -97,7 +100,8 @@ def receive(
     revision_id = new_id()
     received_at = moment.isoformat(timespec="seconds")
     # Plain SQL on the bare connection: this is the press an officer waits for, and the ORM
-    # tripled its cost. The revision payload is the same snapshot the ORM path writes.
+    # tripled its cost. The revision payload is the same snapshot the ORM path writes, and the
+    # revision and its audit entry are written by the same append as every other save.
     with store.raw_write() as cur:
         row = cur.execute(
             "SELECT unit_code, last_received_utc, last_seq, generation FROM station WHERE id = 1"
@@ -135,38 +139,25 @@ def receive(
             tuple(columns.values()),
         )
         payload = canonical_json(record)
-        payload_sha256 = hashlib.sha256(payload.encode("utf-8")).hexdigest()
         seq = last_seq + 1
-        cur.execute(
-            "INSERT INTO revision (id, record_id, revision_no, parent_id, seq, generation,"
-            " officer_id, recorded_at, action, changes, payload, sha256)"
-            " VALUES (?, ?, 1, NULL, ?, ?, ?, ?, 'receive', '{}', ?, ?)",
-            (
-                revision_id,
-                report_id,
-                seq,
-                generation,
-                officer.id,
-                received_at,
-                payload,
-                payload_sha256,
-            ),
-        )
-        audit_chain.append(
+        append_revisions(
             cur.execute,
             [
-                audit_chain.revision_entry(
-                    at_utc=stamp_utc,
-                    revision_id=revision_id,
-                    record_kind="report",
+                NewRevision(
+                    id=revision_id,
+                    kind="report",
                     record_id=report_id,
                     revision_no=1,
                     parent_id=None,
+                    seq=seq,
+                    generation=generation,
                     officer_id=officer.id,
                     recorded_at=received_at,
                     action="receive",
                     changes="{}",
-                    payload_sha256=payload_sha256,
+                    payload=payload,
+                    sha256=payload_sha256(payload),
+                    entered_utc=stamp_utc,
                 )
             ],
         )
@@ -281,8 +272,6 @@ def save_intake(
             s, st, report, officer.id, "intake" if first_completion else "edit", changes, moment
         )
         reindex(s, report)
-        from app.services import case_files
-
         case_files.file_on_save(s, st, store, report, officer, fired, moment)
 
 
@@ -290,8 +279,6 @@ def _repeat_fields(
     s: Any, store: Store, report: Report, clean: dict[str, Any]
 ) -> tuple[dict[str, Any], Any]:
     """The repeat rule this intake fires, counted from when the report was received."""
-    from app.services import repeats
-
     finding = repeats.find(
         s,
         repeats.rules_for(store),
@@ -333,8 +320,6 @@ def _simple_change(
             return
         commit_report_change(s, st, report, officer.id, action, changes, moment)
         if "status" in changes:
-            from app.services import visits
-
             policy, catalog = visits.rules_for(store)
             visits.schedule_for_report(s, st, report, officer, moment, policy, catalog)
 

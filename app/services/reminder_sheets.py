@@ -22,20 +22,20 @@ from sqlalchemy.orm import Session
 from app import errors
 from app.db.engine import Store
 from app.db.models import CaseFile, CaseReport, ReminderSheet, Report, Visit
+from app.db.revisions import Tracked, station_row
+from app.domain import statuses
 from app.domain import visits as visit_terms
+from app.domain.clock import now_local, utc_iso
 from app.domain.validation import FieldError, clean_text
 from app.domain.visit_policy import local_day
 from app.ids import new_id
-from app.services.clock import now_local, utc_iso
 from app.services.repeats import rules_for
-from app.services.revisions import Tracked
-from app.services.station import OfficerInfo, require, station_row
+from app.services.station import OfficerInfo, require
 
-ISSUED = "issued"
-ACKNOWLEDGED = "acknowledged"
-IN_PROGRESS = "in_progress"
-FED_BACK = "fed_back"
-CLEARED = "cleared"
+# The statuses (app.domain.statuses) by the names the desk's views read them by.
+ISSUED, ACKNOWLEDGED = statuses.SHEET_ISSUED, statuses.SHEET_ACKNOWLEDGED
+IN_PROGRESS, FED_BACK = statuses.SHEET_IN_PROGRESS, statuses.SHEET_FED_BACK
+CLEARED = statuses.SHEET_CLEARED
 STAGES = ("receipt", "progress", "result")
 FROM_STATION = "station"
 FROM_HQ = "hq"
@@ -186,7 +186,7 @@ def receive_from_hq(store: Store, payload: dict[str, Any]) -> str | None:
         case_id = s.scalar(
             select(CaseReport.case_id)
             .join(CaseFile, CaseFile.id == CaseReport.case_id)
-            .where(CaseReport.report_id.in_(local), CaseFile.status != "cleared")
+            .where(CaseReport.report_id.in_(local), CaseFile.status != statuses.CASE_CLEARED)
             .limit(1)
         )
         s.add(

@@ -12,8 +12,6 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import case, func, select
@@ -21,11 +19,11 @@ from sqlalchemy.orm import Session
 
 from app.db.engine import Store
 from app.db.models import Report, key_is
-from app.domain import statuses
+from app.domain import repeat_rules, statuses
 from app.domain.addresses import normalise_address
-from app.domain.repeat_rules import RepeatRule, RepeatRules, load_rules
+from app.domain.clock import now_local, utc_iso
+from app.domain.repeat_rules import RepeatRule, RepeatRules
 from app.domain.validation import FieldError, normalise_phone, validate_id_number
-from app.services.clock import now_local, utc_iso
 
 SHOWN = 10  # earlier reports listed per key; the counts cover all of them
 LIVE_SHOWN = 5  # what the intake form lists per key while it is typed
@@ -34,13 +32,9 @@ _HOUSE_NUMBER = re.compile(r"\d")
 _COMPLETE_PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")
 
 
-@lru_cache(maxsize=8)
-def _rules(data_dir: Path) -> RepeatRules:
-    return load_rules(data_dir)
-
-
 def rules_for(store: Store) -> RepeatRules:
-    return _rules(store.path.parent)
+    """The station's repeat rules, read once (see app.domain.versioned_file)."""
+    return repeat_rules.RULES.in_use(store.path.parent)
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,35 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, and_, column, func, literal_column, or_, select, table, text, tuple_
+from sqlalchemy.orm import Session
 
 from app import errors
 from app.db.engine import Store
-from app.db.models import Officer, Report, Revision, has_key, key_is
+from app.db.models import (
+    CaseFile,
+    CaseReport,
+    IntakeDraft,
+    Officer,
+    Report,
+    Revision,
+    Visit,
+    WarningLetter,
+    has_key,
+    key_is,
+)
+from app.domain import statuses
+from app.domain.clock import utc_iso
+from app.domain.report_fields import JSON_LIST_FIELDS
 from app.domain.search_keys import fts_query
-from app.services.clock import utc_iso
-from app.services.revisions import JSON_LIST_FIELDS
+from app.services import case_files, early_warning, visit_queries, warning_letters
+from app.services.visit_queries import VisitRow
+from app.services.warning_letters import LetterView
+
+if TYPE_CHECKING:
+    from app.domain.warning_colours import WarningCriteria
 
 PAGE_SIZE = 100  # about four screens of rows; more are fetched as the officer scrolls
 _DIGITS = re.compile(r"^\d{3,17}[\dxX]?$")
@@ -196,16 +215,93 @@ def _text_search(
 
 def get_report(store: Store, report_id: str) -> dict[str, Any]:
     with store.read() as s:
-        report = s.get(Report, report_id)
-        if report is None:
-            raise errors.NotFoundError(report_id)
-        officer = s.get(Officer, report.officer_id)
-        data = {c.name: getattr(report, c.name) for c in Report.__table__.columns}
-        for name in JSON_LIST_FIELDS:
-            data[name] = json.loads(getattr(report, name) or "[]")
-        data["officer_name"] = officer.name if officer else ""
-        data["officer_badge"] = officer.badge if officer else ""
-        return data
+        return _report_data(s, report_id)
+
+
+def _report_data(s: Session, report_id: str) -> dict[str, Any]:
+    report = s.get(Report, report_id)
+    if report is None:
+        raise errors.NotFoundError(report_id)
+    officer = s.get(Officer, report.officer_id)
+    data = {c.name: getattr(report, c.name) for c in Report.__table__.columns}
+    for name in JSON_LIST_FIELDS:
+        data[name] = json.loads(getattr(report, name) or "[]")
+    data["officer_name"] = officer.name if officer else ""
+    data["officer_badge"] = officer.badge if officer else ""
+    return data
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """Everything the intake form shows of one report, read in one transaction so that the
+    parts agree with each other (a visit created by a save is never shown beside the report
+    as it was before that save)."""
+
+    report: dict[str, Any]  # as `get_report` gives it
+    draft: dict[str, Any] | None  # typed but not yet saved
+    visits: list[VisitRow]
+    case_file: dict[str, Any] | None  # the newest file it is in, with its code
+    warning_applies: bool  # the five-colour warning applies to this type, or a colour is set
+    criteria: WarningCriteria  # in force: names and ranks the colour
+    letters_apply: bool  # a warning letter can be written for this type
+    letter: LetterView | None  # the newest letter, whatever its state
+
+
+def report_view(store: Store, report_id: str) -> ReportView:
+    """One report with its visits, case file, warning colour and letter. A receipt being
+    typed has none of these yet: its view reads only the report and the draft, so the form
+    shown after the receive button costs one short transaction."""
+    criteria = early_warning.criteria_for(store)
+    with store.read() as s:
+        report = _report_data(s, report_id)
+        draft = s.get(IntakeDraft, report_id)
+        receiving = report["status"] == statuses.RECEIVING
+        visits: list[VisitRow] = []
+        case: dict[str, Any] | None = None
+        letter: LetterView | None = None
+        if not receiving:
+            visits = [
+                visit_queries._to_row(r)
+                for r in s.execute(
+                    visit_queries._row_select()
+                    .where(Visit.report_id == report_id)
+                    .order_by(Visit.sequence_no)
+                )
+            ]
+            case = _newest_case_file(s, report_id)
+            newest = s.scalars(
+                select(WarningLetter)
+                .where(WarningLetter.report_id == report_id)
+                .order_by(WarningLetter.created_utc.desc())
+                .limit(1)
+            ).first()
+            letter = warning_letters._view(s, newest) if newest else None
+        incident_type = report["incident_type"] or ""
+        return ReportView(
+            report=report,
+            draft=json.loads(draft.fields) if draft else None,
+            visits=visits,
+            case_file=case,
+            warning_applies=criteria.applies(incident_type) or bool(report["warning_colour"]),
+            criteria=criteria,
+            letters_apply=warning_letters.letters_apply(store, incident_type),
+            letter=letter,
+        )
+
+
+def _newest_case_file(s: Session, report_id: str) -> dict[str, Any] | None:
+    case = s.scalars(
+        select(CaseFile)
+        .join(CaseReport, CaseReport.case_id == CaseFile.id)
+        .where(CaseReport.report_id == report_id)
+        .order_by(CaseFile.number.desc())
+        .limit(1)
+    ).first()
+    if case is None:
+        return None
+    data = case_files.snapshot(s, case)
+    data["code"] = case_files.case_code(case.number, int(case.created_utc[:4]))
+    return data
 
 
 def history(store: Store, report_id: str) -> list[RevisionView]:

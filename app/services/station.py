@@ -16,11 +16,11 @@ from app import errors
 from app.db import audit_chain
 from app.db.engine import Store
 from app.db.models import Officer, Station
+from app.db.revisions import session_executor
 from app.domain import roles
+from app.domain.clock import now_local, parse_utc, utc_iso
 from app.domain.validation import FieldError, clean_text
 from app.ids import new_id
-from app.services.clock import now_local, parse_utc, utc_iso
-from app.services.revisions import session_executor
 
 _hasher = PasswordHasher()
 MIN_PASSWORD = 8
@@ -143,14 +143,6 @@ def _new_officer(
         created_utc=now,
         must_change_password=temporary,
     )
-
-
-def station_row(s: Session) -> Station:
-    """The one station row, inside the caller's transaction."""
-    st = s.get(Station, 1)
-    if st is None:
-        raise errors.NotSetUpError("station not set up")
-    return st
 
 
 def _station_info(st: Station) -> StationInfo:

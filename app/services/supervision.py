@@ -1,73 +1,36 @@
-"""The figures a station chief judges the station by: the daily review and the weekly research
-and judgment (周研判) report, over any period with week-on-week and year-on-year comparison.
-
-Definitions (printed in the report so nobody has to guess):
-- a report counts in the period it was received (station local time); voided receipts never
-  count;
-- a dispute is a report of a catalog type in the "dispute" group; it is *investigated* when
-  received and *resolved* when closed with a result (a referred or still open one is not);
-- a warning letter counts on the day the station chief approved it; its share is letters over
-  domestic-violence reports (C09) received in the same period;
-- a repeat report is one whose save fired a repeat rule;
-- the satisfaction rate is satisfied plus basically satisfied over all visits answered in the
-  period.
+"""The figures a station chief judges the station by, counted from the station's own tables:
+the daily review, the dashboard and the weekly research and judgment (周研判) report over any
+period with week-on-week and year-on-year comparison (definitions and arithmetic in
+app.domain.weekly_figures, shared with HQ).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.engine import Store
 from app.db.models import CaseFile, ReminderSheet, Report, Visit, WarningLetter, has_key, key_is
-from app.domain import statuses, visits
+from app.domain import dispute_policy, statuses, visits
 from app.domain.catalog import Catalog
-from app.services.clock import now_local, utc_iso
+from app.domain.clock import now_local, utc_iso
+from app.domain.weekly_figures import (
+    TOP_N,
+    Counts,
+    Period,
+    RepeatRow,
+    WeeklyFigures,
+    assemble,
+    dispute_codes,
+    iso_week,
+    week_before,
+    year_before,
+)
+from app.domain.weekly_figures import parse_week as parse_week  # the view reads a typed week
 from app.services.station import station_info
-
-# Marriage/relationship, family and neighbourhood disputes: the category the five-colour
-# warning watches and the seeds report on separately.
-FAMILY_DISPUTES = ("D01", "D02", "D03")
-DOMESTIC_VIOLENCE = "C09"
-TOP_N = 10
-
-
-@dataclass(frozen=True)
-class Period:
-    start: dt.date  # first day
-    end: dt.date  # last day, inclusive
-    label: str
-
-    def shifted(self, days: int, label: str) -> Period:
-        delta = dt.timedelta(days=days)
-        return Period(self.start + delta, self.end + delta, label)
-
-
-def iso_week(year: int, week: int) -> Period:
-    start = dt.date.fromisocalendar(year, week, 1)
-    return Period(start, start + dt.timedelta(days=6), f"{year}-W{week:02d}")
-
-
-def parse_week(text: str) -> Period:
-    """`2026-W47` (or `2026W47`); ValueError with the reason otherwise."""
-    cleaned = text.strip().upper().replace("W", "-W").replace("--", "-")
-    try:
-        year_text, week_text = cleaned.split("-W")
-        return iso_week(int(year_text), int(week_text))
-    except ValueError:
-        raise ValueError(f"{text!r} is not an ISO week such as 2026-W47") from None
-
-
-def year_before(period: Period) -> Period:
-    """The same ISO week a year earlier (52 weeks back keeps the weekdays aligned)."""
-    return period.shifted(-364, f"{period.label} -1y")
-
-
-def week_before(period: Period) -> Period:
-    return period.shifted(-7, f"{period.label} -1w")
 
 
 def _utc_bounds(period: Period) -> tuple[str, str]:
@@ -75,95 +38,6 @@ def _utc_bounds(period: Period) -> tuple[str, str]:
     first = dt.datetime.combine(period.start, dt.time.min, tzinfo=tz)
     after = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
     return utc_iso(first), utc_iso(after)
-
-
-def change(now: int, before: int) -> float | None:
-    """Per cent change, one decimal; None when there is nothing to compare with."""
-    if before == 0:
-        return None
-    return round((now - before) * 100.0 / before, 1)
-
-
-def rate(part: int, whole: int) -> float | None:
-    return None if whole == 0 else round(part * 100.0 / whole, 1)
-
-
-@dataclass(frozen=True)
-class TypeRow:
-    code: str
-    name: str
-    group: str
-    now: int
-    week_before: int
-    year_before: int
-
-    @property
-    def week_change(self) -> float | None:
-        return change(self.now, self.week_before)
-
-    @property
-    def year_change(self) -> float | None:
-        return change(self.now, self.year_before)
-
-
-@dataclass(frozen=True)
-class RepeatRow:
-    key: str
-    reports: int
-    last_received: str
-
-
-@dataclass(frozen=True)
-class CategoryRow:
-    name: str
-    now: int
-    year_before: int
-
-    @property
-    def year_change(self) -> float | None:
-        return change(self.now, self.year_before)
-
-
-@dataclass
-class WeeklyFigures:
-    unit_name: str
-    period: Period
-    by_type: list[TypeRow]
-    total: int
-    total_week_before: int
-    total_year_before: int
-    top_phones: list[RepeatRow]
-    top_addresses: list[RepeatRow]
-    disputes: int
-    disputes_resolved: int
-    family_disputes: int
-    dv_reports: int
-    letters: int
-    letters_year_before: int
-    repeats_by_category: list[CategoryRow]
-    visits_answered: int
-    visits_content: int
-    colours: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def resolution_rate(self) -> float | None:
-        return rate(self.disputes_resolved, self.disputes)
-
-    @property
-    def letter_share(self) -> float | None:
-        return rate(self.letters, self.dv_reports)
-
-    @property
-    def letters_change(self) -> float | None:
-        return change(self.letters, self.letters_year_before)
-
-    @property
-    def family_share(self) -> float | None:
-        return rate(self.family_disputes, self.disputes)
-
-    @property
-    def satisfaction_rate(self) -> float | None:
-        return rate(self.visits_content, self.visits_answered)
 
 
 def _counts_by_type(s: Session, period: Period) -> dict[str, int]:
@@ -277,96 +151,17 @@ def _active_colours(s: Session) -> dict[str, int]:
     return dict(
         s.execute(
             select(Report.warning_colour, func.count())
-            .where(key_is(Report.warning_status, "active"))
+            .where(key_is(Report.warning_status, statuses.WARNING_ACTIVE))
             .group_by(Report.warning_colour)
         ).all()
     )
 
 
-@dataclass
-class Counts:
-    """What the weekly figures are computed from, however they were counted (a station's own
-    tables, or HQ's facts across stations)."""
-
-    by_type: dict[str, int]  # received in the period, voided left out
-    by_type_week_before: dict[str, int]
-    by_type_year_before: dict[str, int]
-    disputes: int
-    disputes_resolved: int
-    repeats_by_type: dict[str, int]
-    repeats_by_type_year_before: dict[str, int]
-    letters: int
-    letters_year_before: int
-    visits_answered: int
-    visits_content: int
-    colours: dict[str, int]
-    top_phones: list[RepeatRow] = field(default_factory=list)
-    top_addresses: list[RepeatRow] = field(default_factory=list)
-
-
-def assemble(
-    unit_name: str, catalog: Catalog, period: Period, c: Counts, lang: str = "zh_CN"
-) -> WeeklyFigures:
-    now, wb, yb = c.by_type, c.by_type_week_before, c.by_type_year_before
-    codes = sorted(set(now) | set(wb) | set(yb), key=lambda code: (-now.get(code, 0), code))
-    by_type = [
-        TypeRow(
-            code,
-            catalog.get(code).name(lang) if code in catalog.by_code else code,
-            catalog.get(code).group if code in catalog.by_code else "",
-            now.get(code, 0),
-            wb.get(code, 0),
-            yb.get(code, 0),
-        )
-        for code in codes
-    ]
-    repeats_now, repeats_then = c.repeats_by_type, c.repeats_by_type_year_before
-    categories = [
-        CategoryRow(
-            "婚恋、家庭、邻里纠纷" if lang.startswith("zh") else "Marriage, family, neighbours",
-            sum(repeats_now.get(code, 0) for code in FAMILY_DISPUTES),
-            sum(repeats_then.get(code, 0) for code in FAMILY_DISPUTES),
-        )
-    ]
-    for group in catalog.groups:
-        members = [t.code for t in catalog.types if t.group == group]
-        row = CategoryRow(
-            catalog.group_name(group, lang),
-            sum(repeats_now.get(code, 0) for code in members),
-            sum(repeats_then.get(code, 0) for code in members),
-        )
-        if row.now or row.year_before:
-            categories.append(row)
-    return WeeklyFigures(
-        unit_name=unit_name,
-        period=period,
-        by_type=by_type,
-        total=sum(now.values()),
-        total_week_before=sum(wb.values()),
-        total_year_before=sum(yb.values()),
-        top_phones=c.top_phones,
-        top_addresses=c.top_addresses,
-        disputes=c.disputes,
-        disputes_resolved=c.disputes_resolved,
-        family_disputes=sum(now.get(code, 0) for code in FAMILY_DISPUTES),
-        dv_reports=now.get(DOMESTIC_VIOLENCE, 0),
-        letters=c.letters,
-        letters_year_before=c.letters_year_before,
-        repeats_by_category=categories,
-        visits_answered=c.visits_answered,
-        visits_content=c.visits_content,
-        colours=c.colours,
-    )
-
-
-def dispute_codes(catalog: Catalog) -> list[str]:
-    return [t.code for t in catalog.types if t.group == "dispute"]
-
-
 def figures(store: Store, catalog: Catalog, period: Period, lang: str = "zh_CN") -> WeeklyFigures:
     last_week, last_year = week_before(period), year_before(period)
+    definitions = dispute_policy.DISPUTES.in_use(store.path.parent)
     with store.read() as s:
-        disputes, resolved = _disputes(s, period, dispute_codes(catalog))
+        disputes, resolved = _disputes(s, period, dispute_codes(catalog, definitions))
         answered, content = _satisfaction(s, period)
         counts = Counts(
             by_type=_counts_by_type(s, period),
@@ -384,7 +179,7 @@ def figures(store: Store, catalog: Catalog, period: Period, lang: str = "zh_CN")
             top_phones=_top_keys(s, Report.reporter_phone, period),
             top_addresses=_top_keys(s, Report.address_key, period),
         )
-    return assemble(station_info(store).unit_name, catalog, period, counts, lang)
+    return assemble(station_info(store).unit_name, catalog, definitions, period, counts, lang)
 
 
 @dataclass(frozen=True)
@@ -434,7 +229,8 @@ def daily_review(store: Store, catalog: Catalog, day: dt.date, lang: str = "zh_C
             overdue_cases=int(
                 s.scalar(
                     select(func.count()).where(
-                        CaseFile.status != "cleared", CaseFile.deadline < today.isoformat()
+                        CaseFile.status != statuses.CASE_CLEARED,
+                        CaseFile.deadline < today.isoformat(),
                     )
                 )
                 or 0
@@ -442,7 +238,7 @@ def daily_review(store: Store, catalog: Catalog, day: dt.date, lang: str = "zh_C
             overdue_sheets=int(
                 s.scalar(
                     select(func.count()).where(
-                        ReminderSheet.status != "cleared",
+                        ReminderSheet.status != statuses.SHEET_CLEARED,
                         ReminderSheet.deadline < today.isoformat(),
                     )
                 )
@@ -450,7 +246,8 @@ def daily_review(store: Store, catalog: Catalog, day: dt.date, lang: str = "zh_C
             ),
             new_repeats=sum(_repeats_by_type(s, period).values()),
             letters_awaiting=int(
-                s.scalar(select(func.count()).where(WarningLetter.status == "draft")) or 0
+                s.scalar(select(func.count()).where(WarningLetter.status == statuses.LETTER_DRAFT))
+                or 0
             ),
             colours=_active_colours(s),
         )

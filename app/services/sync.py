@@ -1,4 +1,5 @@
-"""Sync use cases the UI and CLI call: enrol with HQ, status at a glance, what HQ holds."""
+"""Sync use cases the UI and CLI call: enrol with HQ, run a sync, status at a glance, what HQ
+holds."""
 
 from __future__ import annotations
 
@@ -6,15 +7,34 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
 from app.db.engine import Store
 from app.db.models import HqInstruction, Revision, SyncRejection, SyncState
-from app.services.clock import parse_utc, utc_iso
+from app.db.revisions import station_row
+from app.domain.clock import parse_utc, utc_iso
+from app.services import reminder_sheets
 from app.sync import outbox
 from app.sync.report import SKEW_WARNING_SECONDS
+
+if TYPE_CHECKING:
+    from app.sync.engine import SyncEngine
+
+
+def sync_engine(store: Store, **options: Any) -> SyncEngine:
+    """The sync engine as the desk runs it: HQ's reminder sheets become the station's own sheets
+    to answer. `options` are the engine's own (batch size, client, named steps...)."""
+    # The engine brings the HTTP client and the keyring: loaded when a sync runs, not at start.
+    from app.sync.engine import SyncEngine
+
+    return SyncEngine(
+        store,
+        instructions={"reminder_sheet": partial(reminder_sheets.receive_from_hq, store)},
+        **options,
+    )
 
 
 def enroll(
@@ -34,7 +54,7 @@ def enroll(
     url = check_transport(hq_url, allow_http)
     credentials.ensure_available()
     with store.read() as s:
-        st = outbox.station_row(s)
+        st = station_row(s)
         request = protocol.EnrollRequest(
             code=code.strip().upper(),
             unit_code=st.unit_code,
@@ -96,7 +116,7 @@ class SyncStatus:
 
 def sync_status(store: Store) -> SyncStatus:
     with store.read() as s:
-        st = outbox.station_row(s)
+        st = station_row(s)
         state = s.get(SyncState, 1)
         pending = outbox.pending_count(st)
         oldest = s.scalar(select(Revision.recorded_at).where(Revision.seq == st.acked_seq + 1))
@@ -134,7 +154,7 @@ def reports_at_hq(store: Store, report_ids: list[str]) -> set[str]:
     if not report_ids:
         return set()
     with store.read() as s:
-        st = outbox.station_row(s)
+        st = station_row(s)
         waiting = set(
             s.scalars(
                 select(Revision.record_id)

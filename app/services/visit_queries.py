@@ -15,10 +15,10 @@ from sqlalchemy import and_, case, func, select
 
 from app.db.engine import Store
 from app.db.models import CarePerson, Officer, Report, Visit, key_is
-from app.domain import visits
+from app.domain import statuses, visits
 from app.domain.addresses import route_key
+from app.domain.clock import now_local
 from app.domain.visit_policy import local_day
-from app.services.clock import now_local
 from app.services.visits import find_visit_id
 
 QUEUE_LIMIT = 200  # rows shown per section; the counts above each section are exact
@@ -284,7 +284,9 @@ def _detail(
         disposal_result=report.disposal_result if report else "",
         care_category=person.category if person else "",
         warning_colour=(
-            report.warning_colour if report and report.warning_status == "active" else ""
+            report.warning_colour
+            if report and report.warning_status == statuses.WARNING_ACTIVE
+            else ""
         ),
         outcome={
             name: getattr(visit, name)

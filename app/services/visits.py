@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -20,108 +18,25 @@ from sqlalchemy.orm import Session
 from app import errors
 from app.db.engine import Store
 from app.db.models import CarePerson, Officer, Report, Station, Visit
-from app.domain import visits
-from app.domain.addresses import address_grid
-from app.domain.catalog import Catalog, load_catalog
+from app.db.revisions import commit_report_change
+from app.domain import catalog as catalogs
+from app.domain import visit_policy, visits
+from app.domain.catalog import Catalog
+from app.domain.clock import now_local
 from app.domain.validation import FieldError, clean_text
-from app.domain.visit_policy import VisitPolicy, load_policy, local_day
-from app.ids import new_id
-from app.services.clock import now_local, utc_iso
-from app.services.revisions import Tracked, commit_report_change
+from app.domain.visit_policy import VisitPolicy, local_day
+from app.services.early_warning import criteria_for, next_warning_visit
 from app.services.station import OfficerInfo, require
+from app.services.visit_records import VISITS, new_visit, visit_for_report
 
-VISIT_FIELDS = (
-    "id",
-    "number",
-    "report_id",
-    "person_id",
-    "kind",
-    "sequence_no",
-    "reason",
-    "due_date",
-    "officer_id",
-    "grid",
-    "address",
-    "safe_contact",
-    "attempt",
-    "status",
-    "outcome_at",
-    "outcome_day",
-    "satisfaction",
-    "problem_solved",
-    "needs",
-    "not_reached_reason",
-    "notes",
-    "recorded_by",
-    "supervision",
-    "rectification_due",
-)
 PROBLEM_SOLVED = ("yes", "partly", "no")
 
 
-@lru_cache(maxsize=8)
-def _rules(data_dir: Path) -> tuple[VisitPolicy, Catalog]:
-    return load_policy(data_dir), load_catalog(data_dir)
-
-
 def rules_for(store: Store) -> tuple[VisitPolicy, Catalog]:
-    """The station's policy and catalog, read once per process (an installed newer version
-    takes effect at the next start, as the catalog does)."""
-    return _rules(store.path.parent)
-
-
-def visit_snapshot(visit: Visit) -> dict[str, Any]:
-    return {name: getattr(visit, name) for name in VISIT_FIELDS}
-
-
-VISITS = Tracked("visit", lambda _s, visit: visit_snapshot(visit))
-
-
-def _next_number(s: Session) -> int:
-    return int(s.scalar(select(func.coalesce(func.max(Visit.number), 0))) or 0) + 1
-
-
-def new_visit(
-    s: Session,
-    st: Station,
-    officer_id: str,
-    moment: dt.datetime,
-    *,
-    kind: str,
-    due: dt.date,
-    reason: str,
-    sequence_no: int,
-    report_id: str | None = None,
-    person_id: str | None = None,
-    assignee: str | None,
-    address: str,
-    grid: str,
-    safe_contact: bool,
-    attempt: int = 1,
-) -> Visit:
-    visit = Visit(
-        id=new_id(),
-        number=_next_number(s),
-        report_id=report_id,
-        person_id=person_id,
-        kind=kind,
-        sequence_no=sequence_no,
-        reason=reason,
-        due_date=due.isoformat(),
-        officer_id=assignee,
-        grid=grid,
-        address=address,
-        safe_contact=safe_contact,
-        attempt=attempt,
-        status=visits.DUE,
-        revision_no=1,
-        created_utc=utc_iso(moment),
-        updated_utc=utc_iso(moment),
-    )
-    s.add(visit)
-    s.flush()
-    VISITS.record(s, st, visit, officer_id, "create", {}, moment, new=True)
-    return visit
+    """The station's policy and catalog, read once (an installed newer version takes effect at
+    the next start, or at once after a reload: app.domain.versioned_file)."""
+    folder = store.path.parent
+    return visit_policy.POLICY.in_use(folder), catalogs.CATALOG.in_use(folder)
 
 
 # -- creation by the policy -------------------------------------------------------------------
@@ -169,45 +84,6 @@ def schedule_for_report(
         )
         for number, planned in enumerate(plan, start=1)
     ]
-
-
-def visit_for_report(
-    s: Session,
-    st: Station,
-    report: Report,
-    officer: OfficerInfo,
-    moment: dt.datetime,
-    *,
-    kind: str,
-    due: dt.date,
-    reason: str,
-    sequence_no: int | None = None,
-    safe_contact: bool | None = None,
-) -> Visit:
-    """A visit to a report's reporter, at the address given (or the incident place), given to
-    the officer who triggered it; a safe-contact report is never visited by phone."""
-    safe = report.safe_contact if safe_contact is None else safe_contact
-    if safe and kind == visits.PHONE:
-        kind = visits.SAFE_MEETING
-    if sequence_no is None:
-        last = s.scalar(select(func.max(Visit.sequence_no)).where(Visit.report_id == report.id))
-        sequence_no = 1 + int(last or 0)
-    address = report.reporter_address or report.incident_place
-    return new_visit(
-        s,
-        st,
-        officer.id,
-        moment,
-        kind=kind,
-        due=due,
-        reason=reason,
-        sequence_no=sequence_no,
-        report_id=report.id,
-        assignee=officer.id,
-        address=address,
-        grid=address_grid(address),
-        safe_contact=safe,
-    )
 
 
 # -- answering --------------------------------------------------------------------------------
@@ -294,60 +170,14 @@ def record_outcome(
         st = s.get(Station, 1)
         if st is None:
             raise errors.NotSetUpError("station not set up")
-        visit = s.get(Visit, find_visit_id(s, ref))
-        assert visit is not None
-        if visit.status != visits.DUE:
-            who = s.scalar(select(Officer.name).where(Officer.id == visit.recorded_by))
-            raise errors.VisitAlreadyRecordedError(
-                visits.visit_code(visit.number),
-                status=visit.status,
-                at=visit.outcome_at,
-                by=who or "",
-            )
+        visit = _visit_still_due(s, ref)
         values.update(
             outcome_at=moment.isoformat(timespec="seconds"),
             outcome_day=day.isoformat(),
             recorded_by=officer.id,
         )
-        follow: list[Visit] = []
-        if values["satisfaction"] == visits.DISSATISFIED:
-            planned, rectify = policy.after_dissatisfied(day)
-            values["supervision"] = rectify is not None
-            values["rectification_due"] = rectify.isoformat() if rectify else ""
-            follow.append(
-                _follow_up(
-                    s,
-                    st,
-                    officer,
-                    moment,
-                    visit,
-                    planned.kind,
-                    planned.due,
-                    visits.REASON_DISSATISFIED,
-                    attempt=1,
-                )
-            )
-        elif values["status"] == visits.NOT_REACHED:
-            retry_on = policy.retry(day, visit.attempt)
-            if retry_on is None:
-                values["supervision"] = True
-            else:
-                follow.append(
-                    _follow_up(
-                        s,
-                        st,
-                        officer,
-                        moment,
-                        visit,
-                        visit.kind,
-                        retry_on,
-                        visit.reason,
-                        attempt=visit.attempt + 1,
-                    )
-                )
+        follow = _answer_follow_ups(s, st, officer, moment, visit, values, policy)
         if visit.reason == visits.REASON_WARNING and values["status"] in visits.COMPLETED:
-            from app.services.early_warning import criteria_for, next_warning_visit
-
             nxt = next_warning_visit(criteria_for(store), s, st, officer, moment, visit)
             if nxt is not None:
                 follow.append(nxt)
@@ -357,6 +187,72 @@ def record_outcome(
                 follow.append(nxt)
         VISITS.update(s, st, visit, officer.id, "outcome", values, moment)
         return [visits.visit_code(v.number) for v in follow]
+
+
+def _visit_still_due(s: Session, ref: str) -> Visit:
+    """The visit `ref` names; one already answered is refused, saying when and by whom."""
+    visit = s.get(Visit, find_visit_id(s, ref))
+    assert visit is not None
+    if visit.status != visits.DUE:
+        who = s.scalar(select(Officer.name).where(Officer.id == visit.recorded_by))
+        raise errors.VisitAlreadyRecordedError(
+            visits.visit_code(visit.number),
+            status=visit.status,
+            at=visit.outcome_at,
+            by=who or "",
+        )
+    return visit
+
+
+def _answer_follow_ups(
+    s: Session,
+    st: Station,
+    officer: OfficerInfo,
+    moment: dt.datetime,
+    visit: Visit,
+    values: dict[str, Any],
+    policy: VisitPolicy,
+) -> list[Visit]:
+    """What the answer itself calls for: a further visit after dissatisfaction, another
+    attempt after not reaching the person; each may set the supervision flag in `values`."""
+    day = local_day(moment)
+    follow: list[Visit] = []
+    if values["satisfaction"] == visits.DISSATISFIED:
+        planned, rectify = policy.after_dissatisfied(day)
+        values["supervision"] = rectify is not None
+        values["rectification_due"] = rectify.isoformat() if rectify else ""
+        follow.append(
+            _follow_up(
+                s,
+                st,
+                officer,
+                moment,
+                visit,
+                planned.kind,
+                planned.due,
+                visits.REASON_DISSATISFIED,
+                attempt=1,
+            )
+        )
+    elif values["status"] == visits.NOT_REACHED:
+        retry_on = policy.retry(day, visit.attempt)
+        if retry_on is None:
+            values["supervision"] = True
+        else:
+            follow.append(
+                _follow_up(
+                    s,
+                    st,
+                    officer,
+                    moment,
+                    visit,
+                    visit.kind,
+                    retry_on,
+                    visit.reason,
+                    attempt=visit.attempt + 1,
+                )
+            )
+    return follow
 
 
 def _follow_up(
@@ -428,26 +324,6 @@ def _next_care_visit(
         visits.REASON_CARE,
         attempt=1,
     )
-
-
-def cancel_visits(
-    s: Session,
-    st: Station,
-    officer: OfficerInfo,
-    moment: dt.datetime,
-    pending: list[Visit],
-    why: str,
-) -> None:
-    for visit in pending:
-        VISITS.update(
-            s, st, visit, officer.id, "cancel", {"status": visits.CANCELLED, "notes": why}, moment
-        )
-
-
-def move_due(
-    s: Session, st: Station, officer: OfficerInfo, moment: dt.datetime, visit: Visit, due: dt.date
-) -> None:
-    VISITS.update(s, st, visit, officer.id, "reschedule", {"due_date": due.isoformat()}, moment)
 
 
 # -- assignment and safe contact --------------------------------------------------------------

@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 from app import errors
 from app.db.engine import Store
 from app.db.models import Officer, Report, WarningLetter
-from app.domain import statuses, visits
+from app.db.revisions import Tracked, station_row
+from app.domain import dispute_policy, statuses, visits
+from app.domain.clock import now_local, utc_iso
 from app.domain.validation import (
     FieldError,
     clean_text,
@@ -27,17 +29,13 @@ from app.domain.validation import (
 )
 from app.domain.visit_policy import local_day
 from app.ids import new_id
-from app.services.clock import now_local, utc_iso
-from app.services.revisions import Tracked
-from app.services.station import OfficerInfo, require, station_row
-from app.services.visits import make_safe_contact, rules_for, visit_for_report
+from app.services.station import OfficerInfo, require
+from app.services.visit_records import visit_for_report
+from app.services.visits import make_safe_contact, rules_for
 
-DRAFT = "draft"
-APPROVED = "approved"
-SERVED = "served"
-REFUSED = "refused"
-# Domestic violence itself, and the marriage/relationship and family disputes it hides in.
-LETTER_TYPES = ("C09", "D01", "D02")
+# The statuses (app.domain.statuses) by the names the desk's views read them by.
+DRAFT, APPROVED = statuses.LETTER_DRAFT, statuses.LETTER_APPROVED
+SERVED, REFUSED = statuses.LETTER_SERVED, statuses.LETTER_REFUSED
 LETTER_FIELDS = (
     "id",
     "report_id",
@@ -113,17 +111,24 @@ def _letter(s: Session, letter_id: str, *expected: str) -> WarningLetter:
     return letter
 
 
+def letters_apply(store: Store, incident_type: str) -> bool:
+    """Whether a warning letter can be drafted for a report of this type: domestic violence and
+    the disputes it hides in, as the station's dispute definitions list them."""
+    return dispute_policy.DISPUTES.in_use(store.path.parent).letters_apply(incident_type)
+
+
 def draft(store: Store, officer: OfficerInfo, report_id: str, text: LetterDraft) -> str:
     """A new draft for the report, or the report's refused or unapproved draft rewritten."""
     require(officer, "handle")
     values = _validate(text)
     moment = now_local()
+    definitions = dispute_policy.DISPUTES.in_use(store.path.parent)
     with store.write() as s:
         st = station_row(s)
         report = s.get(Report, report_id)
         if report is None:
             raise errors.NotFoundError(report_id)
-        if report.incident_type not in LETTER_TYPES or report.status in (
+        if not definitions.letters_apply(report.incident_type) or report.status in (
             statuses.RECEIVING,
             statuses.VOIDED,
         ):

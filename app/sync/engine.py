@@ -1,4 +1,5 @@
-"""One sync run: `SyncEngine(store).run_once()` -> a SyncReport of what happened.
+"""One sync run: `SyncEngine(...).run_once()` -> a SyncReport of what happened (the desk builds
+its engine with `app.services.sync.sync_engine`, which says what HQ's instructions mean here).
 
 Qt-free; the GUI runs it on a worker thread, `stationdesk sync` from a scheduled task. The run:
 
@@ -24,29 +25,24 @@ import os
 import random
 import socket
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, text
-
 from app import credentials, errors
-from app.db import audit_chain, audit_seal
 from app.db.engine import Store
-from app.db.models import Revision, SyncState
-from app.services.clock import now_local, parse_utc, utc_iso
+from app.db.models import SyncState
+from app.db.revisions import station_row
+from app.domain.catalog import CATALOG_FILENAME, parse_catalog
+from app.domain.clock import now_local, parse_utc, utc_iso
 from app.sync import outbox, protocol
 from app.sync.client import BatchTooLarge, HqClient
+from app.sync.reconcile import SPLIT_MESSAGE, Reconciler
 from app.sync.report import SyncReport
 
 LEASE_SECONDS = 120
-SPLIT_MESSAGE = (
-    "HQ refuses records from this computer: another computer is using this station's identity "
-    "(a copied data folder, or a backup restored while the old PC still runs). Every record "
-    "stays here; keep receiving on one computer only and ask HQ which one is the station's."
-)
 BACKOFF_BASE_SECONDS = 2.0
 BACKOFF_CAP_SECONDS = 300.0
 
@@ -82,6 +78,10 @@ class _Flight:
 
 
 ClientFactory = Callable[[str, str, str, bool], HqClient]
+# What the desk makes of an instruction of one kind, given its payload (a reminder sheet becomes
+# the station's own sheet to answer). Sync stores every instruction and applies each once; what
+# one means at the desk is the services' business, so they hand these in (app.services.sync).
+InstructionHandlers = Mapping[str, Callable[[dict[str, Any]], object]]
 
 
 def default_client(url: str, token: str, ca_bundle: str, allow_http: bool) -> HqClient:
@@ -93,6 +93,7 @@ class SyncEngine:
         self,
         store: Store,
         *,
+        instructions: InstructionHandlers,
         batch_size: int = 500,
         client_factory: ClientFactory = default_client,
         step: Callable[[str], None] = lambda _name: None,
@@ -100,12 +101,13 @@ class SyncEngine:
         computer: str | None = None,
     ) -> None:
         self.store = store
+        self.instructions = instructions
         self.batch_size = batch_size
         self.client_factory = client_factory
         self.step = step  # named points in a run; crash tests stop the process there
         self.rng = rng or random.Random()
         self._owner = ""
-        self._split = False
+        self.reconciler = Reconciler(store, computer, step)
         self.computer = computer  # None: this computer's own id, from its keyring
 
     # -- the run ----------------------------------------------------------------------------
@@ -113,13 +115,13 @@ class SyncEngine:
         report = SyncReport()
         owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._owner = owner
-        self._split = False
         if not self._take_lease(owner):
             report.skipped = True
             return report
         try:
             with self._client() as client:
-                self._reconcile(client, report)
+                self.reconciler = Reconciler(self.store, self.computer, self.step)
+                self.reconciler.reconcile(client, report)
                 self._push_all(client, report)
                 self._pull(client, report)
             self._finish(owner, report, None)
@@ -136,7 +138,7 @@ class SyncEngine:
 
     def _client(self) -> HqClient:
         with self.store.read() as s:
-            st = outbox.station_row(s)
+            st = station_row(s)
             state = s.get(SyncState, 1)
             if state is None or not state.hq_url:
                 raise errors.NotEnrolledError("this station is not enrolled with HQ")
@@ -152,111 +154,6 @@ class SyncEngine:
         if self.computer is None:
             self.computer = credentials.computer_id()
         return self.client_factory(url, token, ca, allow_http)
-
-    def _reconcile(self, client: HqClient, report: SyncReport) -> None:
-        """HQ's view first: a refused copy, signs that this desk was restored from a backup, HQ
-        holding less than it acknowledged, or an acknowledgement whose answer was lost."""
-        hq = client.status()
-        self.step("after_status")
-        with self.store.read() as s:
-            st = outbox.station_row(s)
-            generation, last_seq, acked_seq = st.generation, st.last_seq, st.acked_seq
-            base = st.generation_base
-            restored = outbox.state_row(s).restored
-        mine = next((g for g in hq.generations if g.generation == generation), None)
-        if mine is not None and mine.refused:
-            raise errors.StationSplitError(SPLIT_MESSAGE)
-        self._take_back(client, hq, report)  # a killed run's unfinished restart comes first
-        with self.store.read() as s:
-            last_seq = outbox.station_row(s).last_seq
-        live = [g for g in hq.generations if not g.refused]
-        # A newer generation of this station at HQ is this desk's own later life when the desk
-        # was restored from a backup, or when this computer made it (the file was put back by
-        # hand); another computer's is a copy's, and this desk goes on in its own (HQ then
-        # refuses the other computer as soon as this one brings new work).
-        newer = any(restored or self._this_computer(g) for g in live if g.generation > generation)
-        ahead = mine is not None and mine.high_seq > last_seq
-        taken = mine is not None and not self._holds_mine(mine)
-        # An older generation, another computer's, whose newest acknowledged revision this
-        # desk does not hold, while this desk has revisions of its own in its generation: a
-        # copy that took the other's records back and went on, while the other went on too.
-        # Their seqs need not overlap (a desk that found HQ behind starts above all HQ holds),
-        # so HQ cannot tell; this desk can, and says so with its push.
-        diverged = last_seq >= base and any(
-            self._another_computer(g) and g.acknowledged_id and not self._holds(g)
-            for g in live
-            if g.generation < generation
-        )
-        if newer or ahead or taken or (diverged and not restored):
-            # seqs HQ holds that this desk did not write: its own earlier life's (restored)
-            # or a second computer's with this identity; HQ keeps the push and refuses the copy
-            self._split = self._split or (
-                not restored
-                and not newer
-                and (
-                    diverged
-                    or (mine is not None and self._copy_took(mine, taken, last_seq > acked_seq))
-                )
-            )
-            self._restart_generation(client, hq, report)
-            return
-        with self.store.write() as s:
-            st = outbox.station_row(s)
-            note = outbox.rewind_to_hq(
-                s,
-                st,
-                {g.generation: g.acknowledged_seq for g in live},
-                max((g.high_seq for g in hq.generations), default=0),
-                max((g.generation for g in hq.generations), default=0),
-            )
-            if note is not None:
-                report.hq_behind = note["revisions"]
-                if st.generation != generation:
-                    report.new_generation = st.generation
-                log.warning(
-                    "HQ holds less than it acknowledged: %d revisions sent again",
-                    note["revisions"],
-                )
-            elif (
-                mine is not None
-                and st.generation == generation
-                and mine.acknowledged_seq > st.acked_seq
-            ):
-                st.acked_seq = min(mine.acknowledged_seq, st.last_seq)
-
-    def _this_computer(self, g: protocol.GenerationState) -> bool:
-        return bool(g.computer) and g.computer == self.computer
-
-    def _another_computer(self, g: protocol.GenerationState) -> bool:
-        return bool(g.computer) and g.computer != self.computer
-
-    def _holds(self, g: protocol.GenerationState) -> bool:
-        with self.store.read() as s:
-            return s.get(Revision, g.acknowledged_id) is not None
-
-    def _copy_took(self, mine: protocol.GenerationState, taken: bool, own_work: bool) -> bool:
-        """Whether the seqs HQ holds beyond this desk's were written by another computer.
-        From this computer they are its own earlier life: the file was put back from a backup
-        by hand. HQ that does not know the computer: only numbers taken by other revisions
-        tell (a desk merely behind is taken for restored)."""
-        if not mine.computer:
-            return taken
-        return mine.computer != self.computer and (taken or own_work)
-
-    def _holds_mine(self, mine: protocol.GenerationState) -> bool:
-        """Whether the revision HQ acknowledged last in this generation is this desk's own.
-        Another computer with this station's identity (a copied data folder) numbers the same
-        seqs: HQ holding its revision there means this desk's numbers are taken. That holds
-        below the desk's own watermark too: HQ restored or replaced may hold the other's
-        revision at a seq this desk believes acknowledged as its own."""
-        if not mine.acknowledged_id:
-            return True
-        with self.store.read() as s:
-            st = outbox.station_row(s)
-            if mine.acknowledged_seq > st.last_seq:
-                return True  # HQ is ahead (checked apart)
-            own = s.scalar(select(Revision.id).where(Revision.seq == mine.acknowledged_seq))
-        return own is None or own == mine.acknowledged_id
 
     def _push_all(self, client: HqClient, report: SyncReport) -> None:
         batch = self.batch_size
@@ -287,7 +184,7 @@ class SyncEngine:
         first = True
         while True:
             with self.store.read() as s:
-                st = outbox.station_row(s)
+                st = station_row(s)
                 after = st.acked_seq if cursor is None else cursor
                 items = outbox.pending_batch(s, st, batch, after=after)
                 header = (st.unit_code, st.generation, st.generation_base)
@@ -302,7 +199,11 @@ class SyncEngine:
             # when HQ is to hear that another computer uses this identity.
             if items or (
                 first
-                and (self._split or links["digests"] or links["base_hash"] == outbox.MISSING_HASH)
+                and (
+                    self.reconciler.split
+                    or links["digests"]
+                    or links["base_hash"] == outbox.MISSING_HASH
+                )
             ):
                 self.step("before_push")
                 body = protocol.push_body(
@@ -313,7 +214,7 @@ class SyncEngine:
                     revisions=items,
                     audit=links,
                     rewind=json.loads(behind) if behind else None,
-                    split=self._split,
+                    split=self.reconciler.split,
                     computer=self.computer or "",
                 )
                 upcoming = _Flight(items, sender.submit(client.push_raw, body))
@@ -332,15 +233,7 @@ class SyncEngine:
                     with contextlib.suppress(Exception):
                         upcoming.answer.result()
                 if outcome == "conflict":
-                    hq = client.status()
-                    with self.store.read() as s:
-                        restored = outbox.state_row(s).restored
-                        generation = outbox.station_row(s).generation
-                    mine = next((g for g in hq.generations if g.generation == generation), None)
-                    self._split = not restored and (
-                        mine is None or self._copy_took(mine, True, True)
-                    )
-                    self._restart_generation(client, hq, report)
+                    self.reconciler.after_conflict(client, report)
                 return outcome
             in_flight = upcoming
             if in_flight is None:
@@ -365,7 +258,7 @@ class SyncEngine:
         report.quarantined += counts["quarantined"]
         report.mismatches += counts["mismatch"]
         with self.store.write() as s:
-            st = outbox.station_row(s)
+            st = station_row(s)
             outbox.record_answer(s, st, items, answer)
             outbox.told_hq(s)
             state = outbox.state_row(s)
@@ -388,63 +281,6 @@ class SyncEngine:
                 f"{answer.acknowledged_seq}); sending again from there"
             )
         return "next"
-
-    def _restart_generation(
-        self, client: HqClient, hq: protocol.StatusResponse, report: SyncReport
-    ) -> None:
-        hq_high = max((g.high_seq for g in hq.generations), default=0)
-        hq_newest = max((g.generation for g in hq.generations), default=0)
-        with self.store.write() as s:
-            st = outbox.station_row(s)
-            old_generation, old_acked = outbox.start_new_generation(
-                s, st, hq_high, max(st.generation, hq_newest) + 1
-            )
-            outbox.note_restart(s, old_generation, old_acked, self._split)
-            report.new_generation = st.generation
-            head = audit_chain.head(lambda sql, args: s.execute(text(sql)))
-        if not self._split:
-            # this desk's file was put back from a backup (by the app, or by hand on this
-            # computer): its chain's later entries went with the disk, and HQ records the
-            # restart with the next push; the seal beside the file follows the restored chain
-            audit_seal.reset(self.store.path.parent, *head)
-        self.step("after_new_generation")
-        self._take_back(client, hq, report)
-
-    def _take_back(self, client: HqClient, hq: protocol.StatusResponse, report: SyncReport) -> None:
-        """HQ's copies of what this desk lost, from the generation it left on. The work is
-        noted with the new generation and each page records its progress, so a run killed
-        half-way is finished by the next (before anything else), not forgotten."""
-        with self.store.read() as s:
-            restart = outbox.pending_restart(s)
-            generation = outbox.station_row(s).generation
-        if restart is None:
-            return
-        self._split = self._split or restart.split
-        if not restart.generation:
-            return  # taken back already; HQ is still to hear of the copy with the next push
-        for g in sorted(hq.generations, key=lambda g: g.generation):
-            if g.generation < restart.resume_generation or g.generation >= generation:
-                continue
-            if g.refused:
-                continue  # a refused generation is another computer's work, not this desk's
-            after = restart.after if g.generation == restart.generation else g.base_seq - 1
-            if g.generation == restart.resume_generation:
-                after = max(after, restart.resume_after)
-            while True:
-                page = client.recover(g.generation, after)
-                if not page.items:
-                    break
-                with self.store.write() as s:
-                    report.recovered += outbox.apply_recovered(
-                        s, page.items, g.generation, restart.renumbered
-                    )
-                    after = page.items[-1].seq
-                    restart.resume_generation, restart.resume_after = g.generation, after
-                    outbox.save_restart(s, restart)
-                self.step("after_recover_commit")
-        with self.store.write() as s:
-            outbox.record_renumbering(s, restart.renumbered)
-            outbox.finish_restart(s, restart)
 
     def _pull(self, client: HqClient, report: SyncReport) -> None:
         while True:
@@ -474,18 +310,15 @@ class SyncEngine:
                 return
 
     def _apply_instruction(self, item: protocol.Instruction) -> None:
-        """Catalog versions are installed as files (validated, only if newer); notices and
-        reminder sheets become the station's own sheet to answer; notices are shown from the
-        stored rows."""
-        if item.kind == "reminder_sheet":
-            from app.services.reminder_sheets import receive_from_hq
-
-            receive_from_hq(self.store, item.payload)
+        """Catalog versions are installed as files (validated, only if newer); other kinds go to
+        the handler the desk gave for them (reminder sheets become the station's own sheet to
+        answer); notices are shown from the stored rows."""
+        handler = self.instructions.get(item.kind)
+        if handler is not None:
+            handler(item.payload)
             return
         if item.kind != "catalog":
             return
-        from app.domain.catalog import CATALOG_FILENAME, parse_catalog
-
         try:
             parse_catalog(item.payload.get("catalog"), f"HQ instruction {item.id}")
         except errors.CatalogError:
@@ -517,7 +350,7 @@ class SyncEngine:
     def _finish(self, owner: str, report: SyncReport, exc: Exception | None) -> None:
         now = dt.datetime.now(dt.UTC)
         with self.store.write() as s:
-            st = outbox.station_row(s)
+            st = station_row(s)
             state = outbox.state_row(s)
             report.pending = outbox.pending_count(st)
             if state.lease_owner == owner:

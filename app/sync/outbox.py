@@ -34,9 +34,18 @@ from app.db.models import (
     Visit,
     WarningLetter,
 )
-from app.services.clock import utc_iso
-from app.services.revisions import vouch
-from app.services.station import station_row  # noqa: F401 - the sync engine uses it from here
+from app.db.revisions import (
+    NewRevision,
+    append_revisions,
+    commit_report_change,
+    reindex,
+    session_executor,
+    station_row,
+)
+from app.domain import hash_chain
+from app.domain.addresses import normalise_address
+from app.domain.clock import now_local, utc_iso
+from app.domain.report_fields import JSON_LIST_FIELDS, RECORD_FIELDS
 
 if TYPE_CHECKING:
     from app.sync import protocol
@@ -99,7 +108,7 @@ def audit_links(s: Session, after: int) -> dict[str, Any]:
     from app.sync.protocol import MAX_AUDIT_LINKS
 
     base_hash = (
-        audit_chain.GENESIS
+        hash_chain.GENESIS
         if after == 0
         else s.execute(text("SELECT hash FROM audit WHERE seq = :n"), {"n": after}).scalar()
         or MISSING_HASH
@@ -279,7 +288,7 @@ def apply_recovered(
             _apply_payload(report, record)
             report.revision_no = item.revision_no
         s.flush()
-        _reindex(s, report)
+        reindex(s, report)
         added += 1
     return added
 
@@ -346,27 +355,39 @@ def _add_recovered(
     s: Session, item: protocol.RevisionItem, officer_id: str, generation: int
 ) -> None:
     """A revision taken back from HQ joins the log, and the audit chain says it was recovered
-    (its own entry was lost with the disk)."""
-    revision = _revision_from(item, officer_id, generation)
-    s.add(revision)
-    vouch(s, revision, audit_action="recover")
+    (its own entry was lost with the disk).
 
-
-def _revision_from(item: protocol.RevisionItem, officer_id: str, generation: int) -> Revision:
-    return Revision(
-        id=item.revision_id,
-        record_id=item.record_id,
-        record_kind=item.record_kind,
-        revision_no=item.revision_no,
-        parent_id=item.parent_id,
-        seq=item.seq,
-        generation=generation,
-        officer_id=officer_id,
-        recorded_at=item.recorded_at,
-        action=item.action,
-        changes=item.changes,
-        payload=item.payload,
-        sha256=item.sha256,
+    Its seq is HQ's, which this desk may have used since: a take-back resumed after HQ took
+    more from another computer (a copy) in the generation left brings seqs at or above this
+    desk's new generation. Such a revision takes the next seq of this desk instead and is sent
+    once more; HQ knows it by id and answers it as a duplicate."""
+    seq = item.seq
+    st = station_row(s)
+    if seq >= st.generation_base or s.scalar(select(func.count()).where(Revision.seq == seq)):
+        st.last_seq += 1
+        s.flush()
+        seq, generation = st.last_seq, st.generation
+    append_revisions(
+        session_executor(s),
+        [
+            NewRevision(
+                id=item.revision_id,
+                kind=item.record_kind,
+                record_id=item.record_id,
+                revision_no=item.revision_no,
+                parent_id=item.parent_id,
+                seq=seq,
+                generation=generation,
+                officer_id=officer_id,
+                recorded_at=item.recorded_at,
+                action=item.action,
+                changes=item.changes,
+                payload=item.payload,
+                sha256=item.sha256,
+                entered_utc=utc_iso(dt.datetime.now(dt.UTC)),
+            )
+        ],
+        audit_action="recover",
     )
 
 
@@ -433,15 +454,11 @@ def _report_from_payload(record: dict[str, Any]) -> Report:
 
 
 def _apply_payload(report: Report, record: dict[str, Any]) -> None:
-    from app.services.revisions import JSON_LIST_FIELDS, RECORD_FIELDS
-
     for name in RECORD_FIELDS:
         if name in ("id", "serial", "received_at") or record.get(name) is None:
             continue
         value = record[name]
         setattr(report, name, json.dumps(value) if name in JSON_LIST_FIELDS else value)
-    from app.domain.addresses import normalise_address
-
     report.address_key = normalise_address(report.reporter_address or "")
     report.place_key = normalise_address(report.incident_place or "")
 
@@ -449,9 +466,6 @@ def _apply_payload(report: Report, record: dict[str, Any]) -> None:
 def record_renumbering(s: Session, renumbered: dict[str, str]) -> None:
     """Each report given another serial while taken back gets a revision saying so, made by
     its receiving officer, so HQ's copy and the desk's agree and the history tells why."""
-    from app.services.clock import now_local
-    from app.services.revisions import commit_report_change
-
     st = station_row(s)
     moment = now_local()
     for report_id, old_serial in renumbered.items():
@@ -526,12 +540,6 @@ def _bump_serial_counter(s: Session, report: Report) -> None:
         s.add(SerialCounter(day=report.serial_day, last_no=report.serial_no))
     elif counter.last_no < report.serial_no:
         counter.last_no = report.serial_no
-
-
-def _reindex(s: Session, report: Report) -> None:
-    from app.services.revisions import reindex
-
-    reindex(s, report)
 
 
 def store_instructions(s: Session, items: list[protocol.Instruction]) -> list[protocol.Instruction]:

@@ -4,6 +4,7 @@ deactivate an account (never delete: its name stays on what it did), lift a lock
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from app import errors
@@ -34,7 +36,7 @@ def temporary_password() -> str:
 
 
 class AccountsDialog(QDialog):
-    def __init__(self, store: Store, admin: OfficerInfo, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, store: Store, admin: OfficerInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.admin = admin
@@ -105,7 +107,7 @@ class AccountsDialog(QDialog):
         QMessageBox.information(self, self.windowTitle(), self.tr("Select an account first."))
         return None
 
-    def _run(self, action) -> bool:  # noqa: ANN001
+    def _run(self, action: Callable[[], object]) -> bool:
         try:
             action()
         except errors.ValidationFailed as exc:
@@ -195,7 +197,7 @@ class AccountsDialog(QDialog):
 class AddOfficerDialog(QDialog):
     """Badge, name and role; the password is a temporary one the officer replaces at once."""
 
-    def __init__(self, store: Store, admin: OfficerInfo, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, store: Store, admin: OfficerInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.admin = admin

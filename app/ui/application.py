@@ -60,7 +60,7 @@ def _log_and_catch(data_dir: Path) -> None:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    from app.logs import configure, install_crash_handler
+    from app.common.logs import configure, install_crash_handler
 
     configure(data_dir)
 

@@ -3,10 +3,10 @@ check, restore) and the guided recovery after a failed start-up check."""
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,43 +27,53 @@ from app.db.engine import Store
 from app.services import backups
 from app.services.station import OfficerInfo
 from app.settings import BACKUP_GENERATIONS, BACKUP_INTERVAL_HOURS, load_settings, save_settings
+from app.ui import tasks
 from app.ui.messages import error_text
 from app.ui.widgets import button_row, deadline_table, fill_deadline_table
 
+SCHEDULE_CHECK_MS = 10 * 60_000  # how often the schedule is looked at
 
-class BackupWorker(QObject):
-    """One backup at a time, in a thread: the snapshot is one step of SQLite's backup API
-    (which lets the interpreter go) and the desk keeps receiving while it runs."""
+
+class BackupRunner(QObject):
+    """One backup at a time, on the backups lane: the snapshot is one step of SQLite's backup
+    API (which lets the interpreter go) and the desk keeps receiving while it runs. Also runs
+    the scheduled backup when it is due."""
 
     finished = Signal(object)  # BackupInfo or StationDeskError
 
-    def __init__(self, store: Store, data_dir: Path) -> None:
-        super().__init__()
+    def __init__(self, store: Store, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.store = store
         self.data_dir = data_dir
-        self.running = False
+        self.job: tasks.Job[backups.BackupInfo] | None = None
+        self.schedule = QTimer(self)
+        self.schedule.timeout.connect(lambda: self.start_if_due(None))
+        self.schedule.start(SCHEDULE_CHECK_MS)
+
+    @property
+    def running(self) -> bool:
+        return self.job is not None
 
     def start(self, reason: str, by: OfficerInfo | None) -> bool:
-        if self.running:
+        if self.job is not None:
             return False
-        self.running = True
-
-        def run() -> None:
-            try:
-                result: object = backups.run_backup(self.store, self.data_dir, reason=reason, by=by)
-            except errors.StationDeskError as exc:
-                result = exc
-            except Exception as exc:  # noqa: BLE001 - reported as a failed backup, never a crash
-                result = errors.BackupFailedError(str(exc), reason="io")
-            self.running = False
-            self.finished.emit(result)
-
-        threading.Thread(target=run, name="backup", daemon=True).start()
+        store, data_dir = self.store, self.data_dir
+        self.job = tasks.run_in_thread(
+            lambda _progress: backups.run_backup(store, data_dir, reason=reason, by=by),
+            lane=tasks.BACKUPS,
+            owner=self,
+            done=self._ended,
+            failed=self._ended,
+        )
         return True
 
     def start_if_due(self, by: OfficerInfo | None) -> None:
-        if not self.running and backups.due(self.data_dir):
+        if self.job is None and backups.due(self.data_dir):
             self.start("schedule", by)
+
+    def _ended(self, result: object) -> None:
+        self.job = None
+        self.finished.emit(result)
 
 
 def backup_problem_text(exc: errors.StationDeskError) -> str:
@@ -107,8 +117,13 @@ class BackupsDialog(QDialog):
     restore_requested = Signal(Path)
 
     def __init__(
-        self, store: Store, data_dir: Path, officer: OfficerInfo, worker: BackupWorker, parent=None
-    ) -> None:  # noqa: ANN001
+        self,
+        store: Store,
+        data_dir: Path,
+        officer: OfficerInfo,
+        worker: BackupRunner,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store, self.data_dir, self.officer, self.worker = store, data_dir, officer, worker
         self.entries: list[backups.BackupEntry] = []
@@ -207,7 +222,7 @@ class BackupsDialog(QDialog):
         except errors.StationDeskError as exc:
             self.entries = []
             self.message.setText(backup_problem_text(exc))
-        rows = []
+        rows: list[tuple[Sequence[str], bool]] = []
         for e in self.entries:
             info = e.info
             state = {
@@ -261,14 +276,21 @@ class BackupsDialog(QDialog):
         self.refresh()
 
     def _check(self) -> None:
+        """Reads the whole backup back, page by page: in the background, said when done."""
         entry = self._selected()
         if entry is None:
             return
-        try:
-            info = backups.check_backup(entry.path, self.store.key)
-        except errors.StationDeskError as exc:
-            self.message.setText(backup_problem_text(exc))
-            return
+        self.message.setText(self.tr("Checking the backup..."))
+        key = self.store.key
+        tasks.run_in_thread(
+            lambda _progress: backups.check_backup(entry.path, key),
+            lane=tasks.CHECKS,
+            owner=self,
+            done=self._checked,
+            failed=lambda exc: self.message.setText(backup_problem_text(exc)),
+        )
+
+    def _checked(self, info: backups.BackupInfo) -> None:
         self.message.setText(
             self.tr("This backup is sound: %1 reports, written %2.")
             .replace("%1", f"{info.reports:,}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -113,7 +114,9 @@ class CaseFilesView(QWidget):
         )
         for i, colour in enumerate(colours):
             if colour is not None:
-                self.table.item(i, 7).setIcon(colour_icon(colour.rgb))
+                item = self.table.item(i, 7)
+                if item is not None:
+                    item.setIcon(colour_icon(colour.rgb))
         overdue = sum(r.overdue for r in self.rows)
         self.summary.setText(
             self.tr("%1 open files, %2 past their deadline (escalated to the station chief).")
@@ -173,8 +176,8 @@ class CaseFileDialog(QDialog):
         self.save_button = QPushButton(self.tr("Save plan"))
         self.save_button.setObjectName("saveCaseButton")
         self.save_button.clicked.connect(self.save)
-        self.actions = QListWidget()
-        self.actions.setObjectName("caseActions")
+        self.action_log = QListWidget()
+        self.action_log.setObjectName("caseActions")
         self.action_text = QLineEdit()
         self.action_text.setObjectName("caseActionText")
         self.action_text.setPlaceholderText(self.tr("What was done, e.g. visited both parties"))
@@ -182,9 +185,9 @@ class CaseFileDialog(QDialog):
         self.action_button.setObjectName("addCaseActionButton")
         self.action_button.clicked.connect(self.add_action)
         self.action_text.returnPressed.connect(self.add_action)
-        self.result = QPlainTextEdit()
-        self.result.setObjectName("caseResult")
-        self.result.setMaximumHeight(60)
+        self.result_text = QPlainTextEdit()
+        self.result_text.setObjectName("caseResult")
+        self.result_text.setMaximumHeight(60)
         self.clear_button = QPushButton(self.tr("Clear the file"))
         self.clear_button.setObjectName("clearCaseButton")
         self.clear_button.clicked.connect(self.clear)
@@ -198,7 +201,10 @@ class CaseFileDialog(QDialog):
         self.message.setObjectName("caseMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
+        self._arrange()
+        self.reload()
 
+    def _arrange(self) -> None:
         form = QFormLayout()
         form.addRow(self.tr("Plan"), self.plan)
         row = QHBoxLayout()
@@ -211,7 +217,7 @@ class CaseFileDialog(QDialog):
         log_row.addWidget(self.action_text, 1)
         log_row.addWidget(self.action_button)
         clear_row = QHBoxLayout()
-        clear_row.addWidget(self.result, 1)
+        clear_row.addWidget(self.result_text, 1)
         clear_row.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
@@ -219,7 +225,7 @@ class CaseFileDialog(QDialog):
         layout.addWidget(self.reports, 1)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Action log")))
-        layout.addWidget(self.actions, 1)
+        layout.addWidget(self.action_log, 1)
         layout.addLayout(log_row)
         layout.addWidget(QLabel(self.tr("Result (needed to clear; a return visit must be done)")))
         layout.addLayout(clear_row)
@@ -228,7 +234,6 @@ class CaseFileDialog(QDialog):
         sheet_row.addWidget(self.sheet_button)
         layout.addLayout(sheet_row)
         layout.addWidget(self.message)
-        self.reload()
 
     def reload(self) -> None:
         try:
@@ -260,10 +265,10 @@ class CaseFileDialog(QDialog):
         self.plan.setPlainText(d.plan)
         self.responsible.setCurrentIndex(max(0, self.responsible.findData(d.officer_id)))
         self.deadline.setDate(QDate.fromString(d.deadline, "yyyy-MM-dd"))
-        self.actions.clear()
+        self.action_log.clear()
         for at, name, text in d.actions:
-            self.actions.addItem(f"{at[:16].replace('T', ' ')}  {name}: {text}")
-        self.result.setPlainText(d.result)
+            self.action_log.addItem(f"{at[:16].replace('T', ' ')}  {name}: {text}")
+        self.result_text.setPlainText(d.result)
         active = d.status != case_files.CLEARED
         sheet = reminder_sheets.sheet_of_case(self.store, self.case_id)
         self.sheet_label.setText(
@@ -286,7 +291,7 @@ class CaseFileDialog(QDialog):
             self.save_button,
             self.action_text,
             self.action_button,
-            self.result,
+            self.result_text,
             self.clear_button,
         ):
             widget.setEnabled(active)
@@ -296,7 +301,7 @@ class CaseFileDialog(QDialog):
         try:
             action()  # type: ignore[operator]
         except case_files.CaseNotClearableError as exc:
-            missing = exc.details.get("missing", [])
+            missing = cast("list[str]", exc.details.get("missing", []))
             needs = []
             if "result" in missing:
                 needs.append(self.tr("state the result"))
@@ -340,6 +345,6 @@ class CaseFileDialog(QDialog):
     def clear(self) -> None:
         self._run(
             lambda: case_files.clear(
-                self.store, self.officer, self.case_id, self.result.toPlainText()
+                self.store, self.officer, self.case_id, self.result_text.toPlainText()
             )
         )

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QVBoxLayout,
+    QWidget,
 )
 
 from app import errors
@@ -26,7 +27,7 @@ from app.ui.widgets import FieldBox
 
 
 class EnrollDialog(QDialog):
-    def __init__(self, store: Store, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.setObjectName("enrollDialog")

@@ -9,17 +9,23 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.domain.catalog import Catalog
+from app.domain.report_fields import RECORD_FIELDS
 from app.services.reports import RevisionView
-from app.services.revisions import RECORD_FIELDS
 from app.ui.labels import display_value, field_label, wall_time
 
 
 class HistoryDialog(QDialog):
-    def __init__(  # noqa: ANN001
-        self, serial: str, revisions: list[RevisionView], catalog: Catalog, lang: str, parent=None
+    def __init__(
+        self,
+        serial: str,
+        revisions: list[RevisionView],
+        catalog: Catalog,
+        lang: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("historyDialog")

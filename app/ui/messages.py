@@ -19,8 +19,17 @@ def _time_text(value: object) -> str:
 
 
 def error_text(exc: errors.StationDeskError) -> str:
-    code = exc.code
-    table = {
+    text = _station_file_texts(exc).get(exc.code) or _work_texts(exc).get(exc.code)
+    if text is None:
+        return QCoreApplication.translate("Messages", "Unexpected error: %1").replace(
+            "%1", str(exc)
+        )
+    return text
+
+
+def _station_file_texts(exc: errors.StationDeskError) -> dict[str, str]:
+    """The station database, its key and the keyring that holds it."""
+    return {
         "database_locked": QCoreApplication.translate(
             "Messages",
             "The station database is busy or locked by another program. Your input is kept; try again in a moment.",
@@ -50,11 +59,6 @@ def error_text(exc: errors.StationDeskError) -> str:
         "database": QCoreApplication.translate(
             "Messages", "The station database reported an error. Your input is kept."
         ),
-        "authentication": QCoreApplication.translate("Messages", "Wrong badge number or password."),
-        "account_locked": QCoreApplication.translate(
-            "Messages",
-            "Too many wrong passwords: this account is locked until %1. An administrator can unlock it sooner.",
-        ).replace("%1", _time_text(exc.details.get("until"))),
         "database_key_missing": QCoreApplication.translate(
             "Messages",
             "The station database is encrypted and this computer's keyring does not hold its key. Type the recovery key from the sheet in the station safe.",
@@ -78,6 +82,17 @@ def error_text(exc: errors.StationDeskError) -> str:
             "Credential Manager); only a demo or test station may set "
             "STATIONDESK_ALLOW_FILE_KEYRING=1.",
         ),
+    }
+
+
+def _work_texts(exc: errors.StationDeskError) -> dict[str, str]:
+    """Signing in, permissions and the records themselves."""
+    return {
+        "authentication": QCoreApplication.translate("Messages", "Wrong badge number or password."),
+        "account_locked": QCoreApplication.translate(
+            "Messages",
+            "Too many wrong passwords: this account is locked until %1. An administrator can unlock it sooner.",
+        ).replace("%1", _time_text(exc.details.get("until"))),
         "permission_denied": QCoreApplication.translate(
             "Messages", "Your role is not allowed to do this. A station chief must do it."
         ),
@@ -119,9 +134,6 @@ def error_text(exc: errors.StationDeskError) -> str:
             "Messages", "This station has not been set up yet."
         ),
     }
-    return table.get(
-        code, QCoreApplication.translate("Messages", "Unexpected error: %1").replace("%1", str(exc))
-    )
 
 
 def field_error_text(field: str, code: str) -> str:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import errors
 from app.db.engine import Store
@@ -20,7 +28,14 @@ def _secret() -> QLineEdit:
 
 
 class ChangePasswordDialog(QDialog):
-    def __init__(self, store: Store, officer: OfficerInfo, parent=None, *, forced: bool = False):  # noqa: ANN001
+    def __init__(
+        self,
+        store: Store,
+        officer: OfficerInfo,
+        parent: QWidget | None = None,
+        *,
+        forced: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.officer = officer

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize
@@ -28,52 +28,55 @@ class PdfPages:
         return self.document.pageCount()
 
     def paint(self, printer: QPrinter) -> None:
-        self.paint_range(printer, 0)
+        """Every page at once (the print preview asks for them so)."""
+        for _ in self.paint_steps(printer, 0):
+            pass
 
-    def paint_range(
-        self,
-        printer: QPrinter,
-        start: int,
-        on_page: Callable[[int, int], bool] | None = None,
-    ) -> int:
-        """Pages from `start` on; returns the first page NOT printed (the page count when all
-        went out). A printer that cannot start or refuses a page stops the run there, so the
-        caller can offer to resume from that page instead of printing everything again."""
+    def paint_steps(
+        self, printer: QPrinter, start: int, keep_on: Callable[[int, int], bool] | None = None
+    ) -> Generator[int, None, int]:
+        """Pages from `start` on, one each time the generator is advanced (it yields how many
+        are done); returns the first page NOT printed (the page count when all went out).
+        `keep_on(done, total)` answering False stops after that page. A printer that cannot
+        start or refuses a page stops the run there, so the caller can offer to resume from
+        that page instead of printing everything again."""
         painter = QPainter()
         if not painter.begin(printer):
             return start
-        done = start
+        done, total = start, self.page_count()
         try:
-            for page in range(start, self.page_count()):
+            for page in range(start, total):
                 if page > start and not printer.newPage():
                     break
-                points = self.document.pagePointSize(page)
-                scale = RENDER_DPI / 72
-                image = self.document.render(
-                    page, QSize(int(points.width() * scale), int(points.height() * scale))
-                )
-                target = printer.pageLayout().paintRectPixels(printer.resolution())
-                fitted = QRectF(0, 0, target.width(), target.height())
-                ratio = min(fitted.width() / image.width(), fitted.height() / image.height())
-                painter.drawImage(
-                    QRectF(0, 0, image.width() * ratio, image.height() * ratio), image
-                )
+                self._draw(painter, printer, page)
                 done = page + 1
-                if on_page is not None and not on_page(done, self.page_count()):
+                yield done
+                if keep_on is not None and not keep_on(done, total):
                     break
         finally:
             if not painter.end():
                 done = start  # the spooler refused the job: nothing can be counted as printed
         return done
 
+    def _draw(self, painter: QPainter, printer: QPrinter, page: int) -> None:
+        points = self.document.pagePointSize(page)
+        scale = RENDER_DPI / 72
+        image = self.document.render(
+            page, QSize(int(points.width() * scale), int(points.height() * scale))
+        )
+        target = printer.pageLayout().paintRectPixels(printer.resolution())
+        fitted = QRectF(0, 0, target.width(), target.height())
+        ratio = min(fitted.width() / image.width(), fitted.height() / image.height())
+        painter.drawImage(QRectF(0, 0, image.width() * ratio, image.height() * ratio), image)
+
 
 class PdfPreviewDialog(QPrintPreviewDialog):
     """Owns its printer and pages: Qt keeps only raw pointers to both, so they must live here."""
 
     def __init__(self, parent: QWidget, pdf: bytes, title: str) -> None:
-        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.printer.setDocName(title)
-        super().__init__(self.printer, parent)
+        self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self._printer.setDocName(title)
+        super().__init__(self._printer, parent)
         self.pages = PdfPages(pdf)
         self.setObjectName("printPreview")
         self.setWindowTitle(title)
@@ -99,3 +102,37 @@ def save_pdf_as(parent: QWidget, pdf: bytes, caption: str, file_name: str) -> No
 
 def preview_pdf(parent: QWidget, pdf: bytes, title: str) -> PdfPreviewDialog:
     return PdfPreviewDialog(parent, pdf, title)
+
+
+def offer_pdf(
+    parent: QWidget,
+    pdf: bytes,
+    name: str,
+    title: str,
+    text: str,
+    save_caption: str,
+    more: Sequence[tuple[str, Callable[[], object]]] = (),
+) -> QMessageBox:
+    """A document is ready: print preview, save as PDF, or `more` (text, what it does), each
+    a button of one box. Returns the box after it closed."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(title)
+    box.setText(text)
+    preview = QCoreApplication.translate("PdfPrint", "Print preview...")
+    save = QCoreApplication.translate("PdfPrint", "Save PDF...")
+    actions: dict[object, Callable[[], object]] = {
+        box.addButton(preview, QMessageBox.ButtonRole.AcceptRole): lambda: preview_pdf(
+            parent, pdf, name
+        ).exec()
+    }
+    for label, act in more:
+        actions[box.addButton(label, QMessageBox.ButtonRole.AcceptRole)] = act
+    actions[box.addButton(save, QMessageBox.ButtonRole.ActionRole)] = lambda: save_pdf_as(
+        parent, pdf, save_caption, f"{name}.pdf"
+    )
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    chosen = actions.get(box.clickedButton())
+    if chosen is not None:
+        chosen()
+    return box

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.clock import now_local, parse_utc
+from app.domain.clock import now_local, parse_utc
 from app.services.receiving import DeskCounters
 from app.ui.labels import wall_time
 
@@ -56,58 +56,9 @@ class ReceiveDesk(QWidget):
             "QPushButton#receiveButton:disabled { background: #9e9e9e; }"
         )
         self.receive_button.clicked.connect(self.receive_requested)
-
-        self.received = QLabel("0")
-        self.completed = QLabel("0")
-        self.unfinished = QLabel("0")
-        self.received.setObjectName("receivedCount")
-        self.completed.setObjectName("completedCount")
-        self.unfinished.setObjectName("unfinishedCount")
-        counters = QGridLayout()
-        self._counter_titles = []
-        for col, (label, color) in enumerate(
-            ((self.received, "#1565c0"), (self.completed, "#2e7d32"), (self.unfinished, "#c62828"))
-        ):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setStyleSheet(f"font-size: 34px; font-weight: bold; color: {color};")
-            title = QLabel()
-            title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            title.setStyleSheet("color: #555; font-size: 14px;")
-            self._counter_titles.append(title)
-            counters.addWidget(label, 0, col)
-            counters.addWidget(title, 1, col)
-        counter_box = QWidget()
-        counter_box.setLayout(counters)
-        counter_box.setStyleSheet("background: #f5f7fa; border-radius: 10px;")
-
-        self.unfinished_title = QLabel()
-        self.unfinished_title.setStyleSheet("font-size: 15px; font-weight: bold; margin-top: 8px;")
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("unfinishedList")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        # Sized once per rebuild, not per cell: per-cell sizing made a refresh quadratic.
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setResizeContentsPrecision(50)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(self._open_row)
-        self._shown: list[tuple[str, str]] = []
-        self.hint = QLabel()
-        self.hint.setStyleSheet("color: #777;")
-        self.reports_button = QPushButton()
-        self.reports_button.setObjectName("openReportsButton")
-        self.reports_button.clicked.connect(self.reports_requested)
-        self.visits_button = QPushButton()
-        self.visits_button.setObjectName("openVisitsButton")
-        self.visits_button.clicked.connect(self.visits_requested)
-        self.cases_button = QPushButton()
-        self.cases_button.setObjectName("openCasesButton")
-        self.cases_button.clicked.connect(self.cases_requested)
-        self.shift_button = QPushButton()
-        self.shift_button.setObjectName("shiftEndButton")
-        self.shift_button.clicked.connect(self.shift_end_requested)
-
+        counter_box = self._counter_box()
+        self._unfinished_list()
+        self._view_buttons()
         top = QHBoxLayout()
         top.addStretch(1)
         top.addWidget(self.receive_button)
@@ -130,6 +81,63 @@ class ReceiveDesk(QWidget):
         self.timer.timeout.connect(self._refresh_elapsed)
         self.timer.start(30_000)
         self.retranslate()
+
+    def _counter_box(self) -> QWidget:
+        """Today's receipts, completed and unfinished, in big figures."""
+        self.received = QLabel("0")
+        self.completed = QLabel("0")
+        self.unfinished = QLabel("0")
+        self.received.setObjectName("receivedCount")
+        self.completed.setObjectName("completedCount")
+        self.unfinished.setObjectName("unfinishedCount")
+        counters = QGridLayout()
+        self._counter_titles = []
+        for col, (label, color) in enumerate(
+            ((self.received, "#1565c0"), (self.completed, "#2e7d32"), (self.unfinished, "#c62828"))
+        ):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setStyleSheet(f"font-size: 34px; font-weight: bold; color: {color};")
+            title = QLabel()
+            title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            title.setStyleSheet("color: #555; font-size: 14px;")
+            self._counter_titles.append(title)
+            counters.addWidget(label, 0, col)
+            counters.addWidget(title, 1, col)
+        counter_box = QWidget()
+        counter_box.setLayout(counters)
+        counter_box.setStyleSheet("background: #f5f7fa; border-radius: 10px;")
+        return counter_box
+
+    def _unfinished_list(self) -> None:
+        self.unfinished_title = QLabel()
+        self.unfinished_title.setStyleSheet("font-size: 15px; font-weight: bold; margin-top: 8px;")
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("unfinishedList")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        # Sized once per rebuild, not per cell: per-cell sizing made a refresh quadratic.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setResizeContentsPrecision(50)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._open_row)
+        self._shown: list[tuple[str, str]] = []
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color: #777;")
+
+    def _view_buttons(self) -> None:
+        self.reports_button = QPushButton()
+        self.reports_button.setObjectName("openReportsButton")
+        self.reports_button.clicked.connect(self.reports_requested)
+        self.visits_button = QPushButton()
+        self.visits_button.setObjectName("openVisitsButton")
+        self.visits_button.clicked.connect(self.visits_requested)
+        self.cases_button = QPushButton()
+        self.cases_button.setObjectName("openCasesButton")
+        self.cases_button.clicked.connect(self.cases_requested)
+        self.shift_button = QPushButton()
+        self.shift_button.setObjectName("shiftEndButton")
+        self.shift_button.clicked.connect(self.shift_end_requested)
 
     def retranslate(self) -> None:
         self.receive_button.setText(self.tr("Receive walk-in\n(F2)"))

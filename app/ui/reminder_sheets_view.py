@@ -3,7 +3,7 @@ with its three feedbacks, clearing and printing."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -208,7 +208,7 @@ class ReminderSheetDialog(QDialog):
         try:
             action()
         except reminder_sheets.SheetNotClearableError as exc:
-            missing = exc.details.get("missing", [])
+            missing = cast("list[str]", exc.details.get("missing", []))
             needs = []
             if "result" in missing:
                 needs.append(self.tr("the result must be fed back"))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
     QWizard,
     QWizardPage,
 )
@@ -27,7 +28,7 @@ from app.ui.messages import error_text
 
 
 class RestoreWizard(QWizard):
-    def __init__(self, data_dir: Path, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
         self.info: backups.BackupInfo | None = None

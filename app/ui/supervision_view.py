@@ -28,6 +28,7 @@ from app.domain.catalog import Catalog
 from app.services import supervision
 from app.services.early_warning import criteria_for
 from app.services.station import OfficerInfo
+from app.ui import tasks
 from app.ui.labels import status_text
 from app.ui.messages import error_text, show_error
 
@@ -228,11 +229,22 @@ class SupervisionView(QWidget):
                 self.tr("%1 is not a week: write it as 2026-W47.").replace("%1", text),
             )
             return
-        try:
-            pdf, _figures = documents.weekly_report_pdf(
-                self.store, self.catalog, period, by=self.officer
-            )
-        except errors.StationDeskError as exc:
-            show_error(self, exc)
-            return
-        preview_pdf(self, pdf, period.label).exec()
+        store, catalog, officer = self.store, self.catalog, self.officer
+        self.weekly_button.setEnabled(False)  # one report at a time
+
+        def ready(pdf: bytes) -> None:
+            self.weekly_button.setEnabled(True)
+            tasks.when_visible(self, lambda: preview_pdf(self, pdf, period.label).exec())
+
+        def failed(exc: errors.StationDeskError) -> None:
+            self.weekly_button.setEnabled(True)
+            tasks.when_visible(self, lambda: show_error(self, exc))
+
+        # A week's figures over a big station, then the PDF: in the background.
+        tasks.run_in_thread(
+            lambda _progress: documents.weekly_report_pdf(store, catalog, period, by=officer)[0],
+            lane=tasks.DOCUMENTS,
+            owner=self,
+            done=ready,
+            failed=failed,
+        )

@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,16 +27,17 @@ from PySide6.QtWidgets import (
 
 from app import errors
 from app.db.engine import Store
+from app.domain.clock import parse_utc
 from app.services import sync
-from app.services.clock import parse_utc
 from app.sync.report import SyncReport
+from app.ui import tasks
 
 TIMER_MS = 60_000
 AFTER_SAVE_MS = 2_000
 
 
 class SyncWorker(QObject):
-    """Runs `stationdesk sync` as a child process, one at a time.
+    """Runs `stationdesk sync` as a child process (`tasks.run_process`), one at a time.
 
     A separate process, not a thread: the desk never competes with a catch-up for Python's
     interpreter lock, and a sync that hangs or dies cannot take the desk with it (the engine
@@ -48,27 +49,30 @@ class SyncWorker(QObject):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self.running = False
         self._again = False
-        self._process: QProcess | None = None
+        self.job: tasks.ProcessJob[SyncReport] | None = None
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
         self._soon.timeout.connect(self._when_due)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._when_due)
 
+    @property
+    def running(self) -> bool:
+        return self.job is not None
+
     def start_schedule(self) -> None:
         self._timer.start(TIMER_MS)
         self._when_due()
 
     def stop(self) -> None:
+        """For closing the window or a restore: the run is ended before the file is."""
         self._timer.stop()
         self._soon.stop()
-        if self._process is not None and self._process.state() != QProcess.ProcessState.NotRunning:
-            self._process.terminate()
-            if not self._process.waitForFinished(5000):
-                self._process.kill()
-                self._process.waitForFinished(5000)
+        self._again = False
+        if self.job is not None:
+            self.job.stop_and_wait()
+            self.job = None
 
     def after_save(self) -> None:
         self._soon.start(AFTER_SAVE_MS)
@@ -83,30 +87,29 @@ class SyncWorker(QObject):
 
     def request(self) -> None:
         """Run now ("Sync now" too): a second request during a run queues one more run."""
-        if self.running:
+        if self.job is not None:
             self._again = True
             return
-        self.running = True
         self.started.emit()
-        process = QProcess(self)
-        process.finished.connect(lambda *_a: self._done(process))
-        process.errorOccurred.connect(lambda _e: self._failed(process))
-        self._process = process
         program, args = sync_command(Path(self.store.path).parent)
-        process.start(program, args)
+        mine: list[tasks.ProcessJob[SyncReport]] = []
 
-    def _failed(self, process: QProcess) -> None:
-        if process.error() == QProcess.ProcessError.FailedToStart:
-            self._finish(SyncReport(error=process.errorString(), error_code="sync_failed"))
+        def ended(report: SyncReport) -> None:
+            if self.job is mine[0]:  # not a run stopped earlier
+                self._finish(report)
 
-    def _done(self, process: QProcess) -> None:
-        out = bytes(process.readAllStandardOutput().data()).decode("utf-8", "replace")
-        self._finish(parse_report(out))
+        self.job = tasks.run_process(
+            program,
+            args,
+            parse=lambda out: parse_report(out.decode("utf-8", "replace")),
+            owner=self,
+            done=ended,
+            failed=lambda exc: ended(SyncReport(error=str(exc), error_code="sync_failed")),
+        )
+        mine.append(self.job)
 
     def _finish(self, report: SyncReport) -> None:
-        if not self.running:
-            return
-        self.running = False
+        self.job = None
         self.finished.emit(report)
         if self._again:
             self._again = False

@@ -64,7 +64,33 @@ class VisitOutcomeDialog(QDialog):
         if visit.safe_contact:
             about.setStyleSheet("background: #ffebee; padding: 6px; border-radius: 4px;")
 
-        self.result = self._choices(
+        form = self._answers()
+        self.message = QLabel()
+        self.message.setObjectName("visitMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("saveOutcomeButton")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(about)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+        for key, value in (("1", terms.DONE), ("2", terms.NOT_REACHED), ("3", terms.REFUSED)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(lambda v=value: self._pick_result(v))
+        self.result_choice.group.buttonToggled.connect(self._result_changed)
+        self._pick_result(terms.DONE)
+
+    def _answers(self) -> QFormLayout:
+        """The three groups of choices and the lines to type, each with its error label."""
+        self.result_choice = self._choices(
             "visitResult",
             self.tr("Result"),
             [
@@ -98,7 +124,7 @@ class VisitOutcomeDialog(QDialog):
         self.field_errors: dict[str, QLabel] = {}
 
         form = QFormLayout()
-        form.addRow(self.result.box)
+        form.addRow(self.result_choice.box)
         form.addRow(self.solved.box)
         form.addRow(self.satisfaction.box)
         form.addRow(self.tr("What else is needed"), self._with_error("needs", self.needs))
@@ -106,34 +132,12 @@ class VisitOutcomeDialog(QDialog):
         form.addRow(self.reason_label, self._with_error("not_reached_reason", self.reason))
         form.addRow(self.tr("Notes"), self._with_error("notes", self.notes))
         for key, group in (
-            ("status", self.result),
+            ("status", self.result_choice),
             ("problem_solved", self.solved),
             ("satisfaction", self.satisfaction),
         ):
             self.field_errors[key] = group.error
-
-        self.message = QLabel()
-        self.message.setObjectName("visitMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("saveOutcomeButton")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(about)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-
-        for key, value in (("1", terms.DONE), ("2", terms.NOT_REACHED), ("3", terms.REFUSED)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.activated.connect(lambda v=value: self._pick_result(v))
-        self.result.group.buttonToggled.connect(self._result_changed)
-        self._pick_result(terms.DONE)
+        return form
 
     # -- building ---------------------------------------------------------------------------
     class _Choices:
@@ -214,16 +218,16 @@ class VisitOutcomeDialog(QDialog):
 
     # -- behaviour --------------------------------------------------------------------------
     def _pick_result(self, value: str) -> None:
-        for button in self.result.group.buttons():
+        for button in self.result_choice.group.buttons():
             if button.property("value") == value:
                 button.setChecked(True)
                 button.setFocus()
 
     def _result_changed(self, *_args: object) -> None:
-        done = self.result.value() == terms.DONE
+        done = self.result_choice.value() == terms.DONE
         self.solved.box.setEnabled(done)
         self.satisfaction.box.setEnabled(done)
-        not_reached = self.result.value() == terms.NOT_REACHED
+        not_reached = self.result_choice.value() == terms.NOT_REACHED
         self.reason.setEnabled(not_reached)
         self.reason_label.setEnabled(not_reached)
         if not_reached:
@@ -231,7 +235,7 @@ class VisitOutcomeDialog(QDialog):
 
     def outcome(self) -> Outcome:
         return Outcome(
-            status=self.result.value(),
+            status=self.result_choice.value(),
             satisfaction=self.satisfaction.value(),
             problem_solved=self.solved.value(),
             needs=self.needs.text(),
@@ -249,16 +253,16 @@ class VisitOutcomeDialog(QDialog):
             follow = visits.record_outcome(self.store, self.officer, self.visit.id, self.outcome())
         except errors.ValidationFailed as exc:
             for key, code in exc.errors.items():
-                label = self.field_errors.get(key)
-                if label is not None:
-                    label.setText(
+                shown = self.field_errors.get(key)
+                if shown is not None:
+                    shown.setText(
                         self.tr("Choose one.")
                         if code == "required" and key != "not_reached_reason"
                         else self.tr("Say why.")
                         if code == "required"
                         else field_error_text(key, code)
                     )
-                    label.show()
+                    shown.show()
             self.message.setText(error_text(exc))
             return
         except errors.StationDeskError as exc:

@@ -6,32 +6,21 @@ A station chief sees every officer's overdue visits; an officer starts on their 
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import logging
-import tempfile
-import threading
-from pathlib import Path
 
-import shiboken6
-from PySide6.QtCore import QDate, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -45,12 +34,14 @@ from app import errors
 from app.db.engine import Store
 from app.domain import visits as terms
 from app.domain.catalog import Catalog
-from app.services import documents, visit_queries, visits
+from app.services import visit_queries, visits
 from app.services.station import OfficerInfo, list_officers
 from app.services.visit_queries import QueueFilter, VisitRow
+from app.ui import tasks
 from app.ui.labels import display_value, visit_kind_text
 from app.ui.messages import error_text, show_error
 from app.ui.visit_outcome import VisitOutcomeDialog
+from app.ui.visit_printing import SheetPrinting, ask_route
 
 USER_ROLE = Qt.ItemDataRole.UserRole
 # (month, officer or None, the view's save epoch)
@@ -59,27 +50,58 @@ SAFE_BRUSH = QBrush(QColor("#c62828"))
 OVERDUE_BRUSH = QBrush(QColor("#8a4b00"))
 
 
-class MonthReader(QObject):
-    """Reads a month's satisfaction and completion in a thread of its own: at a big station that
-    is tens of thousands of visits to add up, and the queue must be shown, and usable, without
-    waiting for them (the line follows the counts when ready)."""
+class MonthLine(QObject):
+    """The month's satisfaction and completion, said after the queue's counts. At a big
+    station that is tens of thousands of visits to add up: the queue is shown, and usable,
+    without waiting for them, and the line follows when ready. Read again only when the
+    officer filter changes or something was saved here."""
 
-    ready = Signal(object, object)  # MonthKey, the rate rows (None when they could not be read)
+    ready = Signal(object, str)  # the officer filter it is for, the line ("" when none)
 
-    def start(self, store: Store, key: MonthKey) -> None:
-        def run() -> None:
-            try:
-                figures = visit_queries.rates(store, key[0], officer_id=key[1])
-            except errors.StationDeskError:
-                figures = None
-            except Exception:  # a side figure: logged, never a crash of the queue
-                logging.getLogger("stationdesk.ui").exception("month figures not read")
-                figures = None
-            # The queue may have been closed while the month was read.
-            with contextlib.suppress(RuntimeError):
-                self.ready.emit(key, figures)
+    def __init__(self, store: Store, parent: QObject) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._cache: tuple[MonthKey, str] | None = None
+        self._epoch = 0  # moves on with every save here; a read begun before it is dropped
+        self._pending: MonthKey | None = None
 
-        threading.Thread(target=run, name="visit-month", daemon=True).start()
+    def ask(self, today: dt.date, officer_id: str | None) -> None:
+        key = (today.strftime("%Y-%m"), officer_id, self._epoch)
+        if self._cache is not None and self._cache[0] == key:
+            self.ready.emit(officer_id, self._cache[1])
+        elif self._pending != key:  # one read of a month at a time
+            self._pending = key
+            store = self.store
+            tasks.run_in_thread(
+                lambda _progress: visit_queries.rates(store, key[0], officer_id=key[1]),
+                lane=tasks.FIGURES,
+                owner=self,
+                done=lambda figures: self._read(key, figures),
+                failed=lambda _exc: self._read(key, None),
+            )
+
+    def forget(self) -> None:
+        self._cache = None
+        self._epoch += 1
+
+    def _read(self, key: MonthKey, figures: list[visit_queries.RateRow] | None) -> None:
+        if key == self._pending:
+            self._pending = None
+        if figures is None:
+            return  # unreadable: the counts stay (the figures are also in the rates dialog)
+        total = figures[-1] if figures else None
+        line = ""
+        if total is not None and total.satisfaction_rate is not None:
+            completion = total.completion_rate
+            line = (
+                self.tr("This month: satisfaction %1, completion %2.")
+                .replace("%1", f"{total.satisfaction_rate * 100:.1f}%")
+                .replace("%2", "—" if completion is None else f"{completion * 100:.1f}%")
+            )
+        if key[2] != self._epoch:
+            return  # something was saved since the read began: a newer read follows
+        self._cache = (key, line)
+        self.ready.emit(key[1], line)
 
 
 class VisitQueueView(QWidget):
@@ -92,7 +114,27 @@ class VisitQueueView(QWidget):
         self.officer = officer
         self.lang = lang
         self.setObjectName("visitQueue")
+        self._sized = False
+        self.month = MonthLine(store, self)
+        self.month.ready.connect(self._show_month_line)
+        self._counts_text = ""
+        code_row = self._code_row()
+        filters = self._filters()
+        self._tree()
+        self.printing = SheetPrinting(store, catalog, officer, self)
+        buttons = self._buttons()
+        layout = QVBoxLayout(self)
+        layout.addLayout(code_row)
+        layout.addWidget(self.code_error)
+        layout.addLayout(filters)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.printing)
+        layout.addLayout(buttons)
+        self._reload_grids()
 
+    def _code_row(self) -> QHBoxLayout:
+        """Where a sheet's code is typed or scanned, and the line that answers under it."""
         self.code_edit = QLineEdit()
         self.code_edit.setObjectName("visitCodeEdit")
         self.code_edit.setPlaceholderText(self.tr("Type or scan the visit code from a sheet"))
@@ -106,14 +148,21 @@ class VisitQueueView(QWidget):
         self.code_error.setStyleSheet("color: #c62828;")
         self.code_error.setWordWrap(True)
         self.code_error.hide()
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Visit code")))
+        row.addWidget(self.code_edit, 1)
+        row.addWidget(self.open_button)
+        return row
 
+    def _filters(self) -> QHBoxLayout:
         self.officer_combo = QComboBox()
         self.officer_combo.setObjectName("visitOfficerFilter")
         self.officer_combo.addItem(self.tr("All officers"), "")
-        for o in list_officers(store):
+        for o in list_officers(self.store):
             self.officer_combo.addItem(f"{o.name} ({o.badge})", o.id)
-        if not officer.may("approve"):  # a chief sees every officer's route at once
-            self.officer_combo.setCurrentIndex(max(0, self.officer_combo.findData(officer.id)))
+        if not self.officer.may("approve"):  # a chief sees every officer's route at once
+            mine = self.officer_combo.findData(self.officer.id)
+            self.officer_combo.setCurrentIndex(max(0, mine))
         self.grid_combo = QComboBox()
         self.grid_combo.setObjectName("visitGridFilter")
         self.kind_combo = QComboBox()
@@ -124,11 +173,22 @@ class VisitQueueView(QWidget):
         self.type_combo = QComboBox()
         self.type_combo.setObjectName("visitTypeFilter")
         self.type_combo.addItem(self.tr("All incident types"), "")
-        for t in catalog.types:
-            self.type_combo.addItem(t.name(lang), t.code)
-        for combo in (self.officer_combo, self.grid_combo, self.kind_combo, self.type_combo):
+        for t in self.catalog.types:
+            self.type_combo.addItem(t.name(self.lang), t.code)
+        row = QHBoxLayout()
+        for label, combo in (
+            (self.tr("Officer"), self.officer_combo),
+            (self.tr("Grid"), self.grid_combo),
+            (self.tr("Kind"), self.kind_combo),
+            (self.tr("Type"), self.type_combo),
+        ):
             combo.currentIndexChanged.connect(self.refresh)
+            row.addWidget(QLabel(label))
+            row.addWidget(combo)
+        row.addStretch(1)
+        return row
 
+    def _tree(self) -> None:
         self.summary = QLabel()
         self.summary.setObjectName("visitSummary")
         self.tree = QTreeWidget()
@@ -151,60 +211,35 @@ class VisitQueueView(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.itemActivated.connect(self._activated)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self._sized = False
-        self._month_cache: tuple[MonthKey, str] | None = None
-        self._epoch = 0  # moves on with every save here; a read begun before it is dropped
-        self._month_pending: MonthKey | None = None
-        self._month_reader = MonthReader(self)
-        self._month_reader.ready.connect(self._month_read)
-        self._counts_text = ""
 
-        buttons = QHBoxLayout()
+    def _buttons(self) -> QHBoxLayout:
+        may_assign = self.officer.may("assign_visits")
         self.assign_button = QPushButton(self.tr("Assign to..."))
         self.assign_button.setObjectName("assignVisitsButton")
         self.assign_button.clicked.connect(self.assign_selected)
-        self.assign_button.setVisible(officer.may("assign_visits"))
+        self.assign_button.setVisible(may_assign)
         self.print_selected_button = QPushButton(self.tr("Print selected sheets..."))
         self.print_selected_button.setObjectName("printSelectedVisitsButton")
         self.print_selected_button.clicked.connect(self.print_selected)
         self.route_button = QPushButton(self.tr("Print a day's route..."))
         self.route_button.setObjectName("printRouteButton")
         self.route_button.clicked.connect(self.print_route)
+        self.printing.busy_changed.connect(self.print_selected_button.setDisabled)
+        self.printing.busy_changed.connect(self.route_button.setDisabled)
         self.rates_button = QPushButton(self.tr("Satisfaction and completion..."))
         self.rates_button.setObjectName("visitRatesButton")
         self.rates_button.clicked.connect(self.show_rates)
         self.care_button = QPushButton(self.tr("Add to care register..."))
         self.care_button.setObjectName("addCarePersonButton")
         self.care_button.clicked.connect(self.add_care_person)
-        self.care_button.setVisible(officer.may("assign_visits"))
+        self.care_button.setVisible(may_assign)
+        row = QHBoxLayout()
         for b in (self.assign_button, self.print_selected_button, self.route_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.care_button)
-        buttons.addWidget(self.rates_button)
-
-        code_row = QHBoxLayout()
-        code_row.addWidget(QLabel(self.tr("Visit code")))
-        code_row.addWidget(self.code_edit, 1)
-        code_row.addWidget(self.open_button)
-        filters = QHBoxLayout()
-        for label, combo in (
-            (self.tr("Officer"), self.officer_combo),
-            (self.tr("Grid"), self.grid_combo),
-            (self.tr("Kind"), self.kind_combo),
-            (self.tr("Type"), self.type_combo),
-        ):
-            filters.addWidget(QLabel(label))
-            filters.addWidget(combo)
-        filters.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(code_row)
-        layout.addWidget(self.code_error)
-        layout.addLayout(filters)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tree, 1)
-        layout.addLayout(buttons)
-        self._reload_grids()
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(self.care_button)
+        row.addWidget(self.rates_button)
+        return row
 
     # -- the queue ------------------------------------------------------------------------
     def _reload_grids(self) -> None:
@@ -272,47 +307,11 @@ class VisitQueueView(QWidget):
             )
         self.summary.setText(text)
         self._counts_text = text
-        self._show_month_line(q.today)
+        self.month.ask(q.today, self.officer_combo.currentData() or None)
 
-    def _show_month_line(self, today: dt.date) -> None:
-        """The month's satisfaction and completion follow the counts; read again only when the
-        officer filter changes or an outcome or assignment was saved here."""
-        key = (today.strftime("%Y-%m"), self.officer_combo.currentData() or None, self._epoch)
-        if self._month_cache is not None and self._month_cache[0] == key:
-            self._set_month_line(self._month_cache[1])
-        elif self._month_pending != key:  # one read of a month at a time
-            self._month_pending = key
-            self._month_reader.start(self.store, key)
-
-    def _month_read(self, key: MonthKey, figures: list[visit_queries.RateRow] | None) -> None:
-        if not shiboken6.isValid(self):
-            return  # closed meanwhile
-        if key == self._month_pending:
-            self._month_pending = None
-        if figures is None:
-            return  # unreadable: the counts stay (the figures are also in the rates dialog)
-        total = figures[-1] if figures else None
-        line = ""
-        if total is not None and total.satisfaction_rate is not None:
-            completion = total.completion_rate
-            line = (
-                self.tr("This month: satisfaction %1, completion %2.")
-                .replace("%1", f"{total.satisfaction_rate * 100:.1f}%")
-                .replace("%2", "—" if completion is None else f"{completion * 100:.1f}%")
-            )
-        if key[2] != self._epoch:
-            return  # something was saved since the read began: a newer read follows
-        self._month_cache = (key, line)
-        if key[1] == (self.officer_combo.currentData() or None):
-            self._set_month_line(line)
-
-    def _set_month_line(self, line: str) -> None:
-        if line:
+    def _show_month_line(self, officer_id: str | None, line: str) -> None:
+        if line and officer_id == (self.officer_combo.currentData() or None):
             self.summary.setText(f"{self._counts_text} {line}")
-
-    def _forget_month(self) -> None:
-        self._month_cache = None
-        self._epoch += 1
 
     def _item(self, r: VisitRow) -> QTreeWidgetItem:
         phone = self.tr("safe contact - no calls") if r.safe_contact else r.phone
@@ -391,7 +390,7 @@ class VisitQueueView(QWidget):
             )
         self.code_edit.clear()
         self.say(message)
-        self._forget_month()
+        self.month.forget()
         self.refresh()
         self.changed.emit()
 
@@ -422,7 +421,7 @@ class VisitQueueView(QWidget):
         self.say(
             self.tr("%1 visits now with %2.").replace("%1", str(moved)).replace("%2", target.name)
         )
-        self._forget_month()
+        self.month.forget()
         self.refresh()
         self.changed.emit()
 
@@ -435,32 +434,12 @@ class VisitQueueView(QWidget):
         self.print_sheets(ids, self.tr("Visit sheets"))
 
     def print_route(self) -> None:
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Print a day's route"))
-        date = QDateEdit(QDate.currentDate().addDays(1))
-        date.setObjectName("routeDate")
-        date.setCalendarPopup(True)
-        officer = QComboBox()
-        officer.setObjectName("routeOfficer")
-        for i in range(self.officer_combo.count()):
-            officer.addItem(self.officer_combo.itemText(i), self.officer_combo.itemData(i))
-        officer.setCurrentIndex(self.officer_combo.currentIndex())
-        form = QFormLayout(dialog)
-        form.addRow(self.tr("Date"), date)
-        form.addRow(self.tr("Officer"), officer)
-        form.addRow(QLabel(self.tr("Open visits due on that date or earlier, in route order.")))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form.addRow(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        asked = ask_route(self, self.officer_combo)
+        if asked is None:
             return
-        day = date.date().toPython()
-        assert isinstance(day, dt.date)
+        day, officer_id = asked
         try:
-            ids = visit_queries.route(self.store, day, officer.currentData() or None)
+            ids = visit_queries.route(self.store, day, officer_id)
         except errors.StationDeskError as exc:
             show_error(self, exc)
             return
@@ -473,123 +452,9 @@ class VisitQueueView(QWidget):
             return
         self.print_sheets(ids, self.tr("Route %1").replace("%1", day.isoformat()))
 
-    def render(self, ids: list[str]) -> bytes | None:
-        """Build the PDF with a progress bar; None when cancelled or refused (already said)."""
-        progress = QProgressDialog(
-            self.tr("Preparing visit sheets..."), self.tr("Cancel"), 0, len(ids), self
-        )
-        progress.setObjectName("sheetProgress")
-        progress.setWindowTitle(self.tr("Visit sheets"))
-        progress.setMinimumDuration(300)
-
-        def step(done: int, total: int) -> bool:
-            progress.setValue(done)
-            progress.setLabelText(
-                self.tr("Sheet %1 of %2").replace("%1", str(done)).replace("%2", str(total))
-            )
-            QApplication.processEvents()
-            return not progress.wasCanceled()
-
-        from app.printing.visit_sheet import BatchCancelled
-
-        try:
-            return documents.visit_sheets_pdf(
-                self.store, self.catalog, ids, progress=step, by=self.officer
-            )
-        except BatchCancelled:
-            return None
-        except errors.StationDeskError as exc:
-            show_error(self, exc)
-            return None
-        finally:
-            progress.close()
-
     def print_sheets(self, ids: list[str], title: str) -> None:
-        pdf = self.render(ids)
-        if pdf is None:
-            return
-        box = QMessageBox(self)
-        box.setObjectName("sheetChoice")
-        box.setWindowTitle(title)
-        box.setText(self.tr("%1 visit sheets are ready.").replace("%1", str(len(ids))))
-        preview = box.addButton(self.tr("Print preview..."), QMessageBox.ButtonRole.AcceptRole)
-        printer = box.addButton(self.tr("Print..."), QMessageBox.ButtonRole.AcceptRole)
-        viewer = box.addButton(self.tr("Open in viewer"), QMessageBox.ButtonRole.ActionRole)
-        save = box.addButton(self.tr("Save PDF..."), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        self.sheet_choice = box
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is preview:
-            from app.ui.pdf_print import preview_pdf
-
-            preview_pdf(self, pdf, title).exec()
-        elif clicked is printer:
-            self.send_to_printer(pdf, title)
-        elif clicked is viewer:
-            path = Path(tempfile.gettempdir()) / f"stationdesk-{title.replace(' ', '-')}.pdf"
-            try:
-                path.write_bytes(pdf)
-            except OSError as exc:
-                QMessageBox.warning(self, title, exc.strerror or str(exc))
-                return
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        elif clicked is save:
-            from app.ui.pdf_print import save_pdf_as
-
-            save_pdf_as(self, pdf, self.tr("Save visit sheets"), f"{title}.pdf")
-
-    def send_to_printer(self, pdf: bytes, title: str, printer: QPrinter | None = None) -> None:
-        """Print with a progress bar; a printer that fails half-way can be resumed from the
-        first sheet that did not go out."""
-        from app.ui.pdf_print import PdfPages
-
-        if printer is None:
-            if not QPrinterInfo.availablePrinters():
-                QMessageBox.warning(
-                    self,
-                    title,
-                    self.tr(
-                        "No printer is set up on this PC. Save the PDF or open it in the viewer "
-                        "and print from another PC."
-                    ),
-                )
-                return
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            printer.setDocName(title)
-            if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
-                return
-        pages = PdfPages(pdf)
-        total = pages.page_count()
-        start = 0
-        while start < total:
-            progress = QProgressDialog(self.tr("Printing..."), self.tr("Stop"), 0, total, self)
-            progress.setObjectName("printProgress")
-            progress.setMinimumDuration(300)
-
-            def step(done: int, count: int, progress: QProgressDialog = progress) -> bool:
-                progress.setValue(done)
-                QApplication.processEvents()
-                return not progress.wasCanceled()
-
-            reached = pages.paint_range(printer, start, step)
-            progress.close()
-            if reached >= total:
-                return
-            again = QMessageBox.question(
-                self,
-                title,
-                self.tr(
-                    "Printing stopped after sheet %1 of %2. Check the printer, then resume from "
-                    "sheet %3?"
-                )
-                .replace("%1", str(reached))
-                .replace("%2", str(total))
-                .replace("%3", str(reached + 1)),
-            )
-            if again != QMessageBox.StandardButton.Yes:
-                return
-            start = reached
+        if self.printing.print_sheets(ids, title) is None:
+            self.say(self.tr("Visit sheets are being prepared or printed: wait for them."))
 
     # -- figures and the care register ------------------------------------------------------
     def show_rates(self) -> None:

@@ -126,57 +126,57 @@ Tell it to the officer in person. They must choose their own password when they 
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="74"/>
+        <location filename="../../app/ui/backups_dialog.py" line="84"/>
         <source>The backup folder %1 is not there. Is the backup drive plugged in? Nothing was lost; the next backup runs when the folder is back.</source>
         <translation>备份文件夹 %1 不存在。备份盘是否已插好？数据没有丢失；文件夹恢复后将进行下一次备份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="78"/>
+        <location filename="../../app/ui/backups_dialog.py" line="88"/>
         <source>The backup folder %1 cannot be written. Choose another folder.</source>
         <translation>备份文件夹 %1 无法写入。请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="81"/>
+        <location filename="../../app/ui/backups_dialog.py" line="91"/>
         <source>The backup drive (%1) is full. No partial backup was left; free space or choose another drive.</source>
         <translation>备份盘（%1）已满。未留下不完整的备份；请清理空间或选择其他磁盘。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="85"/>
+        <location filename="../../app/ui/backups_dialog.py" line="95"/>
         <source>This backup is incomplete (cut short while copying). Use another one.</source>
         <translation>该备份不完整（复制时中断）。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="88"/>
+        <location filename="../../app/ui/backups_dialog.py" line="98"/>
         <source>This backup was changed after it was written. Do not use it; tell the station chief.</source>
         <translation>该备份在写入后被改动过。请勿使用，并报告所长。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="92"/>
+        <location filename="../../app/ui/backups_dialog.py" line="102"/>
         <source>Some pages of this backup do not read back as they were written: the drive may be failing. Use another backup, or another drive for the next one.</source>
         <translation>此备份有部分页面读回时与写入时不一致，备份盘可能正在损坏。请改用其他备份，下次备份请换一个盘。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="96"/>
+        <location filename="../../app/ui/backups_dialog.py" line="106"/>
         <source>This backup has no description file, so it cannot be checked.</source>
         <translation>该备份缺少说明文件，无法校验。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="305"/>
+        <location filename="../../app/ui/backups_dialog.py" line="327"/>
         <source>StationDesk - recovery</source>
         <translation>StationDesk - 数据恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="319"/>
+        <location filename="../../app/ui/backups_dialog.py" line="341"/>
         <source>No good backup was found in %1. Plug in the backup drive and start StationDesk again, or call the administrator.</source>
         <translation>在 %1 中没有找到完好的备份。请插入备份盘后重新启动 StationDesk，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="327"/>
+        <location filename="../../app/ui/backups_dialog.py" line="349"/>
         <source>The station database is missing or empty. The newest good backup was written %1 and holds %2 reports. Restore it now? After sign-in, the sync takes back from HQ what the backup lacks.</source>
         <translation>本所数据库文件缺失或为空。最新的完好备份写于 %1，含 %2 条警情。现在恢复吗？登录后，同步会从总部取回备份中缺少的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="332"/>
+        <location filename="../../app/ui/backups_dialog.py" line="354"/>
         <source>The station database is damaged. The newest good backup was written %1 and holds %2 reports. Restore it now? The damaged file is kept aside; after sign-in, the sync takes back from HQ what the backup lacks.</source>
         <translation>本所数据库已损坏。最新的完好备份写于 %1，包含 %2 条警情。现在恢复吗？损坏的文件会另行保留；登录后同步将从总部取回备份中缺少的记录。</translation>
     </message>
@@ -184,162 +184,167 @@ Tell it to the officer in person. They must choose their own password when they 
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="116"/>
+        <location filename="../../app/ui/backups_dialog.py" line="131"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="121"/>
+        <location filename="../../app/ui/backups_dialog.py" line="136"/>
         <source>Choose...</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="133"/>
+        <location filename="../../app/ui/backups_dialog.py" line="148"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="134"/>
+        <location filename="../../app/ui/backups_dialog.py" line="149"/>
         <source>only at shift end</source>
         <translation>仅在交班时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="139"/>
+        <location filename="../../app/ui/backups_dialog.py" line="154"/>
         <source>Backup folder (another disk or a USB drive)</source>
         <translation>备份文件夹（另一块硬盘或U盘）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="140"/>
+        <location filename="../../app/ui/backups_dialog.py" line="155"/>
         <source>Backups kept</source>
         <translation>保留份数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="141"/>
+        <location filename="../../app/ui/backups_dialog.py" line="156"/>
         <source>Back up every</source>
         <translation>备份间隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="142"/>
+        <location filename="../../app/ui/backups_dialog.py" line="157"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="148"/>
+        <location filename="../../app/ui/backups_dialog.py" line="163"/>
         <source>Written</source>
         <translation>写入时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="149"/>
+        <location filename="../../app/ui/backups_dialog.py" line="164"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="150"/>
+        <location filename="../../app/ui/backups_dialog.py" line="165"/>
         <source>Reports</source>
         <translation>警情数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="151"/>
+        <location filename="../../app/ui/backups_dialog.py" line="166"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="152"/>
+        <location filename="../../app/ui/backups_dialog.py" line="167"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="162"/>
+        <location filename="../../app/ui/backups_dialog.py" line="177"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="163"/>
+        <location filename="../../app/ui/backups_dialog.py" line="178"/>
         <source>Check selected</source>
         <translation>校验所选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="164"/>
+        <location filename="../../app/ui/backups_dialog.py" line="179"/>
         <source>Restore selected...</source>
         <translation>恢复所选…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="183"/>
+        <location filename="../../app/ui/backups_dialog.py" line="198"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="198"/>
+        <location filename="../../app/ui/backups_dialog.py" line="213"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="201"/>
+        <location filename="../../app/ui/backups_dialog.py" line="216"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="214"/>
+        <location filename="../../app/ui/backups_dialog.py" line="229"/>
         <source>written and checked</source>
         <translation>已写入并校验</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="215"/>
+        <location filename="../../app/ui/backups_dialog.py" line="230"/>
         <source>INCOMPLETE</source>
         <translation>不完整</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="216"/>
+        <location filename="../../app/ui/backups_dialog.py" line="231"/>
         <source>cannot be checked</source>
         <translation>无法校验</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="234"/>
+        <location filename="../../app/ui/backups_dialog.py" line="249"/>
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="235"/>
+        <location filename="../../app/ui/backups_dialog.py" line="250"/>
         <source>scheduled</source>
         <translation>定时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="236"/>
+        <location filename="../../app/ui/backups_dialog.py" line="251"/>
         <source>shift end</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="243"/>
+        <location filename="../../app/ui/backups_dialog.py" line="258"/>
         <source>Select a backup first.</source>
         <translation>请先选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="248"/>
+        <location filename="../../app/ui/backups_dialog.py" line="263"/>
         <source>Backing up; the desk can be used meanwhile...</source>
         <translation>正在备份，期间可照常接报…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="250"/>
+        <location filename="../../app/ui/backups_dialog.py" line="265"/>
         <source>A backup is already running.</source>
         <translation>已有备份正在进行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="257"/>
+        <location filename="../../app/ui/backups_dialog.py" line="272"/>
         <source>Backup written and checked: %1 reports in %2 s.</source>
         <translation>备份已写入并校验：%1 条警情，用时 %2 秒。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="273"/>
+        <location filename="../../app/ui/backups_dialog.py" line="283"/>
+        <source>Checking the backup...</source>
+        <translation>正在校验备份…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="295"/>
         <source>This backup is sound: %1 reports, written %2.</source>
         <translation>该备份完好：%1 条警情，写于 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="284"/>
+        <location filename="../../app/ui/backups_dialog.py" line="306"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="286"/>
+        <location filename="../../app/ui/backups_dialog.py" line="308"/>
         <source>Put this backup in place of the station database?
 
 The current file is kept aside, not deleted. StationDesk restarts, and the next sync takes back from HQ every record the backup lacks.</source>
@@ -351,7 +356,7 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="62"/>
+        <location filename="../../app/ui/supervision_view.py" line="63"/>
         <source>nothing yet</source>
         <translation>暂无</translation>
     </message>
@@ -452,62 +457,62 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
         <translation>只有所领导可以签发提示单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="203"/>
+        <location filename="../../app/ui/case_files_view.py" line="206"/>
         <source>Plan</source>
         <translation>化解方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="206"/>
+        <location filename="../../app/ui/case_files_view.py" line="209"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="209"/>
+        <location filename="../../app/ui/case_files_view.py" line="212"/>
         <source>Responsible</source>
         <translation>责任民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="218"/>
+        <location filename="../../app/ui/case_files_view.py" line="221"/>
         <source>Reports in this file</source>
         <translation>本档警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="221"/>
+        <location filename="../../app/ui/case_files_view.py" line="224"/>
         <source>Action log</source>
         <translation>工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="224"/>
+        <location filename="../../app/ui/case_files_view.py" line="227"/>
         <source>Result (needed to clear; a return visit must be done)</source>
         <translation>化解结果（清零须填写，且须已回访）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="239"/>
+        <location filename="../../app/ui/case_files_view.py" line="241"/>
         <source>Case file %1</source>
         <translation>案件档案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="242"/>
+        <location filename="../../app/ui/case_files_view.py" line="244"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="270"/>
+        <location filename="../../app/ui/case_files_view.py" line="272"/>
         <source>Reminder sheet %1, deadline %2: %3</source>
         <translation>提示单 %1，反馈期限 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="302"/>
+        <location filename="../../app/ui/case_files_view.py" line="304"/>
         <source>state the result</source>
         <translation>填写化解结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="304"/>
+        <location filename="../../app/ui/case_files_view.py" line="306"/>
         <source>do a return visit on one of its reports</source>
         <translation>对本档警情完成一次回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="306"/>
+        <location filename="../../app/ui/case_files_view.py" line="308"/>
         <source>The file cannot be cleared yet: %1.</source>
         <translation>暂不能清零：请%1。</translation>
     </message>
@@ -617,6 +622,39 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
         <location filename="../../app/ui/password_dialog.py" line="43"/>
         <source>At least 8 characters, different from the current one.</source>
         <translation>至少8个字符，且不同于当前密码。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskViews</name>
+    <message>
+        <location filename="../../app/ui/desk_views.py" line="82"/>
+        <source>Reports</source>
+        <translation>警情数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_views.py" line="88"/>
+        <source>Return visits</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_views.py" line="90"/>
+        <source>Case files</source>
+        <translation>一案一档</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_views.py" line="91"/>
+        <source>Reminder sheets</source>
+        <translation>重复警情提示单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_views.py" line="92"/>
+        <source>Supervision</source>
+        <translation>督导研判</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_views.py" line="93"/>
+        <source>Shift end</source>
+        <translation>交班核对</translation>
     </message>
 </context>
 <context>
@@ -835,288 +873,281 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
     </message>
 </context>
 <context>
-    <name>IntakeForm</name>
+    <name>IncidentTypePicker</name>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="90"/>
-        <source>Intake form</source>
-        <translation>警情登记表</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="118"/>
-        <source>Reporter name</source>
-        <translation>报警人姓名</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="119"/>
-        <source>Phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="120"/>
-        <source>No phone because</source>
-        <translation>无电话原因</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="121"/>
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="122"/>
-        <source>Address</source>
-        <translation>住址</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="123"/>
-        <source>Incident type</source>
-        <translation>警情类别</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="124"/>
-        <source>Incident time</source>
-        <translation>发案时间</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="125"/>
-        <source>Incident place</source>
-        <translation>发案地点</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="126"/>
-        <source>Summary</source>
-        <translation>简要案情</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="144"/>
-        <source>Matching incident types</source>
-        <translation>匹配的警情类别</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="162"/>
-        <source>Safe contact: no phone calls; printed sheets leave out the details</source>
-        <translation>安全联系：不得电话联系，打印的回访单不显示案情细节</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="170"/>
-        <source>Type Chinese, pinyin or initials, e.g. dq</source>
-        <translation>输入中文、拼音或首字母，如 dq</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="184"/>
-        <source>Handling standard</source>
-        <translation>规范处置标准</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="187"/>
-        <source>Handling steps</source>
-        <translation>处置步骤</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="189"/>
-        <source>Choose an incident type to see its handling steps.</source>
-        <translation>选择警情类别后，这里显示该类警情的规范处置步骤。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="195"/>
-        <location filename="../../app/ui/intake_form.py" line="197"/>
-        <location filename="../../app/ui/intake_form.py" line="652"/>
-        <source>Save intake</source>
-        <translation>保存登记</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="200"/>
-        <source>Leave unfinished...</source>
-        <translation>暂不完成…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="203"/>
-        <source>Void receipt...</source>
-        <translation>作废…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="206"/>
-        <source>Start handling</source>
-        <translation>开始处置</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="209"/>
-        <source>Close with result...</source>
-        <translation>办结…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="212"/>
-        <source>Refer to department...</source>
-        <translation>分流移交…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="215"/>
-        <source>Receipt slip...</source>
-        <translation>报警回执…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="218"/>
-        <source>History</source>
-        <translation>修改记录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="234"/>
-        <source>Early warning...</source>
-        <translation>五色预警…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="237"/>
-        <source>Warning letter...</source>
-        <translation>告诫书…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="379"/>
+        <location filename="../../app/ui/intake_types.py" line="96"/>
         <source>dispute: return visits required</source>
         <translation>矛盾纠纷：须按规定回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="382"/>
+        <location filename="../../app/ui/intake_types.py" line="99"/>
         <source>safe contact: never contact the victim where the other party could see</source>
         <translation>安全联系：不得以对方可见的方式联系受害人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="386"/>
+        <location filename="../../app/ui/intake_types.py" line="102"/>
         <source>non-police matter: refer to %1</source>
         <translation>非警务警情：分流至 %1</translation>
     </message>
+</context>
+<context>
+    <name>IntakeBinder</name>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="464"/>
-        <source>same phone number</source>
-        <translation>同一电话号码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="465"/>
-        <source>same ID number</source>
-        <translation>同一身份证号</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="466"/>
-        <source>same person at the same address</source>
-        <translation>同一人同一地址</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="467"/>
-        <source>same incident place</source>
-        <translation>同一事发地点</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="508"/>
-        <source>Draft kept - typed text survives a crash or power cut.</source>
-        <translation>草稿已保存——即使程序崩溃或断电，已录入内容也不会丢失。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="518"/>
+        <location filename="../../app/ui/intake_binder.py" line="25"/>
         <source>Receipt %1 - received %2 by %3</source>
         <translation>受理编号 %1 —— %2 由 %3 接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="527"/>
+        <location filename="../../app/ui/intake_binder.py" line="34"/>
         <source>The PC clock went backwards since the previous receipt: check the clock. The time shown is what the PC said.</source>
         <translation>电脑时钟比上一次接警时间倒退，请检查时钟。此处显示的是电脑当时的时间。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="531"/>
+        <location filename="../../app/ui/intake_binder.py" line="38"/>
         <source>VOIDED: %1</source>
         <translation>已作废：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="533"/>
+        <location filename="../../app/ui/intake_binder.py" line="40"/>
         <source>Left unfinished: %1</source>
         <translation>暂未完成：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="560"/>
-        <source>Return visits: %1</source>
-        <translation>回访：%1</translation>
+        <location filename="../../app/ui/intake_binder.py" line="65"/>
+        <source>Save intake</source>
+        <translation>保存登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="581"/>
-        <source>Case file %1 (%2): %3 reports, deadline %4</source>
-        <translation>所属档案 %1（%2）：警情 %3 起，期限 %4</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="608"/>
-        <source>Early warning: %1</source>
-        <translation>五色预警：%1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="612"/>
-        <source>save the intake, then set the colour</source>
-        <translation>保存登记后标定颜色</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="614"/>
-        <source>&lt;b&gt;not assessed yet&lt;/b&gt;: set the colour</source>
-        <translation>&lt;b&gt;尚未评估&lt;/b&gt;：请标定预警颜色</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_form.py" line="652"/>
+        <location filename="../../app/ui/intake_binder.py" line="65"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="654"/>
+        <location filename="../../app/ui/intake_binder.py" line="67"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="684"/>
+        <location filename="../../app/ui/intake_binder.py" line="71"/>
+        <source>Return visits: %1</source>
+        <translation>回访：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_binder.py" line="88"/>
+        <source>Case file %1 (%2): %3 reports, deadline %4</source>
+        <translation>所属档案 %1（%2）：警情 %3 起，期限 %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_binder.py" line="110"/>
+        <source>Early warning: %1</source>
+        <translation>五色预警：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_binder.py" line="114"/>
+        <source>save the intake, then set the colour</source>
+        <translation>保存登记后标定颜色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_binder.py" line="116"/>
+        <source>&lt;b&gt;not assessed yet&lt;/b&gt;: set the colour</source>
+        <translation>&lt;b&gt;尚未评估&lt;/b&gt;：请标定预警颜色</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <location filename="../../app/ui/intake_form.py" line="55"/>
+        <source>Intake form</source>
+        <translation>警情登记表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_form.py" line="205"/>
+        <source>Draft kept - typed text survives a crash or power cut.</source>
+        <translation>草稿已保存——即使程序崩溃或断电，已录入内容也不会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_form.py" line="260"/>
         <source>Saved. Status: %1</source>
         <translation>已保存。状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="698"/>
+        <location filename="../../app/ui/intake_form.py" line="285"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="699"/>
+        <location filename="../../app/ui/intake_form.py" line="286"/>
         <source>A reason is required (at most 500 characters, no control characters).</source>
         <translation>必须填写原因（不超过500字，不含控制字符）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="710"/>
+        <location filename="../../app/ui/intake_form.py" line="297"/>
         <source>Leave unfinished</source>
         <translation>暂不完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="710"/>
+        <location filename="../../app/ui/intake_form.py" line="297"/>
         <source>Why can the intake not be completed now?</source>
         <translation>为什么现在无法完成登记？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="717"/>
+        <location filename="../../app/ui/intake_form.py" line="304"/>
         <source>Void receipt</source>
         <translation>作废受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="717"/>
+        <location filename="../../app/ui/intake_form.py" line="304"/>
         <source>Reason for voiding (kept for ever):</source>
         <translation>作废原因（永久保存）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="725"/>
+        <location filename="../../app/ui/intake_form.py" line="312"/>
         <source>Close report</source>
         <translation>办结警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="725"/>
+        <location filename="../../app/ui/intake_form.py" line="312"/>
         <source>Disposal result:</source>
         <translation>处置结果：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="740"/>
+        <location filename="../../app/ui/intake_form.py" line="327"/>
         <source>Refer</source>
         <translation>分流移交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="740"/>
+        <location filename="../../app/ui/intake_form.py" line="327"/>
         <source>Responsible department:</source>
         <translation>主管部门：</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeLayout</name>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="79"/>
+        <source>Reporter name</source>
+        <translation>报警人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="80"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="81"/>
+        <source>No phone because</source>
+        <translation>无电话原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="82"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="83"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="84"/>
+        <source>Incident type</source>
+        <translation>警情类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="85"/>
+        <source>Incident time</source>
+        <translation>发案时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="86"/>
+        <source>Incident place</source>
+        <translation>发案地点</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="87"/>
+        <source>Summary</source>
+        <translation>简要案情</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="100"/>
+        <source>Safe contact: no phone calls; printed sheets leave out the details</source>
+        <translation>安全联系：不得电话联系，打印的回访单不显示案情细节</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="105"/>
+        <source>Type Chinese, pinyin or initials, e.g. dq</source>
+        <translation>输入中文、拼音或首字母，如 dq</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="119"/>
+        <source>Matching incident types</source>
+        <translation>匹配的警情类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="129"/>
+        <source>Handling standard</source>
+        <translation>规范处置标准</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="132"/>
+        <source>Handling steps</source>
+        <translation>处置步骤</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="133"/>
+        <source>Choose an incident type to see its handling steps.</source>
+        <translation>选择警情类别后，这里显示该类警情的规范处置步骤。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="140"/>
+        <location filename="../../app/ui/intake_layout.py" line="141"/>
+        <source>Save intake</source>
+        <translation>保存登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="143"/>
+        <source>Leave unfinished...</source>
+        <translation>暂不完成…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="144"/>
+        <source>Void receipt...</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="145"/>
+        <source>Start handling</source>
+        <translation>开始处置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="146"/>
+        <source>Close with result...</source>
+        <translation>办结…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="147"/>
+        <source>Refer to department...</source>
+        <translation>分流移交…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="148"/>
+        <source>Receipt slip...</source>
+        <translation>报警回执…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="149"/>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="150"/>
+        <source>Early warning...</source>
+        <translation>五色预警…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="151"/>
+        <source>Warning letter...</source>
+        <translation>告诫书…</translation>
     </message>
 </context>
 <context>
@@ -1340,608 +1371,361 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="59"/>
         <source>StationDesk - %1</source>
         <translation>StationDesk 接警台 - %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="129"/>
+        <location filename="../../app/ui/main_window.py" line="104"/>
         <source>Receive desk</source>
         <translation>接警台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
-        <location filename="../../app/ui/main_window.py" line="193"/>
-        <source>Print recovery key...</source>
-        <translation>打印恢复密钥…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="138"/>
-        <source>Start recovery...</source>
-        <translation>开始恢复…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
-        <source>&amp;Desk</source>
-        <translation>接警台(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
-        <source>Receive walk-in</source>
-        <translation>自接警</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
-        <location filename="../../app/ui/main_window.py" line="723"/>
-        <source>Reports</source>
-        <translation>警情查询</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
-        <location filename="../../app/ui/main_window.py" line="734"/>
-        <source>Return visits</source>
-        <translation>回访</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
-        <location filename="../../app/ui/main_window.py" line="746"/>
-        <source>Case files</source>
-        <translation>一案一档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
-        <location filename="../../app/ui/main_window.py" line="755"/>
-        <source>Reminder sheets</source>
-        <translation>重复警情提示单</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
-        <location filename="../../app/ui/main_window.py" line="764"/>
-        <source>Supervision</source>
-        <translation>督导研判</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
-        <location filename="../../app/ui/main_window.py" line="773"/>
-        <source>Shift end</source>
-        <translation>交班核对</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
-        <source>Settings...</source>
-        <translation>设置…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
-        <source>&amp;Account</source>
-        <translation>账号(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
-        <source>Lock screen</source>
-        <translation>锁定屏幕</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
-        <source>Change password...</source>
-        <translation>修改密码…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
-        <source>Accounts...</source>
-        <translation>账号管理…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
-        <source>Check audit log</source>
-        <translation>校验审计日志</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
-        <source>Backups...</source>
-        <translation>备份…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="210"/>
-        <location filename="../../app/ui/main_window.py" line="864"/>
-        <source>About StationDesk</source>
-        <translation>关于 StationDesk</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>Keys kept in a file (demo or test station)</source>
         <translation>密钥保存在文件中（演示或测试所）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="118"/>
         <source>This PC&apos;s keyring keeps the database key and the HQ token in a plain file (STATIONDESK_ALLOW_FILE_KEYRING=1). A real station keeps them in the system keyring.</source>
         <translation>本机的密钥环将数据库密钥和总部令牌保存在普通文件中（STATIONDESK_ALLOW_FILE_KEYRING=1）。正式使用的派出所应将其保存在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="133"/>
         <source>%1 (%2) on duty - %3 %4</source>
         <translation>值班民警：%1（%2）— %3 %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="295"/>
-        <source>The recovery key of this station&apos;s encrypted database has not been printed. Print it and keep it in the station safe: without it a new computer cannot open the records.</source>
-        <translation>本所加密数据库的恢复密钥尚未打印。请打印并存放于所内保险柜：没有它，新电脑将无法打开记录。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
-        <source>AUDIT CHECK FAILED: the database file was changed outside StationDesk (%1 problem(s); first: %2). Tell the station chief; do not delete anything.</source>
-        <translation>审计校验未通过：数据库文件在 StationDesk 之外被改动（%1 处问题；第一处：%2）。请报告所长，不要删除任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
-        <source>The audit check could not run: %1</source>
-        <translation>审计校验无法运行：%1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="329"/>
-        <source>Checking the audit log...</source>
-        <translation>正在校验审计日志…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
-        <source>THE STATION DATABASE IS DAMAGED (%1). Records may be missing or unreadable. Restore the newest good backup; HQ then gives back what it lacks.</source>
-        <translation>本所数据库已损坏（%1）。记录可能缺失或无法读取。请恢复最新的完好备份，缺少的部分将由总部补回。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="353"/>
-        <location filename="../../app/ui/main_window.py" line="358"/>
-        <location filename="../../app/ui/main_window.py" line="368"/>
-        <source>Recovery</source>
-        <translation>数据恢复</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="360"/>
-        <source>No good backup was found in %1. Plug in the backup drive, or choose the folder under Account &gt; Backups, then try again.</source>
-        <translation>在 %1 中没有找到完好的备份。请插入备份盘，或在“账号 &gt; 备份”中选择文件夹后重试。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="370"/>
-        <source>The newest good backup was written %1 and holds %2 reports. Restore it? The damaged file is kept aside; the next sync takes back from HQ what the backup lacks.</source>
-        <translation>最新的完好备份写于 %1，包含 %2 条警情。恢复吗？损坏的文件会另行保留；下一次同步将从总部取回备份中缺少的记录。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="390"/>
+        <location filename="../../app/ui/main_window.py" line="326"/>
         <source>Backing up; the desk can be used meanwhile...</source>
         <translation>正在备份，期间可照常接报…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="398"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="401"/>
+        <location filename="../../app/ui/main_window.py" line="335"/>
         <source>Backup written and checked.</source>
         <translation>备份已写入并校验。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="420"/>
-        <location filename="../../app/ui/main_window.py" line="425"/>
+        <location filename="../../app/ui/main_window.py" line="350"/>
+        <location filename="../../app/ui/main_window.py" line="355"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="427"/>
+        <location filename="../../app/ui/main_window.py" line="357"/>
         <source>The backup is in place. StationDesk starts again; sign in, and the next sync takes back from HQ the records the backup lacked.</source>
         <translation>备份已恢复。StationDesk 将重新启动；登录后，下一次同步会从总部取回备份中缺少的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="488"/>
-        <source>Choose a new password to go on.</source>
-        <translation>请设置新密码后继续。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="525"/>
-        <source>Password changed.</source>
-        <translation>密码已修改。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="540"/>
-        <source>Print recovery key</source>
-        <translation>打印恢复密钥</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="542"/>
-        <source>The recovery key was printed before. Print it again only if that sheet is lost; the reprint is recorded in the audit log.</source>
-        <translation>恢复密钥此前已打印过。仅在原页遗失时才补打；补打会记入审计日志。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="553"/>
-        <source>Recovery key</source>
-        <translation>恢复密钥</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="575"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
         <source>Warning: the PC clock went backwards since the last receipt. Check the clock.</source>
         <translation>警告：电脑时钟比上一次接警时间倒退，请检查时钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="631"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>%1 intake(s) interrupted earlier were reopened with what had been typed.</source>
         <translation>已重新打开 %1 份此前中断的登记，已录入内容均已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="658"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>HQ had lost %1 records this PC had sent: they were sent again.</source>
         <translation>总部丢失了本机已上传的 %1 条记录，已重新上传。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="666"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>This PC was restored from an older backup: %1 records were taken back from HQ.</source>
         <translation>本机系从较早的备份恢复：已从总部取回 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="675"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>Link to HQ</source>
         <translation>接入总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="676"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>Only the station chief or the administrator links the station to HQ.</source>
         <translation>只有所长或管理员可以将本所接入总部。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="804"/>
-        <source>Receipt slip %1</source>
-        <translation>报警回执 %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="805"/>
-        <source>Print the receipt slip for the reporter, or save it as PDF.</source>
-        <translation>为报警人打印报警回执，或另存为 PDF。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="806"/>
-        <source>Print preview...</source>
-        <translation>打印预览…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="807"/>
-        <source>Save PDF...</source>
-        <translation>另存为 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="817"/>
-        <source>Save receipt slip</source>
-        <translation>保存报警回执</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="833"/>
-        <source> min</source>
-        <translation> 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="837"/>
-        <source>Lock the screen after idle</source>
-        <translation>闲置多久后锁屏</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="857"/>
-        <source>StationDesk</source>
-        <translation>StationDesk</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="858"/>
-        <source>Could not save: %1</source>
-        <translation>无法保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="822"/>
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="825"/>
-        <source>Follow the system</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="836"/>
-        <source>Language</source>
-        <translation>界面语言</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="845"/>
-        <source>A new language applies from the next start.</source>
-        <translation>新的界面语言将在下次启动时生效。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="865"/>
-        <source>StationDesk %1
-Incident catalog %2</source>
-        <translation>StationDesk %1
-警情类别目录 %2</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="24"/>
+        <location filename="../../app/ui/messages.py" line="33"/>
         <source>The station database is busy or locked by another program. Your input is kept; try again in a moment.</source>
         <translation>本所数据库正被其他程序占用。已录入内容仍保留，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="28"/>
+        <location filename="../../app/ui/messages.py" line="37"/>
         <source>The station database cannot be written: the file or its folder is read-only. Nothing was saved; ask the administrator to check the disk.</source>
         <translation>无法写入本所数据库：文件或目录为只读。本次内容未保存，请联系管理员检查磁盘。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="32"/>
+        <location filename="../../app/ui/messages.py" line="41"/>
         <source>The disk is full. Nothing was lost, but new input cannot be saved until space is freed.</source>
         <translation>磁盘已满。已保存的数据不会丢失，但需释放空间后才能保存新内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="36"/>
+        <location filename="../../app/ui/messages.py" line="45"/>
         <source>The station database file is damaged or is not a StationDesk database. Do not continue; call the administrator to restore the latest backup.</source>
         <translation>本所数据库文件已损坏或不是 StationDesk 数据库。请勿继续操作，联系管理员恢复最新备份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="40"/>
+        <location filename="../../app/ui/messages.py" line="49"/>
         <source>The station database is missing or empty, but this folder belongs to a station (its key record or backups are here). Nothing was set up anew: restore the newest backup.</source>
         <translation>本所数据库文件缺失或为空，但该文件夹属于一个派出所（其中有密钥记录或备份）。系统未新建任何派出所：请恢复最新的备份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="46"/>
+        <location filename="../../app/ui/messages.py" line="55"/>
         <source>This station database was written by a newer version of StationDesk. Install that version; this one will not touch the file.</source>
         <translation>该数据库由更新版本的 StationDesk 写入。请安装新版本；当前版本不会改动该文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="50"/>
+        <location filename="../../app/ui/messages.py" line="59"/>
         <source>The station database reported an error. Your input is kept.</source>
         <translation>数据库报告错误。已录入内容仍保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="53"/>
+        <location filename="../../app/ui/messages.py" line="91"/>
         <source>Wrong badge number or password.</source>
         <translation>警号或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="54"/>
+        <location filename="../../app/ui/messages.py" line="92"/>
         <source>Too many wrong passwords: this account is locked until %1. An administrator can unlock it sooner.</source>
         <translation>密码错误次数过多：该账号锁定至 %1。管理员可提前解锁。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="58"/>
+        <location filename="../../app/ui/messages.py" line="62"/>
         <source>The station database is encrypted and this computer&apos;s keyring does not hold its key. Type the recovery key from the sheet in the station safe.</source>
         <translation>本所数据库已加密，而本机钥匙串中没有其密钥。请输入所内保险柜中恢复密钥页上的密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="62"/>
+        <location filename="../../app/ui/messages.py" line="66"/>
         <source>This recovery key does not open this station&apos;s database: it belongs to another station. Check the unit name on the sheet.</source>
         <translation>此恢复密钥无法打开本所数据库：它属于其他单位。请核对密钥页上的单位名称。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="66"/>
+        <location filename="../../app/ui/messages.py" line="70"/>
         <source>That is not a recovery key: check the 56 letters and digits on the sheet and type them again. Dashes and spaces do not matter.</source>
         <translation>这不是有效的恢复密钥：请核对密钥页上的56位字母和数字后重新输入。短横线和空格可省略。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="70"/>
+        <location filename="../../app/ui/messages.py" line="74"/>
         <source>The system keyring is not available, so the station&apos;s keys cannot be kept safely. Start or unlock the keyring service and try again.</source>
         <translation>系统钥匙串不可用，无法安全保存本所密钥。请启动或解锁钥匙串服务后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="74"/>
+        <location filename="../../app/ui/messages.py" line="78"/>
         <source>The keyring on this PC keeps secrets in a plain file, not in the system&apos;s protected store, so the station&apos;s keys are not put there. Use the system keyring (Windows Credential Manager); only a demo or test station may set STATIONDESK_ALLOW_FILE_KEYRING=1.</source>
         <translation>本机的密钥环把机密保存在普通文件中，而不是系统受保护的存储区，因此不会把本所的密钥放在那里。请使用系统密钥环（Windows 凭据管理器）；只有演示或测试所才可设置 STATIONDESK_ALLOW_FILE_KEYRING=1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="81"/>
+        <location filename="../../app/ui/messages.py" line="96"/>
         <source>Your role is not allowed to do this. A station chief must do it.</source>
         <translation>您的角色无权执行此操作，须由所长（带班领导）办理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="84"/>
+        <location filename="../../app/ui/messages.py" line="99"/>
         <source>That report no longer exists in this station&apos;s database.</source>
         <translation>本所数据库中找不到该警情。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="87"/>
+        <location filename="../../app/ui/messages.py" line="102"/>
         <source>The report&apos;s status does not allow this change.</source>
         <translation>该警情当前状态不允许此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="90"/>
+        <location filename="../../app/ui/messages.py" line="105"/>
         <source>The incident catalog could not be loaded.</source>
         <translation>无法加载警情类别目录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="93"/>
+        <location filename="../../app/ui/messages.py" line="108"/>
         <source>Some fields need attention; see the messages beside them.</source>
         <translation>部分内容需要修改，请查看各栏旁的提示。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="96"/>
+        <location filename="../../app/ui/messages.py" line="111"/>
         <source>This station is already set up.</source>
         <translation>本所已完成初始化。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="97"/>
+        <location filename="../../app/ui/messages.py" line="112"/>
         <source>No visit of this station has the code %1. Check the code on the sheet (V, seven digits, dash, check digit) and type it again.</source>
         <translation>本所没有编号为 %1 的回访。请核对回访单上的编号（V、七位数字、短横线、校验位）后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="101"/>
+        <location filename="../../app/ui/messages.py" line="116"/>
         <source>The outcome of visit %1 was already recorded (%2, %3 by %4). Nothing was changed.</source>
         <translation>回访 %1 的结果已录入（%2，%3，录入人 %4），本次未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="109"/>
+        <location filename="../../app/ui/messages.py" line="124"/>
         <source>Report %1 was voided: it is not visited and no sheet is printed for it.</source>
         <translation>警情 %1 已作废：不再回访，也不打印回访单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="112"/>
+        <location filename="../../app/ui/messages.py" line="127"/>
         <source>Printing failed: %1</source>
         <translation>打印失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="115"/>
+        <location filename="../../app/ui/messages.py" line="130"/>
         <source>The return-visit policy file could not be loaded: %1</source>
         <translation>无法读取回访规则文件：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="118"/>
+        <location filename="../../app/ui/messages.py" line="133"/>
         <source>This station has not been set up yet.</source>
         <translation>本所尚未初始化。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="123"/>
+        <location filename="../../app/ui/messages.py" line="24"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="130"/>
+        <location filename="../../app/ui/messages.py" line="142"/>
         <source>Required for this incident type.</source>
         <translation>该类警情必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="131"/>
+        <location filename="../../app/ui/messages.py" line="143"/>
         <source>Enter a phone number, or the reason none was given.</source>
         <translation>请填写联系电话，或说明未提供电话的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="134"/>
+        <location filename="../../app/ui/messages.py" line="146"/>
         <source>Too long: at most %1 characters.</source>
         <translation>内容过长：最多 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="137"/>
+        <location filename="../../app/ui/messages.py" line="149"/>
         <source>Contains invisible control characters; retype the text.</source>
         <translation>包含不可见的控制字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="140"/>
+        <location filename="../../app/ui/messages.py" line="152"/>
         <source>An ID number has 18 characters.</source>
         <translation>身份证号应为18位。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="141"/>
+        <location filename="../../app/ui/messages.py" line="153"/>
         <source>An ID number is 17 digits followed by a digit or X.</source>
         <translation>身份证号为17位数字加1位数字或X。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="144"/>
+        <location filename="../../app/ui/messages.py" line="156"/>
         <source>The birth date inside this ID number is not a real date.</source>
         <translation>身份证号中的出生日期无效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="147"/>
+        <location filename="../../app/ui/messages.py" line="159"/>
         <source>The first two digits are not a province code: check the number.</source>
         <translation>前两位不是省级行政区划代码，请核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="150"/>
+        <location filename="../../app/ui/messages.py" line="162"/>
         <source>The birth year inside this ID number is before 1900, which is not plausible: check the number.</source>
         <translation>该身份证号中的出生年份早于1900年，不合常理，请核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="155"/>
+        <location filename="../../app/ui/messages.py" line="167"/>
         <source>The birth date inside this ID number is after today: check the number.</source>
         <translation>该身份证号中的出生日期晚于今天，请核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="158"/>
+        <location filename="../../app/ui/messages.py" line="170"/>
         <source>The check digit does not match: this ID number has a typing error.</source>
         <translation>校验码不符：身份证号有输入错误。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="161"/>
+        <location filename="../../app/ui/messages.py" line="173"/>
         <source>A phone number contains only digits, spaces and dashes.</source>
         <translation>电话号码只能包含数字、空格和短横线。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="164"/>
+        <location filename="../../app/ui/messages.py" line="176"/>
         <source>Not a valid phone number: 11-digit mobile, or area code and number.</source>
         <translation>电话号码格式不正确：应为11位手机号，或区号加座机号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="167"/>
+        <location filename="../../app/ui/messages.py" line="179"/>
         <source>This is a service number (such as 110 or 12345), not the reporter&apos;s own phone: enter a mobile, or a landline with its area code.</source>
         <translation>这是服务号码（如110、12345），不是报警人本人的电话：请填写手机号，或带区号的固定电话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="172"/>
+        <location filename="../../app/ui/messages.py" line="184"/>
         <source>A name contains letters only (no digits or symbols).</source>
         <translation>姓名只能包含文字（不能有数字或符号）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="175"/>
+        <location filename="../../app/ui/messages.py" line="187"/>
         <source>Use the form YYYY-MM-DD HH:MM.</source>
         <translation>请按 年-月-日 时:分 格式填写，如 2024-01-02 22:00。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="176"/>
+        <location filename="../../app/ui/messages.py" line="188"/>
         <source>The incident time is in the future.</source>
         <translation>发案时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="179"/>
+        <location filename="../../app/ui/messages.py" line="191"/>
         <source>Choose an incident type from the list.</source>
         <translation>请从列表中选择警情类别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="182"/>
+        <location filename="../../app/ui/messages.py" line="194"/>
         <source>2 to 12 letters or digits.</source>
         <translation>2至12位字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="183"/>
+        <location filename="../../app/ui/messages.py" line="195"/>
         <source>3 to 12 letters or digits.</source>
         <translation>3至12位字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="184"/>
+        <location filename="../../app/ui/messages.py" line="196"/>
         <source>This badge number already has an account.</source>
         <translation>该警号已有账号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="187"/>
+        <location filename="../../app/ui/messages.py" line="199"/>
         <source>At least 8 characters.</source>
         <translation>至少8个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="188"/>
+        <location filename="../../app/ui/messages.py" line="200"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="189"/>
+        <location filename="../../app/ui/messages.py" line="201"/>
         <source>The new password must differ from the old one.</source>
         <translation>新密码不能与旧密码相同。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="192"/>
+        <location filename="../../app/ui/messages.py" line="204"/>
         <source>This is the last administrator account: add another administrator first.</source>
         <translation>这是最后一个管理员账号：请先添加另一名管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="195"/>
+        <location filename="../../app/ui/messages.py" line="207"/>
         <source>Choose a role from the list.</source>
         <translation>请从列表中选择角色。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="196"/>
+        <location filename="../../app/ui/messages.py" line="208"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="203"/>
+        <location filename="../../app/ui/messages.py" line="215"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
@@ -1952,9 +1736,17 @@ Incident catalog %2</source>
     </message>
 </context>
 <context>
+    <name>MonthLine</name>
+    <message>
+        <location filename="../../app/ui/visit_queue.py" line="97"/>
+        <source>This month: satisfaction %1, completion %2.</source>
+        <translation>本月满意率 %1，完成率 %2。</translation>
+    </message>
+</context>
+<context>
     <name>NoticesDialog</name>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="310"/>
+        <location filename="../../app/ui/sync_panel.py" line="313"/>
         <source>From HQ</source>
         <translation>总部下发</translation>
     </message>
@@ -1962,75 +1754,85 @@ Incident catalog %2</source>
 <context>
     <name>PdfPrint</name>
     <message>
-        <location filename="../../app/ui/pdf_print.py" line="93"/>
+        <location filename="../../app/ui/pdf_print.py" line="96"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_print.py" line="94"/>
+        <location filename="../../app/ui/pdf_print.py" line="97"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pdf_print.py" line="121"/>
+        <source>Print preview...</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pdf_print.py" line="122"/>
+        <source>Save PDF...</source>
+        <translation>另存为 PDF…</translation>
     </message>
 </context>
 <context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="615"/>
+        <location filename="../../app/ui/visit_queue.py" line="480"/>
         <source>Return visits: satisfaction and completion</source>
         <translation>回访满意率与完成率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="630"/>
+        <location filename="../../app/ui/visit_queue.py" line="495"/>
         <source>Officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="631"/>
+        <location filename="../../app/ui/visit_queue.py" line="496"/>
         <source>Visits due</source>
         <translation>应回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="632"/>
+        <location filename="../../app/ui/visit_queue.py" line="497"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="633"/>
+        <location filename="../../app/ui/visit_queue.py" line="498"/>
         <source>Completion rate</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="634"/>
+        <location filename="../../app/ui/visit_queue.py" line="499"/>
         <source>Answers</source>
         <translation>有效答复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="635"/>
+        <location filename="../../app/ui/visit_queue.py" line="500"/>
         <source>Satisfied or basically</source>
         <translation>满意及基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="636"/>
+        <location filename="../../app/ui/visit_queue.py" line="501"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="643"/>
+        <location filename="../../app/ui/visit_queue.py" line="508"/>
         <source>Completion: visits due in the month that were done or refused. Satisfaction: satisfied plus basically satisfied, over all answers recorded in the month.</source>
         <translation>完成率：本月应回访中已回访或被拒绝回访的比例。满意率：本月录入的答复中&quot;满意&quot;与&quot;基本满意&quot;所占比例。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="649"/>
+        <location filename="../../app/ui/visit_queue.py" line="514"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="674"/>
+        <location filename="../../app/ui/visit_queue.py" line="539"/>
         <source>Station total</source>
         <translation>全所合计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="676"/>
+        <location filename="../../app/ui/visit_queue.py" line="541"/>
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
@@ -2038,89 +1840,89 @@ Incident catalog %2</source>
 <context>
     <name>ReceiveDesk</name>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="135"/>
+        <location filename="../../app/ui/receive_desk.py" line="143"/>
         <source>Receive walk-in
 (F2)</source>
         <translation>自接警
 (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="136"/>
+        <location filename="../../app/ui/receive_desk.py" line="144"/>
         <source>Receive a walk-in report</source>
         <translation>自接警：受理来所报警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="137"/>
+        <location filename="../../app/ui/receive_desk.py" line="145"/>
         <source>Unfinished receipts</source>
         <translation>未完成登记的受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="140"/>
+        <location filename="../../app/ui/receive_desk.py" line="148"/>
         <source>Received today</source>
         <translation>今日接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="140"/>
+        <location filename="../../app/ui/receive_desk.py" line="148"/>
         <source>Completed</source>
         <translation>已完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="140"/>
+        <location filename="../../app/ui/receive_desk.py" line="148"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="145"/>
+        <location filename="../../app/ui/receive_desk.py" line="153"/>
         <source>Unfinished receipts - every one must be completed or accounted for</source>
         <translation>未完成登记的受理编号——每一个都必须补录或说明原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="149"/>
+        <location filename="../../app/ui/receive_desk.py" line="157"/>
         <source>Serial</source>
         <translation>受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="150"/>
+        <location filename="../../app/ui/receive_desk.py" line="158"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="151"/>
+        <location filename="../../app/ui/receive_desk.py" line="159"/>
         <source>Waiting</source>
         <translation>已等待</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="152"/>
+        <location filename="../../app/ui/receive_desk.py" line="160"/>
         <source>Officer</source>
         <translation>接警民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="153"/>
+        <location filename="../../app/ui/receive_desk.py" line="161"/>
         <source>Reason left unfinished</source>
         <translation>未完成原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="156"/>
+        <location filename="../../app/ui/receive_desk.py" line="164"/>
         <source>Double-click a receipt to continue its intake.</source>
         <translation>双击未完成的受理编号，继续登记。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="157"/>
+        <location filename="../../app/ui/receive_desk.py" line="165"/>
         <source>Reports and search (Ctrl+F)</source>
         <translation>警情查询 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="158"/>
+        <location filename="../../app/ui/receive_desk.py" line="166"/>
         <source>Return visits (Ctrl+R)</source>
         <translation>回访（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="159"/>
+        <location filename="../../app/ui/receive_desk.py" line="167"/>
         <source>Case files (Ctrl+K)</source>
         <translation>一案一档（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="160"/>
+        <location filename="../../app/ui/receive_desk.py" line="168"/>
         <source>Shift-end check</source>
         <translation>交班核对</translation>
     </message>
@@ -2318,6 +2120,47 @@ Incident catalog %2</source>
     </message>
 </context>
 <context>
+    <name>RepeatWarning</name>
+    <message>
+        <location filename="../../app/ui/intake_repeats.py" line="84"/>
+        <source>same phone number</source>
+        <translation>同一电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_repeats.py" line="85"/>
+        <source>same ID number</source>
+        <translation>同一身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_repeats.py" line="86"/>
+        <source>same person at the same address</source>
+        <translation>同一人同一地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_repeats.py" line="87"/>
+        <source>same incident place</source>
+        <translation>同一事发地点</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDocuments</name>
+    <message>
+        <location filename="../../app/ui/report_documents.py" line="39"/>
+        <source>Receipt slip %1</source>
+        <translation>报警回执 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_documents.py" line="40"/>
+        <source>Print the receipt slip for the reporter, or save it as PDF.</source>
+        <translation>为报警人打印报警回执，或另存为 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_documents.py" line="43"/>
+        <source>Save receipt slip</source>
+        <translation>保存报警回执</translation>
+    </message>
+</context>
+<context>
     <name>ReportsBrowser</name>
     <message>
         <location filename="../../app/ui/reports_browser.py" line="212"/>
@@ -2483,6 +2326,57 @@ Incident catalog %2</source>
     </message>
 </context>
 <context>
+    <name>SessionLock</name>
+    <message>
+        <location filename="../../app/ui/session_lock.py" line="106"/>
+        <source>Choose a new password to go on.</source>
+        <translation>请设置新密码后继续。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="29"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="32"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="39"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="42"/>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="43"/>
+        <source>Lock the screen after idle</source>
+        <translation>闲置多久后锁屏</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="51"/>
+        <source>A new language applies from the next start.</source>
+        <translation>新的界面语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="69"/>
+        <source>StationDesk</source>
+        <translation>StationDesk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="70"/>
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <location filename="../../app/ui/setup_wizard.py" line="26"/>
@@ -2586,6 +2480,65 @@ Incident catalog %2</source>
     </message>
 </context>
 <context>
+    <name>SheetPrinting</name>
+    <message>
+        <location filename="../../app/ui/visit_printing.py" line="92"/>
+        <location filename="../../app/ui/visit_printing.py" line="148"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_printing.py" line="148"/>
+        <source>Preparing visit sheets...</source>
+        <translation>正在生成回访单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_printing.py" line="163"/>
+        <source>Sheet %1 of %2</source>
+        <translation>第 %1 / %2 张</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_printing.py" line="184"/>
+        <source>%1 visit sheets are ready.</source>
+        <translation>%1 张回访单已生成。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_printing.py" line="185"/>
+        <source>Save visit sheets</source>
+        <translation>保存回访单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_printing.py" line="187"/>
+        <source>Print...</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_printing.py" line="188"/>
+        <source>Open in viewer</source>
+        <translation>用阅读器打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_printing.py" line="217"/>
+        <source>Printing...</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_printing.py" line="217"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_printing.py" line="234"/>
+        <source>No printer is set up on this PC. Save the PDF or open it in the viewer and print from another PC.</source>
+        <translation>本机未配置打印机。请保存为 PDF 或用阅读器打开，在其他电脑上打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_printing.py" line="259"/>
+        <source>Printing stopped after sheet %1 of %2. Check the printer, then resume from sheet %3?</source>
+        <translation>打印在第 %1 / %2 张后中断。请检查打印机，是否从第 %3 张继续打印？</translation>
+    </message>
+</context>
+<context>
     <name>ShiftEndView</name>
     <message>
         <location filename="../../app/ui/shift_end.py" line="42"/>
@@ -2674,6 +2627,76 @@ Incident catalog %2</source>
     </message>
 </context>
 <context>
+    <name>StartupChecks</name>
+    <message>
+        <location filename="../../app/ui/startup_checks.py" line="73"/>
+        <source>Print recovery key...</source>
+        <translation>打印恢复密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/startup_checks.py" line="77"/>
+        <source>Start recovery...</source>
+        <translation>开始恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/startup_checks.py" line="107"/>
+        <source>Checking the audit log...</source>
+        <translation>正在校验审计日志…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/startup_checks.py" line="119"/>
+        <source>AUDIT CHECK FAILED: the database file was changed outside StationDesk (%1 problem(s); first: %2). Tell the station chief; do not delete anything.</source>
+        <translation>审计校验未通过：数据库文件在 StationDesk 之外被改动（%1 处问题；第一处：%2）。请报告所长，不要删除任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/startup_checks.py" line="129"/>
+        <source>The audit check could not run: %1</source>
+        <translation>审计校验无法运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/startup_checks.py" line="138"/>
+        <source>THE STATION DATABASE IS DAMAGED (%1). Records may be missing or unreadable. Restore the newest good backup; HQ then gives back what it lacks.</source>
+        <translation>本所数据库已损坏（%1）。记录可能缺失或无法读取。请恢复最新的完好备份，缺少的部分将由总部补回。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/startup_checks.py" line="155"/>
+        <location filename="../../app/ui/startup_checks.py" line="170"/>
+        <location filename="../../app/ui/startup_checks.py" line="180"/>
+        <source>Recovery</source>
+        <translation>数据恢复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/startup_checks.py" line="172"/>
+        <source>No good backup was found in %1. Plug in the backup drive, or choose the folder under Account &gt; Backups, then try again.</source>
+        <translation>在 %1 中没有找到完好的备份。请插入备份盘，或在“账号 &gt; 备份”中选择文件夹后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/startup_checks.py" line="182"/>
+        <source>The newest good backup was written %1 and holds %2 reports. Restore it? The damaged file is kept aside; the next sync takes back from HQ what the backup lacks.</source>
+        <translation>最新的完好备份写于 %1，包含 %2 条警情。恢复吗？损坏的文件会另行保留；下一次同步将从总部取回备份中缺少的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/startup_checks.py" line="201"/>
+        <source>The recovery key of this station&apos;s encrypted database has not been printed. Print it and keep it in the station safe: without it a new computer cannot open the records.</source>
+        <translation>本所加密数据库的恢复密钥尚未打印。请打印并存放于所内保险柜：没有它，新电脑将无法打开记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/startup_checks.py" line="215"/>
+        <source>Print recovery key</source>
+        <translation>打印恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/startup_checks.py" line="217"/>
+        <source>The recovery key was printed before. Print it again only if that sheet is lost; the reprint is recorded in the audit log.</source>
+        <translation>恢复密钥此前已打印过。仅在原页遗失时才补打；补打会记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/startup_checks.py" line="228"/>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../../app/ui/labels.py" line="81"/>
@@ -2709,138 +2732,138 @@ Incident catalog %2</source>
 <context>
     <name>SupervisionView</name>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="98"/>
+        <location filename="../../app/ui/supervision_view.py" line="99"/>
         <source>Reports today</source>
         <translation>今日警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="99"/>
+        <location filename="../../app/ui/supervision_view.py" line="100"/>
         <source>Reports this week</source>
         <translation>本周警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="100"/>
+        <location filename="../../app/ui/supervision_view.py" line="101"/>
         <source>Unfinished receipts</source>
         <translation>未完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="101"/>
+        <location filename="../../app/ui/supervision_view.py" line="102"/>
         <source>Overdue visits</source>
         <translation>逾期回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="102"/>
+        <location filename="../../app/ui/supervision_view.py" line="103"/>
         <source>Overdue case files</source>
         <translation>超期档案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="103"/>
+        <location filename="../../app/ui/supervision_view.py" line="104"/>
         <source>Overdue reminder sheets</source>
         <translation>超期提示单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="104"/>
+        <location filename="../../app/ui/supervision_view.py" line="105"/>
         <source>New repeats today</source>
         <translation>今日新增重复警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="105"/>
+        <location filename="../../app/ui/supervision_view.py" line="106"/>
         <source>Letters awaiting approval</source>
         <translation>待审批告诫书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="106"/>
+        <location filename="../../app/ui/supervision_view.py" line="107"/>
         <source>Visits under rectification</source>
         <translation>整改督办中回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="116"/>
+        <location filename="../../app/ui/supervision_view.py" line="117"/>
         <source>Today by type</source>
         <translation>今日分类警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="117"/>
+        <location filename="../../app/ui/supervision_view.py" line="118"/>
         <source>This week by type</source>
         <translation>本周分类警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="118"/>
+        <location filename="../../app/ui/supervision_view.py" line="119"/>
         <source>This week by status</source>
         <translation>本周办理状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="119"/>
+        <location filename="../../app/ui/supervision_view.py" line="120"/>
         <source>Early-warning colours in force</source>
         <translation>在管五色预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="127"/>
+        <location filename="../../app/ui/supervision_view.py" line="128"/>
         <source>Daily review (yesterday)</source>
         <translation>每日研判（昨日）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="129"/>
+        <location filename="../../app/ui/supervision_view.py" line="130"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="131"/>
+        <location filename="../../app/ui/supervision_view.py" line="132"/>
         <source>Weekly report...</source>
         <translation>周研判报告…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="155"/>
+        <location filename="../../app/ui/supervision_view.py" line="156"/>
         <source>Supervision - %1</source>
         <translation>督导研判 - %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="192"/>
+        <location filename="../../app/ui/supervision_view.py" line="193"/>
         <source>%1 reports received on %2</source>
         <translation>%2 接报警情 %1 起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="196"/>
+        <location filename="../../app/ui/supervision_view.py" line="197"/>
         <source>%1 new repeat reports</source>
         <translation>新增重复警情 %1 起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="197"/>
+        <location filename="../../app/ui/supervision_view.py" line="198"/>
         <source>%1 receipts still unfinished</source>
         <translation>未完成登记 %1 起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="198"/>
+        <location filename="../../app/ui/supervision_view.py" line="199"/>
         <source>%1 visits overdue</source>
         <translation>逾期回访 %1 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="199"/>
+        <location filename="../../app/ui/supervision_view.py" line="200"/>
         <source>%1 case files past their deadline</source>
         <translation>超期档案 %1 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="200"/>
+        <location filename="../../app/ui/supervision_view.py" line="201"/>
         <source>%1 reminder sheets past their deadline</source>
         <translation>超期提示单 %1 份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="203"/>
+        <location filename="../../app/ui/supervision_view.py" line="204"/>
         <source>%1 warning letters awaiting approval</source>
         <translation>待审批告诫书 %1 份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="216"/>
-        <location filename="../../app/ui/supervision_view.py" line="227"/>
+        <location filename="../../app/ui/supervision_view.py" line="217"/>
+        <location filename="../../app/ui/supervision_view.py" line="228"/>
         <source>Weekly report</source>
         <translation>周研判报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="217"/>
+        <location filename="../../app/ui/supervision_view.py" line="218"/>
         <source>ISO week (e.g. 2026-W47):</source>
         <translation>周次（如 2026-W47）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="228"/>
+        <location filename="../../app/ui/supervision_view.py" line="229"/>
         <source>%1 is not a week: write it as 2026-W47.</source>
         <translation>%1 不是有效周次，请写成 2026-W47 的形式。</translation>
     </message>
@@ -2848,92 +2871,92 @@ Incident catalog %2</source>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="148"/>
+        <location filename="../../app/ui/sync_panel.py" line="151"/>
         <source>Sync status</source>
         <translation>同步状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="153"/>
+        <location filename="../../app/ui/sync_panel.py" line="156"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="156"/>
+        <location filename="../../app/ui/sync_panel.py" line="159"/>
         <source>Link to HQ...</source>
         <translation>接入总部…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="172"/>
+        <location filename="../../app/ui/sync_panel.py" line="175"/>
         <source>(syncing...)</source>
         <translation>（正在同步…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="186"/>
+        <location filename="../../app/ui/sync_panel.py" line="189"/>
         <source>sync cannot run: %1</source>
         <translation>无法同步：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="194"/>
+        <location filename="../../app/ui/sync_panel.py" line="197"/>
         <source>%1 new from HQ</source>
         <translation>总部新消息 %1 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="201"/>
+        <location filename="../../app/ui/sync_panel.py" line="204"/>
         <source>Not linked to HQ: records stay on this PC (ask HQ for an enrolment code).</source>
         <translation>未接入总部：记录仅保存在本机（请向总部申请接入码）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="212"/>
+        <location filename="../../app/ui/sync_panel.py" line="215"/>
         <source>, oldest %1 h</source>
         <translation>，最早一条已等待 %1 小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="216"/>
+        <location filename="../../app/ui/sync_panel.py" line="219"/>
         <source>, oldest under 1 h</source>
         <translation>，最早一条等待不足 1 小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="221"/>
+        <location filename="../../app/ui/sync_panel.py" line="224"/>
         <source>HQ: %1 waiting to send%2</source>
         <translation>待上报总部 %1 条%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="226"/>
+        <location filename="../../app/ui/sync_panel.py" line="229"/>
         <source>HQ has every record</source>
         <translation>全部记录已上报总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="229"/>
+        <location filename="../../app/ui/sync_panel.py" line="232"/>
         <source>HQ has not yet confirmed the records</source>
         <translation>总部尚未确认收到全部记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="233"/>
+        <location filename="../../app/ui/sync_panel.py" line="236"/>
         <source>last contact %1</source>
         <translation>最近联通 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="238"/>
+        <location filename="../../app/ui/sync_panel.py" line="241"/>
         <source>no contact yet</source>
         <translation>尚未联通总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="241"/>
+        <location filename="../../app/ui/sync_panel.py" line="244"/>
         <source>%1 refused by HQ</source>
         <translation>总部拒收 %1 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="247"/>
+        <location filename="../../app/ui/sync_panel.py" line="250"/>
         <source>PC clock is off by %1 min: check it</source>
         <translation>本机时钟偏差 %1 分钟，请校准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="253"/>
+        <location filename="../../app/ui/sync_panel.py" line="256"/>
         <source>last try failed: %1</source>
         <translation>上次同步失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="271"/>
+        <location filename="../../app/ui/sync_panel.py" line="274"/>
         <source>HQ refused this station; ask HQ for a new enrolment code.</source>
         <translation>总部拒绝本所接入，请向总部申请新的接入码。</translation>
     </message>
@@ -2942,47 +2965,47 @@ Incident catalog %2</source>
         <translation type="vanished">系统密钥环不可用，同步需要它。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="291"/>
+        <location filename="../../app/ui/sync_panel.py" line="294"/>
         <source>this PC&apos;s keyring lacks the database key.</source>
         <translation>本机密钥环中没有数据库密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="285"/>
+        <location filename="../../app/ui/sync_panel.py" line="288"/>
         <source>the system keyring is not available.</source>
         <translation>系统密钥库不可用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="274"/>
+        <location filename="../../app/ui/sync_panel.py" line="277"/>
         <source>HQ refuses this computer: another computer uses this station&apos;s identity. Receive on one computer only and call HQ; every record stays here.</source>
         <translation>总部拒收本机数据：另一台电脑正在使用本所的身份。请只在一台电脑上接警登记，并联系总部；所有记录均保留在本机。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="279"/>
+        <location filename="../../app/ui/sync_panel.py" line="282"/>
         <source>HQ answered with an error; will retry by itself.</source>
         <translation>总部返回错误，将自动重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="282"/>
+        <location filename="../../app/ui/sync_panel.py" line="285"/>
         <source>HQ holds less than it had confirmed; sending those records again.</source>
         <translation>总部现存记录少于其已确认的记录，正在重新发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="288"/>
+        <location filename="../../app/ui/sync_panel.py" line="291"/>
         <source>the keyring here keeps secrets in a plain file; it is not used.</source>
         <translation>本机密钥环把机密保存在普通文件中，不予使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="294"/>
+        <location filename="../../app/ui/sync_panel.py" line="297"/>
         <source>this station is not linked to HQ.</source>
         <translation>本所尚未接入总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="297"/>
+        <location filename="../../app/ui/sync_panel.py" line="300"/>
         <source>the HQ address is not secure (https).</source>
         <translation>总部地址不安全（须使用 https）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="302"/>
+        <location filename="../../app/ui/sync_panel.py" line="305"/>
         <source>HQ not reachable; will retry by itself.</source>
         <translation>暂时无法连接总部，将自动重试。</translation>
     </message>
@@ -2995,117 +3018,117 @@ Incident catalog %2</source>
         <translation>回访 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="69"/>
+        <location filename="../../app/ui/visit_outcome.py" line="95"/>
         <source>Result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="71"/>
+        <location filename="../../app/ui/visit_outcome.py" line="97"/>
         <source>&amp;1 Visited</source>
         <translation>&amp;1 已回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="72"/>
+        <location filename="../../app/ui/visit_outcome.py" line="98"/>
         <source>&amp;2 Not reached</source>
         <translation>&amp;2 未联系上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="73"/>
+        <location filename="../../app/ui/visit_outcome.py" line="99"/>
         <source>&amp;3 Refused</source>
         <translation>&amp;3 拒绝回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="78"/>
+        <location filename="../../app/ui/visit_outcome.py" line="104"/>
         <source>Problem solved?</source>
         <translation>问题是否解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="79"/>
+        <location filename="../../app/ui/visit_outcome.py" line="105"/>
         <source>Yes</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="79"/>
+        <location filename="../../app/ui/visit_outcome.py" line="105"/>
         <source>Partly</source>
         <translation>部分解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="79"/>
+        <location filename="../../app/ui/visit_outcome.py" line="105"/>
         <source>No</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="83"/>
+        <location filename="../../app/ui/visit_outcome.py" line="109"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="85"/>
+        <location filename="../../app/ui/visit_outcome.py" line="111"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="86"/>
+        <location filename="../../app/ui/visit_outcome.py" line="112"/>
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="87"/>
+        <location filename="../../app/ui/visit_outcome.py" line="113"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="94"/>
+        <location filename="../../app/ui/visit_outcome.py" line="120"/>
         <source>e.g. no answer, phone off, moved away</source>
         <translation>如：无人接听、关机、已搬走</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="104"/>
+        <location filename="../../app/ui/visit_outcome.py" line="130"/>
         <source>What else is needed</source>
         <translation>还需要什么帮助</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="105"/>
+        <location filename="../../app/ui/visit_outcome.py" line="131"/>
         <source>Why not reached</source>
         <translation>未联系上原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="107"/>
+        <location filename="../../app/ui/visit_outcome.py" line="133"/>
         <source>Notes</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="182"/>
+        <location filename="../../app/ui/visit_outcome.py" line="186"/>
         <source>%1 - visit %2: %3, due %4</source>
         <translation>%1 — 第%2次回访：%3，应于 %4 前完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="190"/>
+        <location filename="../../app/ui/visit_outcome.py" line="194"/>
         <source>Report %1, %2</source>
         <translation>警情 %1，%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="196"/>
+        <location filename="../../app/ui/visit_outcome.py" line="200"/>
         <source>Early warning: %1</source>
         <translation>五色预警：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="205"/>
+        <location filename="../../app/ui/visit_outcome.py" line="209"/>
         <source>SAFE CONTACT: no phone calls; meet only where the other party cannot see.</source>
         <translation>安全联系：不得电话联系，只在对方当事人看不到的地方见面。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="212"/>
+        <location filename="../../app/ui/visit_outcome.py" line="216"/>
         <source>The outcome of this visit is already recorded.</source>
         <translation>该回访的结果已录入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="255"/>
+        <location filename="../../app/ui/visit_outcome.py" line="259"/>
         <source>Choose one.</source>
         <translation>请选择一项。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="257"/>
+        <location filename="../../app/ui/visit_outcome.py" line="261"/>
         <source>Say why.</source>
         <translation>请说明原因。</translation>
     </message>
@@ -3113,302 +3136,236 @@ Incident catalog %2</source>
 <context>
     <name>VisitQueueView</name>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="98"/>
+        <location filename="../../app/ui/visit_queue.py" line="140"/>
         <source>Type or scan the visit code from a sheet</source>
         <translation>输入或扫描回访单上的回访编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="99"/>
-        <location filename="../../app/ui/visit_queue.py" line="187"/>
+        <location filename="../../app/ui/visit_queue.py" line="141"/>
+        <location filename="../../app/ui/visit_queue.py" line="152"/>
         <source>Visit code</source>
         <translation>回访编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="101"/>
+        <location filename="../../app/ui/visit_queue.py" line="143"/>
         <source>Record outcome</source>
         <translation>录入结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="112"/>
+        <location filename="../../app/ui/visit_queue.py" line="160"/>
         <source>All officers</source>
         <translation>全部民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="121"/>
+        <location filename="../../app/ui/visit_queue.py" line="170"/>
         <source>All kinds</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="126"/>
+        <location filename="../../app/ui/visit_queue.py" line="175"/>
         <source>All incident types</source>
         <translation>全部警情类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="139"/>
+        <location filename="../../app/ui/visit_queue.py" line="199"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="140"/>
-        <location filename="../../app/ui/visit_queue.py" line="194"/>
+        <location filename="../../app/ui/visit_queue.py" line="182"/>
+        <location filename="../../app/ui/visit_queue.py" line="200"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="141"/>
+        <location filename="../../app/ui/visit_queue.py" line="201"/>
         <source>Due</source>
         <translation>应回访日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="142"/>
+        <location filename="../../app/ui/visit_queue.py" line="202"/>
         <source>Person</source>
         <translation>回访对象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="143"/>
+        <location filename="../../app/ui/visit_queue.py" line="203"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="144"/>
+        <location filename="../../app/ui/visit_queue.py" line="204"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="145"/>
-        <location filename="../../app/ui/visit_queue.py" line="193"/>
+        <location filename="../../app/ui/visit_queue.py" line="181"/>
+        <location filename="../../app/ui/visit_queue.py" line="205"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="146"/>
+        <location filename="../../app/ui/visit_queue.py" line="206"/>
         <source>Report</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="147"/>
-        <location filename="../../app/ui/visit_queue.py" line="192"/>
-        <location filename="../../app/ui/visit_queue.py" line="450"/>
+        <location filename="../../app/ui/visit_printing.py" line="58"/>
+        <location filename="../../app/ui/visit_queue.py" line="180"/>
+        <location filename="../../app/ui/visit_queue.py" line="207"/>
         <source>Officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="163"/>
+        <location filename="../../app/ui/visit_queue.py" line="217"/>
         <source>Assign to...</source>
         <translation>分配给…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="167"/>
+        <location filename="../../app/ui/visit_queue.py" line="221"/>
         <source>Print selected sheets...</source>
         <translation>打印所选回访单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="170"/>
+        <location filename="../../app/ui/visit_queue.py" line="224"/>
         <source>Print a day&apos;s route...</source>
         <translation>打印当日回访路线…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="173"/>
+        <location filename="../../app/ui/visit_queue.py" line="229"/>
         <source>Satisfaction and completion...</source>
         <translation>满意率与完成率…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="176"/>
+        <location filename="../../app/ui/visit_queue.py" line="232"/>
         <source>Add to care register...</source>
         <translation>登记特殊人群…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="195"/>
+        <location filename="../../app/ui/visit_queue.py" line="183"/>
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="214"/>
+        <location filename="../../app/ui/visit_queue.py" line="249"/>
         <source>All grids</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="240"/>
+        <location filename="../../app/ui/visit_queue.py" line="275"/>
         <source>Overdue (%1)</source>
         <translation>已逾期（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="241"/>
+        <location filename="../../app/ui/visit_queue.py" line="276"/>
         <source>Due today (%1)</source>
         <translation>今日应回访（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="242"/>
+        <location filename="../../app/ui/visit_queue.py" line="277"/>
         <source>Coming 7 days (%1)</source>
         <translation>未来7天（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="263"/>
+        <location filename="../../app/ui/visit_queue.py" line="298"/>
         <source>%1 overdue, %2 due today, %3 in the coming week.</source>
         <translation>已逾期 %1 个，今日应回访 %2 个，未来一周 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="270"/>
+        <location filename="../../app/ui/visit_queue.py" line="305"/>
         <source>%1 dissatisfied answers under supervision.</source>
         <translation>%1 个不满意回访正在督办整改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="299"/>
-        <source>This month: satisfaction %1, completion %2.</source>
-        <translation>本月满意率 %1，完成率 %2。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/visit_queue.py" line="318"/>
+        <location filename="../../app/ui/visit_queue.py" line="317"/>
         <source>safe contact - no calls</source>
         <translation>安全联系—不得电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="321"/>
+        <location filename="../../app/ui/visit_queue.py" line="320"/>
         <source> (attempt %1)</source>
         <translation>（第%1次尝试）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="325"/>
+        <location filename="../../app/ui/visit_queue.py" line="324"/>
         <source>care register</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="387"/>
+        <location filename="../../app/ui/visit_queue.py" line="386"/>
         <source>Outcome of %1 recorded.</source>
         <translation>已录入回访 %1 的结果。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="389"/>
+        <location filename="../../app/ui/visit_queue.py" line="388"/>
         <source>Follow-up visit created: %1.</source>
         <translation>已生成后续回访：%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="402"/>
-        <location filename="../../app/ui/visit_queue.py" line="408"/>
+        <location filename="../../app/ui/visit_queue.py" line="401"/>
+        <location filename="../../app/ui/visit_queue.py" line="407"/>
         <source>Assign</source>
         <translation>分配回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="402"/>
-        <location filename="../../app/ui/visit_queue.py" line="433"/>
+        <location filename="../../app/ui/visit_queue.py" line="401"/>
+        <location filename="../../app/ui/visit_queue.py" line="432"/>
         <source>Select visits first.</source>
         <translation>请先选择回访。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="409"/>
+        <location filename="../../app/ui/visit_queue.py" line="408"/>
         <source>Give %1 visits to:</source>
         <translation>将 %1 个回访分配给：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="423"/>
+        <location filename="../../app/ui/visit_queue.py" line="422"/>
         <source>%1 visits now with %2.</source>
         <translation>%1 个回访已分配给 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="433"/>
-        <location filename="../../app/ui/visit_queue.py" line="435"/>
-        <location filename="../../app/ui/visit_queue.py" line="482"/>
+        <location filename="../../app/ui/visit_queue.py" line="432"/>
+        <location filename="../../app/ui/visit_queue.py" line="434"/>
         <source>Visit sheets</source>
         <translation>回访单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="439"/>
+        <location filename="../../app/ui/visit_queue.py" line="457"/>
+        <source>Visit sheets are being prepared or printed: wait for them.</source>
+        <translation>走访单正在生成或打印，请稍候。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visit_printing.py" line="47"/>
         <source>Print a day&apos;s route</source>
         <translation>打印当日回访路线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="449"/>
+        <location filename="../../app/ui/visit_printing.py" line="57"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="451"/>
+        <location filename="../../app/ui/visit_printing.py" line="61"/>
         <source>Open visits due on that date or earlier, in route order.</source>
         <translation>该日及之前到期的未完成回访，按路线顺序排列。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="470"/>
+        <location filename="../../app/ui/visit_queue.py" line="449"/>
         <source>Route</source>
         <translation>回访路线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="471"/>
+        <location filename="../../app/ui/visit_queue.py" line="450"/>
         <source>No open visits are due on or before %1.</source>
         <translation>%1 及之前没有到期的未完成回访。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="474"/>
+        <location filename="../../app/ui/visit_queue.py" line="453"/>
         <source>Route %1</source>
         <translation>回访路线 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="479"/>
-        <source>Preparing visit sheets...</source>
-        <translation>正在生成回访单…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/visit_queue.py" line="479"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/visit_queue.py" line="488"/>
-        <source>Sheet %1 of %2</source>
-        <translation>第 %1 / %2 张</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/visit_queue.py" line="514"/>
-        <source>%1 visit sheets are ready.</source>
-        <translation>%1 张回访单已生成。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/visit_queue.py" line="515"/>
-        <source>Print preview...</source>
-        <translation>打印预览…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/visit_queue.py" line="516"/>
-        <source>Print...</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/visit_queue.py" line="517"/>
-        <source>Open in viewer</source>
-        <translation>用阅读器打开</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/visit_queue.py" line="518"/>
-        <source>Save PDF...</source>
-        <translation>保存为 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/visit_queue.py" line="540"/>
-        <source>Save visit sheets</source>
-        <translation>保存回访单</translation>
-    </message>
-    <message>
         <source>Could not save: %1</source>
         <translation type="vanished">无法保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/visit_queue.py" line="553"/>
-        <source>No printer is set up on this PC. Save the PDF or open it in the viewer and print from another PC.</source>
-        <translation>本机未配置打印机。请保存为 PDF 或用阅读器打开，在其他电脑上打印。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/visit_queue.py" line="566"/>
-        <source>Printing...</source>
-        <translation>正在打印…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/visit_queue.py" line="566"/>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/visit_queue.py" line="583"/>
-        <source>Printing stopped after sheet %1 of %2. Check the printer, then resume from sheet %3?</source>
-        <translation>打印在第 %1 / %2 张后中断。请检查打印机，是否从第 %3 张继续打印？</translation>
     </message>
 </context>
 <context>
@@ -3605,6 +3562,117 @@ Incident catalog %2</source>
         <location filename="../../app/ui/warning_letter_dialog.py" line="178"/>
         <source>What must change?</source>
         <translation>需要修改什么？</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="25"/>
+        <source>&amp;Desk</source>
+        <translation>接警台(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="27"/>
+        <source>Receive walk-in</source>
+        <translation>自接警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="28"/>
+        <source>Reports</source>
+        <translation>警情数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="29"/>
+        <source>Return visits</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="30"/>
+        <source>Case files</source>
+        <translation>一案一档</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="31"/>
+        <source>Reminder sheets</source>
+        <translation>重复警情提示单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="32"/>
+        <source>Supervision</source>
+        <translation>督导研判</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="33"/>
+        <source>Shift end</source>
+        <translation>交班核对</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="34"/>
+        <source>Settings...</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="35"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="38"/>
+        <source>&amp;Account</source>
+        <translation>账号(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="43"/>
+        <source>Lock screen</source>
+        <translation>锁定屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="48"/>
+        <source>Change password...</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="49"/>
+        <source>Accounts...</source>
+        <translation>账号管理…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="52"/>
+        <source>Print recovery key...</source>
+        <translation>打印恢复密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="57"/>
+        <source>Check audit log</source>
+        <translation>校验审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="58"/>
+        <source>Backups...</source>
+        <translation>备份…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="64"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="64"/>
+        <location filename="../../app/ui/window_menus.py" line="105"/>
+        <source>About StationDesk</source>
+        <translation>关于 StationDesk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="95"/>
+        <source>Password changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="106"/>
+        <source>StationDesk %1
+Incident catalog %2</source>
+        <translation>StationDesk %1
+警情类别目录 %2</translation>
     </message>
 </context>
 </TS>

@@ -83,7 +83,7 @@ def store_connection(store: Any) -> Any:
 
 
 def raw_insert_commit(n: int) -> list[float]:
-    from app.db.engine import PRAGMAS
+    from app.common.database import PRAGMAS
 
     with tempfile.TemporaryDirectory() as tmp:
         conn = sqlite3.connect(Path(tmp) / "raw.sqlite3", isolation_level=None)
@@ -154,7 +154,7 @@ def bench_form(data_dir: Path, n: int) -> dict[str, float]:
         form = window.tabs.currentWidget()
         assert window.focusWidget() is form.boxes["reporter_name"].editor
         times.append((time.perf_counter() - t0) * 1000)
-        window._close_tab(window.tabs.currentIndex())
+        window.close_tab(window.tabs.currentIndex())
         QApplication.processEvents()
     window.close()
     store.close()

@@ -158,9 +158,9 @@ def _batches(unit_code: str, recent_phones: list[str]) -> Iterator[list[Any]]:
 
 
 def run(pg_url: str | None = None) -> dict[str, float]:
-    from app.db.engine import make_server_engine, server_url
     from app.hq import ingest, schema
     from app.hq.service import Headquarters
+    from app.hq.sql import make_server_engine, server_url
     from app.sync import protocol
 
     base = pg_url or os.environ.get("STATIONDESK_TEST_PG_URL") or DEFAULT_PG

@@ -35,7 +35,7 @@ def main() -> None:
     app.processEvents()
     assert window.desk.receive_button.isEnabled()
     if mode == "rss":
-        window.show_reports()
+        window.views.show("reports")
         app.processEvents()
         for line in Path("/proc/self/status").read_text().splitlines():
             if line.startswith("VmRSS:"):

@@ -44,8 +44,8 @@ class Hq:
     def __init__(self, base_url: str) -> None:
         from sqlalchemy import create_engine, text
 
-        from app.db.engine import make_server_engine, server_url
         from app.hq import schema
+        from app.hq.sql import make_server_engine, server_url
 
         self.admin = create_engine(server_url(base_url), isolation_level="AUTOCOMMIT")
         self.name = f"sd_bench_{uuid.uuid4().hex[:8]}"
@@ -87,8 +87,8 @@ class Hq:
                 time.sleep(0.1)
 
     def service(self) -> Any:
-        from app.db.engine import make_server_engine
         from app.hq.service import Headquarters
+        from app.hq.sql import make_server_engine
 
         return Headquarters(make_server_engine(self.db_url))
 
@@ -135,13 +135,13 @@ def _revision_count(store: Any) -> int:
 
 
 def bench_catch_up(hq: Hq, tmp: Path, target: int = 100_000) -> dict[str, float]:
-    from app.sync.engine import SyncEngine
+    from app.services.sync import sync_engine
 
     store = _station(tmp / "catchup", "140201", target // 3)
     _enroll(store, hq, "140201")
     pending = _revision_count(store)
     t0 = time.perf_counter()
-    report = SyncEngine(store, batch_size=1000).run_once()
+    report = sync_engine(store, batch_size=1000).run_once()
     elapsed = time.perf_counter() - t0
     assert report.ok and report.stored == pending, report
     raw = _raw_bulk_insert(hq, store, pending)

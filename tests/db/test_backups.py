@@ -245,7 +245,7 @@ def test_nothing_personal_is_readable_in_any_file_the_station_writes(
 ) -> None:
     """The database, its WAL, backups, manifests, settings, the key record, logs and crash
     reports: none shows a name, phone number or ID number."""
-    from app.logs import write_crash_report
+    from app.common.logs import write_crash_report
 
     _fill(store, chief, catalog, 3)
     backups.run_backup(store, data_dir, reason="manual")

@@ -109,9 +109,9 @@ def test_hq_schema_matches_its_models(tmp_path) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    from app.db.engine import make_server_engine
     from app.hq import schema
     from app.hq.models import HqBase
+    from app.hq.sql import make_server_engine
 
     engine = make_server_engine(f"sqlite:///{tmp_path / 'hq.sqlite3'}")
     schema.upgrade(engine)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import socket
 import sqlite3
@@ -21,7 +22,7 @@ import httpx
 import pytest
 from sqlalchemy import Engine, create_engine, select, text
 
-from app.db.engine import Store, make_server_engine, server_url
+from app.db.engine import Store
 from app.db.models import (
     CarePerson,
     CaseFile,
@@ -31,16 +32,17 @@ from app.db.models import (
     Visit,
     WarningLetter,
 )
+from app.db.revisions import snapshot
 from app.db.station_file import open_station
 from app.hq import schema
 from app.hq.models import HqGeneration, HqRecord, HqRevision, HqStation
 from app.hq.service import Headquarters
+from app.hq.sql import make_server_engine, server_url
 from app.services import station, sync
 from app.services.care_register import person_snapshot
 from app.services.case_files import snapshot as case_snapshot
 from app.services.reminder_sheets import SHEETS
-from app.services.revisions import snapshot
-from app.services.visits import visit_snapshot
+from app.services.visit_records import visit_snapshot
 from app.services.warning_letters import LETTERS
 from tests.conftest import plain_sqlcipher
 
@@ -49,10 +51,29 @@ PG_ENV = "STATIONDESK_TEST_PG_URL"
 PASSWORD = "correct-horse"
 
 
+# Ports for test servers come from below the ephemeral range (32768 and up on Linux, 49152 and
+# up on Windows), so that no outgoing connection takes the port of an HQ that was killed and is
+# about to start again on it. Each parallel worker draws from its own slice, and a port is
+# handed out once per process: an HQ restarted on its port finds it free.
+PORTS = range(20000, 32000)
+_handed_out: set[int] = set()
+_draw = random.SystemRandom()  # not the `random` that Hypothesis seeds
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT") or 1)
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    size = len(PORTS) // workers
+    mine = [p for p in PORTS[worker * size : (worker + 1) * size] if p not in _handed_out]
+    for port in _draw.sample(mine, len(mine)):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue  # another program's
+        _handed_out.add(port)
+        return port
+    raise RuntimeError("no free port left for test servers")
 
 
 # -- HQ database: a fresh PostgreSQL database per test (from a migrated template) --------------
@@ -150,20 +171,24 @@ class HqProcess:
             "--port",
             str(self.port),
         ]
-        self.proc = subprocess.Popen(
-            [*cmd, *self.extra], cwd=ROOT, stdout=self.log.open("ab"), stderr=subprocess.STDOUT
-        )
+        with self.log.open("ab") as log:
+            self.proc = subprocess.Popen(
+                [*cmd, *self.extra], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
+            )
+        # one client for the whole wait: a new one per poll builds a TLS context each time,
+        # a few hundredths of a second taken from the HQ that is starting
+        verify = ssl.create_default_context(cafile=str(self.ca)) if self.ca else True
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                verify = ssl.create_default_context(cafile=str(self.ca)) if self.ca else True
-                if httpx.get(f"{self.url}/v1/health", timeout=1, verify=verify).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"HQ exited: {self.log.read_text()[-2000:]}")
-            time.sleep(0.1)
+        with httpx.Client(timeout=1, verify=verify) as client:
+            while time.monotonic() < deadline:
+                try:
+                    if client.get(f"{self.url}/v1/health").status_code == 200:
+                        return
+                except httpx.TransportError:
+                    pass
+                if self.proc.poll() is not None:
+                    raise RuntimeError(f"HQ exited: {self.log.read_text()[-2000:]}")
+                time.sleep(0.05)
         raise RuntimeError("HQ did not start")
 
     def kill(self) -> None:

@@ -40,7 +40,7 @@ from keyrings.alt.file import PlaintextKeyring
 from sqlalchemy import Engine, or_, select, text
 
 from app.db import cipher
-from app.db.engine import Store, make_server_engine
+from app.db.engine import Store
 from app.db.models import (
     CarePerson,
     CaseFile,
@@ -50,15 +50,17 @@ from app.db.models import (
     Visit,
     WarningLetter,
 )
+from app.db.revisions import snapshot as report_snapshot
+from app.domain import clock
 from app.domain.catalog import Catalog, load_catalog
 from app.hq import schema
 from app.hq.models import HqInstruction, HqRecord, HqRevision, HqStation
 from app.hq.service import Headquarters
+from app.hq.sql import make_server_engine
 from app.services import (
     backups,
     care_register,
     case_files,
-    clock,
     receiving,
     reminder_sheets,
     sync,
@@ -66,10 +68,9 @@ from app.services import (
     visits,
     warning_letters,
 )
-from app.services.revisions import snapshot as report_snapshot
 from app.services.station import OfficerInfo
+from app.services.sync import sync_engine
 from app.sync.client import HqClient
-from app.sync.engine import SyncEngine
 from app.sync.report import SyncReport
 from tests.conftest import good_intake, plain_sqlcipher
 from tests.sync.conftest import (
@@ -665,7 +666,7 @@ class World:
     def _run(self, desk: Desk, **engine_args: Any) -> SyncReport:
         """One in-process sync; run_once must report, never raise."""
         try:
-            report = SyncEngine(
+            report = sync_engine(
                 desk.store, client_factory=short_timeout, computer=desk.computer, **engine_args
             ).run_once()
         except Exception as exc:  # noqa: BLE001 - any escape is the finding
@@ -738,7 +739,7 @@ class World:
         def run() -> None:
             try:
                 outcome.append(
-                    SyncEngine(
+                    sync_engine(
                         desk.store,
                         batch_size=batch,
                         client_factory=short_timeout,

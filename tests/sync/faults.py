@@ -9,6 +9,7 @@ the reply. Fault connections are closed after one request, so faults land per re
 from __future__ import annotations
 
 import collections
+import contextlib
 import socket
 import struct
 import threading
@@ -74,7 +75,11 @@ class FaultProxy:
         return f"http://127.0.0.1:{self.port}"
 
     def close(self) -> None:
+        """Stops accepting and frees the port (a shutdown wakes the thread blocked in accept,
+        which a close alone does not: the socket would listen on until the process ends)."""
         self._stop.set()
+        with contextlib.suppress(OSError):
+            self._server.shutdown(socket.SHUT_RDWR)
         self._server.close()
 
     def _accept(self) -> None:

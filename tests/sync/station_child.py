@@ -13,7 +13,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from app.db.station_file import open_station
-from app.sync.engine import SyncEngine
+from app.services.sync import sync_engine
 
 
 def main() -> int:
@@ -25,7 +25,7 @@ def main() -> int:
         if name == crash_at:
             os.kill(os.getpid(), signal.SIGKILL)
 
-    report = SyncEngine(
+    report = sync_engine(
         open_station(data_dir), batch_size=batch, step=step, computer=computer
     ).run_once()
     print(json.dumps(asdict(report)))

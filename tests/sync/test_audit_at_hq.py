@@ -9,7 +9,7 @@ from pathlib import Path
 from app.db import audit_chain, audit_seal, cipher
 from app.db.engine import Store
 from app.services import audit, audit_verify, receiving
-from app.sync.engine import SyncEngine
+from app.services.sync import sync_engine
 from tests.conftest import plain_sqlcipher
 from tests.sync.conftest import enroll, receive_and_complete, sign_in
 
@@ -22,11 +22,11 @@ def _hq_view(hq) -> tuple[int, str]:
 def test_every_push_carries_the_chain_and_hq_keeps_up(desk, hq) -> None:
     enroll(desk, hq)
     receive_and_complete(desk, 3)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     assert _hq_view(hq) == (audit.head(desk)[0], "ok")
     sign_in(desk)  # only audit entries, no revision: still reaches HQ
     sign_in(desk)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     assert _hq_view(hq) == (audit.head(desk)[0], "ok")
     assert hq.service().alarms() == []
 
@@ -47,7 +47,7 @@ def _rewrite_history(path: Path, key: bytes | None, seq: int) -> None:
 def test_a_history_rewritten_consistently_in_the_file_is_caught_at_hq(desk, hq) -> None:
     enroll(desk, hq)
     receive_and_complete(desk, 3)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     _rewrite_history(desk.path, desk.key, 3)
     found = audit_verify.verify(desk)  # the head sealed beside the file tells...
     assert [f.kind for f in found.findings] == ["entry_changed"], found.findings
@@ -55,7 +55,7 @@ def test_a_history_rewritten_consistently_in_the_file_is_caught_at_hq(desk, hq) 
     audit_seal.reset(desk.path.parent, *audit.head(desk))  # ...unless the forger reseals it,
     assert audit_verify.verify(desk).ok  # and then the file alone cannot tell any more...
     receive_and_complete(desk, 1)
-    SyncEngine(desk).run_once()
+    sync_engine(desk).run_once()
     assert _hq_view(hq)[1] == "broken"  # ...HQ can
     (alarm,) = hq.service().alarms()
     assert alarm["kind"] == "audit_chain_broken" and "another hash" in alarm["detail"]["what"]
@@ -64,14 +64,14 @@ def test_a_history_rewritten_consistently_in_the_file_is_caught_at_hq(desk, hq) 
 def test_entries_removed_after_hq_saw_them_are_caught(desk, hq) -> None:
     enroll(desk, hq)
     receive_and_complete(desk, 3)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     seen, _ = _hq_view(hq)
     with closing(plain_sqlcipher(desk.path, desk.key)) as conn:
         conn.execute("DELETE FROM audit WHERE seq > ?", (seen - 2,))
         conn.execute("UPDATE station SET audit_acked_seq = ?", (seen - 2,))
     sign_in(desk)
-    SyncEngine(desk).run_once()  # HQ says where it is; the station has nothing there
-    SyncEngine(desk).run_once()
+    sync_engine(desk).run_once()  # HQ says where it is; the station has nothing there
+    sync_engine(desk).run_once()
     assert _hq_view(hq)[1] == "broken"
 
 
@@ -80,10 +80,10 @@ def test_a_restore_restarts_the_chain_and_hq_records_what_was_lost(desk, hq, tmp
     receive_and_complete(desk, 2)
     with closing(cipher.connect(desk.path, desk.key)) as src:
         cipher.copy_database(src, tmp_path / "old.sqlite3", desk.key)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     receive_and_complete(desk, 2)
     officer = sign_in(desk)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     path, key = desk.path, desk.key
     desk.close()
     for suffix in ("", "-wal", "-shm"):
@@ -91,11 +91,11 @@ def test_a_restore_restarts_the_chain_and_hq_records_what_was_lost(desk, hq, tmp
     with closing(cipher.connect(tmp_path / "old.sqlite3", key)) as src:
         cipher.copy_database(src, path, key)
     restored = Store(path, key)
-    report = SyncEngine(restored).run_once()
+    report = sync_engine(restored).run_once()
     assert report.ok and report.new_generation == 2
     assert audit_verify.verify(restored).ok  # revisions taken back from HQ are vouched for
     receiving.receive(restored, officer)
-    assert SyncEngine(restored).run_once().ok
+    assert sync_engine(restored).run_once().ok
     assert _hq_view(hq) == (audit.head(restored)[0], "restarted")
     (alarm,) = hq.service().alarms()
     assert (

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
-from app.db.engine import make_server_engine
 from app.hq.cli import main as hq_main
 from app.hq.models import HqInstruction, HqRecentKey, HqRecord, HqReminder
+from app.hq.sql import make_server_engine
 from app.services import reminder_sheets
-from app.sync.engine import SyncEngine
+from app.services.sync import sync_engine
 from tests.sync.conftest import enroll, make_station, receive_and_complete, sign_in
 
 
@@ -24,9 +24,9 @@ def test_a_repeat_across_two_stations_gets_a_sheet_and_its_feedback_returns(
     enroll(one, hq, "140107")
     enroll(two, hq, "140108")
     (first,) = receive_and_complete(one)  # phone 13900000000 at station one
-    assert SyncEngine(one).run_once().stored == 2
+    assert sync_engine(one).run_once().stored == 2
     (second,) = receive_and_complete(two)  # the same phone at station two
-    SyncEngine(two).run_once()
+    sync_engine(two).run_once()
     engine = make_server_engine(hq.db_url)
     with engine.connect() as conn:
         sheets = conn.execute(select(HqReminder.code, HqReminder.payload)).all()
@@ -38,7 +38,7 @@ def test_a_repeat_across_two_stations_gets_a_sheet_and_its_feedback_returns(
     assert "2个派出所" in payload["rule_label"]
 
     # nothing of station one reaches station two until the command centre decides
-    SyncEngine(two).run_once()
+    sync_engine(two).run_once()
     assert reminder_sheets.sheets(two) == []
     (waiting,) = hq.service().review_queue()
     assert waiting["code"] == sheets[0].code and waiting["unit_code"] == "140108"
@@ -54,7 +54,7 @@ def test_a_repeat_across_two_stations_gets_a_sheet_and_its_feedback_returns(
     assert disclosed["about_units"] == ["140107"]
     assert disclosed["fields"] == ["unit_code", "received_at"]
 
-    SyncEngine(two).run_once()  # the pull brings the sheet down
+    sync_engine(two).run_once()  # the pull brings the sheet down
     (row,) = reminder_sheets.sheets(two)
     assert row.origin == "hq" and row.reports == 2 and row.code == sheets[0].code
     with two.read() as s:
@@ -65,7 +65,7 @@ def test_a_repeat_across_two_stations_gets_a_sheet_and_its_feedback_returns(
     assert theirs == [{"unit_code": "140107", "received_at": theirs[0]["received_at"]}]
     assert reminder_sheets.sheets(one) == []  # station one is not the one that must act
     reminder_sheets.feed_back(two, sign_in(two), row.id, "receipt", "已签收")
-    SyncEngine(two).run_once()
+    sync_engine(two).run_once()
     with engine.connect() as conn:
         held = conn.execute(select(HqRecord.payload).where(HqRecord.id == row.id)).scalar_one()
     assert json.loads(held)["status"] == "acknowledged"
@@ -86,7 +86,7 @@ def test_a_repeat_across_two_stations_gets_a_sheet_and_its_feedback_returns(
         )
     # a third report of the same person inside the window: no second sheet
     receive_and_complete(one)
-    SyncEngine(one).run_once()
+    sync_engine(one).run_once()
     with engine.connect() as conn:
         assert len(conn.execute(select(HqReminder.id)).all()) == 1
         kinds = conn.execute(select(HqInstruction.kind)).scalars().all()
@@ -104,9 +104,9 @@ def test_a_station_fishing_for_other_stations_people_raises_an_alarm(tmp_path: P
     enroll(one, hq, "140107")
     enroll(two, hq, "140108")
     receive_and_complete(one, 21)
-    assert SyncEngine(one).run_once().ok
+    assert sync_engine(one).run_once().ok
     receive_and_complete(two, 21)  # the same 21 phones, made up at station two
-    assert SyncEngine(two).run_once().ok
+    assert sync_engine(two).run_once().ok
     alarms = [a for a in hq.service().alarms() if a["kind"] == "cross_station_probe"]
     assert [a["unit_code"] for a in alarms] == ["140108"]
     assert reminder_sheets.sheets(two) == []  # and nothing was disclosed to it meanwhile
@@ -127,7 +127,7 @@ def test_a_reused_revision_id_answers_as_a_new_one(tmp_path: Path, hq) -> None:
     receive_and_complete(one)
     with one.read() as s:
         theirs = outbox.pending_batch(s, outbox.station_row(s), 1)[0]
-    assert SyncEngine(one).run_once().ok
+    assert sync_engine(one).run_once().ok
     receive_and_complete(two)
     with two.read() as s:
         mine = outbox.pending_batch(s, outbox.station_row(s), 2)

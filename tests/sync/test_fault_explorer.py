@@ -35,6 +35,7 @@ from hypothesis import HealthCheck, Phase, Verbosity, reproduce_failure, seed, s
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 
+from tests.conftest import print_after_the_run
 from tests.sync.explorer import (
     CLOCK_JUMPS,
     CRASH_POINTS,
@@ -44,6 +45,8 @@ from tests.sync.explorer import (
     Desk,
     World,
 )
+
+pytestmark = pytest.mark.slow  # parallel runs start it first
 
 DEFAULT_EXAMPLES = 6  # the bounded run in every `make test`; `make soak` runs 500
 EXAMPLES = int(os.environ.get("STATIONDESK_FAULT_EXAMPLES") or DEFAULT_EXAMPLES)
@@ -300,14 +303,9 @@ TestFaultExplorer = Machine.TestCase
 @pytest.fixture(scope="module", autouse=True)
 def _summary(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN202
     """One line a soak can count: sequences, steps and faults run, and the seed to repeat."""
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
     yield
     line = f"{STATS.line()}; seed {SEED} (STATIONDESK_FAULT_SEED={SEED} repeats it)"
-    capture = request.config.pluginmanager.get_plugin("capturemanager")
-    if reporter is not None and capture is not None:
-        with capture.global_and_fixture_disabled():
-            reporter.ensure_newline()
-            reporter.write_line(line)
+    print_after_the_run(request.config, line)
     targets = [Path(tmp_path_factory.getbasetemp()) / "fault-explorer-summary.txt"]
     if os.environ.get("STATIONDESK_FAULT_SUMMARY"):
         targets.append(Path(os.environ["STATIONDESK_FAULT_SUMMARY"]))

@@ -19,10 +19,10 @@ import pytest
 
 from app.db import cipher
 from app.domain.catalog import load_catalog
+from app.domain.clock import parse_utc
 from app.services import demo, receiving, sync
-from app.services.clock import parse_utc
+from app.services.sync import sync_engine
 from app.sync.client import HqClient
-from app.sync.engine import SyncEngine
 from tests.sync.conftest import ROOT, assert_converged, enroll, receive_and_complete, sign_in
 from tests.sync.faults import HTML_200, Fault, FaultProxy, canned
 
@@ -44,7 +44,7 @@ def short_timeout(url: str, token: str, ca: str, allow_http: bool) -> HqClient:
 def until_done(store, *, runs: int = 10) -> None:
     """Faults have stopped: the engine must reach "nothing pending" on its own."""
     for _ in range(runs):
-        report = SyncEngine(store, client_factory=short_timeout).run_once()
+        report = sync_engine(store, client_factory=short_timeout).run_once()
         if report.ok:
             return
         time.sleep(0.2)
@@ -99,7 +99,7 @@ def test_hq_killed_in_the_middle_of_an_ingest(desk, hq) -> None:
     outcome: list[object] = []
     runner = threading.Thread(
         target=lambda: outcome.append(
-            SyncEngine(desk, batch_size=800, client_factory=short_timeout).run_once()
+            sync_engine(desk, batch_size=800, client_factory=short_timeout).run_once()
         )
     )
     runner.start()
@@ -126,7 +126,7 @@ def test_hq_killed_in_the_middle_of_an_ingest(desk, hq) -> None:
 def test_network_and_server_faults_lose_and_double_nothing(linked, hq, proxy, fault) -> None:
     fill(linked, 12, edits=4)
     proxy.faults.extend([None, fault])  # the status call goes through; the push meets the fault
-    report = SyncEngine(linked, client_factory=short_timeout).run_once()
+    report = sync_engine(linked, client_factory=short_timeout).run_once()
     # no answer reached the desk: "not reachable"; HQ (or something in its place) answered
     # with an error: said as such, never "not reachable"
     answered = fault.kind == "canned"
@@ -146,7 +146,7 @@ def test_retry_after_from_503_and_429_is_honoured(linked, hq, proxy) -> None:
         busy = b'{"protocol":1,"error":"busy","reason":"busy"}'
         proxy.faults.extend([None, canned(status, busy, ("Retry-After", "120"))])
         before = dt.datetime.now(dt.UTC)
-        report = SyncEngine(linked).run_once()
+        report = sync_engine(linked).run_once()
         assert not report.ok and report.retry_after == 120.0
         status_now = sync.sync_status(linked)
         assert parse_utc(status_now.next_attempt_utc) >= before + dt.timedelta(seconds=119)
@@ -160,7 +160,7 @@ def test_413_halves_the_batch_until_it_fits(linked, hq, proxy) -> None:
     fill(linked, 20)
     too_large = b'{"protocol":1,"error":"too_large","reason":"big"}'
     proxy.faults.extend([None, canned(413, too_large), canned(413, too_large)])
-    report = SyncEngine(linked, batch_size=40).run_once()
+    report = sync_engine(linked, batch_size=40).run_once()
     assert report.ok and report.stored == 41
     assert proxy.seen == ["413", "413"]
     assert_converged(linked, hq)
@@ -170,7 +170,7 @@ def test_401_stops_with_a_clear_message_and_keeps_all_data(linked, hq, proxy) ->
     fill(linked, 3)
     refused = b'{"protocol":1,"error":"unauthorised","reason":"token revoked"}'
     proxy.faults.append(canned(401, refused))
-    report = SyncEngine(linked).run_once()
+    report = sync_engine(linked).run_once()
     assert report.error_code == "sync_refused" and "token revoked" in report.error
     status = sync.sync_status(linked)
     assert status.needs_person and status.pending == 7 and not sync.is_due(linked)
@@ -199,7 +199,7 @@ def test_backoff_grows_with_full_jitter_and_a_cap() -> None:
 def test_desk_clock_jumps_change_no_order_and_skew_is_shown(desk, hq, monkeypatch, shift) -> None:
     enroll(desk, hq)
     fill(desk, 2)
-    SyncEngine(desk).run_once()
+    sync_engine(desk).run_once()
 
     def wrong_now() -> dt.datetime:
         real = dt.datetime.now().astimezone()
@@ -208,7 +208,7 @@ def test_desk_clock_jumps_change_no_order_and_skew_is_shown(desk, hq, monkeypatc
     for module in ("app.services.receiving", "app.sync.engine"):
         monkeypatch.setattr(f"{module}.now_local", wrong_now)
     fill(desk, 3, edits=1)
-    report = SyncEngine(desk).run_once()
+    report = sync_engine(desk).run_once()
     assert report.ok
     status = sync.sync_status(desk)
     assert status.skew_warning
@@ -232,12 +232,12 @@ def test_a_station_restored_from_an_older_backup(
     enroll(desk, hq)
     old_ids = fill(desk, 5)
     _backup(desk.path, tmp_path / "old.sqlite3", desk.key)  # taken before these reached HQ
-    SyncEngine(desk).run_once()
+    sync_engine(desk).run_once()
     fill(desk, 4, edits=4)
     officer = sign_in(desk)
     for rid in old_ids[:2]:  # later changes to reports the backup also holds
         receiving.start_handling(desk, officer, rid)
-    SyncEngine(desk).run_once()
+    sync_engine(desk).run_once()
     path = desk.path
     desk.close()
     for suffix in ("", "-wal", "-shm"):
@@ -246,7 +246,7 @@ def test_a_station_restored_from_an_older_backup(
     restored = Store(path, desk.key)
     if edit_before_sync:  # the restored desk edits a report before HQ is reached: a fork
         receiving.start_handling(restored, sign_in(restored), old_ids[0])
-    report = SyncEngine(restored).run_once()
+    report = sync_engine(restored).run_once()
     assert report.ok and report.new_generation == 2
     assert report.recovered == 4 * 2 + 1 + 4 + 2
     assert_converged(restored, hq)
@@ -263,7 +263,7 @@ def test_thirty_days_offline_then_one_catch_up(desk, hq) -> None:
     fill(desk, 50, edits=50)
     pending = sync.sync_status(desk).pending
     assert pending >= 10_000
-    report = SyncEngine(desk).run_once()
+    report = sync_engine(desk).run_once()
     assert report.ok and report.stored == pending
     assert_converged(desk, hq)
 
@@ -288,7 +288,7 @@ def test_visits_and_their_outcomes_come_back_after_a_restore(desk, hq, tmp_path:
         visits.Outcome("done", satisfaction="dissatisfied", problem_solved="no"),
     )
     care_register.register_person(desk, officer, name="张三", category="elderly_alone")
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     assert_converged(desk, hq)
     before = {
         v.code: v.status for r in (kept, later) for v in visit_queries.visits_for_report(desk, r)
@@ -300,7 +300,7 @@ def test_visits_and_their_outcomes_come_back_after_a_restore(desk, hq, tmp_path:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     _backup(tmp_path / "old.sqlite3", path, desk.key)
     restored = Store(path, desk.key)
-    assert SyncEngine(restored).run_once().new_generation == 2
+    assert sync_engine(restored).run_once().new_generation == 2
     assert_converged(restored, hq)
     after = {
         v.code: v.status

@@ -19,8 +19,8 @@ from sqlalchemy import select
 
 from app.db.models import Revision
 from app.hq.models import HqRevision
+from app.services.sync import sync_engine
 from app.sync import outbox, protocol
-from app.sync.engine import SyncEngine
 from tests.sync.conftest import enroll, receive_and_complete
 from tests.sync.test_sync import _token
 
@@ -178,7 +178,7 @@ def test_a_desk_revision_with_a_nul_does_not_block_its_queue(desk, hq) -> None:
         first.payload = json.dumps(record, ensure_ascii=False)
         first.sha256 = protocol.payload_hash(first.payload)
         later = list(s.scalars(select(Revision.id).where(Revision.seq > 1)))
-    report = SyncEngine(desk).run_once()
+    report = sync_engine(desk).run_once()
     assert report.ok and report.quarantined == 1 and report.pending == 0, report
     with hq.service().session() as s:
         held = set(s.scalars(select(HqRevision.id)))

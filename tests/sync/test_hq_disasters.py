@@ -13,6 +13,7 @@ import sys
 import uuid
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from app.db import cipher
@@ -21,7 +22,8 @@ from app.db.models import Report
 from app.hq.cli import main as hq_main
 from app.hq.models import HqRevision
 from app.services import receiving, reminder_sheets, sync
-from app.sync.engine import SyncEngine
+from app.services.sync import sync_engine
+from app.sync import outbox
 from tests.sync.conftest import (
     ROOT,
     HqProcess,
@@ -45,15 +47,15 @@ def test_hq_restored_from_an_older_backup_gets_back_what_it_lost(
 ) -> None:
     enroll(desk, hq)
     receive_and_complete(desk, 6)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     backup = hq.backup(tmp_path / "hq-1.dump")
     later = receive_and_complete(desk, 5)
     receiving.start_handling(desk, sign_in(desk), later[0])
     lost = sync.sync_status(desk).pending
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     hq.restore(backup)  # HQ's disk replaced by last night's backup
 
-    report = SyncEngine(desk).run_once()
+    report = sync_engine(desk).run_once()
     assert report.ok and report.hq_behind == lost, report
     assert report.duplicates == 0 and report.mismatches == 0
     assert_converged(desk, hq)
@@ -67,7 +69,7 @@ def test_hq_restored_from_an_older_backup_gets_back_what_it_lost(
     assert f"station was ahead of HQ by {lost} revisions; resent" in capsys.readouterr().out
 
     receive_and_complete(desk, 1)  # and the desk goes on as before
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     assert_converged(desk, hq)
     assert len(_alarms(hq, "hq_behind")) == 1
 
@@ -79,20 +81,20 @@ def test_a_restore_that_lost_a_whole_generation_moves_the_rest_to_a_new_one(
     before that: HQ lacks generation 2 and the tail of generation 1."""
     enroll(desk, hq)
     receive_and_complete(desk, 3)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     hq_backup = hq.backup(tmp_path / "hq-1.dump")
     desk_backup = tmp_path / "desk.sqlite3"
     _copy(desk.path, desk_backup, desk.key)
     receive_and_complete(desk, 2)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     restored = _replace_file(desk, desk_backup)  # the desk's disk dies: generation 2
-    assert SyncEngine(restored).run_once().new_generation == 2
+    assert sync_engine(restored).run_once().new_generation == 2
     receive_and_complete(restored, 2)
-    assert SyncEngine(restored).run_once().ok
+    assert sync_engine(restored).run_once().ok
     assert_converged(restored, hq)
 
     hq.restore(hq_backup)
-    report = SyncEngine(restored).run_once()
+    report = sync_engine(restored).run_once()
     assert report.ok and report.hq_behind > 0 and report.new_generation == 3, report
     assert_converged(restored, hq)
     restored.close()
@@ -101,7 +103,7 @@ def test_a_restore_that_lost_a_whole_generation_moves_the_rest_to_a_new_one(
 def test_the_station_moved_to_a_second_empty_hq(desk, hq, hq_db, tmp_path, pg_template) -> None:
     enroll(desk, hq)
     receive_and_complete(desk, 4)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     assert sync.sync_status(desk).confirmed
 
     second = _second_hq(tmp_path, pg_template)
@@ -110,14 +112,14 @@ def test_the_station_moved_to_a_second_empty_hq(desk, hq, hq_db, tmp_path, pg_te
         status = sync.sync_status(desk)
         assert status.pending == 0 and not status.confirmed  # the new HQ has said nothing yet
         held = sync.sync_status(desk)
-        report = SyncEngine(desk).run_once()
+        report = sync_engine(desk).run_once()
         assert report.ok and report.hq_behind == report.stored > 0, report
         assert held.pending == 0
         assert sync.sync_status(desk).confirmed
         assert_converged(desk, second)
         assert _alarms(second, "hq_behind")
         receive_and_complete(desk, 1)
-        assert SyncEngine(desk).run_once().ok
+        assert sync_engine(desk).run_once().ok
         assert_converged(desk, second)
     finally:
         second.stop()
@@ -130,17 +132,17 @@ def test_instructions_issued_after_hq_backup_are_neither_lost_nor_applied_twice(
     enroll(desk, hq)
     service = hq.service()
     service.add_instruction("140107", "notice", {"text": "一"})
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     backup = hq.backup(tmp_path / "hq-1.dump")
     service.add_instruction("140107", "notice", {"text": "二"})
     service.add_instruction(None, "notice", {"text": "三"})
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     hq.restore(backup)
     # the restored HQ hands out the numbers of 二 and 三 again, to new notices
     hq.service().add_instruction("140107", "notice", {"text": "四"})
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     hq.service().add_instruction("140107", "notice", {"text": "五"})
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     texts = sorted(n.text for n in sync.notices(desk))
     assert texts == sorted(["一", "二", "三", "四", "五"])
 
@@ -153,23 +155,23 @@ def test_a_reminder_sheet_hq_lost_comes_back_from_the_station(hq, tmp_path) -> N
     enroll(near, hq, "140107")
     enroll(far, hq, "140108")
     receive_and_complete(far, 1, same_reporter=True)
-    assert SyncEngine(far).run_once().ok
+    assert sync_engine(far).run_once().ok
     backup = hq.backup(tmp_path / "hq-1.dump")
     receive_and_complete(near, 1, same_reporter=True)  # the same phone: a cross-station repeat
-    assert SyncEngine(near).run_once().ok
+    assert sync_engine(near).run_once().ok
     (waiting,) = hq.service().review_queue()
     hq.service().decide_sheet(waiting["code"], "值班长", send=None)  # the command centre issues
-    assert SyncEngine(near).run_once().ok  # pulls the sheet
+    assert sync_engine(near).run_once().ok  # pulls the sheet
     (sheet,) = reminder_sheets.sheets(near)
     reminder_sheets.feed_back(near, sign_in(near), sheet.id, "receipt", "已签收")
-    assert SyncEngine(near).run_once().ok
+    assert sync_engine(near).run_once().ok
     before = {s["code"]: s for s in hq.service().reminder_sheets()}
 
     hq.restore(backup)
     assert hq.service().reminder_sheets() == []
     for store in (near, far):
-        assert SyncEngine(store).run_once().ok
-        assert SyncEngine(store).run_once().ok
+        assert sync_engine(store).run_once().ok
+        assert sync_engine(store).run_once().ok
     after = {s["code"]: s for s in hq.service().reminder_sheets()}
     assert after.keys() == before.keys()  # the sheet is back, and no second one was issued
     assert after[sheet.code]["receipt"] == "已签收"
@@ -194,21 +196,21 @@ SECOND_PC = uuid.uuid4().hex
 def test_one_station_identity_on_two_computers(desk, hq, tmp_path) -> None:
     enroll(desk, hq)
     receive_and_complete(desk, 2)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     other = _second_computer(desk, tmp_path)
 
     mine = receive_and_complete(desk, 2)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     theirs = receive_and_complete(other, 2)
     # the copy finds its numbers taken at HQ by another computer: HQ keeps what it brings,
     # raises the alarm and refuses it from then on
-    report = SyncEngine(other, computer=SECOND_PC).run_once()
+    report = sync_engine(other, computer=SECOND_PC).run_once()
     assert report.error_code == "station_split" and "another computer" in report.error
 
     (alarm,) = _alarms(hq, "split")
     assert alarm["detail"]["kept"] == 1 and alarm["detail"]["refused"] == [2]
     receive_and_complete(other, 1)
-    report = SyncEngine(other, computer=SECOND_PC).run_once()
+    report = sync_engine(other, computer=SECOND_PC).run_once()
     assert report.error_code == "station_split" and "another computer" in report.error
     status = sync.sync_status(other)
     assert status.needs_person and not sync.is_due(other)
@@ -217,7 +219,7 @@ def test_one_station_identity_on_two_computers(desk, hq, tmp_path) -> None:
 
     assert_converged(desk, hq)  # the original goes on, and HQ's current state is its own
     more = receive_and_complete(desk, 1)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     assert_converged(desk, hq)
     # nothing lost: what the copy received is at HQ or still on the copy
     with hq.service().session() as s:
@@ -234,10 +236,10 @@ def test_a_copy_killed_as_it_starts_its_generation_is_still_refused(desk, hq, tm
     the run after a kill tells HQ just as the killed one would have."""
     enroll(desk, hq)
     receive_and_complete(desk, 1)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     other = _second_computer(desk, tmp_path)
     mine = receive_and_complete(desk, 2)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     theirs = receive_and_complete(other, 1)
     other.close()
     child = subprocess.run(
@@ -256,12 +258,12 @@ def test_a_copy_killed_as_it_starts_its_generation_is_still_refused(desk, hq, tm
     )
     assert child.returncode == -signal.SIGKILL, child.stderr.decode()[-2000:]
     other = Store(other.path, desk.key)
-    report = SyncEngine(other, computer=SECOND_PC).run_once()
+    report = sync_engine(other, computer=SECOND_PC).run_once()
     assert report.error_code == "station_split" and "another computer" in report.error
     assert len(_alarms(hq, "split")) == 1
     with other.read() as s:  # the copy took the original's records back and kept its own
         assert set(mine + theirs) <= set(s.scalars(select(Report.id)))
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     assert_converged(desk, hq)
     other.close()
 
@@ -278,23 +280,23 @@ def test_a_follower_moved_to_a_fresh_hq_is_refused_once_both_went_on(
     enroll(desk, hq)
     other = _second_computer(desk, tmp_path)  # a copy of a desk with nothing yet
     receive_and_complete(desk, 1)
-    assert SyncEngine(desk).run_once().ok
-    follows = SyncEngine(other, computer=SECOND_PC).run_once()
+    assert sync_engine(desk).run_once().ok
+    follows = sync_engine(other, computer=SECOND_PC).run_once()
     assert follows.ok and follows.recovered == 2  # it follows: nothing of its own yet
     early = receive_and_complete(other, 1)
-    assert SyncEngine(other, computer=SECOND_PC).run_once().ok  # the old HQ took it
+    assert sync_engine(other, computer=SECOND_PC).run_once().ok  # the old HQ took it
     fresh = _second_hq(tmp_path, pg_template)
     try:
         for store in (desk, other):
             enroll(store, fresh)
         receive_and_complete(desk, 1)  # the original goes on, at the fresh HQ first
-        assert SyncEngine(desk).run_once().ok
-        report = SyncEngine(other, computer=SECOND_PC).run_once()
+        assert sync_engine(desk).run_once().ok
+        report = sync_engine(other, computer=SECOND_PC).run_once()
         assert report.error_code == "station_split", report
         assert len(_alarms(fresh, "split")) == 1
         with other.read() as s:  # it kept every record of its own
             assert set(early) <= set(s.scalars(select(Report.id)))
-        assert SyncEngine(desk).run_once().ok
+        assert sync_engine(desk).run_once().ok
         assert_converged(desk, fresh)
     finally:
         fresh.stop()
@@ -313,23 +315,23 @@ def test_a_copy_whose_acknowledged_seqs_a_fresh_hq_holds_from_the_original_is_re
     other = _second_computer(desk, tmp_path)  # copied before anything was received
     enroll(desk, hq)
     receive_and_complete(desk, 1)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     elsewhere = _second_hq(tmp_path, pg_template, "hq-old")
     fresh = _second_hq(tmp_path, pg_template, "hq-new")
     try:
         enroll(other, elsewhere)
         early = receive_and_complete(other, 1)
-        assert SyncEngine(other, computer=SECOND_PC).run_once().ok
+        assert sync_engine(other, computer=SECOND_PC).run_once().ok
         for store in (desk, other):
             enroll(store, fresh)
-        assert SyncEngine(desk).run_once().ok  # the original's seqs 1-2 at the fresh HQ
+        assert sync_engine(desk).run_once().ok  # the original's seqs 1-2 at the fresh HQ
         later = receive_and_complete(other, 1)
-        report = SyncEngine(other, computer=SECOND_PC).run_once()
+        report = sync_engine(other, computer=SECOND_PC).run_once()
         assert report.error_code == "station_split", report
         assert len(_alarms(fresh, "split")) == 1
         with other.read() as s:  # it kept every record of its own
             assert set(early + later) <= set(s.scalars(select(Report.id)))
-        assert SyncEngine(desk).run_once().ok
+        assert sync_engine(desk).run_once().ok
         assert_converged(desk, fresh)
     finally:
         for process in (elsewhere, fresh):
@@ -342,12 +344,12 @@ def test_a_copy_with_less_new_work_than_the_original_is_refused_too(desk, hq, tm
     """HQ holds more seqs than the copy wrote: not a desk merely behind, another computer's."""
     enroll(desk, hq)
     receive_and_complete(desk, 1)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     other = _second_computer(desk, tmp_path)
     receive_and_complete(desk, 3)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     receive_and_complete(other, 1)
-    report = SyncEngine(other, computer=SECOND_PC).run_once()
+    report = sync_engine(other, computer=SECOND_PC).run_once()
     assert report.error_code == "station_split", report
     assert len(_alarms(hq, "split")) == 1
     assert_converged(desk, hq)  # HQ's serials and current state are the original's
@@ -359,17 +361,17 @@ def test_a_copy_that_only_follows_is_refused_once_both_bring_work(desk, hq, tmp_
     bring new work, HQ keeps the computer that was first and refuses the other."""
     enroll(desk, hq)
     receive_and_complete(desk, 1)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     other = _second_computer(desk, tmp_path)
     receive_and_complete(desk, 2)
-    assert SyncEngine(desk).run_once().ok
-    assert SyncEngine(other, computer=SECOND_PC).run_once().ok  # behind: catches up
+    assert sync_engine(desk).run_once().ok
+    assert sync_engine(other, computer=SECOND_PC).run_once().ok  # behind: catches up
     receive_and_complete(other, 1)
-    assert SyncEngine(other, computer=SECOND_PC).run_once().ok
+    assert sync_engine(other, computer=SECOND_PC).run_once().ok
     receive_and_complete(desk, 1)
-    assert SyncEngine(desk).run_once().ok  # new work under the older generation: the split
+    assert sync_engine(desk).run_once().ok  # new work under the older generation: the split
     assert len(_alarms(hq, "split")) == 1
-    report = SyncEngine(other, computer=SECOND_PC).run_once()
+    report = sync_engine(other, computer=SECOND_PC).run_once()
     assert report.error_code == "station_split"
     assert_converged(desk, hq)
     other.close()
@@ -380,14 +382,14 @@ def test_a_file_put_back_by_hand_with_new_work_is_not_taken_for_a_copy(desk, hq,
     received than the backup lacked: the numbers HQ holds came from this same computer."""
     enroll(desk, hq)
     receive_and_complete(desk, 1)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     backup = tmp_path / "desk.sqlite3"
     _copy(desk.path, backup, desk.key)
     lost = receive_and_complete(desk, 1)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     restored = _replace_file(desk, backup)
     receive_and_complete(restored, 3)
-    report = SyncEngine(restored).run_once()
+    report = sync_engine(restored).run_once()
     assert report.ok and report.new_generation == 2 and report.error_code == "", report
     assert not _alarms(hq, "split")
     with restored.read() as s:
@@ -417,3 +419,75 @@ def _second_hq(tmp_path: Path, pg_template: str | None, name: str = "hq2") -> Hq
     process = HqProcess(url, free_port(), tmp_path / f"{name}.log", ["--rate", "1000"])
     process.start()
     return process
+
+
+class _Killed(Exception):
+    pass
+
+
+def _kill_at(point: str):
+    def step(name: str) -> None:
+        if name == point:
+            raise _Killed(name)
+
+    return step
+
+
+def test_a_copy_stopped_before_taking_back_then_finding_more_is_refused_not_stuck(
+    desk, hq, tmp_path
+) -> None:
+    """A copy found its numbers taken and started a generation of its own, but stopped
+    before taking back the original's work. Meanwhile the original brought more, at seqs the
+    copy's new generation now uses. The next run takes all of it back without a clash of
+    seqs, tells HQ, and is refused, keeping every record (found by the fault explorer: the
+    copy failed on a unique seq at every run, for ever, and was never refused)."""
+    enroll(desk, hq)
+    receive_and_complete(desk, 1)
+    assert sync_engine(desk).run_once().ok
+    other = _second_computer(desk, tmp_path)
+    receive_and_complete(desk, 1)
+    assert sync_engine(desk).run_once().ok
+    own = receive_and_complete(other, 1)
+    stopped = sync_engine(other, computer=SECOND_PC, step=_kill_at("after_new_generation"))
+    with pytest.raises(_Killed):
+        stopped.run_once()
+    with other.write() as s:  # the process died: its lease goes with it
+        outbox.state_row(s).lease_owner = ""
+    receive_and_complete(desk, 3)  # the original goes on, past the copy's new base
+    assert sync_engine(desk).run_once().ok
+    report = sync_engine(other, computer=SECOND_PC).run_once()
+    assert report.error_code == "station_split", report
+    assert len(_alarms(hq, "split")) == 1
+    with other.read() as s:
+        assert set(own) <= set(s.scalars(select(Report.id)))
+    receive_and_complete(other, 1)  # the refused copy still works at its desk
+    assert sync_engine(desk).run_once().ok
+    assert_converged(desk, hq)
+    other.close()
+
+
+def test_the_original_follows_a_copy_that_went_on_alone_in_a_generation_of_its_own(
+    desk, hq, tmp_path
+) -> None:
+    """A copy of the data folder moved to a generation of its own (as it does when it finds
+    HQ behind what it acknowledged) and brought work; the original brought nothing since the
+    copy was made. The original takes the copy's work back, so HQ and both desks show the
+    same records, and nobody is refused until both have work of their own (found by the
+    fault explorer: the original showed a report as in handling that HQ had as referred)."""
+    enroll(desk, hq)
+    receive_and_complete(desk, 1)
+    assert sync_engine(desk).run_once().ok
+    other = _second_computer(desk, tmp_path)
+    with other.write() as s:  # the copy's own generation, above everything HQ holds
+        st = outbox.station_row(s)
+        outbox.start_new_generation(s, st, st.last_seq, st.generation + 1)
+    theirs = receive_and_complete(other, 2)
+    assert sync_engine(other, computer=SECOND_PC).run_once().ok
+    report = sync_engine(desk).run_once()
+    assert report.ok and report.recovered == 4, report
+    with desk.read() as s:
+        assert set(theirs) <= set(s.scalars(select(Report.id)))
+    assert_converged(desk, hq)
+    assert_converged(other, hq)
+    assert _alarms(hq, "split") == []
+    other.close()

@@ -12,8 +12,8 @@ import httpx
 from app.domain.catalog import load_catalog
 from app.hq.cli import main as hq_main
 from app.services import early_warning, receiving, supervision, warning_letters
+from app.services.sync import sync_engine
 from app.services.warning_letters import LetterDraft
-from app.sync.engine import SyncEngine
 from tests.conftest import good_intake
 from tests.sync.conftest import enroll, make_station, sign_in
 
@@ -57,7 +57,7 @@ def test_hq_figures_per_station_equal_the_stations_own(tmp_path: Path, hq, catal
     busy_station(one, [("D02", "closed"), ("D03", "referred"), ("C09", "closed"), ("C01", "")])
     busy_station(two, [("D01", "closed"), ("D01", "closed"), ("C09", "closed")])
     for store in (one, two):
-        SyncEngine(store).run_once()
+        sync_engine(store).run_once()
     year, week, _ = dt.date.today().isocalendar()
     label = f"{year}-W{week:02d}"
     period = supervision.parse_week(label)

@@ -17,8 +17,8 @@ from app.db.station_file import open_station
 from app.domain import recovery_key
 from app.paths import database_file
 from app.services import audit_verify, backups, receiving
+from app.services.sync import sync_engine
 from app.settings import load_settings, save_settings
-from app.sync.engine import SyncEngine
 from tests.sync.conftest import ROOT, assert_converged, enroll, receive_and_complete, sign_in
 from tests.test_cli import cli
 
@@ -33,10 +33,10 @@ def test_restore_the_newest_backup_then_hq_gives_back_the_rest(desk, hq, tmp_pat
     enroll(desk, hq)
     kept = receive_and_complete(desk, 3)
     backups.run_backup(desk, data_dir, reason="shift_end")
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     later = receive_and_complete(desk, 4)  # after the backup: only HQ has these
     receiving.close_report(desk, sign_in(desk), kept[0], "已调解")
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     key = desk.key
     desk.close()
     for path in data_dir.glob("station.sqlite3*"):  # the disk died
@@ -48,7 +48,7 @@ def test_restore_the_newest_backup_then_hq_gives_back_the_rest(desk, hq, tmp_pat
     backups.restore(data_dir, entry.path, key)
     restored = open_station(data_dir)
     assert receiving.unfinished_receipts(restored) == []
-    report = SyncEngine(restored).run_once()
+    report = sync_engine(restored).run_once()
     assert report.ok and report.new_generation == 2 and report.recovered > 0
     assert_converged(restored, hq)
     with restored.read() as s:
@@ -93,9 +93,9 @@ def test_a_restored_desk_killed_while_taking_back_its_records_still_gets_them_al
     enroll(desk, hq)
     kept = receive_and_complete(desk, 2)
     info = backups.run_backup(desk, data_dir, reason="shift_end", folder=tmp_path)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     later = receive_and_complete(desk, 5)  # after the backup: only HQ has these
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     key = desk.key
     desk.close()
     backups.restore(data_dir, tmp_path / info.file, key)
@@ -108,7 +108,7 @@ def test_a_restored_desk_killed_while_taking_back_its_records_still_gets_them_al
     assert child.returncode == -signal.SIGKILL, child.stderr.decode()[-2000:]
     restored = open_station(data_dir)
     for _ in range(3):
-        assert SyncEngine(restored).run_once().ok
+        assert sync_engine(restored).run_once().ok
     assert_converged(restored, hq)
     with restored.read() as s:
         have = set(s.scalars(select(Report.id)))
@@ -142,17 +142,17 @@ def test_a_renumbering_the_desk_lost_comes_back_with_the_serial_hq_holds(
     enroll(desk, hq)
     empty = backups.run_backup(desk, data_dir, reason="manual", folder=tmp_path / "b0")
     (x,) = receive_and_complete(desk, 1)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     with_x = backups.run_backup(desk, data_dir, reason="manual", folder=tmp_path / "b1")
     desk = _restore(desk, tmp_path / "b0" / empty.file)
     (y,) = receive_and_complete(desk, 1)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     first = _serials(desk)
     assert first[y].endswith("-0001") and first[x].endswith("-0002")  # X renumbered
     assert_converged(desk, hq)
 
     desk = _restore(desk, tmp_path / "b1" / with_x.file)
-    report = SyncEngine(desk).run_once()
+    report = sync_engine(desk).run_once()
     assert report.ok and report.recovered > 0
     assert _serials(desk) == first
     assert_converged(desk, hq)

@@ -16,13 +16,13 @@ from keyrings.alt.file import PlaintextKeyring
 from sqlalchemy import func, select, text
 
 from app import errors
-from app.db.engine import make_server_engine
 from app.db.models import Revision
 from app.hq.models import HqAlarm, HqQuarantine, HqRevision
+from app.hq.sql import make_server_engine
 from app.services import receiving, sync
+from app.services.sync import sync_engine
 from app.sync import outbox, protocol
 from app.sync.client import check_transport
-from app.sync.engine import SyncEngine
 from tests.conftest import plain_sqlcipher
 from tests.sync.conftest import (
     HqProcess,
@@ -66,7 +66,7 @@ def test_a_report_arrives_and_each_later_change_follows(desk, hq, catalog) -> No
     assert sync.sync_status(desk).pending == 2
     assert sync.reports_at_hq(desk, [rid]) == set()
 
-    report = SyncEngine(desk).run_once()
+    report = sync_engine(desk).run_once()
     assert report.ok and report.stored == 2 and report.pending == 0
     assert sync.reports_at_hq(desk, [rid]) == {rid}
     assert hq.service().record(rid)["reporter_name"] == "王芳"
@@ -75,7 +75,7 @@ def test_a_report_arrives_and_each_later_change_follows(desk, hq, catalog) -> No
 
     receiving.start_handling(desk, sign_in(desk), rid)
     assert sync.reports_at_hq(desk, [rid]) == set()
-    assert SyncEngine(desk).run_once().stored == 1
+    assert sync_engine(desk).run_once().stored == 1
     assert hq.service().record(rid)["status"] == "in_handling"
     assert_converged(desk, hq)
 
@@ -86,13 +86,13 @@ def test_a_report_arrives_and_each_later_change_follows(desk, hq, catalog) -> No
 def test_resending_everything_months_later_changes_nothing(desk, hq, catalog) -> None:
     receive_and_complete(desk, 3)
     enroll(desk, hq)
-    assert SyncEngine(desk).run_once().stored == 6
+    assert sync_engine(desk).run_once().stored == 6
     with desk.write() as s:  # as if every acknowledgement had been lost
         outbox.station_row(s).acked_seq = 0
     answer = _post_push(hq, _push_request(desk).model_dump_json(), _token(desk))
     assert answer.status_code == 200
     assert {r["status"] for r in answer.json()["results"]} == {"duplicate"}
-    report = SyncEngine(desk).run_once()
+    report = sync_engine(desk).run_once()
     assert report.ok
     assert_converged(desk, hq)
 
@@ -113,7 +113,7 @@ def test_the_same_batch_ten_times_at_once_is_stored_once(desk, hq, catalog) -> N
     stored = sum(1 for a in answers for r in a["results"] if r["status"] == "stored")
     assert stored == 40
     assert all(a["acknowledged_seq"] == 40 for a in answers)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     assert_converged(desk, hq)
 
 
@@ -122,7 +122,7 @@ def test_a_poison_item_is_quarantined_and_never_blocks_the_queue(desk, hq, catal
     enroll(desk, hq)
     with closing(plain_sqlcipher(desk.path, desk.key)) as conn:  # a revision damaged on disk
         conn.execute("UPDATE revision SET payload = payload || ' ' WHERE seq = 3")
-    report = SyncEngine(desk).run_once()
+    report = sync_engine(desk).run_once()
     assert report.ok and report.quarantined == 1 and report.stored == 5
     status = sync.sync_status(desk)
     assert status.pending == 0 and status.rejected == 1  # the desk shows it too
@@ -140,7 +140,7 @@ def test_a_resend_with_different_content_raises_an_alarm_and_keeps_hqs_copy(
 ) -> None:
     (rid,) = receive_and_complete(desk)
     enroll(desk, hq)
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     original = hq.service().record(rid)
     with desk.write() as s:
         rev = s.scalar(select(Revision).where(Revision.seq == 2))
@@ -184,7 +184,7 @@ def test_a_record_id_used_by_another_station_never_touches_its_record(
     enroll(two, hq, "140108")
     # station two sends station one's revisions as if they were its own
     request = _push_request(one).model_copy(update={"unit_code": "140108"})
-    SyncEngine(one).run_once()
+    sync_engine(one).run_once()
     before = hq.service().record(rid)
     answer = _post_push(hq, request.model_dump_json(), _token(two))
     assert answer.status_code == 200
@@ -203,7 +203,7 @@ def test_a_revoked_station_stops_with_a_clear_message_and_keeps_everything(
     enroll(desk, hq)
     receive_and_complete(desk, 2)
     hq.service().revoke("140107")
-    report = SyncEngine(desk).run_once()
+    report = sync_engine(desk).run_once()
     assert not report.ok and report.error_code == "sync_refused"
     status = sync.sync_status(desk)
     assert status.needs_person and "refused" in status.last_error
@@ -259,8 +259,8 @@ def test_hq_instructions_arrive_once_and_a_newer_catalog_is_installed(
     )
     data["version"] = "2099.1"
     service.add_instruction(None, "catalog", {"catalog": data})
-    assert SyncEngine(desk).run_once().instructions == 3
-    assert SyncEngine(desk).run_once().instructions == 0
+    assert sync_engine(desk).run_once().instructions == 3
+    assert sync_engine(desk).run_once().instructions == 0
     texts = [n.text for n in sync.notices(desk)]
     assert "本周开展矛盾纠纷排查" in texts and "全局通知" in texts and len(texts) == 3
     from app.domain.catalog import load_catalog
@@ -318,7 +318,7 @@ def test_stations_command_lists_watermark_count_contact_and_skew(desk, hq, catal
 
     enroll(desk, hq)
     receive_and_complete(desk, 2)
-    SyncEngine(desk).run_once()
+    sync_engine(desk).run_once()
     out = subprocess.run(
         [sys.executable, "-m", "app.hq", "stations", "--db", hq.db_url, "--json"],
         capture_output=True,
@@ -334,7 +334,7 @@ def test_stations_command_lists_watermark_count_contact_and_skew(desk, hq, catal
 def test_station_file_stays_sound_after_sync(desk, hq, catalog) -> None:
     receive_and_complete(desk, 2)
     enroll(desk, hq)
-    SyncEngine(desk).run_once()
+    sync_engine(desk).run_once()
     with desk.read() as s:
         assert s.scalar(text("PRAGMA integrity_check")) == "ok"
     assert_converged(desk, hq)
@@ -385,7 +385,7 @@ def test_a_case_file_and_its_links_reach_hq(desk, hq, catalog) -> None:
     case = case_files.file_of_report(desk, ids[-1])
     assert case is not None and set(case["report_ids"]) == set(ids)
     case_files.log_action(desk, sign_in(desk), case["id"], "已上门走访")
-    assert SyncEngine(desk).run_once().ok
+    assert sync_engine(desk).run_once().ok
     assert_converged(desk, hq)
     held = hq.service().record(case["id"])
     assert held is not None and set(held["report_ids"]) == set(ids)

@@ -9,7 +9,7 @@ import pytest
 
 from app import errors
 from app.services import sync
-from app.sync.engine import SyncEngine
+from app.services.sync import sync_engine
 from tests.sync.conftest import HqProcess, free_port
 from tests.sync.test_faults import fill
 
@@ -72,6 +72,6 @@ def test_https_with_the_police_ca_bundle(desk, hq_db, tmp_path: Path, police_ca:
         assert "certificate" in str(refused.value).lower()
         sync.enroll(desk, hq.url, code, ca_bundle=str(police_ca / "ca.pem"))
         fill(desk, 2)
-        assert SyncEngine(desk).run_once().ok
+        assert sync_engine(desk).run_once().ok
     finally:
         hq.stop()

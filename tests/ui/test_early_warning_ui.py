@@ -62,7 +62,7 @@ def test_colour_set_with_an_override_and_shown_on_form_list_and_case(
     assert "Red" in label.text() and "110 command centre" in label.text()
     case = case_files.case_files(store)[0]
     assert case.colour == "red"
-    window.show_cases()
+    window.views.show("cases")
     view = window.tabs.currentWidget()
     assert view.table.item(0, 7).text() == "Red"
     window.close()
@@ -120,7 +120,7 @@ def test_the_chief_sees_the_supervision_tab_with_its_figures(
     qtbot.addWidget(window)
     window.resize(1280, 860)
     window.show()
-    window.show_supervision()
+    window.views.show("supervision")
     view = window.tabs.currentWidget()
     assert isinstance(view, SupervisionView)
     assert view.cards["today"].text() == "3"  # typed reports; the unfinished one has no type yet

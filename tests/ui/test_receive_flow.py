@@ -82,7 +82,7 @@ def test_press_fill_save_restart_find(qtbot, app_en, store, officer, catalog, da
     window2 = MainWindow(store2, catalog, officer, data_dir)
     qtbot.addWidget(window2)
     window2.show()
-    window2.show_reports()
+    window2.views.show("reports")
     search = window2.findChild(QLineEdit, "searchBox")
     qtbot.keyClicks(search, "wangf")
     qtbot.keyClick(search, Qt.Key.Key_Return)
@@ -132,5 +132,5 @@ def test_unfinished_list_and_shift_end(qtbot, app_en, store, officer, catalog, d
     window.tabs.setCurrentWidget(window.desk)
     table = window.findChild(QTableWidget, "unfinishedList")
     assert table.rowCount() == 1
-    window.show_shift_end()
-    assert "1 not completed" in window.shift.summary.text()
+    window.views.show("shift")
+    assert "1 not completed" in window.views.shift.summary.text()

@@ -37,7 +37,7 @@ def test_sheet_issued_from_the_case_file_and_answered_in_its_tab(
     window = MainWindow(store, catalog, officer, data_dir)
     qtbot.addWidget(window)
     window.show()
-    window.show_sheets()
+    window.views.show("sheets")
     view = window.tabs.currentWidget()
     assert view.table.rowCount() == 1 and view.table.item(0, 3).text() == "3"
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QTableView
 from app.db import cipher
 from app.db.engine import Store
 from app.services import reports, sync
-from app.sync.engine import SyncEngine
+from app.services.sync import sync_engine
 from app.ui.application import install_language
 from app.ui.main_window import MainWindow
 from app.ui.sync_panel import NoticesDialog
@@ -50,7 +50,7 @@ def test_sync_now_shows_hq_has_every_record_and_the_hq_column(
     label = window.findChild(QLabel, "syncStatus")
     assert "2 waiting to send" in label.text()
 
-    window.show_reports()
+    window.views.show("reports")
     table = window.findChild(QTableView, "reportsTable")
     hq_column = table.model().COLUMNS.index("hq")
     assert table.model().index(0, hq_column).data() == "…"
@@ -183,7 +183,7 @@ def test_a_desk_whose_identity_another_computer_uses_is_told_so_and_keeps_its_re
         source.close()
     other = Store(elsewhere / store.path.name, store.key)
     receive_and_complete(other, 2)
-    assert SyncEngine(other, computer=uuid.uuid4().hex).run_once().ok
+    assert sync_engine(other, computer=uuid.uuid4().hex).run_once().ok
     other.close()
 
     ours = receive_and_complete(store, 1)

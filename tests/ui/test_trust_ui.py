@@ -27,17 +27,17 @@ def test_locked_screen_still_receives_and_hands_the_desk_to_who_signs_in(
     qtbot, app_en, store, chief, officer, catalog, data_dir
 ) -> None:
     window = _window(qtbot, store, chief, catalog, data_dir)
-    assert window.recovery_banner.isVisible()
+    assert window.checks.recovery_banner.isVisible()
     window.close()
     window = _window(qtbot, store, officer, catalog, data_dir)
-    window.idle_timer.setInterval(50)  # an idle desk locks itself
-    window.idle_timer.start()
+    window.session_lock.idle_timer.setInterval(50)  # an idle desk locks itself
+    window.session_lock.idle_timer.start()
     qtbot.waitUntil(window.is_locked, timeout=3000)
     assert not window.tabs.isVisible()  # no record shows on a locked screen
-    assert not window.account_actions["password"].isEnabled()  # nor do the menus work
-    assert not window.recovery_banner.isVisible()
+    assert not window.menus.account_actions["password"].isEnabled()  # nor do the menus work
+    assert not window.checks.recovery_banner.isVisible()
 
-    lock = window.lock_screen
+    lock = window.session_lock.screen
     qtbot.mouseClick(lock.receive_button, Qt.MouseButton.LeftButton)
     (pending,) = receiving.unfinished_receipts(store)  # stamped at the press, before sign-in
     assert pending.serial in lock.pending.text()
@@ -63,21 +63,21 @@ def test_roles_decide_what_the_window_offers(qtbot, app_en, store, officer, cata
     station.add_officer(store, badge="900001", name="孙立新", password=PASSWORD, role="admin")
     admin = station.sign_in(store, "900001", PASSWORD)
     desk = _window(qtbot, store, officer, catalog, data_dir)
-    assert not desk.account_actions["accounts"].isVisible()
-    assert not desk.account_actions["recovery"].isVisible()
+    assert not desk.menus.account_actions["accounts"].isVisible()
+    assert not desk.menus.account_actions["recovery"].isVisible()
     desk.receive()
-    assert not desk.tabs.currentWidget().void_button.isVisible()  # only a chief voids
+    assert not desk.tabs.currentWidget().ui.void_button.isVisible()  # only a chief voids
     desk.close()
 
     chief = station.sign_in(store, "000001", PASSWORD)
     boss = _window(qtbot, store, chief, catalog, data_dir)
     boss.receive()
-    assert boss.tabs.currentWidget().void_button.isVisible()
-    assert boss.recovery_banner.isVisible()  # the recovery key is not on paper yet
+    assert boss.tabs.currentWidget().ui.void_button.isVisible()
+    assert boss.checks.recovery_banner.isVisible()  # the recovery key is not on paper yet
     boss.close()
 
     it = _window(qtbot, store, admin, catalog, data_dir)
-    assert it.account_actions["accounts"].isVisible()
+    assert it.menus.account_actions["accounts"].isVisible()
 
 
 def test_administrator_adds_an_officer_who_must_choose_a_password(
@@ -130,8 +130,8 @@ def test_a_tampered_file_shows_a_red_banner(
         conn.execute("UPDATE audit SET action = 'nothing' WHERE seq = 2")
     window = _window(qtbot, store, officer, catalog, data_dir)
     window.start_audit_check()
-    qtbot.waitUntil(window.audit_banner.isVisible, timeout=10000)
-    text = window.audit_banner.findChild(QLabel, "auditBannerText").text()
+    qtbot.waitUntil(window.checks.audit_banner.isVisible, timeout=10000)
+    text = window.checks.audit_banner.findChild(QLabel, "auditBannerText").text()
     assert "AUDIT CHECK FAILED" in text and "audit entry 2" in text
     assert window.findChild(QPushButton, "receiveButton").isEnabled()  # the desk goes on
 
@@ -144,8 +144,8 @@ def test_shift_end_backup_then_a_damaged_file_is_recovered_from_it(
 
     demo.generate(store, catalog, 400, seed=9)
     window = _window(qtbot, store, chief, catalog, data_dir)
-    window.show_shift_end()
-    qtbot.mouseClick(window.shift.backup_button, Qt.MouseButton.LeftButton)
+    window.views.show("shift")
+    qtbot.mouseClick(window.views.shift.backup_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: "Backup written and checked" in window.statusBar().currentMessage(), timeout=30000
     )
@@ -163,8 +163,8 @@ def test_shift_end_backup_then_a_damaged_file_is_recovered_from_it(
     store.path.write_bytes(bytes(raw))
 
     window.start_audit_check()
-    qtbot.waitUntil(window.damage_button.isVisible, timeout=20000)
-    text_shown = window.audit_banner.findChild(QLabel, "auditBannerText").text()
+    qtbot.waitUntil(window.checks.damage_button.isVisible, timeout=20000)
+    text_shown = window.checks.audit_banner.findChild(QLabel, "auditBannerText").text()
     assert "DAMAGED" in text_shown
 
     def yes_then_ok(box: QMessageBox) -> None:
@@ -172,8 +172,8 @@ def test_shift_end_backup_then_a_damaged_file_is_recovered_from_it(
         box.button(QMessageBox.StandardButton.Yes).click()
 
     when_shown(QMessageBox, yes_then_ok)
-    qtbot.mouseClick(window.damage_button, Qt.MouseButton.LeftButton)
-    assert window.restart_requested
+    qtbot.mouseClick(window.checks.damage_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.restart_requested, timeout=20000)  # after the search
     assert list(data_dir.glob("station.replaced-*.sqlite3"))  # the damaged file is kept
     from app.db.station_file import open_station
 

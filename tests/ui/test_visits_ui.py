@@ -138,14 +138,22 @@ def test_route_prints_to_a_printer_and_a_failed_printer_can_be_resumed(
     rid = close_through_form(qtbot, window)
     view = open_queue(qtbot, window)
     ids = [r.id for r in visit_queries.visits_for_report(store, rid)]
-    pdf = view.render(ids)
-    assert pdf is not None and len(PdfReader(__import__("io").BytesIO(pdf)).pages) == 3
+    offered: list[str] = []
+    when_shown(QMessageBox, lambda box: (offered.append(box.text()), box.reject()))
+    job = view.printing.print_sheets(ids, "route")
+    with qtbot.waitSignal(job.succeeded, timeout=30000) as made:
+        pass
+    pdf = made.args[0]
+    assert len(PdfReader(__import__("io").BytesIO(pdf)).pages) == 3
+    qtbot.waitUntil(lambda: offered == ["3 visit sheets are ready."])
 
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(out))
-    view.send_to_printer(pdf, "route", printer)
+    view.printing.send_to_printer(pdf, "route", printer)
+    assert view.printing.busy and view.printing.isVisible()  # page by page, the bar shows it
+    qtbot.waitUntil(lambda: not view.printing.busy, timeout=30000)
     assert len(PdfReader(str(out)).pages) == 3
 
     broken = QPrinter(QPrinter.PrinterMode.ScreenResolution)
@@ -158,8 +166,10 @@ def test_route_prints_to_a_printer_and_a_failed_printer_can_be_resumed(
         box.button(QMessageBox.StandardButton.No).click()
 
     when_shown(QMessageBox, decline)
-    view.send_to_printer(pdf, "route", broken)
-    assert asked and "stopped after sheet 0 of 3" in asked[0] and "sheet 1" in asked[0]
+    view.printing.send_to_printer(pdf, "route", broken)
+    qtbot.waitUntil(lambda: bool(asked), timeout=30000)
+    assert "stopped after sheet 0 of 3" in asked[0] and "sheet 1" in asked[0]
+    assert not view.printing.busy
 
 
 def test_a_cancelled_batch_prints_nothing(qtbot, app_en, store, officer, catalog, data_dir):
@@ -167,15 +177,17 @@ def test_a_cancelled_batch_prints_nothing(qtbot, app_en, store, officer, catalog
     rid = close_through_form(qtbot, window)
     view = open_queue(qtbot, window)
     ids = [r.id for r in visit_queries.visits_for_report(store, rid)] * 400  # long enough to show
-
-    from PySide6.QtWidgets import QProgressDialog
-
-    def cancel(dialog: QProgressDialog) -> None:
-        dialog.cancel()
-
-    when_shown(QProgressDialog, cancel)
-    assert view.render(ids) is None
+    offered: list[str] = []
+    when_shown(QMessageBox, lambda box: (offered.append(box.text()), box.reject()))
+    job = view.printing.print_sheets(ids, "route")
+    qtbot.waitUntil(lambda: view.printing.bar.value() > 0, timeout=30000)
+    assert view.printing.isVisible()
+    with qtbot.waitSignal(job.cancelled, timeout=30000):
+        qtbot.mouseClick(view.printing.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(200)
+    assert not offered and not view.printing.busy and not view.printing.isVisible()
     assert not [w for w in view.findChildren(QDialog) if w.isVisible()]
+    assert view.findChild(QPushButton, "printRouteButton").isEnabled()
 
 
 def test_safe_contact_marked_after_closing_changes_the_open_visits(
@@ -232,7 +244,7 @@ def test_the_desk_is_told_of_a_third_report_while_the_phone_is_typed(
     assert "report no. 3 in 30 days" in text and "same phone number" in text
     serials = [reports.get_report(store, r)["serial"] for r in earlier]
     assert all(serial in text for serial in serials)
-    form.repeat_warning.linkActivated.emit(earlier[0])  # the officer clicks the earlier report
+    form.ui.repeat_warning.linkActivated.emit(earlier[0])  # the officer clicks the earlier report
     assert window.tabs.currentWidget().report_id == earlier[0]
     window.close()
 

@@ -8,8 +8,9 @@ import json
 from sqlalchemy import select
 
 from app.db.models import Report, Revision
+from app.db.revisions import canonical_json, snapshot
+from app.domain.report_fields import JSON_LIST_FIELDS
 from app.services import demo
-from app.services.revisions import JSON_LIST_FIELDS, canonical_json, snapshot
 
 
 def test_each_demo_revision_carries_the_record_as_the_desk_would_write_it(store, catalog) -> None:

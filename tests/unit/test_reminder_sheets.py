@@ -103,7 +103,7 @@ def test_the_deadlines_come_from_the_rules_file_in_force(store, officer, chief, 
     import json
 
     from app.domain.repeat_rules import bundled_rules_path, installed_rules_path
-    from app.services import repeats
+    from app.domain.versioned_file import reload_rule_files
 
     data = json.loads(bundled_rules_path().read_text(encoding="utf-8"))
     assert (data["case_files"], data["reminder_sheets"]) == (
@@ -115,7 +115,7 @@ def test_the_deadlines_come_from_the_rules_file_in_force(store, officer, chief, 
     target = installed_rules_path(store.path.parent)
     target.parent.mkdir(exist_ok=True)
     target.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-    repeats._rules.cache_clear()
+    reload_rule_files()  # as after installing the file: the next use reads it
     try:
         case_id, _ids = repeat_case(store, officer, catalog)
         reminder_sheets.issue_for_case(store, chief, case_id)
@@ -125,7 +125,7 @@ def test_the_deadlines_come_from_the_rules_file_in_force(store, officer, chief, 
         (sheet,) = reminder_sheets.sheets(store)
         assert sheet.deadline == (today + dt.timedelta(days=3)).isoformat()
     finally:
-        repeats._rules.cache_clear()
+        reload_rule_files()
 
 
 @pytest.mark.parametrize("bad", [0, 91, "7", True, None])

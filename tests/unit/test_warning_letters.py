@@ -10,7 +10,7 @@ import pdfplumber
 import pytest
 
 from app import errors
-from app.services import documents, reports, visit_queries, warning_letters
+from app.services import documents, receiving, reports, visit_queries, warning_letters
 from app.services.warning_letters import LetterDraft
 from tests.conftest import good_intake
 from tests.unit.test_early_warning import dispute
@@ -97,13 +97,13 @@ def test_bad_drafts_name_each_field(store, officer, catalog) -> None:
 def test_the_follow_up_visits_come_from_the_visit_policy_in_force(
     store, officer, chief, catalog
 ) -> None:
+    from app.domain.versioned_file import reload_rule_files
     from app.domain.visit_policy import (
         PolicyError,
         bundled_policy_path,
         installed_policy_path,
         parse_policy,
     )
-    from app.services import visits
 
     data = json.loads(bundled_policy_path().read_text(encoding="utf-8"))
     for bad in ([], [{"weeks": 1}], [{"days": 400}]):
@@ -118,7 +118,7 @@ def test_the_follow_up_visits_come_from_the_visit_policy_in_force(
     target = installed_policy_path(store.path.parent)
     target.parent.mkdir(exist_ok=True)
     target.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-    visits._rules.cache_clear()
+    reload_rule_files()  # as after installing the file: the next use reads it
     try:
         rid = dispute(store, officer, catalog)
         letter_id = warning_letters.draft(store, officer, rid, DRAFT)
@@ -127,4 +127,38 @@ def test_the_follow_up_visits_come_from_the_visit_policy_in_force(
         rows = {v.code: v for v in visit_queries.visits_for_report(store, rid)}
         assert rows[code].due_date == (dt.date.today() + dt.timedelta(days=3)).isoformat()
     finally:
-        visits._rules.cache_clear()
+        reload_rule_files()
+
+
+def test_the_letter_types_come_from_the_dispute_definitions_in_force(
+    store, officer, catalog
+) -> None:
+    """Which reports a warning letter can be drafted for is data: the bundled definitions list
+    domestic violence and the relationship and family disputes; a station that installs a newer
+    file listing neighbourhood disputes (D03) too can draft for those from then on."""
+    from app.domain.dispute_policy import DISPUTES, DisputePolicyError
+    from app.domain.versioned_file import reload_rule_files
+
+    neighbours = receiving.receive(store, officer).id
+    receiving.save_intake(store, officer, neighbours, good_intake(incident_type="D03"), catalog)
+    with pytest.raises(errors.ValidationFailed) as refused:
+        warning_letters.draft(store, officer, neighbours, DRAFT)
+    assert refused.value.errors == {"incident_type": "no_warning_letter"}
+    assert not reports.report_view(store, neighbours).letters_apply
+
+    text = DISPUTES.bundled_path().read_text(encoding="utf-8")
+    with pytest.raises(DisputePolicyError) as info:
+        DISPUTES.check_text(text.replace('"C09", "D01", "D02"]', '"C09", 3]'))
+    assert "line 12" in str(info.value) and "warning_letter_types" in str(info.value)
+
+    data = json.loads(text)
+    data.update(version="2099.1", warning_letter_types=["C09", "D01", "D02", "D03"])
+    target = DISPUTES.installed_path(store.path.parent)
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    reload_rule_files()  # as after installing the file: the next use reads it
+    try:
+        assert reports.report_view(store, neighbours).letters_apply
+        assert warning_letters.draft(store, officer, neighbours, DRAFT)
+    finally:
+        reload_rule_files()

@@ -14,8 +14,8 @@ from sqlalchemy import insert
 
 from app.cli import main as cli_main
 from app.db.models import Report, Visit, WarningLetter
+from app.domain.clock import utc_iso
 from app.services import documents, supervision
-from app.services.clock import utc_iso
 
 WEEK = supervision.iso_week(2026, 10)
 LAST_YEAR = supervision.year_before(WEEK)

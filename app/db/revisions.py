@@ -1,8 +1,13 @@
-"""Appending immutable revisions: the only way a report changes.
+"""Appending immutable revisions: the only way a record changes.
 
 Each revision gets the next gap-free station sequence number in the same transaction as the
 change, a parent link to the previous revision, the whole record as canonical JSON and its
-SHA-256. The revision log is the outbox sync pushes from.
+SHA-256, and an audit entry that vouches for it. The revision log is the outbox sync pushes
+from.
+
+`append_revisions` is the one place a revision row and its audit entry are written: the receive
+button's bare cursor, an ORM session's connection, sync taking back what HQ holds and the demo
+generator all go through it, so the shapes the audit check and HQ read cannot drift apart.
 """
 
 from __future__ import annotations
@@ -10,56 +15,109 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from app import errors
 from app.db import audit_chain
 from app.db.models import Report, Revision, Station
 from app.domain import statuses
+from app.domain.clock import utc_iso
+from app.domain.report_fields import JSON_LIST_FIELDS, RECORD_FIELDS
 from app.domain.search_keys import name_index_text, split_cjk
 from app.ids import new_id
-from app.services.clock import utc_iso
 
-RECORD_FIELDS = (
-    "id",
-    "serial",
-    "received_at",
-    "unit_code",
-    "officer_id",
-    "channel",
-    "status",
-    "clock_warning",
-    "reporter_name",
-    "reporter_phone",
-    "no_phone_reason",
-    "reporter_id_number",
-    "reporter_address",
-    "incident_type",
-    "incident_time",
-    "incident_place",
-    "summary",
-    "checklist",
-    "disposal_result",
-    "referred_department",
-    "unfinished_reason",
-    "void_reason",
-    "safe_contact",
-    "repeat_rule",
-    "repeat_key",
-    "repeat_count",
-    "risk_factors",
-    "suggested_colour",
-    "warning_colour",
-    "colour_reason",
-    "monitoring_level",
-    "warning_status",
+INSERT_REVISION = (
+    "INSERT INTO revision (id, record_kind, record_id, revision_no, parent_id, seq, generation,"
+    " officer_id, recorded_at, action, changes, payload, sha256)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-# Columns holding a JSON list; the revision payload carries the list itself.
-JSON_LIST_FIELDS = ("checklist", "risk_factors")
+
+
+@dataclass(frozen=True, slots=True)
+class NewRevision:
+    """A revision as it is written: the row, and when its audit entry says it was entered."""
+
+    id: str
+    kind: str
+    record_id: str
+    revision_no: int
+    parent_id: str | None
+    seq: int
+    generation: int
+    officer_id: str
+    recorded_at: str
+    action: str
+    changes: str  # canonical JSON {field: [old, new]}
+    payload: str  # the whole record, canonical JSON
+    sha256: str
+    entered_utc: str
+
+
+def append_revisions(
+    execute: audit_chain.Execute,
+    revisions: Sequence[NewRevision],
+    *,
+    audit_action: str | None = None,
+) -> None:
+    """Write the revisions and the audit entries that vouch for them (in seq order) inside the
+    caller's write transaction. `audit_action` names the entries otherwise than by the
+    revision's number (a revision taken back from HQ is "recover")."""
+    for r in revisions:
+        execute(
+            INSERT_REVISION,
+            (
+                r.id,
+                r.kind,
+                r.record_id,
+                r.revision_no,
+                r.parent_id,
+                r.seq,
+                r.generation,
+                r.officer_id,
+                r.recorded_at,
+                r.action,
+                r.changes,
+                r.payload,
+                r.sha256,
+            ),
+        )
+    audit_chain.append(
+        execute,
+        [
+            audit_chain.revision_entry(
+                at_utc=r.entered_utc,
+                revision_id=r.id,
+                record_kind=r.kind,
+                record_id=r.record_id,
+                revision_no=r.revision_no,
+                parent_id=r.parent_id,
+                officer_id=r.officer_id,
+                recorded_at=r.recorded_at,
+                action=r.action,
+                changes=r.changes,
+                payload_sha256=r.sha256,
+                audit_action=audit_action,
+            )
+            for r in sorted(revisions, key=lambda r: r.seq)
+        ],
+    )
+
+
+def payload_sha256(payload: str) -> str:
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def station_row(s: Session) -> Station:
+    """The one station row (it numbers the revision log), inside the caller's transaction."""
+    st = s.get(Station, 1)
+    if st is None:
+        raise errors.NotSetUpError("station not set up")
+    return st
 
 
 def receipt_record(**values: Any) -> dict[str, Any]:
@@ -102,55 +160,35 @@ def append_record_revision(
     changes: dict[str, list[Any]],
     recorded_at: str,
     parent_id: str | None,
-) -> Revision:
+) -> None:
     """Any kind of record: the next seq, the whole record as canonical JSON, and its hash."""
     station.last_seq += 1
     payload = canonical_json(record)
-    revision = Revision(
-        id=new_id(),
-        record_kind=kind,
-        record_id=record_id,
-        revision_no=revision_no,
-        parent_id=parent_id,
-        seq=station.last_seq,
-        generation=station.generation,
-        officer_id=officer_id,
-        recorded_at=recorded_at,
-        action=action,
-        changes=canonical_json(changes),
-        payload=payload,
-        sha256=hashlib.sha256(payload.encode("utf-8")).hexdigest(),
-    )
-    session.add(revision)
-    vouch(session, revision)
-    return revision
-
-
-def vouch(session: Session, revision: Revision, audit_action: str | None = None) -> None:
-    """The audit entry for a revision just added, in the same transaction."""
-    audit_chain.append(
+    append_revisions(
         session_executor(session),
         [
-            audit_chain.revision_entry(
-                at_utc=utc_iso(dt.datetime.now(dt.UTC)),
-                revision_id=revision.id,
-                record_kind=revision.record_kind,
-                record_id=revision.record_id,
-                revision_no=revision.revision_no,
-                parent_id=revision.parent_id,
-                officer_id=revision.officer_id,
-                recorded_at=revision.recorded_at,
-                action=revision.action,
-                changes=revision.changes,
-                payload_sha256=revision.sha256,
-                audit_action=audit_action,
+            NewRevision(
+                id=new_id(),
+                kind=kind,
+                record_id=record_id,
+                revision_no=revision_no,
+                parent_id=parent_id,
+                seq=station.last_seq,
+                generation=station.generation,
+                officer_id=officer_id,
+                recorded_at=recorded_at,
+                action=action,
+                changes=canonical_json(changes),
+                payload=payload,
+                sha256=payload_sha256(payload),
+                entered_utc=utc_iso(dt.datetime.now(dt.UTC)),
             )
         ],
     )
 
 
 def session_executor(session: Session) -> audit_chain.Execute:
-    """Plain SQL inside the session's own transaction, for the audit chain."""
+    """Plain SQL inside the session's own transaction."""
     return lambda sql, params: session.connection().exec_driver_sql(sql, params)
 
 
@@ -166,7 +204,7 @@ def record_change(
     changes: dict[str, list[Any]],
     moment: dt.datetime,
     new: bool = False,
-) -> Revision:
+) -> None:
     """The next revision of any record whose fields were just set: its number, its parent, its
     whole state (`record()`, read after the flush so defaults and links are in place)."""
     parent = None if new else latest_revision_id(session, row.id)
@@ -174,7 +212,7 @@ def record_change(
         row.revision_no += 1
     row.updated_utc = utc_iso(moment)
     session.flush()
-    return append_record_revision(
+    append_record_revision(
         session,
         station,
         kind=kind,
@@ -208,8 +246,8 @@ class Tracked:
         moment: dt.datetime,
         *,
         new: bool = False,
-    ) -> Revision:
-        return record_change(
+    ) -> None:
+        record_change(
             session,
             station,
             row,

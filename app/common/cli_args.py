@@ -1,5 +1,6 @@
-"""Bounded numbers for the command lines: a mistyped count or port is refused by argparse with
-a usage message, before anything runs."""
+"""What the two command lines (`stationdesk` and `stationdesk-hq`) share: bounded numbers (a
+mistyped count or port is refused by argparse with a usage message, before anything runs), one
+line and exit 2 for a mistyped command line, and errors in one line each."""
 
 from __future__ import annotations
 
@@ -7,6 +8,10 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
+
+from app import errors
+from app.common.files import REASON_WORDS, REASONS
+from app.common.logs import write_crash_report
 
 
 def bounded(kind: type[int] | type[float], low: float, high: float) -> Callable[[str], float]:
@@ -40,8 +45,6 @@ def unexpected(exc: BaseException, data_dir: Path | None) -> str:
     data folder's logs when there is one), never onto the console."""
     report = None
     if data_dir is not None and data_dir.is_dir():
-        from app.logs import write_crash_report
-
         report = write_crash_report(data_dir, exc)
     where = f"; details in {report}" if report else ""
     text = " ".join(str(exc).split())[:300]
@@ -50,9 +53,13 @@ def unexpected(exc: BaseException, data_dir: Path | None) -> str:
 
 def os_error_line(exc: OSError) -> str:
     """A file system error in words, with the file it concerns."""
-    from app.files import REASON_WORDS, REASONS
-
     reason = REASONS.get(exc.errno or 0)
     why = REASON_WORDS[reason] if reason else exc.strerror or str(exc)
     where = f": {exc.filename}" if exc.filename else ""
     return f"error: {why}{where}"
+
+
+def output_error_line(exc: errors.OutputError) -> str:
+    """A file that could not be written, in words (without the "error: " the callers add)."""
+    why = REASON_WORDS.get(str(exc.details.get("reason")), REASON_WORDS["failed"])
+    return f"cannot write {exc.details.get('path', exc)}: {why}; nothing was left there"

@@ -1,4 +1,4 @@
-"""Time as the services see it: local wall-clock time with its UTC offset."""
+"""Local wall-clock time with its UTC offset, and the UTC text every *_utc column holds."""
 
 from __future__ import annotations
 

@@ -1,0 +1,74 @@
+"""This PC's settings an officer may change: the language and when an idle desk locks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.settings import IDLE_LOCK_MINUTES, LANGUAGES, Settings, load_settings, save_settings
+
+LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.language = QComboBox()
+        self.language.setObjectName("languageCombo")
+        self.language.addItem(self.tr("Follow the system"), "")
+        for lang in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[lang], lang)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.idle = QSpinBox()
+        self.idle.setObjectName("idleLockMinutes")
+        self.idle.setRange(*IDLE_LOCK_MINUTES)
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setValue(settings.idle_lock_minutes)
+        form = QFormLayout()
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Lock the screen after idle"), self.idle)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("A new language applies from the next start.")))
+        layout.addWidget(buttons)
+
+
+def change_settings(parent: QWidget, data_dir: Path) -> Settings | None:
+    """Asks, then saves; the settings as saved, or None when nothing changed. A disk that
+    refuses is said, and what was chosen still applies to this session."""
+    settings = load_settings(data_dir)
+    dialog = SettingsDialog(settings, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    settings.language = dialog.language.currentData()
+    settings.idle_lock_minutes = dialog.idle.value()
+    try:
+        save_settings(data_dir, settings)
+    except OSError as exc:
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("SettingsDialog", "StationDesk"),
+            QCoreApplication.translate("SettingsDialog", "Could not save: %1").replace(
+                "%1", exc.strerror or str(exc)
+            ),
+        )
+    return settings
