@@ -22,6 +22,8 @@ from app.common.files import write_atomically
 from app.paths import database_file, default_data_dir
 
 if TYPE_CHECKING:
+    from app.db.engine import Store
+
     Subcommands = argparse._SubParsersAction[OneLineParser]
 
 CLI_MESSAGES = {
@@ -127,7 +129,7 @@ def _fail(exc: errors.StationDeskError) -> int:
     return 2
 
 
-def _open_store(data_dir: Path, create: bool = False):  # noqa: ANN202
+def _open_store(data_dir: Path, create: bool = False) -> Store:
     from app.db.station_file import open_station
 
     return open_station(data_dir, create=create)
@@ -174,7 +176,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_recovery_sheet(data_dir: Path, store, out: Path) -> None:  # noqa: ANN001
+def _write_recovery_sheet(data_dir: Path, store: Store, out: Path) -> None:
     from app.services import documents
 
     write_atomically(out, documents.recovery_sheet_pdf(store, data_dir, None, record=False))

@@ -7,6 +7,7 @@ import locale
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from app.paths import settings_file
 
@@ -55,7 +56,7 @@ def load_settings(data_dir: Path) -> Settings:
     )
 
 
-def _bounded(raw: dict, name: str, bounds: tuple[int, int]) -> int:
+def _bounded(raw: dict[str, Any], name: str, bounds: tuple[int, int]) -> int:
     """A number from the file, or the default when it is missing, not a number or out of
     bounds (a hand-edited file must not switch backups off or lock the screen every second)."""
     value = raw.get(name)

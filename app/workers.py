@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from app import errors
 
@@ -74,7 +74,7 @@ def in_low_priority_thread(func: Callable[..., T], *args: Any) -> T:
     ok, value = outcome[0]
     if not ok:
         raise value
-    return value
+    return cast("T", value)
 
 
 def _lower_this_thread() -> None:

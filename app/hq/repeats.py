@@ -238,7 +238,7 @@ def issue(
     stations' reports, and log the disclosure. Returns what went."""
     station = session.get(HqStation, reminder.station_id)
     assert station is not None
-    full = json.loads(reminder.payload)
+    full: dict[str, Any] = json.loads(reminder.payload)
     fields = tuple(f for f in SHAREABLE if f in send)
     others = sorted(
         {e["unit_code"] for e in full["reports"] if e.get("unit_code") != station.unit_code}

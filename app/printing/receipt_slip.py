@@ -112,7 +112,7 @@ def _draw_serial(c: canvas.Canvas, font: str, slip: ReceiptSlip, y: float) -> fl
     c.drawString(_MARGIN, y, slip.serial)
     barcode = code128.Code128(slip.serial, barHeight=10 * mm, barWidth=0.75)
     barcode.drawOn(c, A5[0] - _MARGIN - barcode.width, y - 12 * mm)
-    return y - 22 * mm
+    return float(y - 22 * mm)
 
 
 def _draw_facts(c: canvas.Canvas, font: str, slip: ReceiptSlip, y: float) -> float:

@@ -189,7 +189,7 @@ class _Form:
         else:
             avail = (width or self.inner - x) - self.label_w
             self.slots[key] = Slot(left + self.label_w, y, avail, lines)
-        return y - lines * ROW - GAP
+        return float(y - lines * ROW - GAP)
 
     def pair(
         self, y: float, left: tuple[str, str, str], right: tuple[str, str, str], lines: int = 1
@@ -243,7 +243,7 @@ class _Form:
         y = top - 28 * mm
         c.setLineWidth(0.9)
         c.line(m, y, self.width - m, y)
-        return y
+        return float(y)
 
     def _draw_safe_banner(self, y: float) -> float:
         """The red band telling the officer not to call and to keep the sheet hidden."""

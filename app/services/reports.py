@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Select, and_, column, func, literal_column, or_, select, table, text, tuple_
 from sqlalchemy.orm import Session
@@ -195,10 +195,10 @@ def _text_search(
     first collect every match (tens of thousands for a common surname at a million reports).
     """
     if not match:
-        nothing: Any = (
+        nothing = (
             select(*_ROW_COLUMNS).join(Officer, Officer.id == Report.officer_id).where(text("0"))
         )
-        return nothing
+        return cast("Select[Any]", nothing)
     stmt: Any = (
         select(*_ROW_COLUMNS)
         .select_from(_FTS)
@@ -210,7 +210,7 @@ def _text_search(
     if after is not None:
         last: Any = select(literal_column("rowid")).select_from(Report).where(Report.id == after[1])
         stmt = stmt.where(_FTS.c.rowid < last.scalar_subquery())
-    return stmt.order_by(_FTS.c.rowid.desc()).limit(limit)
+    return cast("Select[Any]", stmt.order_by(_FTS.c.rowid.desc()).limit(limit))
 
 
 def get_report(store: Store, report_id: str) -> dict[str, Any]:
