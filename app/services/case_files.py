@@ -375,18 +375,23 @@ def case_colours(store: Store, s: Session, case_ids: list[str]) -> dict[str, str
 def file_of_report(store: Store, report_id: str) -> dict[str, Any] | None:
     """The file a report is in (newest if several), with its reports and action log."""
     with store.read() as s:
-        case = s.scalars(
-            select(CaseFile)
-            .join(CaseReport, CaseReport.case_id == CaseFile.id)
-            .where(CaseReport.report_id == report_id)
-            .order_by(CaseFile.number.desc())
-            .limit(1)
-        ).first()
-        if case is None:
-            return None
-        data = snapshot(s, case)
-        data["code"] = case_code(case.number, int(case.created_utc[:4]))
-        return data
+        return newest_file_of_report(s, report_id)
+
+
+def newest_file_of_report(s: Session, report_id: str) -> dict[str, Any] | None:
+    """`file_of_report` inside a caller's read (a report's whole view is one transaction)."""
+    case = s.scalars(
+        select(CaseFile)
+        .join(CaseReport, CaseReport.case_id == CaseFile.id)
+        .where(CaseReport.report_id == report_id)
+        .order_by(CaseFile.number.desc())
+        .limit(1)
+    ).first()
+    if case is None:
+        return None
+    data = snapshot(s, case)
+    data["code"] = case_code(case.number, int(case.created_utc[:4]))
+    return data
 
 
 @dataclass(frozen=True)

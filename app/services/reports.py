@@ -18,8 +18,6 @@ from sqlalchemy.orm import Session
 from app import errors
 from app.db.engine import Store
 from app.db.models import (
-    CaseFile,
-    CaseReport,
     IntakeDraft,
     Officer,
     Report,
@@ -268,7 +266,7 @@ def report_view(store: Store, report_id: str) -> ReportView:
                     .order_by(Visit.sequence_no)
                 )
             ]
-            case = _newest_case_file(s, report_id)
+            case = case_files.newest_file_of_report(s, report_id)
             newest = s.scalars(
                 select(WarningLetter)
                 .where(WarningLetter.report_id == report_id)
@@ -287,21 +285,6 @@ def report_view(store: Store, report_id: str) -> ReportView:
             letters_apply=warning_letters.letters_apply(store, incident_type),
             letter=letter,
         )
-
-
-def _newest_case_file(s: Session, report_id: str) -> dict[str, Any] | None:
-    case = s.scalars(
-        select(CaseFile)
-        .join(CaseReport, CaseReport.case_id == CaseFile.id)
-        .where(CaseReport.report_id == report_id)
-        .order_by(CaseFile.number.desc())
-        .limit(1)
-    ).first()
-    if case is None:
-        return None
-    data = case_files.snapshot(s, case)
-    data["code"] = case_files.case_code(case.number, int(case.created_utc[:4]))
-    return data
 
 
 def history(store: Store, report_id: str) -> list[RevisionView]:
