@@ -60,7 +60,7 @@ def test_f2_while_a_thousand_sheets_render_receives_at_once(
     form = window.tabs.currentWidget()
     assert isinstance(form, IntakeForm) and form.isVisible()
     assert window.focusWidget() is form.findChild(QLineEdit, "reporterName")
-    assert job.running and view.printing.bar.value() < SHEETS
+    assert job.running  # the route's job is still at work when the form is up
     assert took < 1.0, f"F2 took {took:.2f} s while sheets rendered"
 
     # The sheets finish meanwhile; what to do with them waits for the officer at the queue,
