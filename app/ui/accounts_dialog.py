@@ -25,7 +25,7 @@ from app.services import station
 from app.services.station import AccountRow, OfficerInfo
 from app.ui.labels import role_text
 from app.ui.messages import error_text, field_error_text, show_error
-from app.ui.widgets import FieldBox, button_row, deadline_table, fill_deadline_table
+from app.ui.widgets import FieldBox, button_row, deadline_table, fill_deadline_table, ok_cancel
 
 # Temporary passwords avoid letters that read two ways when dictated (0/O, 1/l/I).
 _TEMP_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -219,11 +219,7 @@ class AddOfficerDialog(QDialog):
         form.addRow(self.tr("Badge number"), self.badge)
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Role"), self.role)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,7 +16,7 @@ from app.db.engine import Store
 from app.services import station
 from app.services.station import OfficerInfo
 from app.ui.messages import error_text, field_error_text
-from app.ui.widgets import FieldBox
+from app.ui.widgets import FieldBox, ok_cancel
 
 
 def _secret() -> QLineEdit:
@@ -58,11 +57,7 @@ class ChangePasswordDialog(QDialog):
             else self.tr("At least 8 characters, different from the current one.")
         )
         intro.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

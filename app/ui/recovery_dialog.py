@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 from app import errors
 from app.db import station_key
 from app.ui.messages import error_text
-from app.ui.widgets import FieldBox
+from app.ui.widgets import FieldBox, ok_cancel
 
 
 class RecoveryKeyDialog(QDialog):
@@ -46,11 +45,7 @@ class RecoveryKeyDialog(QDialog):
         self.session_only.setObjectName("sessionOnlyCheck")
         self.session_only.setVisible(keyring_missing)
         self.session_only.setChecked(keyring_missing)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.field)

@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -95,3 +97,13 @@ def fill_deadline_table(table: QTableWidget, rows: list[tuple[Sequence[str], boo
     for col in range(table.columnCount()):  # the stretching column keeps the rest of the width
         if header.sectionResizeMode(col) != QHeaderView.ResizeMode.Stretch:
             table.resizeColumnToContents(col)
+
+
+def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """The OK and Cancel buttons every small dialog ends with, wired to accept and reject."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
