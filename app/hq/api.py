@@ -184,6 +184,10 @@ def _add_station_routes(
     def status(authorization: Auth = None) -> protocol.StatusResponse:
         return hq.status(station_for(authorization))
 
+    @app.post("/v1/holds", responses=ERROR_RESPONSES)
+    def holds(body: protocol.HoldsRequest, authorization: Auth = None) -> protocol.HoldsResponse:
+        return hq.holds(station_for(authorization), body.ids)
+
     @app.get("/v1/recover", responses=ERROR_RESPONSES)
     def recover(
         generation: Annotated[int, Query(ge=1, le=1_000_000)],

@@ -166,6 +166,16 @@ class StationRequests(HqSessions):
                 quarantined=quarantined or 0,
             )
 
+    def holds(self, caller: Caller, ids: list[str]) -> protocol.HoldsResponse:
+        with self.session() as s:
+            self._verified(s, caller)
+            held = s.scalars(
+                select(HqRevision.id).where(
+                    HqRevision.station_id == caller.station_id, HqRevision.id.in_(ids)
+                )
+            ).all()
+            return protocol.HoldsResponse(held=sorted(held))
+
     def recover(
         self, caller: Caller, generation: int, after_seq: int, limit: int
     ) -> protocol.RecoverResponse:

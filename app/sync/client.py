@@ -109,6 +109,10 @@ class HqClient:
     def status(self) -> protocol.StatusResponse:
         return self._call("GET", "/v1/status", protocol.StatusResponse)
 
+    def holds(self, ids: list[str]) -> set[str]:
+        body = protocol.HoldsRequest(ids=ids).model_dump(mode="json")
+        return set(self._call("POST", "/v1/holds", protocol.HoldsResponse, json=body).held)
+
     def recover(
         self, generation: int, after_seq: int, limit: int = 500
     ) -> protocol.RecoverResponse:

@@ -580,6 +580,44 @@ def store_instructions(s: Session, items: list[protocol.Instruction]) -> list[pr
     return fresh
 
 
+def acknowledged_probes(s: Session, st: Station) -> list[tuple[int, int, str]]:
+    """(seq, generation, id) of the revisions this desk believes acknowledged at the newest
+    acknowledged seq and at steps doubling downwards from it (top, top-1, top-2, top-4 ... the
+    first): newest first, at most `protocol.MAX_HOLDS_IDS`. Which of them HQ holds tells,
+    within a factor of two, where HQ really holds this desk's work."""
+    from app.sync.protocol import MAX_HOLDS_IDS
+
+    top = st.acked_seq
+    seqs: list[int] = []
+    step = 1
+    while top > 0 and len(seqs) < MAX_HOLDS_IDS - 1:
+        seqs.append(top)
+        top -= step
+        step *= 2
+    first = s.scalar(select(func.min(Revision.seq)))
+    if first is not None and first <= st.acked_seq:
+        seqs.append(first)
+    rows = s.execute(
+        select(Revision.seq, Revision.generation, Revision.id)
+        .where(Revision.seq.in_(seqs))
+        .order_by(Revision.seq.desc())
+    ).all()
+    return [(r.seq, r.generation, r.id) for r in rows]
+
+
+def note_hq_behind(s: Session, held: int, believed: int, resend: int, base: int) -> dict[str, int]:
+    """What HQ is told with each push until it has recorded the alarm and taken the resend:
+    the revisions above `held` went out again from `base` on."""
+    note = {
+        "revisions": resend,
+        "hq_acknowledged": held,
+        "station_acknowledged": believed,
+        "replay_through": base - 1 + resend,
+    }
+    state_row(s).hq_behind = json.dumps(note)
+    return note
+
+
 def rewind_to_hq(
     s: Session, st: Station, hq_acknowledged: dict[int, int], hq_high: int, hq_newest: int
 ) -> dict[str, int] | None:
@@ -618,15 +656,8 @@ def rewind_to_hq(
         s.scalar(select(func.count()).where(Revision.seq > held, Revision.seq <= believed)) or 0
     )
     st.acked_seq = held
-    replay_through = believed
+    base = held + 1  # resent in place: seqs held+1 .. believed
     if held < st.generation_base - 1:
         start_new_generation(s, st, hq_high, max(st.generation, hq_newest) + 1)
-        replay_through = st.generation_base - 1 + resend
-    note = {
-        "revisions": resend,
-        "hq_acknowledged": held,
-        "station_acknowledged": believed,
-        "replay_through": replay_through,
-    }
-    state_row(s).hq_behind = json.dumps(note)
-    return note
+        base = st.generation_base
+    return note_hq_behind(s, held, believed, resend, base)

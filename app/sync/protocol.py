@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -98,6 +99,17 @@ RecordKind = Literal[
 ]
 
 
+def _not_a_truth_value(value: object) -> object:
+    if isinstance(value, bool):
+        raise ValueError("a protocol number, not true or false")
+    return value
+
+
+# A request's protocol number is a number: JSON's true is not 1 here (while 1.0 is, as JSON
+# Schema has it).
+Version = Annotated[int, BeforeValidator(_not_a_truth_value)]
+
+
 class Shape(BaseModel):
     """Unknown keys are refused: a typo in a field name is an error, not silently ignored."""
 
@@ -112,7 +124,7 @@ class ErrorBody(Shape):
 
 # -- enrolment ------------------------------------------------------------------------------
 class EnrollRequest(Shape):
-    protocol: int = PROTOCOL_VERSION
+    protocol: Version = PROTOCOL_VERSION
     code: Annotated[Text, StringConstraints(min_length=8, max_length=64)]
     unit_code: UnitCode
     unit_name: Annotated[Text, StringConstraints(max_length=200)]
@@ -181,7 +193,7 @@ class Rewind(Shape):
 
 
 class PushRequest(Shape):
-    protocol: int = PROTOCOL_VERSION
+    protocol: Version = PROTOCOL_VERSION
     unit_code: UnitCode
     generation: Generation
     generation_base: Seq
@@ -246,6 +258,23 @@ class StatusResponse(Shape):
     hq_time: str
     generations: list[GenerationState]
     quarantined: Annotated[int, Field(ge=0)]
+
+
+MAX_HOLDS_IDS = 64
+
+
+class HoldsRequest(Shape):
+    """Which of these revisions of this station HQ holds: a desk reads HQ's numbers against
+    its own by identity where numbers alone cannot tell (both lives of a station, restored
+    at either end, can number different revisions alike)."""
+
+    protocol: Version = PROTOCOL_VERSION
+    ids: Annotated[list[Uuid], Field(max_length=MAX_HOLDS_IDS)]
+
+
+class HoldsResponse(Shape):
+    protocol: int = PROTOCOL_VERSION
+    held: Annotated[list[Uuid], Field(max_length=MAX_HOLDS_IDS)]
 
 
 class RecoverResponse(Shape):

@@ -71,6 +71,10 @@ class Reconciler:
         if mine is not None and mine.refused:
             raise errors.StationSplitError(SPLIT_MESSAGE)
         self.take_back(client, hq, report)  # a killed run's unfinished restart comes first
+        reused = self._numbered_alike(client, hq)
+        if reused is not None and not self._another_computer(reused[0]):
+            self.restart(client, hq, report, take_from=reused[1], rewound=True)
+            return
         desk = self._desk()
         live = [g for g in hq.generations if not g.refused]
         # A newer generation of this station at HQ is this desk's own later life when the desk
@@ -81,7 +85,9 @@ class Reconciler:
             desk.restored or self._this_computer(g) for g in live if g.generation > generation
         )
         ahead = mine is not None and mine.high_seq > desk.last_seq
-        taken = mine is not None and not self._holds_mine(mine)
+        # another computer's revisions at seqs this desk believes acknowledged: its numbers
+        # are taken (a copy), below HQ's watermark as well as at it
+        taken = (mine is not None and not self._holds_mine(mine)) or reused is not None
         diverged = self._diverged(desk, live)
         follow = None if desk.restored or newer else self._to_follow(desk, live)
         if follow is not None and not (ahead or taken or diverged):
@@ -171,6 +177,33 @@ class Reconciler:
         self.split = not desk.restored and (mine is None or self._copy_took(mine, True, True))
         self.restart(client, hq, report)
 
+    def _numbered_alike(
+        self, client: HqClient, hq: protocol.StatusResponse
+    ) -> tuple[protocol.GenerationState, tuple[int, int]] | None:
+        """HQ restored from one backup and this desk from another can each hold a different
+        life of the station, numbered alike: HQ then holds other revisions at seqs this desk
+        believes acknowledged as its own, and every number agrees. Their ids do not. Returns
+        (generation, seq) up to which HQ really holds this desk's work when HQ lacks the newest
+        revision it acknowledged, else None (HQ lacking it by number too is the plain rewind's
+        business; the usual contact costs no request: HQ names its revision at that seq), with
+        HQ's generation there: written by this computer, or one HQ cannot name, it is this
+        desk's own other life; by another computer, a copy's."""
+        with self.store.read() as s:
+            probes = outbox.acknowledged_probes(s, station_row(s))
+        if not probes:
+            return None
+        top_seq, top_generation, top_id = probes[0]
+        g = next((g for g in hq.generations if g.generation == top_generation), None)
+        if g is None or g.acknowledged_seq < top_seq:
+            return None
+        if g.acknowledged_seq == top_seq and g.acknowledged_id in ("", top_id):
+            return None
+        held = client.holds([p[2] for p in probes])
+        if top_id in held:
+            return None
+        found = next(((gen, seq) for seq, gen, rid in probes if rid in held), None)
+        return g, found or (probes[-1][1], probes[-1][0] - 1)
+
     # -- readings of one generation -----------------------------------------------------------
     def _this_computer(self, g: protocol.GenerationState) -> bool:
         return bool(g.computer) and g.computer == self.computer
@@ -222,14 +255,37 @@ class Reconciler:
         hq: protocol.StatusResponse,
         report: SyncReport,
         take_from: tuple[int, int] | None = None,
+        rewound: bool = False,
     ) -> None:
+        """A new generation above all HQ holds, taking back what HQ holds that this desk
+        lacks. `rewound`: HQ lacks this desk's work above `take_from`'s seq, which it had
+        acknowledged; that work goes out again in the new generation, and HQ raises the
+        alarm."""
         hq_high = max((g.high_seq for g in hq.generations), default=0)
         hq_newest = max((g.generation for g in hq.generations), default=0)
         with self.store.write() as s:
             st = station_row(s)
+            believed = st.acked_seq
+            if rewound and take_from is not None:
+                st.acked_seq = take_from[1]
+                resend = s.scalar(
+                    select(func.count()).where(
+                        Revision.seq > st.acked_seq, Revision.seq <= believed
+                    )
+                )
             old_generation, old_acked = outbox.start_new_generation(
                 s, st, hq_high, max(st.generation, hq_newest) + 1
             )
+            if rewound and take_from is not None:
+                note = outbox.note_hq_behind(
+                    s, take_from[1], believed, resend or 0, st.generation_base
+                )
+                report.hq_behind = note["revisions"]
+                log.warning(
+                    "HQ holds other revisions at seqs it had acknowledged from this desk: "
+                    "%d revisions sent again",
+                    note["revisions"],
+                )
             outbox.note_restart(s, *(take_from or (old_generation, old_acked)), self.split)
             report.new_generation = st.generation
             head = audit_chain.head(lambda sql, args: s.execute(text(sql)))

@@ -398,6 +398,38 @@ def test_a_file_put_back_by_hand_with_new_work_is_not_taken_for_a_copy(desk, hq,
     restored.close()
 
 
+def test_both_ends_restored_to_lives_numbered_alike_lose_nothing(desk, hq, tmp_path) -> None:
+    """HQ and the desk each went back to a backup of another day: HQ holds one life of the
+    station and the desk another, numbered alike (same generation, same seqs, every count
+    agreeing). The desk tells them apart by id: its own work goes out again, HQ's other life
+    comes back, and HQ raises the alarm. Found by the fault explorer (seed 772870757)."""
+    enroll(desk, hq)
+    receive_and_complete(desk, 1)
+    assert sync_engine(desk).run_once().ok
+    desk_backup, hq_early = tmp_path / "desk.sqlite3", hq.backup(tmp_path / "hq-0.dump")
+    _copy(desk.path, desk_backup, desk.key)
+    first_life = receive_and_complete(desk, 1)
+    assert sync_engine(desk).run_once().ok
+    hq_first_life = hq.backup(tmp_path / "hq-1.dump")
+
+    hq.restore(hq_early)  # both ends back to the day before
+    restored = _replace_file(desk, desk_backup)
+    second_life = receive_and_complete(restored, 1)  # the same seqs, other revisions
+    assert sync_engine(restored).run_once().ok
+    assert_converged(restored, hq)
+
+    hq.restore(hq_first_life)  # HQ's disk replaced by the other day's backup
+    report = sync_engine(restored).run_once()
+    assert report.ok and report.hq_behind > 0 and report.mismatches == 0, report
+    assert_converged(restored, hq)  # every revision of the desk at HQ, the same content
+    with restored.read() as s:
+        held = set(s.scalars(select(Report.id)))
+    assert set(first_life) | set(second_life) <= held  # HQ's other life taken back
+    assert _alarms(hq, "hq_behind")
+    assert not _alarms(hq, "split")
+    restored.close()
+
+
 # -- helpers -----------------------------------------------------------------------------------
 def _copy(source: Path, target: Path, key: bytes | None) -> None:
     src = cipher.connect(source, key)
