@@ -109,6 +109,12 @@ class PermissionDeniedError(StationDeskError):
     code = "permission_denied"
 
 
+class OwnDraftError(StationDeskError):
+    """A chief approving the letter the same chief drafted, where another chief could."""
+
+    code = "own_draft"
+
+
 class NotFoundError(StationDeskError):
     code = "not_found"
 

@@ -26,6 +26,8 @@ class Settings:
     backup_folder: str = ""
     backup_generations: int = 14
     backup_interval_hours: int = 4
+    # A saved intake closes and the desk comes back for the next walk-in; on: it stays open.
+    keep_saved_intakes_open: bool = False
 
     def effective_language(self) -> str:
         if self.language in LANGUAGES:
@@ -53,6 +55,7 @@ def load_settings(data_dir: Path) -> Settings:
         backup_folder=folder if isinstance(folder, str) and len(folder) < 1000 else "",
         backup_generations=_bounded(raw, "backup_generations", BACKUP_GENERATIONS),
         backup_interval_hours=_bounded(raw, "backup_interval_hours", BACKUP_INTERVAL_HOURS),
+        keep_saved_intakes_open=raw.get("keep_saved_intakes_open") is True,
     )
 
 

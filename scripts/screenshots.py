@@ -33,6 +33,11 @@ def main() -> int:
     parser.add_argument("--lang", default="zh_CN")
     parser.add_argument("--out", type=Path, default=Path("shots"))
     parser.add_argument("--records", type=int, default=300)
+    parser.add_argument(
+        "--size",
+        default="",
+        help="WIDTHxHEIGHT of the main window, e.g. 1024x768 (the smallest desk screen)",
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -83,6 +88,10 @@ def main() -> int:
 
         officer = station.sign_in(store, "000001", PASSWORD)
         window = MainWindow(store, catalog, officer, Path(tmp))
+        if args.size:
+            width, height = (int(n) for n in args.size.lower().split("x"))
+            window.setMaximumSize(width, height)  # what a screen of that size allows
+            window.resize(width, height)
         window.show()
         window.receive()
         form = window.tabs.currentWidget()

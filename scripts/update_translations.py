@@ -17,7 +17,11 @@ TS = ROOT / "resources" / "translations" / "stationdesk_zh_CN.ts"
 
 def main() -> int:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app" / "ui").glob("*.py"))
-    subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(TS)], cwd=ROOT, check=True)
+    subprocess.run(
+        [str(BIN / "pyside6-lupdate"), "-no-obsolete", *sources, "-ts", str(TS)],
+        cwd=ROOT,
+        check=True,
+    )
     subprocess.run(
         [str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))],
         cwd=ROOT,

@@ -409,6 +409,8 @@ class WarningLetter(Base):
     drafted_by: Mapped[str] = mapped_column(ForeignKey("officer.id"))
     approved_by: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
     approved_day: Mapped[str] = mapped_column(default="")
+    # The drafter approved it too: only where the station has no other chief, and why.
+    approval_note: Mapped[str] = mapped_column(default="", server_default="")
     refusal_reason: Mapped[str] = mapped_column(default="")
     served_at: Mapped[str] = mapped_column(default="")
     revision_no: Mapped[int] = mapped_column(default=1)

@@ -85,6 +85,19 @@ def backup_folder(data_dir: Path) -> Path:
     return Path(configured).expanduser() if configured else backups_dir(data_dir)
 
 
+def on_the_data_disk(data_dir: Path, folder: Path) -> bool:
+    """Whether backups in `folder` would die with the disk that holds the station's file: the
+    same device as the data folder (the default, `backups/` inside it, always is). A folder not
+    made yet is judged by its nearest existing parent; one that cannot be read is not judged."""
+    probe = folder.expanduser()
+    while not probe.exists() and probe.parent != probe:
+        probe = probe.parent
+    try:
+        return probe.stat().st_dev == data_dir.stat().st_dev
+    except OSError:
+        return False
+
+
 def _usable_folder(folder: Path, *, create: bool) -> None:
     if create and not folder.exists():
         try:

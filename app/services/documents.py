@@ -28,8 +28,6 @@ from app.services.early_warning import criteria_for
 from app.services.reports import get_report
 from app.services.station import OfficerInfo, require, station_info
 
-NEXT_STEPS_SHOWN = 3
-
 
 def receipt_slip(
     store: Store, catalog: Catalog, report_id: str, lang: str = "zh_CN"
@@ -37,16 +35,24 @@ def receipt_slip(
     report = get_report(store, report_id)
     station = station_info(store)
     type_name = ""
-    steps: list[str] = []
+    # What happens next, for the reporter: never the handling standard, which is the officers'
+    # own checklist (risk assessments and warning colours are not the public's reading).
+    steps = ["民警已登记您报告的事项，将依照规范处置。"]
     code = report["incident_type"]
     if code and code in catalog.by_code:
         itype = catalog.get(code)
         type_name = f"{itype.name_zh} / {itype.name_en}"
-        steps = [step.text(lang) for step in itype.steps[:NEXT_STEPS_SHOWN]]
         if itype.non_police and itype.referral_department_zh:
-            steps.append(f"移交 {itype.referral_department_zh} 办理，派出所跟踪至问题解决。")
-    if not steps:
-        steps = ["民警将完成登记并按规范处置，处置结果将向您反馈。"]
+            steps.append(
+                f"本事项将移交 {itype.referral_department_zh} 办理，派出所跟踪至问题解决。"
+            )
+        if itype.return_visit or itype.dispute:
+            steps.append(
+                "派出所将以安全的方式回访，了解处置结果和您的意见。"
+                if report["safe_contact"]
+                else "派出所将通过电话或上门回访，了解处置结果和您的意见。"
+            )
+    steps.append("处置结果将向您反馈。")
     return ReceiptSlip(
         serial=report["serial"],
         received_at=report["received_at"],

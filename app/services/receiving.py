@@ -79,6 +79,7 @@ class UnfinishedReceipt:
     officer_name: str
     reporter_name: str
     unfinished_reason: str
+    officer_id: str
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,26 @@ def load_draft(store: Store, report_id: str) -> dict[str, Any] | None:
         return json.loads(draft.fields) if draft else None
 
 
+BASIC_REQUIRED = ("reporter_name", "summary")  # every intake, whatever its type
+
+
+def required_fields(code: str, catalog: Catalog) -> tuple[str, ...]:
+    """What the incident type asks for (before a type is chosen: what every intake needs)."""
+    return catalog.get(code).required_fields if code in catalog.by_code else BASIC_REQUIRED
+
+
+def missing_fields(fields: dict[str, Any], catalog: Catalog) -> list[str]:
+    """What is still to be filled before the intake can be saved, known up front: the type,
+    the type's required fields, and a phone or the reason there is none. Only emptiness is
+    judged here; a badly typed value is the save's to say."""
+    code = str(fields.get("incident_type") or "").strip()
+    missing = [] if code in catalog.by_code else ["incident_type"]
+    missing += [n for n in required_fields(code, catalog) if not str(fields.get(n) or "").strip()]
+    if not any(str(fields.get(n) or "").strip() for n in ("reporter_phone", "no_phone_reason")):
+        missing.append("reporter_phone")
+    return missing
+
+
 def validate_intake(fields: dict[str, Any], catalog: Catalog) -> dict[str, Any]:
     """Check every field; returns cleaned values or raises ValidationFailed naming each field."""
     problems: dict[str, str] = {}
@@ -208,14 +229,11 @@ def validate_intake(fields: dict[str, Any], catalog: Catalog) -> dict[str, Any]:
     run("summary", lambda v: clean_text("summary", v, multiline=True))
     code = str(fields.get("incident_type") or "").strip()
     clean["incident_type"] = code
-    required: tuple[str, ...] = ("reporter_name", "summary")
     if not code:
         problems["incident_type"] = "required"
     elif code not in catalog.by_code:
         problems["incident_type"] = "unknown_type"
-    else:
-        required = catalog.get(code).required_fields
-    for name in required:
+    for name in required_fields(code, catalog):
         if name not in problems and not clean.get(name):
             problems[name] = "required"
     has_contact = clean.get("reporter_phone") or clean.get("no_phone_reason")
@@ -399,6 +417,7 @@ def unfinished_receipts(store: Store, limit: int = 500) -> list[UnfinishedReceip
                 Officer.name,
                 Report.reporter_name,
                 Report.unfinished_reason,
+                Report.officer_id,
             )
             .join(Officer, Officer.id == Report.officer_id)
             .where(Report.status.in_(statuses.UNFINISHED))

@@ -19,7 +19,7 @@ from app import errors
 from app.db.engine import Store
 from app.db.models import Officer, Report, WarningLetter
 from app.db.revisions import Tracked, station_row
-from app.domain import dispute_policy, statuses, visits
+from app.domain import dispute_policy, roles, statuses, visits
 from app.domain.clock import now_local, utc_iso
 from app.domain.validation import (
     FieldError,
@@ -52,6 +52,7 @@ LETTER_FIELDS = (
     "drafted_by",
     "approved_by",
     "approved_day",
+    "approval_note",
     "refusal_reason",
     "served_at",
 )
@@ -161,13 +162,17 @@ def draft(store: Store, officer: OfficerInfo, report_id: str, text: LetterDraft)
         return letter.id
 
 
-def approve(store: Store, chief: OfficerInfo, letter_id: str) -> str:
-    """The chief's approval draws the serial; returns it."""
+def approve(store: Store, chief: OfficerInfo, letter_id: str, own_draft_reason: str = "") -> str:
+    """The chief's approval draws the serial; returns it.
+
+    Four eyes: a letter is approved by a chief other than the one who drafted it. A station
+    with a single chief lets that chief approve their own draft with a reason, kept with it."""
     require(chief, "approve")
     moment = now_local()
     with store.write() as s:
         st = station_row(s)
         letter = _letter(s, letter_id, DRAFT)
+        note = _own_draft_note(s, chief, letter, own_draft_reason)
         year = local_day(moment).year
         last = s.scalar(
             select(func.max(WarningLetter.serial_no)).where(WarningLetter.serial_year == year)
@@ -181,10 +186,42 @@ def approve(store: Store, chief: OfficerInfo, letter_id: str) -> str:
             "serial_no": number,
             "approved_by": chief.id,
             "approved_day": local_day(moment).isoformat(),
+            "approval_note": note,
             "refusal_reason": "",
         }
         LETTERS.update(s, st, letter, chief.id, "approve", updates, moment)
         return serial
+
+
+def other_chiefs(store: Store, chief: OfficerInfo) -> int:
+    """Active chiefs of the station besides this one: none means a chief approves alone."""
+    with store.read() as s:
+        return _other_chiefs(s, chief)
+
+
+def _other_chiefs(s: Session, chief: OfficerInfo) -> int:
+    return int(
+        s.scalar(
+            select(func.count())
+            .select_from(Officer)
+            .where(Officer.role == roles.CHIEF, Officer.active, Officer.id != chief.id)
+        )
+        or 0
+    )
+
+
+def _own_draft_note(s: Session, chief: OfficerInfo, letter: WarningLetter, reason: str) -> str:
+    if letter.drafted_by != chief.id:
+        return ""
+    if _other_chiefs(s, chief):
+        raise errors.OwnDraftError()
+    try:
+        text = clean_text("void_reason", reason)
+    except FieldError as exc:
+        raise errors.ValidationFailed({"approval_note": exc.code}) from None
+    if not text:
+        raise errors.ValidationFailed({"approval_note": "required"})
+    return text
 
 
 def refuse(store: Store, chief: OfficerInfo, letter_id: str, reason: str) -> None:
@@ -262,6 +299,8 @@ class LetterView:
     served_at: str
     incident_time: str
     incident_place: str
+    drafted_by_id: str = ""
+    approval_note: str = ""
 
 
 def _view(s: Session, letter: WarningLetter) -> LetterView:
@@ -286,6 +325,8 @@ def _view(s: Session, letter: WarningLetter) -> LetterView:
         served_at=letter.served_at,
         incident_time=report.incident_time if report else "",
         incident_place=report.incident_place if report else "",
+        drafted_by_id=letter.drafted_by,
+        approval_note=letter.approval_note,
     )
 
 

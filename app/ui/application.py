@@ -53,6 +53,9 @@ def make_application(lang: str) -> QApplication:
     app.setOrganizationName("StationDesk")
     register_bundled_font(app)
     install_language(app, lang)
+    from app.ui import keyboard
+
+    keyboard.install(app)
     return app
 
 

@@ -130,14 +130,6 @@ class BackupsDialog(QDialog):
         self.setObjectName("backupsDialog")
         self.setWindowTitle(self.tr("Backups"))
         settings = load_settings(data_dir)
-        self.folder = QLineEdit(str(backups.backup_folder(data_dir)))
-        self.folder.setObjectName("backupFolder")
-        self.folder.setMaxLength(900)
-        browse = QPushButton(self.tr("Choose..."))
-        browse.clicked.connect(self._browse)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(browse)
         self.generations = QSpinBox()
         self.generations.setObjectName("backupGenerations")
         self.generations.setRange(*BACKUP_GENERATIONS)
@@ -149,9 +141,8 @@ class BackupsDialog(QDialog):
         self.interval.setSpecialValueText(self.tr("only at shift end"))
         self.interval.setValue(settings.backup_interval_hours)
         form = QFormLayout()
-        folder_box = QWidget()
-        folder_box.setLayout(folder_row)
-        form.addRow(self.tr("Backup folder (another disk or a USB drive)"), folder_box)
+        form.addRow(self.tr("Backup folder"), self._folder_box())
+        form.addRow("", self.same_disk)
         form.addRow(self.tr("Backups kept"), self.generations)
         form.addRow(self.tr("Back up every"), self.interval)
         save = QPushButton(self.tr("Save settings"))
@@ -192,6 +183,38 @@ class BackupsDialog(QDialog):
         self.resize(860, 520)
         worker.finished.connect(self._backed_up)
         self.refresh()
+
+    def _folder_box(self) -> QWidget:
+        """The folder, a Choose button, and beneath them whether backups there would die with
+        the data's disk (the default, inside the data folder, would): said plainly."""
+        self.folder = QLineEdit(str(backups.backup_folder(self.data_dir)))
+        self.folder.setObjectName("backupFolder")
+        self.folder.setMaxLength(900)
+        browse = QPushButton(self.tr("Choose..."))
+        browse.clicked.connect(self._browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        folder_box = QWidget()
+        folder_box.setLayout(folder_row)
+        self.same_disk = QLabel(
+            self.tr(
+                "This folder is on the same disk as the station's data: a backup here does not "
+                "survive that disk. Choose a folder on another disk or a USB drive."
+            )
+        )
+        self.same_disk.setObjectName("backupSameDisk")
+        self.same_disk.setWordWrap(True)
+        self.same_disk.setStyleSheet("color: #8a4b00;")
+        self.folder.textChanged.connect(self._judge_folder)
+        self._judge_folder()
+        return folder_box
+
+    def _judge_folder(self) -> None:
+        text = self.folder.text().strip()
+        self.same_disk.setVisible(
+            bool(text) and backups.on_the_data_disk(self.data_dir, Path(text))
+        )
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(

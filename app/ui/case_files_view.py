@@ -31,7 +31,7 @@ from app.services.early_warning import criteria_for
 from app.services.station import OfficerInfo, list_officers
 from app.ui.early_warning_dialog import colour_icon, warning_chip
 from app.ui.labels import display_value, status_text
-from app.ui.messages import error_text
+from app.ui.messages import confirm, error_text
 from app.ui.reminder_sheets_view import sheet_status_text
 from app.ui.widgets import deadline_table, fill_deadline_table
 
@@ -245,7 +245,7 @@ class CaseFileDialog(QDialog):
         self.header.setText(
             f"<b>{d.code}</b> {d.title}<br>"
             + self.tr("Status: %1").replace("%1", case_status_text(d.status))
-            + (f" · {self.tr('rule %1').replace('%1', d.rule_id)}" if d.rule_id else "")
+            + (" · " + self.tr("rule %1").replace("%1", d.rule_id) if d.rule_id else "")
             + (
                 " · " + warning_chip(criteria_for(self.store), d.colour, "active", self.lang)
                 if d.colour
@@ -340,7 +340,18 @@ class CaseFileDialog(QDialog):
             self.action_text.clear()
 
     def issue_sheet(self) -> None:
-        self._run(lambda: reminder_sheets.issue_for_case(self.store, self.officer, self.case_id))
+        """An official act: said and asked first."""
+        if confirm(
+            self,
+            self.tr("Issue reminder sheet"),
+            self.tr(
+                "Issue a repeat-report reminder sheet for this case file? It takes the next "
+                "sheet number and starts its deadlines; an issued sheet stays on record."
+            ),
+        ):
+            self._run(
+                lambda: reminder_sheets.issue_for_case(self.store, self.officer, self.case_id)
+            )
 
     def clear(self) -> None:
         self._run(

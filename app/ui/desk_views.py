@@ -1,5 +1,8 @@
 """The views beside the receive desk: each is made the first time it is asked for, shown in a
-tab of its own, and forgotten when its tab is closed."""
+tab of its own, and forgotten when its tab is closed.
+
+Each view has a fixed place - right after the desk, in the menu's order, before the open
+intakes - so opening one never moves the tabs an officer already knows where to find."""
 
 from __future__ import annotations
 
@@ -21,7 +24,6 @@ if TYPE_CHECKING:
 class ViewSpec:
     title: Callable[[], str]
     make: Callable[[MainWindow], QWidget]
-    last: bool = False  # a tab after the open forms; the others come right after the desk
     refresh_each_time: bool = True
     focus: Callable[[Any], QWidget] | None = None
 
@@ -90,7 +92,7 @@ class DeskViews(QObject):
             "cases": ViewSpec(lambda: self.tr("Case files"), _cases),
             "sheets": ViewSpec(lambda: self.tr("Reminder sheets"), _sheets),
             "supervision": ViewSpec(lambda: self.tr("Supervision"), _supervision),
-            "shift": ViewSpec(lambda: self.tr("Shift end"), _shift, last=True),
+            "shift": ViewSpec(lambda: self.tr("Shift end"), _shift),
         }
 
     def show(self, name: str) -> QWidget:
@@ -98,10 +100,7 @@ class DeskViews(QObject):
         view = self.made.get(name)
         if view is None:
             view = self.made[name] = spec.make(self.window)
-            if spec.last:
-                tabs.addTab(view, spec.title())
-            else:
-                tabs.insertTab(1, view, spec.title())
+            tabs.insertTab(self._place(name), view, spec.title())
             view.refresh()  # type: ignore[attr-defined]
         elif spec.refresh_each_time:
             view.refresh()  # type: ignore[attr-defined]
@@ -109,6 +108,12 @@ class DeskViews(QObject):
         if spec.focus is not None:
             spec.focus(view).setFocus()
         return view
+
+    def _place(self, name: str) -> int:
+        """After the desk and the open views that come before this one."""
+        order = list(self.specs)
+        before = [v for n, v in self.made.items() if order.index(n) < order.index(name)]
+        return 1 + len(before)
 
     def forget(self, widget: QWidget) -> None:
         for name, view in list(self.made.items()):

@@ -177,8 +177,13 @@ class EarlyWarningDialog(QDialog):
         self.accept()
 
     def lift(self) -> None:
-        reason, ok = QInputDialog.getText(
-            self, self.tr("Lift warning"), self.tr("Why is the risk gone?")
+        reason, ok = QInputDialog.getText(  # the dialog says what happens; OK is the act
+            self,
+            self.tr("Lift warning"),
+            self.tr(
+                "Lifting ends this report's early warning: its colour goes and its pending warning "
+                "visits are cancelled. The lifting stays on record.\nWhy is the risk gone?"
+            ),
         )
         if not ok:
             return

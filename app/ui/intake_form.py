@@ -22,7 +22,9 @@ from app.domain.validation import FieldError, normalise_phone, validate_id_numbe
 from app.services import receiving, reports
 from app.services.station import OfficerInfo
 from app.ui.intake_binder import IntakeBinder
+from app.ui.intake_keys import IntakeKeys
 from app.ui.intake_layout import IntakeLayout
+from app.ui.intake_missing import MissingPanel
 from app.ui.intake_repeats import REPEAT_FIELDS, RepeatWarning
 from app.ui.intake_types import IncidentTypePicker
 from app.ui.labels import status_text
@@ -59,10 +61,13 @@ class IntakeForm(QWidget):
         self.types = IncidentTypePicker(ui, catalog, lang)
         self.types.chosen.connect(self._type_chosen)
         self.types.safe_contact_required.connect(lambda: ui.safe_contact.setChecked(True))
+        self.keys = IntakeKeys(self, ui, self.save)
+        self.types.passed.connect(lambda: self.keys.next_field("incident_type"))
         self.repeats = RepeatWarning(
             ui.repeat_warning, ui.boxes, store, catalog, lang, self._repeat_question
         )
-        ui.repeat_warning.linkActivated.connect(self.open_requested)
+        self.repeats.open_requested.connect(self.open_requested)
+        self.missing = MissingPanel(ui, catalog)
         self._connect_editing()
         self._connect_actions()
         if report_id:
@@ -98,11 +103,16 @@ class IntakeForm(QWidget):
         ui.history_button.clicked.connect(lambda: self.history_requested.emit(self.report_id))
 
     def bind(self, report_id: str) -> None:
-        """Show this receipt: its saved fields, then anything typed but not yet saved."""
+        """Show this receipt: its saved fields, then anything typed but not yet saved (and
+        what that typed text matches of earlier reports)."""
         self.report_id = report_id
         view = self.reload()
         if view.draft:
             self.apply_fields(view.draft)
+            self.repeats.check()
+        self._recheck_errors()
+        editable = self.record.get("status") in statuses.EDITABLE
+        self.missing.show(self.field_values() if editable else None)
 
     # -- the fields ----------------------------------------------------------------------
     def line(self, name: str) -> QLineEdit:
@@ -199,6 +209,8 @@ class IntakeForm(QWidget):
     def _on_edit(self, *_args: object) -> None:
         if self._loading or self.record.get("status") not in statuses.EDITABLE:
             return
+        self._recheck_errors()
+        self.missing.show(self.field_values())
         try:
             receiving.save_draft(self.store, self.report_id, self.field_values())
             self.ui.state_label.setText(
@@ -261,6 +273,23 @@ class IntakeForm(QWidget):
         )
         self.saved.emit(self.report_id)
 
+    def _recheck_errors(self) -> None:
+        """A message beside a field goes as soon as the field is right (or says what is wrong
+        now); fields that showed nothing stay quiet until the next save."""
+        shown = [  # the type's own line says what its type-ahead finds
+            name for name, box in self.boxes.items() if box.error.text() and name != "incident_type"
+        ]
+        if not shown:
+            return
+        try:
+            receiving.validate_intake(self.field_values(), self.catalog)
+            problems: dict[str, str] = {}
+        except errors.ValidationFailed as exc:
+            problems = exc.errors
+        for name in shown:
+            code = problems.get(name)
+            self.boxes[name].set_error(field_error_text(name, code) if code else "")
+
     def _show_field_errors(self, exc: errors.ValidationFailed) -> None:
         """Each message beside its field, the first such field focused; the text stays."""
         first = None
@@ -299,9 +328,16 @@ class IntakeForm(QWidget):
         if reason is not None:
             self._on_edit()
             self._run(receiving.leave_unfinished, reason)
+            self.bind(self.report_id)  # the form as it was: what was typed stays on it
 
     def void(self) -> None:
-        reason = self._ask(self.tr("Void receipt"), self.tr("Reason for voiding (kept for ever):"))
+        reason = self._ask(  # the dialog says what happens; OK is the act
+            self.tr("Void receipt"),
+            self.tr(
+                "Voiding marks this receipt void: it stays on record for ever with the reason, "
+                "keeps its number, and can no longer be edited.\nReason for voiding:"
+            ),
+        )
         if reason is not None:
             self._run(receiving.void_receipt, reason)
 

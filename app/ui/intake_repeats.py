@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from app import errors
 from app.db.engine import Store
 from app.domain.catalog import Catalog
-from app.ui.labels import display_value, status_text
+from app.ui.labels import display_value, repeat_key_text, status_text
 from app.ui.messages import error_text
 from app.ui.widgets import FieldBox
 
@@ -26,11 +26,19 @@ REPEAT_FIELDS = (
     "incident_place",
 )
 REPEAT_CHECK_DELAY_MS = 250
+SHOWN_COLLAPSED = 3  # earlier reports listed before "show all": the form never outgrows the screen
+MORE, LESS = "#more", "#less"
 
 
 class RepeatWarning(QObject):
     """`ask()` gives what to look for: (field values, incident type, this report's id), or None
-    when the report is no longer editable."""
+    when the report is no longer editable.
+
+    The rules that fired come first, one line each; then each earlier report once, with every
+    key it shares with this one (a report matching by phone, ID number and address is one
+    line, not three), the first few only until "show all" is pressed."""
+
+    open_requested = Signal(str)  # an earlier report's id
 
     def __init__(
         self,
@@ -44,6 +52,9 @@ class RepeatWarning(QObject):
         super().__init__(label)
         self.label, self.store, self.catalog, self.lang, self.ask = label, store, catalog, lang, ask
         self._live_check: Any = None  # made on the first check: the receive path stays lean
+        self._finding: Any = None
+        self._expanded = False
+        label.linkActivated.connect(self._link)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REPEAT_CHECK_DELAY_MS)
@@ -56,6 +67,13 @@ class RepeatWarning(QObject):
 
     def clear(self) -> None:
         self.label.hide()
+
+    def _link(self, target: str) -> None:
+        if target in (MORE, LESS):
+            self._expanded = target == MORE
+            self.show(self._finding)
+        else:
+            self.open_requested.emit(target)
 
     def check(self) -> None:
         self._timer.stop()
@@ -76,27 +94,35 @@ class RepeatWarning(QObject):
         self.show(finding)
 
     def show(self, finding: Any) -> None:
-        if not finding.matches:
+        self._finding = finding
+        if finding is None or not finding.matches:
             self.label.hide()
             self.label.setText("")
             return
-        keys = {
-            "phone": self.tr("same phone number"),
-            "id_number": self.tr("same ID number"),
-            "name_address": self.tr("same person at the same address"),
-            "incident_place": self.tr("same incident place"),
-        }
-        parts = []
+        rule_text = self.tr("rule %1")  # lupdate reads no tr() inside an f-string
+        rules: list[str] = []
+        earlier: dict[str, tuple[Any, list[str]]] = {}  # each earlier report once, its keys
         for match in sorted(finding.matches, key=lambda m: (m.rule.window_days, -m.count)):
-            earlier = "<br>".join(
-                f'<a href="{e.id}">{e.serial}</a> {e.received_at[:16].replace("T", " ")} '
-                f"{display_value('incident_type', e.incident_type, self.catalog, self.lang)} "
-                f"({status_text(e.status)})"
-                for e in match.earlier  # the live check reads only what is shown
+            rules.append(
+                f"<b>{match.rule.label(self.lang, match.count)}</b> - {repeat_key_text(match.key)} "
+                f"({rule_text.replace('%1', match.rule.id)})"
             )
-            parts.append(
-                f"<b>{match.rule.label(self.lang, match.count)}</b> - {keys[match.key]} "
-                f"({self.tr('rule %1').replace('%1', match.rule.id)})<br>{earlier}"
-            )
-        self.label.setText("<br>".join(parts))
+            for e in match.earlier:  # the live check reads only what is shown
+                matched = earlier.setdefault(e.id, (e, []))[1]
+                if repeat_key_text(match.key) not in matched:
+                    matched.append(repeat_key_text(match.key))
+        rows = [
+            f'<a href="{e.id}">{e.serial}</a> {e.received_at[:16].replace("T", " ")} '
+            f"{display_value('incident_type', e.incident_type, self.catalog, self.lang)} "
+            f"({status_text(e.status)}): {', '.join(matched)}"
+            for e, matched in earlier.values()
+        ]
+        if len(rows) > SHOWN_COLLAPSED and not self._expanded:
+            hidden = len(rows) - SHOWN_COLLAPSED
+            more = self.tr("Show all (%1 more)").replace("%1", str(hidden))
+            rows = rows[:SHOWN_COLLAPSED] + [f'<a href="{MORE}">{more}</a>']
+        elif len(rows) > SHOWN_COLLAPSED:
+            fewer = self.tr("Show fewer")
+            rows.append(f'<a href="{LESS}">{fewer}</a>')
+        self.label.setText("<br>".join(rules + rows))
         self.label.show()

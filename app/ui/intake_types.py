@@ -13,6 +13,7 @@ from app.ui.intake_layout import IntakeLayout
 class IncidentTypePicker(QObject):
     chosen = Signal(str)  # by the officer, from the list
     safe_contact_required = Signal()  # the chosen type is always safe contact
+    passed = Signal()  # Enter with nothing to choose
 
     def __init__(self, ui: IntakeLayout, catalog: Catalog, lang: str) -> None:
         super().__init__(ui)
@@ -32,14 +33,34 @@ class IncidentTypePicker(QObject):
             self.ui.type_list.addItem(item)
         if self.ui.type_list.count():
             self.ui.type_list.setCurrentRow(0)
+        self._say_no_match(text)
+
+    def _say_no_match(self, text: str) -> None:
+        """Typed text that matches no type is said at once, beside the field."""
+        box = self.ui.boxes["incident_type"]
+        if text.strip() and not self.ui.type_list.count():
+            box.set_error(
+                self.tr('No incident type matches "%1": try the pinyin initials, e.g. dq.').replace(
+                    "%1", text.strip()
+                )
+            )
+        else:
+            box.set_error("")
 
     def choose_first(self) -> None:
         item = self.ui.type_list.currentItem() or self.ui.type_list.item(0)
+        text = self.ui.line("incident_type").text()
         if item is not None:
             self._choose_item(item)
+        elif self.code or not text.strip():
+            self.passed.emit()  # nothing new typed: Enter goes on to the next field
+        else:
+            self._say_no_match(text)
 
     def _choose_item(self, item: QListWidgetItem) -> None:
         self.set_type(item.data(Qt.ItemDataRole.UserRole))
+        self.ui.type_list.clear()  # chosen: the matches are done with
+        self.ui.boxes["incident_type"].set_error("")
         self.chosen.emit(self.code)
 
     def checked_steps(self) -> list[int]:

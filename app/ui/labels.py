@@ -47,8 +47,22 @@ def field_label(name: str) -> str:
         "colour_reason": QCoreApplication.translate("Labels", "Reason for the colour"),
         "monitoring_level": QCoreApplication.translate("Labels", "Monitored by"),
         "warning_status": QCoreApplication.translate("Labels", "Warning"),
+        "repeat_rule": QCoreApplication.translate("Labels", "Repeat rule"),
+        "repeat_key": QCoreApplication.translate("Labels", "Repeated by"),
+        "repeat_count": QCoreApplication.translate("Labels", "Reports in the rule's window"),
     }
     return names.get(name, name)
+
+
+def repeat_key_text(key: str) -> str:
+    """What an earlier report shares with this one, in words."""
+    names = {
+        "phone": QCoreApplication.translate("Labels", "same phone number"),
+        "id_number": QCoreApplication.translate("Labels", "same ID number"),
+        "name_address": QCoreApplication.translate("Labels", "same person at the same address"),
+        "incident_place": QCoreApplication.translate("Labels", "same incident place"),
+    }
+    return names.get(key, key)
 
 
 @lru_cache(maxsize=1)
@@ -150,6 +164,8 @@ def display_value(field: str, value: object, catalog: Catalog, lang: str) -> str
         return ", ".join(str(int(step) + 1) for step in value)
     if field in ("received_at", "incident_time") and isinstance(value, str):
         return wall_time(value)
+    if field == "repeat_key" and isinstance(value, str):
+        return repeat_key_text(value)
     warning = _warning_value(field, value, lang)
     if warning is not None:
         return warning

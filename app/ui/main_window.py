@@ -34,9 +34,10 @@ from app.sync.report import SyncReport
 from app.ui.backups_dialog import BackupRunner, backup_problem_text
 from app.ui.desk_views import DeskViews
 from app.ui.intake_form import IntakeForm
-from app.ui.messages import error_text, show_error
+from app.ui.intake_tabs import IntakeTabs
+from app.ui.messages import confirm, error_text, show_error
 from app.ui.receive_desk import ReceiveDesk
-from app.ui.report_documents import print_receipt_slip, show_history
+from app.ui.report_documents import print_receipt_slip
 from app.ui.session_lock import SessionLock
 from app.ui.startup_checks import StartupChecks
 from app.ui.sync_panel import NoticesDialog, SyncPanel, SyncWorker
@@ -60,13 +61,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("StationDesk - %1").replace("%1", self.station.unit_name))
         self.resize(1280, 800)
         self.restart_requested = False
-        self.intakes: dict[str, IntakeForm] = {}
-        self._spare: IntakeForm | None = None
         self.sync_worker = SyncWorker(store)
         self.sync_worker.finished.connect(self._synced)
         self.backups = BackupRunner(store, data_dir, self)
         self.backups.finished.connect(self._backed_up)
         self._build_tabs()
+        self.intake_tabs = IntakeTabs(self)
         self.views = DeskViews(self)
         self.checks = StartupChecks(self)
         self.session_lock = SessionLock(self)
@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.checks.recovery_banner)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        QTimer.singleShot(300, self._prepare_spare)  # once the window is up
+        QTimer.singleShot(300, self.intake_tabs.prepare_spare)  # once the window is up
         self.receive_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
         self.receive_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.receive_shortcut.activated.connect(self.receive)
@@ -154,18 +154,17 @@ class MainWindow(QMainWindow):
         self.menus.set_enabled(shown)
 
     def hand_over(self, officer: OfficerInfo) -> None:
-        """Another officer takes the desk: the one before is signed out, and the views made
-        for them close (their typed text is in the drafts and comes back when reopened)."""
+        """Another officer takes the desk: the one before is signed out and nothing of theirs
+        stays on screen - their open intakes close (the typed text is in the drafts and comes
+        back when they next sign in); the new officer's own interrupted intakes open."""
         try:
             station.sign_out(self.store, self.officer, reason="handed_over")
         except errors.StationDeskError as exc:
             self.statusBar().showMessage(error_text(exc))
-        open_reports = list(self.intakes)
         self.close_all_tabs()
         self.officer = officer
         self.show_officer()
-        for report_id in open_reports:
-            self.open_report(report_id)
+        self.intake_tabs.reopen_drafts(officer.id)
 
     def show_settings(self) -> None:
         from app.ui.settings_dialog import change_settings
@@ -200,58 +199,25 @@ class MainWindow(QMainWindow):
         # status line moves, once the officer is already typing.
         QTimer.singleShot(300, self.sync_panel.refresh)
 
-    def open_report(self, report_id: str) -> None:
-        form = self.intakes.get(report_id)
-        if form is None:
-            try:
-                form = self._spare or IntakeForm(
-                    self.store, self.catalog, self.officer, None, self.lang
-                )
-                self._spare = None
-                form.bind(report_id)
-            except errors.StationDeskError as exc:
-                show_error(self, exc)
-                return
-            QTimer.singleShot(200, self._prepare_spare)  # after the form is on screen
-            form.saved.connect(lambda _rid: self._after_save())
-            form.changed_status.connect(lambda _rid: self._after_save())
-            form.print_requested.connect(self.print_slip)
-            form.history_requested.connect(
-                lambda rid: show_history(self, self.store, self.catalog, rid, self.lang)
-            )
-            form.open_requested.connect(self.open_report)
-            self.intakes[report_id] = form
-            self.tabs.addTab(form, form.record["serial"][-13:])
-        self.tabs.setCurrentWidget(form)
-        form.boxes["reporter_name"].editor.setFocus()
+    @property
+    def intakes(self) -> dict[str, IntakeForm]:
+        return self.intake_tabs.forms
 
-    def _prepare_spare(self) -> None:
-        """Build the next intake form while the officer types into this one."""
-        if self._spare is None:
-            self._spare = IntakeForm(self.store, self.catalog, self.officer, None, self.lang)
+    def open_report(self, report_id: str) -> None:
+        self.intake_tabs.open(report_id)
 
     def current_intake_report_id(self) -> str | None:
-        widget = self.tabs.currentWidget()
-        return widget.report_id if isinstance(widget, IntakeForm) else None
+        return self.intake_tabs.current_report_id()
 
     def reopen_interrupted_intakes(self) -> None:
-        """After a crash: receipts with typed-but-unsaved text come back as open forms."""
-        try:
-            pending = [
-                r
-                for r in receiving.unfinished_receipts(self.store)
-                if receiving.load_draft(self.store, r.id)
-            ]
-        except errors.StationDeskError as exc:
-            show_error(self, exc)
-            return
-        for item in pending[:10]:
-            self.open_report(item.id)
-        if pending:
+        """After a crash: this officer's receipts with typed-but-unsaved text come back as
+        open forms."""
+        count = self.intake_tabs.reopen_drafts(self.officer.id)
+        if count:
             self.statusBar().showMessage(
                 self.tr(
                     "%1 intake(s) interrupted earlier were reopened with what had been typed."
-                ).replace("%1", str(len(pending))),
+                ).replace("%1", str(count)),
                 20000,
             )
 
@@ -262,12 +228,18 @@ class MainWindow(QMainWindow):
         except errors.StationDeskError as exc:
             self.statusBar().showMessage(error_text(exc))
 
-    def _after_save(self) -> None:
+    def after_save(self) -> None:
         self.refresh_desk()
         self.sync_worker.after_save()
 
     def print_slip(self, report_id: str) -> None:
         print_receipt_slip(self, self.store, self.catalog, report_id, self.lang, self.officer)
+
+    def print_current_slip(self) -> None:
+        """Ctrl+P: the slip of the intake on screen, or of the one just saved and closed."""
+        report_id = self.current_intake_report_id() or self.intake_tabs.last_saved
+        if report_id:
+            self.print_slip(report_id)
 
     # -- sync ----------------------------------------------------------------------------
     def _synced(self, report: SyncReport) -> None:
@@ -386,7 +358,29 @@ class MainWindow(QMainWindow):
             ) is not None:
                 shown.setFocus()
 
+    def quit_desk(self) -> None:
+        """Ctrl+Q: with intakes not yet saved the officer is asked first."""
+        if self.confirm_quit():
+            self.close()
+
+    def confirm_quit(self) -> bool:
+        unsaved = self.intake_tabs.unsaved()
+        if not unsaved:
+            return True
+        return confirm(
+            self,
+            self.tr("Quit StationDesk"),
+            self.tr(
+                "%1 intake(s) are open and not yet saved. What was typed is kept and comes back "
+                "when you next sign in. Quit anyway?"
+            ).replace("%1", str(len(unsaved))),
+        )
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # The window's own close button asks as Ctrl+Q does (a restore or a test closes quietly)
+        if event.spontaneous() and not self.restart_requested and not self.confirm_quit():
+            event.ignore()
+            return
         self.sync_worker.stop()
         self.session_lock.stop()
         # closing must not be blocked by a busy or broken file
@@ -399,18 +393,7 @@ class MainWindow(QMainWindow):
             self.refresh_desk()
 
     def close_tab(self, index: int) -> None:
-        widget = self.tabs.widget(index)
-        if widget is None or widget is self.desk:
-            return
-        if isinstance(widget, IntakeForm):
-            self.intakes.pop(widget.report_id, None)
-        self.views.forget(widget)
-        self.tabs.removeTab(index)
-        widget.deleteLater()
-        self.refresh_desk()
+        self.intake_tabs.close(index)
 
     def close_all_tabs(self) -> None:
-        """Every tab but the desk; the spare form too (it was made for who was signed in)."""
-        while self.tabs.count() > 1:
-            self.close_tab(self.tabs.count() - 1)
-        self._spare = None
+        self.intake_tabs.close_all()

@@ -96,6 +96,10 @@ def _work_texts(exc: errors.StationDeskError) -> dict[str, str]:
         "permission_denied": QCoreApplication.translate(
             "Messages", "Your role is not allowed to do this. A station chief must do it."
         ),
+        "own_draft": QCoreApplication.translate(
+            "Messages",
+            "You drafted this letter: another chief of the station approves it (four eyes).",
+        ),
         "not_found": QCoreApplication.translate(
             "Messages", "That report no longer exists in this station's database."
         ),
@@ -207,6 +211,8 @@ def field_error_text(field: str, code: str) -> str:
         "unknown_role": QCoreApplication.translate("Messages", "Choose a role from the list."),
         "required_here": QCoreApplication.translate("Messages", "Required."),
     }
+    if field == "incident_type" and code == "required":
+        code = "unknown_type"  # no type yet: "choose one", not "required for this type"
     return table.get(code, code)
 
 
@@ -214,3 +220,16 @@ def show_error(parent: QWidget | None, exc: errors.StationDeskError) -> None:
     QMessageBox.critical(
         parent, QCoreApplication.translate("Messages", "StationDesk"), error_text(exc)
     )
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """An act that counts asks first and says what it does; No is the default, so an Enter
+    pressed by habit does nothing."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

@@ -67,6 +67,7 @@ class ReceiveDesk(QWidget):
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.saved_note)
         layout.addWidget(self.unfinished_title)
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
@@ -121,9 +122,15 @@ class ReceiveDesk(QWidget):
         self.table.horizontalHeader().setResizeContentsPrecision(50)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_row)
+        self.table.activated.connect(self._open_row)  # Enter on a row, as a double-click
         self._shown: list[tuple[str, str]] = []
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #777;")
+        # The intake just saved (its form has closed): where it went and how to print its slip.
+        self.saved_note = QLabel()
+        self.saved_note.setObjectName("lastSavedNote")
+        self.saved_note.setStyleSheet("color: #2e7d32; font-weight: bold;")
+        self.saved_note.hide()
 
     def _view_buttons(self) -> None:
         self.reports_button = QPushButton()
@@ -161,11 +168,19 @@ class ReceiveDesk(QWidget):
                 self.tr("Reason left unfinished"),
             ]
         )
-        self.hint.setText(self.tr("Double-click a receipt to continue its intake."))
+        self.hint.setText(self.tr("Double-click a receipt, or Enter, to continue its intake."))
         self.reports_button.setText(self.tr("Reports and search (Ctrl+F)"))
         self.visits_button.setText(self.tr("Return visits (Ctrl+R)"))
         self.cases_button.setText(self.tr("Case files (Ctrl+K)"))
         self.shift_button.setText(self.tr("Shift-end check"))
+
+    def show_saved(self, serial: str) -> None:
+        self.saved_note.setText(
+            self.tr("Saved %1. Ctrl+P prints its receipt slip; Ctrl+F finds it again.").replace(
+                "%1", serial
+            )
+        )
+        self.saved_note.show()
 
     def show_counters(self, counters: DeskCounters) -> None:
         self._counters = counters

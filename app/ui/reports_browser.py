@@ -8,12 +8,15 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -61,15 +64,17 @@ def _linked(store: Store) -> bool:
 class ReportsTableModel(QAbstractTableModel):
     """Fetches pages on demand by keyset, so a million reports cost one page at a time."""
 
+    # What an officer looks for first, first: the at-HQ mark last but inside a 1,024-pixel
+    # screen (the address takes what is left).
     COLUMNS = (
         "serial",
         "received_at",
         "status",
-        "warning",
         "incident_type",
         "reporter_name",
         "reporter_phone",
         "reporter_address",
+        "warning",
         "officer_name",
         "hq",
     )
@@ -82,18 +87,19 @@ class ReportsTableModel(QAbstractTableModel):
         self.filter = ReportFilter()
         self.rows: list[ReportRow] = []
         self.exhausted = False
-        self.headers = [
-            self.tr("Serial"),
-            self.tr("Received"),
-            self.tr("Status"),
-            self.tr("Warning"),
-            self.tr("Type"),
-            self.tr("Reporter"),
-            self.tr("Phone"),
-            self.tr("Address"),
-            self.tr("Officer"),
-            self.tr("At HQ"),
-        ]
+        titles = {
+            "serial": self.tr("Serial"),
+            "received_at": self.tr("Received"),
+            "status": self.tr("Status"),
+            "warning": self.tr("Warning"),
+            "incident_type": self.tr("Type"),
+            "reporter_name": self.tr("Reporter"),
+            "reporter_phone": self.tr("Phone"),
+            "reporter_address": self.tr("Address"),
+            "officer_name": self.tr("Officer"),
+            "hq": self.tr("At HQ"),
+        }
+        self.headers = [titles[c] for c in self.COLUMNS]
         self.at_hq: set[str] = set()
         self.linked = _linked(store)
         self.criteria = criteria_for(store)
@@ -238,19 +244,7 @@ class ReportsBrowser(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("reportsCount")
 
-        self.model = ReportsTableModel(store, catalog, lang)
-        self.table = QTableView()
-        self.table.setObjectName("reportsTable")
-        self.table.setAccessibleName(self.tr("Reports"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((170, 130, 90, 130, 90, 110, 300)):
-            self.table.setColumnWidth(col, width)
-        self.table.doubleClicked.connect(self._open)
+        self._make_table(store, catalog, lang)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -262,7 +256,8 @@ class ReportsBrowser(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         for widget in (self.date_from, self.date_to):
             widget.dateChanged.connect(lambda _d: self.refresh())
-        self.use_dates.toggled.connect(lambda _b: self.refresh())
+            widget.setEnabled(False)  # only with "From" ticked: no arrow key changes it by the way
+        self.use_dates.toggled.connect(self._dates_toggled)
 
         filters = QHBoxLayout()
         filters.addWidget(self.use_dates)
@@ -278,6 +273,45 @@ class ReportsBrowser(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
+
+    def _make_table(self, store: Store, catalog: Catalog, lang: str) -> None:
+        self.model = ReportsTableModel(store, catalog, lang)
+        self.table = QTableView()
+        self.table.setObjectName("reportsTable")
+        self.table.setAccessibleName(self.tr("Reports"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(
+            ReportsTableModel.COLUMNS.index("reporter_address"), QHeaderView.ResizeMode.Stretch
+        )
+        self._sized = False  # columns fit the first page's content, then the officer's hand
+        # Enter on a row opens it, as a double-click does (activated is both).
+        self.table.activated.connect(self._open)
+        self.search.installEventFilter(self)
+
+    def _dates_toggled(self, on: bool) -> None:
+        for widget in (self.date_from, self.date_to):
+            widget.setEnabled(on)
+        self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Down in the search box goes to the results, on the first row."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.model.rowCount()
+        ):
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.table.selectRow(max(self.table.currentIndex().row(), 0))
+            return True
+        return super().eventFilter(watched, event)
 
     def current_filter(self) -> ReportFilter:
         def day(d: QDateEdit) -> dt.date:
@@ -301,6 +335,13 @@ class ReportsBrowser(QWidget):
         except errors.StationDeskError as exc:
             self.count_label.setText(error_text(exc))
             return
+        if not self._sized and self.model.rowCount():
+            self._sized = True
+            address = ReportsTableModel.COLUMNS.index("reporter_address")
+            for col in range(self.model.columnCount()):
+                if col != address:
+                    self.table.resizeColumnToContents(col)
+                    self.table.setColumnWidth(col, min(self.table.columnWidth(col), 220))
         shown = f"{COUNT_CAP:,}+" if total > COUNT_CAP else f"{total:,}"
         self.count_label.setText(self.tr("%1 reports").replace("%1", shown))
 

@@ -1,4 +1,5 @@
-"""This PC's settings an officer may change: the language and when an idle desk locks."""
+"""This PC's settings an officer may change: the language, when an idle desk locks, whether a
+saved intake stays open."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -38,9 +40,13 @@ class SettingsDialog(QDialog):
         self.idle.setRange(*IDLE_LOCK_MINUTES)
         self.idle.setSuffix(self.tr(" min"))
         self.idle.setValue(settings.idle_lock_minutes)
+        self.keep_open = QCheckBox(self.tr("Keep an intake open after it is saved"))
+        self.keep_open.setObjectName("keepSavedIntakesOpen")
+        self.keep_open.setChecked(settings.keep_saved_intakes_open)
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Lock the screen after idle"), self.idle)
+        form.addRow("", self.keep_open)
         buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -57,6 +63,7 @@ def change_settings(parent: QWidget, data_dir: Path) -> Settings | None:
         return None
     settings.language = dialog.language.currentData()
     settings.idle_lock_minutes = dialog.idle.value()
+    settings.keep_saved_intakes_open = dialog.keep_open.isChecked()
     try:
         save_settings(data_dir, settings)
     except OSError as exc:

@@ -96,8 +96,8 @@ class SupervisionView(QWidget):
         cards = QGridLayout()
         for i, (key, text) in enumerate(
             (
-                ("today", self.tr("Reports today")),
-                ("week", self.tr("Reports this week")),
+                ("today", self.tr("Received today")),  # the desk's word and number
+                ("week", self.tr("Received this week")),
                 ("unfinished", self.tr("Unfinished receipts")),
                 ("overdue_visits", self.tr("Overdue visits")),
                 ("overdue_cases", self.tr("Overdue case files")),
@@ -156,8 +156,8 @@ class SupervisionView(QWidget):
         self.heading.setText(self.tr("Supervision - %1").replace("%1", day.isoformat()))
         r = d.review
         values = {
-            "today": sum(n for _, n in d.today_by_type),
-            "week": sum(n for _, n in d.week_by_type),
+            "today": d.received_today,
+            "week": sum(d.week_by_status.values()),
             "unfinished": r.unfinished,
             "overdue_visits": r.overdue_visits,
             "overdue_cases": r.overdue_cases,

@@ -21,7 +21,7 @@ from app.db.engine import Store
 from app.services import reports, warning_letters
 from app.services.station import OfficerInfo
 from app.services.warning_letters import LetterDraft, LetterView
-from app.ui.messages import error_text, field_error_text
+from app.ui.messages import confirm, error_text, field_error_text
 from app.ui.widgets import FieldBox
 
 FIELDS = ("abuser_name", "abuser_id_number", "abuser_address", "victim_name", "relation", "facts")
@@ -168,9 +168,32 @@ class WarningLetterDialog(QDialog):
         self._run(lambda: warning_letters.draft(self.store, self.officer, self.report_id, draft))
 
     def approve(self) -> None:
-        if self.letter is not None:
-            letter_id = self.letter.id
-            self._run(lambda: warning_letters.approve(self.store, self.officer, letter_id))
+        """An official act: said and asked first; the drafter approving alone gives a reason."""
+        if self.letter is None:
+            return
+        letter_id, reason = self.letter.id, ""
+        own = self.letter.drafted_by_id == self.officer.id
+        if own and not warning_letters.other_chiefs(self.store, self.officer):
+            reason, ok = QInputDialog.getText(
+                self,
+                self.tr("Approve"),
+                self.tr(
+                    "You drafted this letter and the station has no other chief. Why do you "
+                    "approve it yourself? (kept with the letter)"
+                ),
+            )
+            if not ok:
+                return
+        elif not confirm(
+            self,
+            self.tr("Approve"),
+            self.tr(
+                "Approve this warning letter? It takes the next serial number of the year and "
+                "can then be printed and served on the abuser. An approval cannot be undone."
+            ),
+        ):
+            return
+        self._run(lambda: warning_letters.approve(self.store, self.officer, letter_id, reason))
 
     def refuse(self) -> None:
         if self.letter is None:

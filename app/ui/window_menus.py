@@ -24,7 +24,11 @@ class WindowMenus(QObject):
         bar = window.menuBar()
         desk = bar.addMenu(self.tr("&Desk"))
         for text, slot, key in (
-            (self.tr("Receive walk-in"), window.receive, ""),  # F2 is the window's shortcut
+            # F2 is the window's own shortcut (it works on the lock screen too, where the menus
+            # are off); the menu shows it after the tab
+            (self.tr("Receive walk-in") + "\tF2", window.receive, ""),
+            (self.tr("Print receipt slip"), window.print_current_slip, "Ctrl+P"),
+            (self.tr("Close tab"), lambda: window.close_tab(window.tabs.currentIndex()), "Ctrl+W"),
             (self.tr("Reports"), lambda: window.views.show("reports"), "Ctrl+F"),
             (self.tr("Return visits"), lambda: window.views.show("visits"), "Ctrl+R"),
             (self.tr("Case files"), lambda: window.views.show("cases"), "Ctrl+K"),
@@ -32,7 +36,7 @@ class WindowMenus(QObject):
             (self.tr("Supervision"), lambda: window.views.show("supervision"), "Ctrl+J"),
             (self.tr("Shift end"), lambda: window.views.show("shift"), ""),
             (self.tr("Settings..."), window.show_settings, ""),
-            (self.tr("Quit"), window.close, "Ctrl+Q"),
+            (self.tr("Quit"), window.quit_desk, "Ctrl+Q"),
         ):
             self._action(desk, text, slot, key)
         account = bar.addMenu(self.tr("&Account"))
@@ -61,7 +65,9 @@ class WindowMenus(QObject):
             action.setObjectName(f"{name}Action")
             action.setData(needed)
             self.account_actions[name] = action
-        self._action(bar.addMenu(self.tr("&Help")), self.tr("About StationDesk"), self.about, "")
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("User guide"), self.show_guide, "F1")
+        self._action(help_menu, self.tr("About StationDesk"), self.about, "")
 
     def _action(self, menu: QMenu, text: str, slot: Callable[[], object], key: str) -> QAction:
         action = QAction(text, self.window)
@@ -98,6 +104,11 @@ class WindowMenus(QObject):
         from app.ui.accounts_dialog import AccountsDialog
 
         AccountsDialog(self.window.store, self.window.officer, self.window).exec()
+
+    def show_guide(self) -> None:
+        from app.ui.user_guide import UserGuideDialog
+
+        UserGuideDialog(self.window.lang, self.window).exec()
 
     def about(self) -> None:
         QMessageBox.about(

@@ -4,82 +4,82 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="43"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="45"/>
         <source>Accounts</source>
         <translation>账号管理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="47"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="49"/>
         <source>Badge</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="48"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="50"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="49"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="51"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="50"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="52"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="57"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="59"/>
         <source>Add officer...</source>
         <translation>添加民警…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="58"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="60"/>
         <source>Reset password...</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="59"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="61"/>
         <source>Change role...</source>
         <translation>更改角色…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="60"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="62"/>
         <source>Deactivate / reactivate</source>
         <translation>停用 / 启用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="61"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="63"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="92"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="94"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="94"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="96"/>
         <source>Locked until %1 (wrong passwords)</source>
         <translation>锁定至 %1（密码错误次数过多）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="98"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="100"/>
         <source>Must choose a new password</source>
         <translation>须设置新密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="99"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="101"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="105"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="107"/>
         <source>Select an account first.</source>
         <translation>请先选择一个账号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="144"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="146"/>
         <source>Temporary password for %1: %2
 
 Tell it to the officer in person. They must choose their own password when they sign in.</source>
@@ -88,7 +88,7 @@ Tell it to the officer in person. They must choose their own password when they 
 请当面告知该民警。其登录时必须设置自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="157"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="159"/>
         <source>Role of %1</source>
         <translation>%1 的角色</translation>
     </message>
@@ -96,29 +96,29 @@ Tell it to the officer in person. They must choose their own password when they 
 <context>
     <name>AddOfficerDialog</name>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="205"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="207"/>
         <source>Add officer</source>
         <translation>添加民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="210"/>
-        <location filename="../../app/ui/accounts_dialog.py" line="217"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="212"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="219"/>
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="211"/>
-        <location filename="../../app/ui/accounts_dialog.py" line="218"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="213"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="220"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="219"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="221"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="228"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="226"/>
         <source>A temporary password is shown when the account is added.</source>
         <translation>添加账号后将显示临时密码。</translation>
     </message>
@@ -161,22 +161,22 @@ Tell it to the officer in person. They must choose their own password when they 
         <translation>该备份缺少说明文件，无法校验。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="327"/>
+        <location filename="../../app/ui/backups_dialog.py" line="350"/>
         <source>StationDesk - recovery</source>
         <translation>StationDesk - 数据恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="341"/>
+        <location filename="../../app/ui/backups_dialog.py" line="364"/>
         <source>No good backup was found in %1. Plug in the backup drive and start StationDesk again, or call the administrator.</source>
         <translation>在 %1 中没有找到完好的备份。请插入备份盘后重新启动 StationDesk，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="349"/>
+        <location filename="../../app/ui/backups_dialog.py" line="372"/>
         <source>The station database is missing or empty. The newest good backup was written %1 and holds %2 reports. Restore it now? After sign-in, the sync takes back from HQ what the backup lacks.</source>
         <translation>本所数据库文件缺失或为空。最新的完好备份写于 %1，含 %2 条警情。现在恢复吗？登录后，同步会从总部取回备份中缺少的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="354"/>
+        <location filename="../../app/ui/backups_dialog.py" line="377"/>
         <source>The station database is damaged. The newest good backup was written %1 and holds %2 reports. Restore it now? The damaged file is kept aside; after sign-in, the sync takes back from HQ what the backup lacks.</source>
         <translation>本所数据库已损坏。最新的完好备份写于 %1，包含 %2 条警情。现在恢复吗？损坏的文件会另行保留；登录后同步将从总部取回备份中缺少的记录。</translation>
     </message>
@@ -189,162 +189,163 @@ Tell it to the officer in person. They must choose their own password when they 
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="136"/>
+        <location filename="../../app/ui/backups_dialog.py" line="193"/>
         <source>Choose...</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="148"/>
+        <location filename="../../app/ui/backups_dialog.py" line="140"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="149"/>
+        <location filename="../../app/ui/backups_dialog.py" line="141"/>
         <source>only at shift end</source>
         <translation>仅在交班时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="154"/>
-        <source>Backup folder (another disk or a USB drive)</source>
-        <translation>备份文件夹（另一块硬盘或U盘）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/backups_dialog.py" line="155"/>
+        <location filename="../../app/ui/backups_dialog.py" line="146"/>
         <source>Backups kept</source>
         <translation>保留份数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="156"/>
+        <location filename="../../app/ui/backups_dialog.py" line="147"/>
         <source>Back up every</source>
         <translation>备份间隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="157"/>
+        <location filename="../../app/ui/backups_dialog.py" line="148"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="163"/>
+        <location filename="../../app/ui/backups_dialog.py" line="154"/>
         <source>Written</source>
         <translation>写入时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="164"/>
+        <location filename="../../app/ui/backups_dialog.py" line="155"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="165"/>
+        <location filename="../../app/ui/backups_dialog.py" line="156"/>
         <source>Reports</source>
         <translation>警情数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="166"/>
+        <location filename="../../app/ui/backups_dialog.py" line="157"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="167"/>
+        <location filename="../../app/ui/backups_dialog.py" line="158"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="177"/>
+        <location filename="../../app/ui/backups_dialog.py" line="168"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="178"/>
+        <location filename="../../app/ui/backups_dialog.py" line="169"/>
         <source>Check selected</source>
         <translation>校验所选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="179"/>
+        <location filename="../../app/ui/backups_dialog.py" line="170"/>
         <source>Restore selected...</source>
         <translation>恢复所选…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="198"/>
+        <location filename="../../app/ui/backups_dialog.py" line="144"/>
+        <location filename="../../app/ui/backups_dialog.py" line="221"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="213"/>
+        <location filename="../../app/ui/backups_dialog.py" line="202"/>
+        <source>This folder is on the same disk as the station&apos;s data: a backup here does not survive that disk. Choose a folder on another disk or a USB drive.</source>
+        <translation>该文件夹与本所数据在同一磁盘上：磁盘损坏时，这里的备份也会一同丢失。请选择另一块磁盘或 U 盘上的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="236"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="216"/>
+        <location filename="../../app/ui/backups_dialog.py" line="239"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="229"/>
+        <location filename="../../app/ui/backups_dialog.py" line="252"/>
         <source>written and checked</source>
         <translation>已写入并校验</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="230"/>
+        <location filename="../../app/ui/backups_dialog.py" line="253"/>
         <source>INCOMPLETE</source>
         <translation>不完整</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="231"/>
+        <location filename="../../app/ui/backups_dialog.py" line="254"/>
         <source>cannot be checked</source>
         <translation>无法校验</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="249"/>
+        <location filename="../../app/ui/backups_dialog.py" line="272"/>
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="250"/>
+        <location filename="../../app/ui/backups_dialog.py" line="273"/>
         <source>scheduled</source>
         <translation>定时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="251"/>
+        <location filename="../../app/ui/backups_dialog.py" line="274"/>
         <source>shift end</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="258"/>
+        <location filename="../../app/ui/backups_dialog.py" line="281"/>
         <source>Select a backup first.</source>
         <translation>请先选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="263"/>
+        <location filename="../../app/ui/backups_dialog.py" line="286"/>
         <source>Backing up; the desk can be used meanwhile...</source>
         <translation>正在备份，期间可照常接报…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="265"/>
+        <location filename="../../app/ui/backups_dialog.py" line="288"/>
         <source>A backup is already running.</source>
         <translation>已有备份正在进行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="272"/>
+        <location filename="../../app/ui/backups_dialog.py" line="295"/>
         <source>Backup written and checked: %1 reports in %2 s.</source>
         <translation>备份已写入并校验：%1 条警情，用时 %2 秒。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="283"/>
+        <location filename="../../app/ui/backups_dialog.py" line="306"/>
         <source>Checking the backup...</source>
         <translation>正在校验备份…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="295"/>
+        <location filename="../../app/ui/backups_dialog.py" line="318"/>
         <source>This backup is sound: %1 reports, written %2.</source>
         <translation>该备份完好：%1 条警情，写于 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="306"/>
+        <location filename="../../app/ui/backups_dialog.py" line="329"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="308"/>
+        <location filename="../../app/ui/backups_dialog.py" line="331"/>
         <source>Put this backup in place of the station database?
 
 The current file is kept aside, not deleted. StationDesk restarts, and the next sync takes back from HQ every record the backup lacks.</source>
@@ -427,110 +428,121 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>CaseFileDialog</name>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="173"/>
+        <location filename="../../app/ui/case_files_view.py" line="176"/>
         <source>Save plan</source>
         <translation>保存方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="180"/>
+        <location filename="../../app/ui/case_files_view.py" line="183"/>
         <source>What was done, e.g. visited both parties</source>
         <translation>做了什么，如：已走访双方当事人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="181"/>
+        <location filename="../../app/ui/case_files_view.py" line="184"/>
         <source>Add to the log</source>
         <translation>记入工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="188"/>
+        <location filename="../../app/ui/case_files_view.py" line="191"/>
         <source>Clear the file</source>
         <translation>清零销档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="191"/>
+        <location filename="../../app/ui/case_files_view.py" line="194"/>
+        <location filename="../../app/ui/case_files_view.py" line="346"/>
         <source>Issue reminder sheet</source>
         <translation>签发重复警情提示单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="193"/>
+        <location filename="../../app/ui/case_files_view.py" line="196"/>
         <source>Only the station chief issues reminder sheets.</source>
         <translation>只有所领导可以签发提示单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="206"/>
+        <location filename="../../app/ui/case_files_view.py" line="209"/>
         <source>Plan</source>
         <translation>化解方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="209"/>
+        <location filename="../../app/ui/case_files_view.py" line="212"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="212"/>
+        <location filename="../../app/ui/case_files_view.py" line="215"/>
         <source>Responsible</source>
         <translation>责任民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="221"/>
+        <location filename="../../app/ui/case_files_view.py" line="224"/>
         <source>Reports in this file</source>
         <translation>本档警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="224"/>
+        <location filename="../../app/ui/case_files_view.py" line="227"/>
         <source>Action log</source>
         <translation>工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="227"/>
+        <location filename="../../app/ui/case_files_view.py" line="230"/>
         <source>Result (needed to clear; a return visit must be done)</source>
         <translation>化解结果（清零须填写，且须已回访）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="241"/>
+        <location filename="../../app/ui/case_files_view.py" line="244"/>
         <source>Case file %1</source>
         <translation>案件档案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="244"/>
+        <location filename="../../app/ui/case_files_view.py" line="247"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="272"/>
+        <location filename="../../app/ui/case_files_view.py" line="248"/>
+        <source>rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="275"/>
         <source>Reminder sheet %1, deadline %2: %3</source>
         <translation>提示单 %1，反馈期限 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="304"/>
+        <location filename="../../app/ui/case_files_view.py" line="307"/>
         <source>state the result</source>
         <translation>填写化解结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="306"/>
+        <location filename="../../app/ui/case_files_view.py" line="309"/>
         <source>do a return visit on one of its reports</source>
         <translation>对本档警情完成一次回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="308"/>
+        <location filename="../../app/ui/case_files_view.py" line="311"/>
         <source>The file cannot be cleared yet: %1.</source>
         <translation>暂不能清零：请%1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="348"/>
+        <source>Issue a repeat-report reminder sheet for this case file? It takes the next sheet number and starts its deadlines; an issued sheet stays on record.</source>
+        <translation>为该案卷开具重复报警提示单？提示单将占用下一个编号并开始计算期限；开具后永久留档。</translation>
     </message>
 </context>
 <context>
     <name>CaseFiles</name>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="42"/>
+        <location filename="../../app/ui/case_files_view.py" line="43"/>
         <source>open</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="43"/>
+        <location filename="../../app/ui/case_files_view.py" line="44"/>
         <source>in progress</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="44"/>
+        <location filename="../../app/ui/case_files_view.py" line="45"/>
         <source>cleared</source>
         <translation>已清零</translation>
     </message>
@@ -538,52 +550,52 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>CaseFilesView</name>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="59"/>
+        <location filename="../../app/ui/case_files_view.py" line="60"/>
         <source>Show cleared files</source>
         <translation>显示已清零的档案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="66"/>
+        <location filename="../../app/ui/case_files_view.py" line="67"/>
         <source>File</source>
         <translation>档案编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="67"/>
+        <location filename="../../app/ui/case_files_view.py" line="68"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="68"/>
+        <location filename="../../app/ui/case_files_view.py" line="69"/>
         <source>Reports</source>
         <translation>警情数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="69"/>
+        <location filename="../../app/ui/case_files_view.py" line="70"/>
         <source>Responsible</source>
         <translation>责任民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="70"/>
+        <location filename="../../app/ui/case_files_view.py" line="71"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="71"/>
+        <location filename="../../app/ui/case_files_view.py" line="72"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="72"/>
+        <location filename="../../app/ui/case_files_view.py" line="73"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="73"/>
+        <location filename="../../app/ui/case_files_view.py" line="74"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="119"/>
+        <location filename="../../app/ui/case_files_view.py" line="122"/>
         <source>%1 open files, %2 past their deadline (escalated to the station chief).</source>
         <translation>在办档案 %1 个，超期 %2 个（已提级至所领导）。</translation>
     </message>
@@ -591,35 +603,35 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="29"/>
+        <location filename="../../app/ui/password_dialog.py" line="43"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="30"/>
-        <location filename="../../app/ui/password_dialog.py" line="34"/>
+        <location filename="../../app/ui/password_dialog.py" line="44"/>
+        <location filename="../../app/ui/password_dialog.py" line="48"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="31"/>
-        <location filename="../../app/ui/password_dialog.py" line="35"/>
+        <location filename="../../app/ui/password_dialog.py" line="45"/>
+        <location filename="../../app/ui/password_dialog.py" line="49"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="32"/>
-        <location filename="../../app/ui/password_dialog.py" line="36"/>
+        <location filename="../../app/ui/password_dialog.py" line="46"/>
+        <location filename="../../app/ui/password_dialog.py" line="50"/>
         <source>Repeat new password</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="39"/>
+        <location filename="../../app/ui/password_dialog.py" line="53"/>
         <source>An administrator reset your password. Choose your own before you go on (at least 8 characters).</source>
         <translation>管理员已重置您的密码。继续之前请设置自己的密码（至少8个字符）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="43"/>
+        <location filename="../../app/ui/password_dialog.py" line="57"/>
         <source>At least 8 characters, different from the current one.</source>
         <translation>至少8个字符，且不同于当前密码。</translation>
     </message>
@@ -627,32 +639,32 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>DeskViews</name>
     <message>
-        <location filename="../../app/ui/desk_views.py" line="82"/>
+        <location filename="../../app/ui/desk_views.py" line="84"/>
         <source>Reports</source>
         <translation>警情数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_views.py" line="88"/>
+        <location filename="../../app/ui/desk_views.py" line="90"/>
         <source>Return visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_views.py" line="90"/>
+        <location filename="../../app/ui/desk_views.py" line="92"/>
         <source>Case files</source>
         <translation>一案一档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_views.py" line="91"/>
+        <location filename="../../app/ui/desk_views.py" line="93"/>
         <source>Reminder sheets</source>
         <translation>重复警情提示单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_views.py" line="92"/>
+        <location filename="../../app/ui/desk_views.py" line="94"/>
         <source>Supervision</source>
         <translation>督导研判</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_views.py" line="93"/>
+        <location filename="../../app/ui/desk_views.py" line="95"/>
         <source>Shift end</source>
         <translation>交班核对</translation>
     </message>
@@ -728,18 +740,20 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
         <translation>请说明颜色与建议不同或与原定颜色不同的理由。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/early_warning_dialog.py" line="181"/>
-        <location filename="../../app/ui/early_warning_dialog.py" line="188"/>
+        <location filename="../../app/ui/early_warning_dialog.py" line="182"/>
+        <location filename="../../app/ui/early_warning_dialog.py" line="193"/>
         <source>Lift warning</source>
         <translation>解除预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/early_warning_dialog.py" line="181"/>
-        <source>Why is the risk gone?</source>
-        <translation>风险因何消除？</translation>
+        <location filename="../../app/ui/early_warning_dialog.py" line="184"/>
+        <source>Lifting ends this report&apos;s early warning: its colour goes and its pending warning visits are cancelled. The lifting stays on record.
+Why is the risk gone?</source>
+        <translation>解除后，该警情的预警结束：预警颜色撤销，未完成的预警回访取消。解除记录永久留档。
+风险因何消除？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/early_warning_dialog.py" line="188"/>
+        <location filename="../../app/ui/early_warning_dialog.py" line="193"/>
         <source>A reason is required.</source>
         <translation>必须填写理由。</translation>
     </message>
@@ -747,59 +761,59 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../app/ui/enroll_dialog.py" line="33"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="34"/>
         <source>Link this station to HQ</source>
         <translation>将本所接入总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enroll_dialog.py" line="36"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="37"/>
         <source>HQ gives each station a one-time enrolment code. After linking, every record and change goes to HQ at each sync, and a station restored from a backup takes back from HQ what the backup lacked.</source>
         <translation>总部为每个所发放一次性接入码。接入后，每次同步都会把所有记录和修改送往总部；从备份恢复的所还会从总部取回备份中缺少的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enroll_dialog.py" line="49"/>
-        <location filename="../../app/ui/enroll_dialog.py" line="62"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="50"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="63"/>
         <source>HQ address</source>
         <translation>总部地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enroll_dialog.py" line="52"/>
-        <location filename="../../app/ui/enroll_dialog.py" line="63"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="53"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="64"/>
         <source>Enrolment code</source>
         <translation>接入码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enroll_dialog.py" line="53"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="54"/>
         <source>Closed police network: allow http://</source>
         <translation>公安专网内：允许 http://</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enroll_dialog.py" line="58"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="59"/>
         <source>Link</source>
         <translation>接入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enroll_dialog.py" line="78"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="79"/>
         <source>Type the address HQ gave you.</source>
         <translation>请输入总部提供的地址。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enroll_dialog.py" line="82"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="83"/>
         <source>Type the enrolment code from HQ.</source>
         <translation>请输入总部提供的接入码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enroll_dialog.py" line="103"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="104"/>
         <source>That address would send records unencrypted. Use https://, or tick the box on a closed police network.</source>
         <translation>该地址会以明文传送记录。请使用 https://；在公安专网内可勾选下方选项。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enroll_dialog.py" line="107"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="108"/>
         <source>HQ cannot be reached at this address. Check it, or try again when the network is back.</source>
         <translation>无法通过该地址连接总部。请核对地址，或在网络恢复后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enroll_dialog.py" line="111"/>
+        <location filename="../../app/ui/enroll_dialog.py" line="112"/>
         <source>HQ did not accept this code: it is unknown, used, expired or for another unit. Ask HQ for a new one.</source>
         <translation>总部未接受此接入码：接入码无效、已使用、已过期或属于其他单位。请向总部重新申请。</translation>
     </message>
@@ -807,67 +821,67 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="26"/>
+        <location filename="../../app/ui/history_dialog.py" line="32"/>
         <source>History of %1</source>
         <translation>%1 的修改记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="32"/>
+        <location filename="../../app/ui/history_dialog.py" line="38"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="33"/>
+        <location filename="../../app/ui/history_dialog.py" line="39"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="34"/>
+        <location filename="../../app/ui/history_dialog.py" line="40"/>
         <source>Officer</source>
         <translation>接警民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="35"/>
+        <location filename="../../app/ui/history_dialog.py" line="41"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="36"/>
+        <location filename="../../app/ui/history_dialog.py" line="42"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="37"/>
+        <location filename="../../app/ui/history_dialog.py" line="43"/>
         <source>Old -&gt; new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="45"/>
+        <location filename="../../app/ui/history_dialog.py" line="51"/>
         <source>Receipt drawn</source>
         <translation>领取受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="46"/>
+        <location filename="../../app/ui/history_dialog.py" line="52"/>
         <source>Intake completed</source>
         <translation>完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="47"/>
+        <location filename="../../app/ui/history_dialog.py" line="53"/>
         <source>Details corrected</source>
         <translation>更正信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="48"/>
+        <location filename="../../app/ui/history_dialog.py" line="54"/>
         <source>Left unfinished</source>
         <translation>暂未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="49"/>
+        <location filename="../../app/ui/history_dialog.py" line="55"/>
         <source>Voided</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="50"/>
+        <location filename="../../app/ui/history_dialog.py" line="56"/>
         <source>Status changed</source>
         <translation>状态变更</translation>
     </message>
@@ -875,17 +889,22 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>IncidentTypePicker</name>
     <message>
-        <location filename="../../app/ui/intake_types.py" line="96"/>
+        <location filename="../../app/ui/intake_types.py" line="43"/>
+        <source>No incident type matches &quot;%1&quot;: try the pinyin initials, e.g. dq.</source>
+        <translation>没有与“%1”匹配的警情类别：可输入拼音首字母，如 dq。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_types.py" line="117"/>
         <source>dispute: return visits required</source>
         <translation>矛盾纠纷：须按规定回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_types.py" line="99"/>
+        <location filename="../../app/ui/intake_types.py" line="120"/>
         <source>safe contact: never contact the victim where the other party could see</source>
         <translation>安全联系：不得以对方可见的方式联系受害人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_types.py" line="102"/>
+        <location filename="../../app/ui/intake_types.py" line="123"/>
         <source>non-police matter: refer to %1</source>
         <translation>非警务警情：分流至 %1</translation>
     </message>
@@ -956,67 +975,69 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="55"/>
+        <location filename="../../app/ui/intake_form.py" line="57"/>
         <source>Intake form</source>
         <translation>警情登记表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="205"/>
+        <location filename="../../app/ui/intake_form.py" line="217"/>
         <source>Draft kept - typed text survives a crash or power cut.</source>
         <translation>草稿已保存——即使程序崩溃或断电，已录入内容也不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="260"/>
+        <location filename="../../app/ui/intake_form.py" line="272"/>
         <source>Saved. Status: %1</source>
         <translation>已保存。状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="285"/>
+        <location filename="../../app/ui/intake_form.py" line="314"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="286"/>
+        <location filename="../../app/ui/intake_form.py" line="315"/>
         <source>A reason is required (at most 500 characters, no control characters).</source>
         <translation>必须填写原因（不超过500字，不含控制字符）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="297"/>
+        <location filename="../../app/ui/intake_form.py" line="326"/>
         <source>Leave unfinished</source>
         <translation>暂不完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="297"/>
+        <location filename="../../app/ui/intake_form.py" line="326"/>
         <source>Why can the intake not be completed now?</source>
         <translation>为什么现在无法完成登记？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="304"/>
+        <location filename="../../app/ui/intake_form.py" line="335"/>
         <source>Void receipt</source>
         <translation>作废受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="304"/>
-        <source>Reason for voiding (kept for ever):</source>
-        <translation>作废原因（永久保存）：</translation>
+        <location filename="../../app/ui/intake_form.py" line="337"/>
+        <source>Voiding marks this receipt void: it stays on record for ever with the reason, keeps its number, and can no longer be edited.
+Reason for voiding:</source>
+        <translation>作废后，该受理记录标记为作废：连同原因永久留档，保留编号，不能再修改。
+作废原因：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="312"/>
+        <location filename="../../app/ui/intake_form.py" line="348"/>
         <source>Close report</source>
         <translation>办结警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="312"/>
+        <location filename="../../app/ui/intake_form.py" line="348"/>
         <source>Disposal result:</source>
         <translation>处置结果：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="327"/>
+        <location filename="../../app/ui/intake_form.py" line="363"/>
         <source>Refer</source>
         <translation>分流移交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="327"/>
+        <location filename="../../app/ui/intake_form.py" line="363"/>
         <source>Responsible department:</source>
         <translation>主管部门：</translation>
     </message>
@@ -1024,128 +1045,133 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>IntakeLayout</name>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="79"/>
+        <location filename="../../app/ui/intake_layout.py" line="86"/>
         <source>Reporter name</source>
         <translation>报警人姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="80"/>
+        <location filename="../../app/ui/intake_layout.py" line="87"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="81"/>
+        <location filename="../../app/ui/intake_layout.py" line="88"/>
         <source>No phone because</source>
         <translation>无电话原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="82"/>
+        <location filename="../../app/ui/intake_layout.py" line="89"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="83"/>
+        <location filename="../../app/ui/intake_layout.py" line="90"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="84"/>
+        <location filename="../../app/ui/intake_layout.py" line="91"/>
         <source>Incident type</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="85"/>
+        <location filename="../../app/ui/intake_layout.py" line="92"/>
         <source>Incident time</source>
         <translation>发案时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="86"/>
+        <location filename="../../app/ui/intake_layout.py" line="93"/>
         <source>Incident place</source>
         <translation>发案地点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="87"/>
+        <location filename="../../app/ui/intake_layout.py" line="94"/>
         <source>Summary</source>
         <translation>简要案情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="100"/>
+        <location filename="../../app/ui/intake_layout.py" line="107"/>
         <source>Safe contact: no phone calls; printed sheets leave out the details</source>
         <translation>安全联系：不得电话联系，打印的回访单不显示案情细节</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="105"/>
+        <location filename="../../app/ui/intake_layout.py" line="112"/>
         <source>Type Chinese, pinyin or initials, e.g. dq</source>
         <translation>输入中文、拼音或首字母，如 dq</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="119"/>
+        <location filename="../../app/ui/intake_layout.py" line="126"/>
         <source>Matching incident types</source>
         <translation>匹配的警情类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="129"/>
+        <location filename="../../app/ui/intake_layout.py" line="136"/>
         <source>Handling standard</source>
         <translation>规范处置标准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="132"/>
+        <location filename="../../app/ui/intake_layout.py" line="139"/>
         <source>Handling steps</source>
         <translation>处置步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="133"/>
+        <location filename="../../app/ui/intake_layout.py" line="140"/>
         <source>Choose an incident type to see its handling steps.</source>
         <translation>选择警情类别后，这里显示该类警情的规范处置步骤。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="140"/>
-        <location filename="../../app/ui/intake_layout.py" line="141"/>
+        <location filename="../../app/ui/intake_layout.py" line="147"/>
+        <location filename="../../app/ui/intake_layout.py" line="148"/>
         <source>Save intake</source>
         <translation>保存登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="143"/>
+        <location filename="../../app/ui/intake_layout.py" line="149"/>
+        <source>Save intake (Ctrl+S or Ctrl+Enter, from any field)</source>
+        <translation>保存登记（在任一栏中按 Ctrl+S 或 Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="150"/>
         <source>Leave unfinished...</source>
         <translation>暂不完成…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="144"/>
+        <location filename="../../app/ui/intake_layout.py" line="151"/>
         <source>Void receipt...</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="145"/>
+        <location filename="../../app/ui/intake_layout.py" line="152"/>
         <source>Start handling</source>
         <translation>开始处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="146"/>
+        <location filename="../../app/ui/intake_layout.py" line="153"/>
         <source>Close with result...</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="147"/>
+        <location filename="../../app/ui/intake_layout.py" line="154"/>
         <source>Refer to department...</source>
         <translation>分流移交…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="148"/>
+        <location filename="../../app/ui/intake_layout.py" line="155"/>
         <source>Receipt slip...</source>
         <translation>报警回执…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="149"/>
+        <location filename="../../app/ui/intake_layout.py" line="156"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="150"/>
+        <location filename="../../app/ui/intake_layout.py" line="157"/>
         <source>Early warning...</source>
         <translation>五色预警…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="151"/>
+        <location filename="../../app/ui/intake_layout.py" line="158"/>
         <source>Warning letter...</source>
         <translation>告诫书…</translation>
     </message>
@@ -1293,42 +1319,77 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="73"/>
+        <location filename="../../app/ui/labels.py" line="50"/>
+        <source>Repeat rule</source>
+        <translation>重复报警规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="51"/>
+        <source>Repeated by</source>
+        <translation>重复依据</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="52"/>
+        <source>Reports in the rule&apos;s window</source>
+        <translation>规则期限内报警次数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="60"/>
+        <source>same phone number</source>
+        <translation>同一电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="61"/>
+        <source>same ID number</source>
+        <translation>同一身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="62"/>
+        <source>same person at the same address</source>
+        <translation>同一人同一地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="63"/>
+        <source>same incident place</source>
+        <translation>同一事发地点</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="87"/>
         <source>active</source>
         <translation>在管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="74"/>
+        <location filename="../../app/ui/labels.py" line="88"/>
         <source>lifted</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="158"/>
+        <location filename="../../app/ui/labels.py" line="174"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="160"/>
+        <location filename="../../app/ui/labels.py" line="176"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="167"/>
+        <location filename="../../app/ui/labels.py" line="183"/>
         <source>Front-desk officer</source>
         <translation>接报民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="168"/>
+        <location filename="../../app/ui/labels.py" line="184"/>
         <source>Community police</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="169"/>
+        <location filename="../../app/ui/labels.py" line="185"/>
         <source>Station chief</source>
         <translation>所长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="170"/>
+        <location filename="../../app/ui/labels.py" line="186"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -1338,7 +1399,7 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
     <message>
         <location filename="../../app/ui/lock_screen.py" line="96"/>
         <source>Receive walk-in (F2)</source>
-        <translation>来人接报 (F2)</translation>
+        <translation>自接警 (F2)</translation>
     </message>
     <message>
         <location filename="../../app/ui/lock_screen.py" line="97"/>
@@ -1371,55 +1432,65 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="59"/>
+        <location filename="../../app/ui/main_window.py" line="61"/>
         <source>StationDesk - %1</source>
         <translation>StationDesk 接警台 - %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104"/>
+        <location filename="../../app/ui/main_window.py" line="105"/>
         <source>Receive desk</source>
         <translation>接警台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="115"/>
         <source>Keys kept in a file (demo or test station)</source>
         <translation>密钥保存在文件中（演示或测试所）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="118"/>
+        <location filename="../../app/ui/main_window.py" line="119"/>
         <source>This PC&apos;s keyring keeps the database key and the HQ token in a plain file (STATIONDESK_ALLOW_FILE_KEYRING=1). A real station keeps them in the system keyring.</source>
         <translation>本机的密钥环将数据库密钥和总部令牌保存在普通文件中（STATIONDESK_ALLOW_FILE_KEYRING=1）。正式使用的派出所应将其保存在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>%1 (%2) on duty - %3 %4</source>
         <translation>值班民警：%1（%2）— %3 %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="326"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>Backing up; the desk can be used meanwhile...</source>
         <translation>正在备份，期间可照常接报…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/main_window.py" line="305"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/main_window.py" line="308"/>
         <source>Backup written and checked.</source>
         <translation>备份已写入并校验。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350"/>
-        <location filename="../../app/ui/main_window.py" line="355"/>
+        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="328"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="357"/>
+        <location filename="../../app/ui/main_window.py" line="330"/>
         <source>The backup is in place. StationDesk starts again; sign in, and the next sync takes back from HQ the records the backup lacked.</source>
         <translation>备份已恢复。StationDesk 将重新启动；登录后，下一次同步会从总部取回备份中缺少的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="372"/>
+        <source>Quit StationDesk</source>
+        <translation>退出 StationDesk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="374"/>
+        <source>%1 intake(s) are open and not yet saved. What was typed is kept and comes back when you next sign in. Quit anyway?</source>
+        <translation>有 %1 份登记尚未保存。已录入的内容会保留，下次登录时自动恢复。仍要退出吗？</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="194"/>
@@ -1427,27 +1498,27 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
         <translation>警告：电脑时钟比上一次接警时间倒退，请检查时钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="219"/>
         <source>%1 intake(s) interrupted earlier were reopened with what had been typed.</source>
         <translation>已重新打开 %1 份此前中断的登记，已录入内容均已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>HQ had lost %1 records this PC had sent: they were sent again.</source>
         <translation>总部丢失了本机已上传的 %1 条记录，已重新上传。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291"/>
+        <location filename="../../app/ui/main_window.py" line="264"/>
         <source>This PC was restored from an older backup: %1 records were taken back from HQ.</source>
         <translation>本机系从较早的备份恢复：已从总部取回 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>Link to HQ</source>
         <translation>接入总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="276"/>
         <source>Only the station chief or the administrator links the station to HQ.</source>
         <translation>只有所长或管理员可以将本所接入总部。</translation>
     </message>
@@ -1530,57 +1601,57 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
         <translation>您的角色无权执行此操作，须由所长（带班领导）办理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="99"/>
+        <location filename="../../app/ui/messages.py" line="103"/>
         <source>That report no longer exists in this station&apos;s database.</source>
         <translation>本所数据库中找不到该警情。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="102"/>
+        <location filename="../../app/ui/messages.py" line="106"/>
         <source>The report&apos;s status does not allow this change.</source>
         <translation>该警情当前状态不允许此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="105"/>
+        <location filename="../../app/ui/messages.py" line="109"/>
         <source>The incident catalog could not be loaded.</source>
         <translation>无法加载警情类别目录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="108"/>
+        <location filename="../../app/ui/messages.py" line="112"/>
         <source>Some fields need attention; see the messages beside them.</source>
         <translation>部分内容需要修改，请查看各栏旁的提示。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="111"/>
+        <location filename="../../app/ui/messages.py" line="115"/>
         <source>This station is already set up.</source>
         <translation>本所已完成初始化。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="112"/>
+        <location filename="../../app/ui/messages.py" line="116"/>
         <source>No visit of this station has the code %1. Check the code on the sheet (V, seven digits, dash, check digit) and type it again.</source>
         <translation>本所没有编号为 %1 的回访。请核对回访单上的编号（V、七位数字、短横线、校验位）后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="116"/>
+        <location filename="../../app/ui/messages.py" line="120"/>
         <source>The outcome of visit %1 was already recorded (%2, %3 by %4). Nothing was changed.</source>
         <translation>回访 %1 的结果已录入（%2，%3，录入人 %4），本次未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="124"/>
+        <location filename="../../app/ui/messages.py" line="128"/>
         <source>Report %1 was voided: it is not visited and no sheet is printed for it.</source>
         <translation>警情 %1 已作废：不再回访，也不打印回访单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="127"/>
+        <location filename="../../app/ui/messages.py" line="131"/>
         <source>Printing failed: %1</source>
         <translation>打印失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="130"/>
+        <location filename="../../app/ui/messages.py" line="134"/>
         <source>The return-visit policy file could not be loaded: %1</source>
         <translation>无法读取回访规则文件：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="133"/>
+        <location filename="../../app/ui/messages.py" line="137"/>
         <source>This station has not been set up yet.</source>
         <translation>本所尚未初始化。</translation>
     </message>
@@ -1590,149 +1661,172 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="142"/>
+        <location filename="../../app/ui/messages.py" line="99"/>
+        <source>You drafted this letter: another chief of the station approves it (four eyes).</source>
+        <translation>该告诫书由您起草：须由本所另一位所长审批（双人审核）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="146"/>
         <source>Required for this incident type.</source>
         <translation>该类警情必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="143"/>
+        <location filename="../../app/ui/messages.py" line="147"/>
         <source>Enter a phone number, or the reason none was given.</source>
         <translation>请填写联系电话，或说明未提供电话的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="146"/>
+        <location filename="../../app/ui/messages.py" line="150"/>
         <source>Too long: at most %1 characters.</source>
         <translation>内容过长：最多 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="149"/>
+        <location filename="../../app/ui/messages.py" line="153"/>
         <source>Contains invisible control characters; retype the text.</source>
         <translation>包含不可见的控制字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="152"/>
+        <location filename="../../app/ui/messages.py" line="156"/>
         <source>An ID number has 18 characters.</source>
         <translation>身份证号应为18位。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="153"/>
+        <location filename="../../app/ui/messages.py" line="157"/>
         <source>An ID number is 17 digits followed by a digit or X.</source>
         <translation>身份证号为17位数字加1位数字或X。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="156"/>
+        <location filename="../../app/ui/messages.py" line="160"/>
         <source>The birth date inside this ID number is not a real date.</source>
         <translation>身份证号中的出生日期无效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="159"/>
+        <location filename="../../app/ui/messages.py" line="163"/>
         <source>The first two digits are not a province code: check the number.</source>
         <translation>前两位不是省级行政区划代码，请核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="162"/>
+        <location filename="../../app/ui/messages.py" line="166"/>
         <source>The birth year inside this ID number is before 1900, which is not plausible: check the number.</source>
         <translation>该身份证号中的出生年份早于1900年，不合常理，请核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="167"/>
+        <location filename="../../app/ui/messages.py" line="171"/>
         <source>The birth date inside this ID number is after today: check the number.</source>
         <translation>该身份证号中的出生日期晚于今天，请核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="170"/>
+        <location filename="../../app/ui/messages.py" line="174"/>
         <source>The check digit does not match: this ID number has a typing error.</source>
         <translation>校验码不符：身份证号有输入错误。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="173"/>
+        <location filename="../../app/ui/messages.py" line="177"/>
         <source>A phone number contains only digits, spaces and dashes.</source>
         <translation>电话号码只能包含数字、空格和短横线。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="176"/>
+        <location filename="../../app/ui/messages.py" line="180"/>
         <source>Not a valid phone number: 11-digit mobile, or area code and number.</source>
         <translation>电话号码格式不正确：应为11位手机号，或区号加座机号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="179"/>
+        <location filename="../../app/ui/messages.py" line="183"/>
         <source>This is a service number (such as 110 or 12345), not the reporter&apos;s own phone: enter a mobile, or a landline with its area code.</source>
         <translation>这是服务号码（如110、12345），不是报警人本人的电话：请填写手机号，或带区号的固定电话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="184"/>
+        <location filename="../../app/ui/messages.py" line="188"/>
         <source>A name contains letters only (no digits or symbols).</source>
         <translation>姓名只能包含文字（不能有数字或符号）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="187"/>
+        <location filename="../../app/ui/messages.py" line="191"/>
         <source>Use the form YYYY-MM-DD HH:MM.</source>
         <translation>请按 年-月-日 时:分 格式填写，如 2024-01-02 22:00。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="188"/>
+        <location filename="../../app/ui/messages.py" line="192"/>
         <source>The incident time is in the future.</source>
         <translation>发案时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="191"/>
+        <location filename="../../app/ui/messages.py" line="195"/>
         <source>Choose an incident type from the list.</source>
         <translation>请从列表中选择警情类别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="194"/>
+        <location filename="../../app/ui/messages.py" line="198"/>
         <source>2 to 12 letters or digits.</source>
         <translation>2至12位字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="195"/>
+        <location filename="../../app/ui/messages.py" line="199"/>
         <source>3 to 12 letters or digits.</source>
         <translation>3至12位字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="196"/>
+        <location filename="../../app/ui/messages.py" line="200"/>
         <source>This badge number already has an account.</source>
         <translation>该警号已有账号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="199"/>
+        <location filename="../../app/ui/messages.py" line="203"/>
         <source>At least 8 characters.</source>
         <translation>至少8个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="200"/>
+        <location filename="../../app/ui/messages.py" line="204"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="201"/>
+        <location filename="../../app/ui/messages.py" line="205"/>
         <source>The new password must differ from the old one.</source>
         <translation>新密码不能与旧密码相同。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="204"/>
+        <location filename="../../app/ui/messages.py" line="208"/>
         <source>This is the last administrator account: add another administrator first.</source>
         <translation>这是最后一个管理员账号：请先添加另一名管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="207"/>
+        <location filename="../../app/ui/messages.py" line="211"/>
         <source>Choose a role from the list.</source>
         <translation>请从列表中选择角色。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="208"/>
+        <location filename="../../app/ui/messages.py" line="212"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="215"/>
+        <location filename="../../app/ui/messages.py" line="221"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="71"/>
+        <location filename="../../app/ui/application.py" line="74"/>
         <source>Something unexpected went wrong. What was saved is safe and what you typed is kept as a draft. A report for the administrator was written to %1.</source>
         <translation>发生了意外错误。已保存的内容安全无虞，您输入的内容已存为草稿。给管理员的报告已写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>MissingPanel</name>
+    <message>
+        <location filename="../../app/ui/intake_missing.py" line="34"/>
+        <source>Nothing missing: Ctrl+S saves.</source>
+        <translation>必填项已齐全：按 Ctrl+S 保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_missing.py" line="37"/>
+        <source>Still missing</source>
+        <translation>尚缺</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_missing.py" line="43"/>
+        <source>Phone, or why there is none</source>
+        <translation>联系电话（或无电话原因）</translation>
     </message>
 </context>
 <context>
@@ -1840,89 +1934,94 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>ReceiveDesk</name>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="143"/>
+        <location filename="../../app/ui/receive_desk.py" line="150"/>
         <source>Receive walk-in
 (F2)</source>
         <translation>自接警
 (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="144"/>
+        <location filename="../../app/ui/receive_desk.py" line="151"/>
         <source>Receive a walk-in report</source>
         <translation>自接警：受理来所报警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="145"/>
+        <location filename="../../app/ui/receive_desk.py" line="152"/>
         <source>Unfinished receipts</source>
         <translation>未完成登记的受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="148"/>
+        <location filename="../../app/ui/receive_desk.py" line="155"/>
         <source>Received today</source>
         <translation>今日接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="148"/>
+        <location filename="../../app/ui/receive_desk.py" line="155"/>
         <source>Completed</source>
         <translation>已完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="148"/>
+        <location filename="../../app/ui/receive_desk.py" line="155"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="153"/>
+        <location filename="../../app/ui/receive_desk.py" line="160"/>
         <source>Unfinished receipts - every one must be completed or accounted for</source>
         <translation>未完成登记的受理编号——每一个都必须补录或说明原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="157"/>
+        <location filename="../../app/ui/receive_desk.py" line="164"/>
         <source>Serial</source>
         <translation>受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="158"/>
+        <location filename="../../app/ui/receive_desk.py" line="165"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="159"/>
+        <location filename="../../app/ui/receive_desk.py" line="166"/>
         <source>Waiting</source>
         <translation>已等待</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="160"/>
+        <location filename="../../app/ui/receive_desk.py" line="167"/>
         <source>Officer</source>
         <translation>接警民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="161"/>
+        <location filename="../../app/ui/receive_desk.py" line="168"/>
         <source>Reason left unfinished</source>
         <translation>未完成原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="164"/>
-        <source>Double-click a receipt to continue its intake.</source>
-        <translation>双击未完成的受理编号，继续登记。</translation>
+        <location filename="../../app/ui/receive_desk.py" line="171"/>
+        <source>Double-click a receipt, or Enter, to continue its intake.</source>
+        <translation>双击未完成的受理编号（或选中后按回车），继续登记。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="165"/>
+        <location filename="../../app/ui/receive_desk.py" line="179"/>
+        <source>Saved %1. Ctrl+P prints its receipt slip; Ctrl+F finds it again.</source>
+        <translation>已保存 %1。按 Ctrl+P 打印回执，按 Ctrl+F 可再次查找。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/receive_desk.py" line="172"/>
         <source>Reports and search (Ctrl+F)</source>
         <translation>警情查询 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="166"/>
+        <location filename="../../app/ui/receive_desk.py" line="173"/>
         <source>Return visits (Ctrl+R)</source>
         <translation>回访（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="167"/>
+        <location filename="../../app/ui/receive_desk.py" line="174"/>
         <source>Case files (Ctrl+K)</source>
         <translation>一案一档（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receive_desk.py" line="168"/>
+        <location filename="../../app/ui/receive_desk.py" line="175"/>
         <source>Shift-end check</source>
         <translation>交班核对</translation>
     </message>
@@ -1930,22 +2029,22 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
-        <location filename="../../app/ui/recovery_dialog.py" line="29"/>
+        <location filename="../../app/ui/recovery_dialog.py" line="28"/>
         <source>StationDesk - recovery key</source>
         <translation>StationDesk - 恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_dialog.py" line="32"/>
+        <location filename="../../app/ui/recovery_dialog.py" line="31"/>
         <source>This station&apos;s database is encrypted, and this computer does not hold its key. Type the recovery key from the sheet in the station safe (56 letters and digits; dashes, spaces and case do not matter).</source>
         <translation>本所数据库已加密，而本机没有其密钥。请输入所内保险柜中恢复密钥页上的密钥（56位字母和数字；短横线、空格和大小写均可忽略）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_dialog.py" line="42"/>
+        <location filename="../../app/ui/recovery_dialog.py" line="41"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_dialog.py" line="44"/>
+        <location filename="../../app/ui/recovery_dialog.py" line="43"/>
         <source>The system keyring is not available: open for this session only</source>
         <translation>系统钥匙串不可用：仅在本次运行中打开</translation>
     </message>
@@ -2122,24 +2221,19 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>RepeatWarning</name>
     <message>
-        <location filename="../../app/ui/intake_repeats.py" line="84"/>
-        <source>same phone number</source>
-        <translation>同一电话号码</translation>
+        <location filename="../../app/ui/intake_repeats.py" line="102"/>
+        <source>rule %1</source>
+        <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_repeats.py" line="85"/>
-        <source>same ID number</source>
-        <translation>同一身份证号</translation>
+        <location filename="../../app/ui/intake_repeats.py" line="122"/>
+        <source>Show all (%1 more)</source>
+        <translation>全部显示（另有 %1 条）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_repeats.py" line="86"/>
-        <source>same person at the same address</source>
-        <translation>同一人同一地址</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_repeats.py" line="87"/>
-        <source>same incident place</source>
-        <translation>同一事发地点</translation>
+        <location filename="../../app/ui/intake_repeats.py" line="125"/>
+        <source>Show fewer</source>
+        <translation>收起</translation>
     </message>
 </context>
 <context>
@@ -2163,47 +2257,47 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>ReportsBrowser</name>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="212"/>
+        <location filename="../../app/ui/reports_browser.py" line="218"/>
         <source>Search reports</source>
         <translation>搜索警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="214"/>
+        <location filename="../../app/ui/reports_browser.py" line="220"/>
         <source>Search: name, pinyin or initials, phone, ID number, address, summary, serial</source>
         <translation>搜索：姓名（可用拼音或首字母）、电话、身份证号、住址、简要案情、受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="217"/>
+        <location filename="../../app/ui/reports_browser.py" line="223"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="225"/>
+        <location filename="../../app/ui/reports_browser.py" line="231"/>
         <source>All types</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="230"/>
+        <location filename="../../app/ui/reports_browser.py" line="236"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="235"/>
+        <location filename="../../app/ui/reports_browser.py" line="241"/>
         <source>All officers</source>
         <translation>全部民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="244"/>
+        <location filename="../../app/ui/reports_browser.py" line="281"/>
         <source>Reports</source>
         <translation>警情查询</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="270"/>
+        <location filename="../../app/ui/reports_browser.py" line="265"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="305"/>
+        <location filename="../../app/ui/reports_browser.py" line="346"/>
         <source>%1 reports</source>
         <translation>共 %1 条警情</translation>
     </message>
@@ -2211,72 +2305,72 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>ReportsTableModel</name>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="86"/>
+        <location filename="../../app/ui/reports_browser.py" line="91"/>
         <source>Serial</source>
         <translation>受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="87"/>
+        <location filename="../../app/ui/reports_browser.py" line="92"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="88"/>
+        <location filename="../../app/ui/reports_browser.py" line="93"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="89"/>
+        <location filename="../../app/ui/reports_browser.py" line="94"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="90"/>
+        <location filename="../../app/ui/reports_browser.py" line="95"/>
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="91"/>
+        <location filename="../../app/ui/reports_browser.py" line="96"/>
         <source>Reporter</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="92"/>
+        <location filename="../../app/ui/reports_browser.py" line="97"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="93"/>
+        <location filename="../../app/ui/reports_browser.py" line="98"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="94"/>
+        <location filename="../../app/ui/reports_browser.py" line="99"/>
         <source>Officer</source>
         <translation>接警民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="95"/>
+        <location filename="../../app/ui/reports_browser.py" line="100"/>
         <source>At HQ</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="139"/>
+        <location filename="../../app/ui/reports_browser.py" line="145"/>
         <source>This station is not linked to HQ</source>
         <translation>本所尚未接入总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="145"/>
+        <location filename="../../app/ui/reports_browser.py" line="151"/>
         <source>HQ holds this report and every change to it</source>
         <translation>总部已收到本警情及其全部修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="147"/>
+        <location filename="../../app/ui/reports_browser.py" line="153"/>
         <source>Not yet at HQ: will be sent at the next sync</source>
         <translation>尚未上报总部：下次同步时发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_browser.py" line="157"/>
+        <location filename="../../app/ui/reports_browser.py" line="163"/>
         <source>%1 (lifted)</source>
         <translation>%1（已解除）</translation>
     </message>
@@ -2284,43 +2378,43 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>RestoreWizard</name>
     <message>
-        <location filename="../../app/ui/restore_wizard.py" line="35"/>
+        <location filename="../../app/ui/restore_wizard.py" line="36"/>
         <source>StationDesk - restore a backup</source>
         <translation>接警台 - 从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/restore_wizard.py" line="39"/>
-        <location filename="../../app/ui/restore_wizard.py" line="82"/>
+        <location filename="../../app/ui/restore_wizard.py" line="40"/>
+        <location filename="../../app/ui/restore_wizard.py" line="83"/>
         <source>Backup file</source>
         <translation>备份文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/restore_wizard.py" line="41"/>
+        <location filename="../../app/ui/restore_wizard.py" line="42"/>
         <source>Choose the newest backup (.sdbackup) from the backup drive or folder.</source>
         <translation>请从备份盘或备份文件夹中选择最新的备份（.sdbackup）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/restore_wizard.py" line="46"/>
+        <location filename="../../app/ui/restore_wizard.py" line="47"/>
         <source>Choose...</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/restore_wizard.py" line="60"/>
+        <location filename="../../app/ui/restore_wizard.py" line="61"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/restore_wizard.py" line="63"/>
+        <location filename="../../app/ui/restore_wizard.py" line="64"/>
         <source>Type the recovery key from the sheet in the station safe (not needed when this computer already holds the key).</source>
         <translation>请输入所里保险柜中恢复密钥单上的恢复密钥（本机已保存密钥时无需输入）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/restore_wizard.py" line="100"/>
+        <location filename="../../app/ui/restore_wizard.py" line="101"/>
         <source>This is not a StationDesk backup with its description.</source>
         <translation>这不是带说明文件的接警台备份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/restore_wizard.py" line="104"/>
+        <location filename="../../app/ui/restore_wizard.py" line="105"/>
         <source>Station %1, written %2, %3 reports.</source>
         <translation>单位 %1，备份于 %2，共 %3 条警情。</translation>
     </message>
@@ -2336,42 +2430,47 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="29"/>
+        <location filename="../../app/ui/settings_dialog.py" line="31"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="32"/>
+        <location filename="../../app/ui/settings_dialog.py" line="34"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="39"/>
+        <location filename="../../app/ui/settings_dialog.py" line="41"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="42"/>
+        <location filename="../../app/ui/settings_dialog.py" line="43"/>
+        <source>Keep an intake open after it is saved</source>
+        <translation>登记保存后保持打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="47"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="43"/>
+        <location filename="../../app/ui/settings_dialog.py" line="48"/>
         <source>Lock the screen after idle</source>
         <translation>闲置多久后锁屏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="51"/>
+        <location filename="../../app/ui/settings_dialog.py" line="53"/>
         <source>A new language applies from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="69"/>
+        <location filename="../../app/ui/settings_dialog.py" line="72"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="70"/>
+        <location filename="../../app/ui/settings_dialog.py" line="73"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
@@ -2699,32 +2798,32 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="81"/>
+        <location filename="../../app/ui/labels.py" line="95"/>
         <source>unfinished intake</source>
         <translation>未完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="82"/>
+        <location filename="../../app/ui/labels.py" line="96"/>
         <source>received</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="83"/>
+        <location filename="../../app/ui/labels.py" line="97"/>
         <source>in handling</source>
         <translation>处置中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="84"/>
+        <location filename="../../app/ui/labels.py" line="98"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="85"/>
+        <location filename="../../app/ui/labels.py" line="99"/>
         <source>referred</source>
         <translation>已分流移交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="86"/>
+        <location filename="../../app/ui/labels.py" line="100"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
@@ -2733,13 +2832,13 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
     <name>SupervisionView</name>
     <message>
         <location filename="../../app/ui/supervision_view.py" line="99"/>
-        <source>Reports today</source>
-        <translation>今日警情</translation>
+        <source>Received today</source>
+        <translation>今日接警</translation>
     </message>
     <message>
         <location filename="../../app/ui/supervision_view.py" line="100"/>
-        <source>Reports this week</source>
-        <translation>本周警情</translation>
+        <source>Received this week</source>
+        <translation>本周接警</translation>
     </message>
     <message>
         <location filename="../../app/ui/supervision_view.py" line="101"/>
@@ -2961,10 +3060,6 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
         <translation>总部拒绝本所接入，请向总部申请新的接入码。</translation>
     </message>
     <message>
-        <source>the system keyring is not available; sync needs it.</source>
-        <translation type="vanished">系统密钥环不可用，同步需要它。</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/sync_panel.py" line="294"/>
         <source>this PC&apos;s keyring lacks the database key.</source>
         <translation>本机密钥环中没有数据库密钥。</translation>
@@ -3008,6 +3103,14 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
         <location filename="../../app/ui/sync_panel.py" line="305"/>
         <source>HQ not reachable; will retry by itself.</source>
         <translation>暂时无法连接总部，将自动重试。</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <location filename="../../app/ui/user_guide.py" line="20"/>
+        <source>User guide</source>
+        <translation>使用指南</translation>
     </message>
 </context>
 <context>
@@ -3363,100 +3466,96 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
         <source>Route %1</source>
         <translation>回访路线 %1</translation>
     </message>
-    <message>
-        <source>Could not save: %1</source>
-        <translation type="vanished">无法保存：%1</translation>
-    </message>
 </context>
 <context>
     <name>Visits</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="93"/>
+        <location filename="../../app/ui/labels.py" line="107"/>
         <source>on-site sign-off</source>
         <translation>现场签认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="94"/>
+        <location filename="../../app/ui/labels.py" line="108"/>
         <source>phone call</source>
         <translation>电话回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="95"/>
+        <location filename="../../app/ui/labels.py" line="109"/>
         <source>home visit</source>
         <translation>上门回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="96"/>
+        <location filename="../../app/ui/labels.py" line="110"/>
         <source>meeting at a safe place</source>
         <translation>安全地点面访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="97"/>
+        <location filename="../../app/ui/labels.py" line="111"/>
         <source>further visit</source>
         <translation>不满意再回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="98"/>
+        <location filename="../../app/ui/labels.py" line="112"/>
         <source>care visit</source>
         <translation>特殊人群走访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="105"/>
+        <location filename="../../app/ui/labels.py" line="119"/>
         <source>due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="106"/>
+        <location filename="../../app/ui/labels.py" line="120"/>
         <source>done</source>
         <translation>已回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="107"/>
+        <location filename="../../app/ui/labels.py" line="121"/>
         <source>not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="108"/>
+        <location filename="../../app/ui/labels.py" line="122"/>
         <source>refused</source>
         <translation>拒绝回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="109"/>
+        <location filename="../../app/ui/labels.py" line="123"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="116"/>
+        <location filename="../../app/ui/labels.py" line="130"/>
         <source>satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="117"/>
+        <location filename="../../app/ui/labels.py" line="131"/>
         <source>basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="118"/>
+        <location filename="../../app/ui/labels.py" line="132"/>
         <source>dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="125"/>
+        <location filename="../../app/ui/labels.py" line="139"/>
         <source>severe mental illness</source>
         <translation>严重精神障碍患者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="126"/>
+        <location filename="../../app/ui/labels.py" line="140"/>
         <source>elderly living alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="127"/>
+        <location filename="../../app/ui/labels.py" line="141"/>
         <source>disabled</source>
         <translation>残疾人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="128"/>
+        <location filename="../../app/ui/labels.py" line="142"/>
         <source>family in hardship</source>
         <translation>困难家庭</translation>
     </message>
@@ -3505,6 +3604,8 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
     </message>
     <message>
         <location filename="../../app/ui/warning_letter_dialog.py" line="69"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="179"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="189"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
@@ -3554,12 +3655,22 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
         <translation>编号 %5，已于 %6 送达。已安排后续回访。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="178"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="181"/>
+        <source>You drafted this letter and the station has no other chief. Why do you approve it yourself? (kept with the letter)</source>
+        <translation>该告诫书由您起草，且本所没有其他所长。请说明由您本人审批的原因（随告诫书留存）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="191"/>
+        <source>Approve this warning letter? It takes the next serial number of the year and can then be printed and served on the abuser. An approval cannot be undone.</source>
+        <translation>审批该告诫书？审批后占用本年度下一个文号，随后可打印并送达加害人。审批不可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="201"/>
         <source>Refuse</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="178"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="201"/>
         <source>What must change?</source>
         <translation>需要修改什么？</translation>
     </message>
@@ -3572,103 +3683,118 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
         <translation>接警台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="27"/>
+        <location filename="../../app/ui/window_menus.py" line="29"/>
         <source>Receive walk-in</source>
         <translation>自接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="28"/>
+        <location filename="../../app/ui/window_menus.py" line="30"/>
+        <source>Print receipt slip</source>
+        <translation>打印受理回执</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="31"/>
+        <source>Close tab</source>
+        <translation>关闭标签页</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="32"/>
         <source>Reports</source>
         <translation>警情数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="29"/>
+        <location filename="../../app/ui/window_menus.py" line="33"/>
         <source>Return visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="30"/>
+        <location filename="../../app/ui/window_menus.py" line="34"/>
         <source>Case files</source>
         <translation>一案一档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="31"/>
+        <location filename="../../app/ui/window_menus.py" line="35"/>
         <source>Reminder sheets</source>
         <translation>重复警情提示单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="32"/>
+        <location filename="../../app/ui/window_menus.py" line="36"/>
         <source>Supervision</source>
         <translation>督导研判</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="33"/>
+        <location filename="../../app/ui/window_menus.py" line="37"/>
         <source>Shift end</source>
         <translation>交班核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="34"/>
+        <location filename="../../app/ui/window_menus.py" line="38"/>
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="35"/>
+        <location filename="../../app/ui/window_menus.py" line="39"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="38"/>
+        <location filename="../../app/ui/window_menus.py" line="42"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="43"/>
+        <location filename="../../app/ui/window_menus.py" line="47"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="48"/>
+        <location filename="../../app/ui/window_menus.py" line="52"/>
         <source>Change password...</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="49"/>
+        <location filename="../../app/ui/window_menus.py" line="53"/>
         <source>Accounts...</source>
         <translation>账号管理…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="52"/>
+        <location filename="../../app/ui/window_menus.py" line="56"/>
         <source>Print recovery key...</source>
         <translation>打印恢复密钥…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="57"/>
+        <location filename="../../app/ui/window_menus.py" line="61"/>
         <source>Check audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="58"/>
+        <location filename="../../app/ui/window_menus.py" line="62"/>
         <source>Backups...</source>
         <translation>备份…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="64"/>
+        <location filename="../../app/ui/window_menus.py" line="68"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="64"/>
-        <location filename="../../app/ui/window_menus.py" line="105"/>
+        <location filename="../../app/ui/window_menus.py" line="69"/>
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="70"/>
+        <location filename="../../app/ui/window_menus.py" line="116"/>
         <source>About StationDesk</source>
         <translation>关于 StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="95"/>
+        <location filename="../../app/ui/window_menus.py" line="101"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="106"/>
+        <location filename="../../app/ui/window_menus.py" line="117"/>
         <source>StationDesk %1
 Incident catalog %2</source>
         <translation>StationDesk %1

@@ -44,7 +44,7 @@ def busy_station(store, reports: list[tuple[str, str]]) -> None:
             letter = warning_letters.draft(
                 store, officer, rid, LetterDraft("王大力", "王芳", "殴打妻子")
             )
-            warning_letters.approve(store, officer, letter)
+            warning_letters.approve(store, officer, letter, "所内仅一名所领导")
         if code == "D02":
             early_warning.assess(store, officer, rid, ["violence"])
 

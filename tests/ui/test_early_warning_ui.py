@@ -11,7 +11,7 @@ from app.services import case_files, early_warning, receiving
 from app.ui.early_warning_dialog import EarlyWarningDialog
 from app.ui.main_window import MainWindow
 from tests.conftest import good_intake
-from tests.ui.conftest import when_shown
+from tests.ui.conftest import answer_next_question, when_shown
 
 
 def test_colour_set_with_an_override_and_shown_on_form_list_and_case(
@@ -93,7 +93,10 @@ def test_a_warning_letter_drafted_at_the_desk_and_approved_by_the_chief(
     assert seen["error"] == "Required for this incident type."
     assert "awaiting the station chief" in seen["state"] and seen["approve_shown"] == "False"
 
+    asked: list[list[str]] = []
+
     def approve(dialog: WarningLetterDialog) -> None:
+        asked.append(answer_next_question())
         dialog.findChild(QPushButton, "letter_approve").click()
         seen["approved"] = dialog.findChild(QLabel, "letterState").text()
         if os.environ.get("STATIONDESK_SCREENSHOTS"):
@@ -104,6 +107,7 @@ def test_a_warning_letter_drafted_at_the_desk_and_approved_by_the_chief(
     WarningLetterDialog(store, chief, rid).exec()
     letter = warning_letters.letter_of_report(store, rid)
     assert letter.status == "approved" and letter.serial in seen["approved"]
+    assert "cannot be undone" in asked[0][0]  # an official act says what it does first
 
 
 def test_the_chief_sees_the_supervision_tab_with_its_figures(
@@ -123,7 +127,9 @@ def test_the_chief_sees_the_supervision_tab_with_its_figures(
     window.views.show("supervision")
     view = window.tabs.currentWidget()
     assert isinstance(view, SupervisionView)
-    assert view.cards["today"].text() == "3"  # typed reports; the unfinished one has no type yet
+    # every press, as the desk counts them (the unfinished one too); the chart holds the typed
+    assert view.cards["today"].text() == "4" == window.desk.received.text()
+    assert sum(r[1] for r in view.today_chart.rows) == 3
     assert view.cards["unfinished"].text() == "1"
     # the second family dispute within 60 days, and the third report from the same phone
     assert view.cards["repeats"].text() == "2"

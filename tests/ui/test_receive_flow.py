@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 
 from app.db.station_file import open_station
 from app.services import receiving, reports
+from app.ui.labels import field_label
 from app.ui.main_window import MainWindow
+from tests.conftest import good_intake
 
 
 def type_into(qtbot, window, name: str, text: str) -> None:
@@ -90,7 +92,12 @@ def test_press_fill_save_restart_find(qtbot, app_en, store, officer, catalog, da
     qtbot.waitUntil(lambda: table.model().rowCount() == 1)
     name_column = table.model().COLUMNS.index("reporter_name")
     assert table.model().index(0, name_column).data() == "王芳"
-    table.doubleClicked.emit(table.model().index(0, 0))
+    browser = table.parentWidget()
+    assert not browser.date_from.isEnabled()  # no arrow key on the way changes a date filter
+    # by keyboard: Down from the search box reaches the results, Enter opens the row
+    qtbot.keyClick(search, Qt.Key.Key_Down)
+    assert window2.focusWidget() is table and table.currentIndex().row() == 0
+    qtbot.keyClick(table, Qt.Key.Key_Return)
     reopened = window2.tabs.currentWidget()
     assert reopened.findChild(QPlainTextEdit, "summary").toPlainText() == "电动车被盗"
     store2.close()
@@ -134,3 +141,31 @@ def test_unfinished_list_and_shift_end(qtbot, app_en, store, officer, catalog, d
     assert table.rowCount() == 1
     window.views.show("shift")
     assert "1 not completed" in window.views.shift.summary.text()
+
+
+def test_what_is_still_missing_is_listed_up_front_and_each_entry_jumps_to_its_field(
+    qtbot, app_en, store, officer, catalog, data_dir
+) -> None:
+    window = MainWindow(store, catalog, officer, data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    window.receive()
+    form = window.tabs.currentWidget()
+    panel = form.findChild(QLabel, "missingPanel")
+    assert panel.isVisible()  # before any key: what every intake needs
+    for name in ("Incident type", "Reporter name", "Summary", "Phone, or why there is none"):
+        assert name in panel.text()
+    type_into(qtbot, window, "reporterName", "王芳")
+    assert "Reporter name" not in panel.text()
+    form.types.set_type("C09")  # domestic violence asks for more
+    form._on_edit()
+    assert "Incident type" not in panel.text()
+    for name in catalog.get("C09").required_fields:
+        if not form.field_values().get(name):
+            assert field_label(name) in panel.text()
+    panel.linkActivated.emit("summary")
+    assert window.focusWidget() is form.findChild(QPlainTextEdit, "summary")
+    form.apply_fields(good_intake(incident_type="C09", reporter_id_number="11010519491231002X"))
+    form._on_edit()
+    assert panel.text() == "Nothing missing: Ctrl+S saves."
+    window.close()

@@ -11,7 +11,7 @@ from app.ui.case_files_view import CaseFileDialog
 from app.ui.main_window import MainWindow
 from app.ui.reminder_sheets_view import ReminderSheetDialog
 from tests.conftest import good_intake
-from tests.ui.conftest import when_shown
+from tests.ui.conftest import answer_next_question, when_shown
 
 
 def test_sheet_issued_from_the_case_file_and_answered_in_its_tab(
@@ -22,8 +22,10 @@ def test_sheet_issued_from_the_case_file_and_answered_in_its_tab(
         receiving.save_intake(store, officer, rid, good_intake(incident_type="D03"), catalog)
     case_id = case_files.file_of_report(store, rid)["id"]
     seen: dict[str, str] = {}
+    asked: list[list[str]] = []
 
     def issue(dialog: CaseFileDialog) -> None:
+        asked.append(answer_next_question())
         dialog.findChild(QPushButton, "issueSheetButton").click()
         seen["sheet"] = dialog.findChild(QLabel, "caseSheet").text()
         seen["enabled_after"] = str(dialog.findChild(QPushButton, "issueSheetButton").isEnabled())
@@ -33,6 +35,7 @@ def test_sheet_issued_from_the_case_file_and_answered_in_its_tab(
     CaseFileDialog(store, catalog, chief, "en", case_id).exec()
     assert seen["sheet"].startswith("Reminder sheet TS") and "issued" in seen["sheet"]
     assert seen["enabled_after"] == "False"  # one open sheet per file
+    assert "takes the next sheet number" in asked[0][0]  # an official act asks first
 
     window = MainWindow(store, catalog, officer, data_dir)
     qtbot.addWidget(window)

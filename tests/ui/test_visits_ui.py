@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
 )
 
-from app.services import reports, visit_queries
+from app.services import documents, reports, visit_queries
 from app.ui.visit_outcome import VisitOutcomeDialog
 from app.ui.visit_queue import RatesDialog, VisitQueueView
 from tests.ui.conftest import when_shown, window_with_saved_report
@@ -172,11 +174,27 @@ def test_route_prints_to_a_printer_and_a_failed_printer_can_be_resumed(
     assert not view.printing.busy
 
 
-def test_a_cancelled_batch_prints_nothing(qtbot, app_en, store, officer, catalog, data_dir):
+def test_a_cancelled_batch_prints_nothing(
+    qtbot, app_en, store, officer, catalog, data_dir, monkeypatch
+):
     window = window_with_saved_report(qtbot, store, officer, catalog, data_dir)
     rid = close_through_form(qtbot, window)
     view = open_queue(qtbot, window)
-    ids = [r.id for r in visit_queries.visits_for_report(store, rid)] * 400  # long enough to show
+    ids = [r.id for r in visit_queries.visits_for_report(store, rid)] * 400
+    real = documents.visit_sheets_pdf
+
+    def slow_printer(*args, progress, **kwargs):  # noqa: ANN002, ANN003
+        """Sheets made faster than a person presses Cancel: held after the first until then."""
+
+        def gate(done: int, total: int) -> bool:
+            deadline = time.monotonic() + 20
+            while done > 0 and not progress.cancelled and time.monotonic() < deadline:
+                time.sleep(0.01)
+            return progress(done, total)
+
+        return real(*args, progress=gate, **kwargs)
+
+    monkeypatch.setattr(documents, "visit_sheets_pdf", slow_printer)
     offered: list[str] = []
     when_shown(QMessageBox, lambda box: (offered.append(box.text()), box.reject()))
     job = view.printing.print_sheets(ids, "route")
@@ -244,8 +262,52 @@ def test_the_desk_is_told_of_a_third_report_while_the_phone_is_typed(
     assert "report no. 3 in 30 days" in text and "same phone number" in text
     serials = [reports.get_report(store, r)["serial"] for r in earlier]
     assert all(serial in text for serial in serials)
-    form.ui.repeat_warning.linkActivated.emit(earlier[0])  # the officer clicks the earlier report
+    warning.linkActivated.emit(earlier[0])  # the officer clicks the earlier report
     assert window.tabs.currentWidget().report_id == earlier[0]
+    window.close()
+
+
+def test_earlier_reports_matching_on_every_key_are_listed_once_and_fold(
+    qtbot, app_en, store, officer, catalog, data_dir
+) -> None:
+    """Five earlier reports from the same phone, ID number and person at the address: each
+    is one line naming every key it shares, three shown until "show all"; the window stays
+    on a 768-pixel screen."""
+    import datetime as dt
+
+    from app.services import receiving
+    from app.ui.main_window import MainWindow
+    from tests.conftest import good_intake
+
+    same = good_intake(reporter_id_number="11010519491231002X")
+    now = dt.datetime.now().astimezone()
+    earlier = []
+    for days in (20, 15, 10, 5, 2):
+        rid = receiving.receive(store, officer, now=now - dt.timedelta(days=days)).id
+        receiving.save_intake(store, officer, rid, same, catalog)
+        earlier.append(reports.get_report(store, rid)["serial"])
+    window = MainWindow(store, catalog, officer, data_dir)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    window.receive()
+    form = window.tabs.currentWidget()
+    form.apply_fields({k: same[k] for k in ("reporter_name", "reporter_phone",
+                                            "reporter_id_number", "reporter_address")})  # fmt: skip
+    form.repeats.check()
+    warning = form.findChild(QLabel, "repeatWarning")
+    qtbot.waitUntil(warning.isVisible, timeout=2000)
+    text = warning.text()
+    listed = [serial for serial in earlier if serial in text]
+    assert len(listed) == 3 and all(text.count(serial) == 1 for serial in listed)
+    assert "Show all (2 more)" in text
+    line = next(row for row in text.split("<br>") if listed[0] in row)
+    assert "same phone number" in line and "same ID number" in line
+    warning.linkActivated.emit("#more")
+    text = warning.text()
+    assert all(text.count(serial) == 1 for serial in earlier) and "Show fewer" in text
+    qtbot.wait(50)
+    assert window.height() <= 768
     window.close()
 
 

@@ -24,7 +24,7 @@ def test_receipt_slip_pdf_has_chinese_text_serial_and_embedded_font(
         "王芳",
         "盗窃",
         "0351-1234567",
-        "核实报警人身份",
+        "依照规范处置",  # what happens next for the reporter, not the officers' checklist
     ):
         assert expected in text, expected
     fonts = reader.pages[0]["/Resources"]["/Font"]
@@ -71,3 +71,15 @@ def test_slip_opens_cleanly_in_a_second_reader(store, officer, catalog) -> None:
     with pikepdf.open(io.BytesIO(documents.receipt_slip_pdf(store, catalog, rid))) as pdf:
         assert len(pdf.pages) == 1
         assert pdf.check_pdf_syntax() == []
+
+
+def test_the_public_slip_carries_no_officer_internal_steps(store, officer, catalog) -> None:
+    """The handling standard is the officers' checklist (risk assessment, warning colours):
+    the reporter reads what happens next for them, and that a visit will come."""
+    rid = receiving.receive(store, officer).id
+    receiving.save_intake(store, officer, rid, good_intake(incident_type="C09"), catalog)
+    slip = documents.receipt_slip(store, catalog, rid)
+    internal = {step.text("zh_CN") for step in catalog.get("C09").steps}
+    assert not internal & set(slip.next_steps)
+    assert any("回访" in line for line in slip.next_steps)
+    assert slip.next_steps[-1] == "处置结果将向您反馈。"

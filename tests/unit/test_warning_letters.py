@@ -162,3 +162,34 @@ def test_the_letter_types_come_from_the_dispute_definitions_in_force(
         assert warning_letters.draft(store, officer, neighbours, DRAFT)
     finally:
         reload_rule_files()
+
+
+def test_four_eyes_a_chief_does_not_approve_the_letter_that_chief_drafted(
+    store, chief, catalog
+) -> None:
+    """The drafter approves only where the station has no other active chief, and then with a
+    reason that stays with the letter; a second chief makes the drafter's approval refused."""
+    from app.services import station
+    from tests.conftest import PASSWORD
+
+    letter_id = warning_letters.draft(store, chief, dispute(store, chief, catalog), DRAFT)
+    with pytest.raises(errors.ValidationFailed) as no_reason:
+        warning_letters.approve(store, chief, letter_id)
+    assert no_reason.value.errors == {"approval_note": "required"}
+    with pytest.raises(errors.ValidationFailed):
+        warning_letters.approve(store, chief, letter_id, "\x00")
+    assert warning_letters.get(store, letter_id).status == "draft"
+    warning_letters.approve(store, chief, letter_id, "所内仅一名所领导，教导员休假")
+    letter = warning_letters.get(store, letter_id)
+    assert letter.status == "approved"
+    assert letter.approval_note == "所内仅一名所领导，教导员休假"
+
+    station.add_officer(store, badge="100300", name="周正", password=PASSWORD, role="chief")
+    second_chief = station.sign_in(store, "100300", PASSWORD)
+    mine = warning_letters.draft(store, chief, dispute(store, chief, catalog), DRAFT)
+    with pytest.raises(errors.OwnDraftError):
+        warning_letters.approve(store, chief, mine, "想自己批")
+    assert warning_letters.get(store, mine).status == "draft"
+    warning_letters.approve(store, second_chief, mine)
+    approved = warning_letters.get(store, mine)
+    assert (approved.status, approved.approval_note) == ("approved", "")
