@@ -111,8 +111,8 @@ class IntakeForm(QWidget):
             self.apply_fields(view.draft)
             self.repeats.check()
         self._recheck_errors()
-        editable = self.record.get("status") in statuses.EDITABLE
-        self.missing.show(self.field_values() if editable else None)
+        if self.record.get("status") not in statuses.EDITABLE:
+            self.missing.show(None)
 
     # -- the fields ----------------------------------------------------------------------
     def line(self, name: str) -> QLineEdit:
@@ -151,6 +151,8 @@ class IntakeForm(QWidget):
         )
         self._lock_safe_contact()
         self._loading = False
+        if self.record.get("status") in statuses.EDITABLE:
+            self.missing.show(self.field_values())
 
     def _type_chosen(self, _code: str) -> None:
         self._lock_safe_contact()

@@ -101,6 +101,9 @@ class IntakeLayout(QObject):
             editor: QWidget = QPlainTextEdit() if name == "summary" else QLineEdit()
             self.boxes[name] = FieldBox(editor, object_name, texts[name])
             self.labels[name] = QLabel(texts[name])
+            # room for the " *" of a required field: choosing a type never shifts the form
+            metrics = self.labels[name].fontMetrics()
+            self.labels[name].setMinimumWidth(metrics.horizontalAdvance(texts[name] + " *"))
             field = self._type_field() if name == "incident_type" else self.boxes[name]
             form.addRow(self.labels[name], field)
         self.safe_contact = QCheckBox(
@@ -125,6 +128,7 @@ class IntakeLayout(QObject):
         self.type_list.setObjectName("incidentTypeList")
         self.type_list.setAccessibleName(self.tr("Matching incident types"))
         self.type_list.setMaximumHeight(110)
+        self.type_list.hide()  # shown while a type is being typed
         inner.addWidget(self.type_list)
         self.type_label = QLabel()
         self.type_label.setObjectName("incidentTypeChosen")
@@ -137,6 +141,9 @@ class IntakeLayout(QObject):
         self.steps = QListWidget()
         self.steps.setObjectName("handlingSteps")
         self.steps.setAccessibleName(self.tr("Handling steps"))
+        # a long step wraps instead of running off under a scroll bar (English is longer)
+        self.steps.setWordWrap(True)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps_hint = QLabel(self.tr("Choose an incident type to see its handling steps."))
         self.steps_hint.setWordWrap(True)
         column = QVBoxLayout(self.steps_box)

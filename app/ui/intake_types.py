@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem
 
 from app.domain.catalog import Catalog, filter_types
+from app.services.receiving import required_fields
 from app.ui.intake_layout import IntakeLayout
 
 
@@ -27,6 +28,7 @@ class IncidentTypePicker(QObject):
 
     def filter(self, text: str) -> None:
         self.ui.type_list.clear()
+        self.ui.type_list.setVisible(bool(text.strip()))  # room for the matches only while typing
         for t in filter_types(self.catalog, text, self.lang)[:30]:
             item = QListWidgetItem(f"{t.name(self.lang)}  ·  {t.code}")
             item.setData(Qt.ItemDataRole.UserRole, t.code)
@@ -60,6 +62,7 @@ class IncidentTypePicker(QObject):
     def _choose_item(self, item: QListWidgetItem) -> None:
         self.set_type(item.data(Qt.ItemDataRole.UserRole))
         self.ui.type_list.clear()  # chosen: the matches are done with
+        self.ui.type_list.hide()
         self.ui.boxes["incident_type"].set_error("")
         self.chosen.emit(self.code)
 
@@ -78,8 +81,9 @@ class IncidentTypePicker(QObject):
         self.code = code if code in self.catalog.by_code else ""
         ui.steps.blockSignals(True)
         ui.steps.clear()
-        for label in ui.labels.values():
-            label.setText(label.text().rstrip(" *"))
+        for name, label in ui.labels.items():  # required known up front, before a type too
+            required = ("incident_type", *required_fields(self.code, self.catalog))
+            label.setText(label.text().rstrip(" *") + (" *" if name in required else ""))
         if not self.code:
             ui.type_label.setText("")
             ui.steps_hint.show()
@@ -100,9 +104,6 @@ class IncidentTypePicker(QObject):
                 Qt.CheckState.Checked if checked and i in checked else Qt.CheckState.Unchecked
             )
             ui.steps.addItem(item)
-        for name in itype.required_fields:
-            if name in ui.labels:
-                ui.labels[name].setText(ui.labels[name].text() + " *")
         ui.steps.blockSignals(False)
 
     def _describe(self, code: str) -> str:

@@ -84,20 +84,20 @@ def _warning_value(field: str, value: object, lang: str) -> str | None:
         return ", ".join(names.get(str(v), str(v)) for v in value)
     if field == "warning_status" and isinstance(value, str):
         return {
-            "active": QCoreApplication.translate("Labels", "active"),
-            "lifted": QCoreApplication.translate("Labels", "lifted"),
+            "active": QCoreApplication.translate("Labels", "Active"),
+            "lifted": QCoreApplication.translate("Labels", "Lifted"),
         }.get(value, value)
     return None
 
 
 def status_text(status: str) -> str:
     names = {
-        statuses.RECEIVING: QCoreApplication.translate("Status", "unfinished intake"),
-        statuses.RECEIVED: QCoreApplication.translate("Status", "received"),
-        statuses.IN_HANDLING: QCoreApplication.translate("Status", "in handling"),
-        statuses.CLOSED: QCoreApplication.translate("Status", "closed"),
-        statuses.REFERRED: QCoreApplication.translate("Status", "referred"),
-        statuses.VOIDED: QCoreApplication.translate("Status", "voided"),
+        statuses.RECEIVING: QCoreApplication.translate("Status", "Unfinished intake"),
+        statuses.RECEIVED: QCoreApplication.translate("Status", "Received"),
+        statuses.IN_HANDLING: QCoreApplication.translate("Status", "In handling"),
+        statuses.CLOSED: QCoreApplication.translate("Status", "Closed"),
+        statuses.REFERRED: QCoreApplication.translate("Status", "Referred"),
+        statuses.VOIDED: QCoreApplication.translate("Status", "Voided"),
     }
     return names.get(status, status)
 
@@ -116,11 +116,11 @@ def visit_kind_text(kind: str) -> str:
 
 def visit_status_text(status: str) -> str:
     names = {
-        visits.DUE: QCoreApplication.translate("Visits", "due"),
-        visits.DONE: QCoreApplication.translate("Visits", "done"),
-        visits.NOT_REACHED: QCoreApplication.translate("Visits", "not reached"),
-        visits.REFUSED: QCoreApplication.translate("Visits", "refused"),
-        visits.CANCELLED: QCoreApplication.translate("Visits", "cancelled"),
+        visits.DUE: QCoreApplication.translate("Visits", "Due"),
+        visits.DONE: QCoreApplication.translate("Visits", "Done"),
+        visits.NOT_REACHED: QCoreApplication.translate("Visits", "Not reached"),
+        visits.REFUSED: QCoreApplication.translate("Visits", "Refused"),
+        visits.CANCELLED: QCoreApplication.translate("Visits", "Cancelled"),
     }
     return names.get(status, status)
 

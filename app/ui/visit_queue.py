@@ -293,7 +293,12 @@ class VisitQueueView(QWidget):
             self._sized = True
             for col in range(self.tree.columnCount()):
                 self.tree.resizeColumnToContents(col)
-            self.tree.setColumnWidth(5, min(self.tree.columnWidth(5), 340))
+            for col, widest in ((4, 150), (7, 230)):  # phone or "safe contact", the report
+                self.tree.setColumnWidth(col, min(self.tree.columnWidth(col), widest))
+            # the address takes what the others leave: every column inside 1,024 pixels
+            header = self.tree.header()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.tree.setUpdatesEnabled(True)
         text = self.tr("%1 overdue, %2 due today, %3 in the coming week.")
         text = (

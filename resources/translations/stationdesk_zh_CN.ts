@@ -889,22 +889,22 @@ Why is the risk gone?</source>
 <context>
     <name>IncidentTypePicker</name>
     <message>
-        <location filename="../../app/ui/intake_types.py" line="43"/>
+        <location filename="../../app/ui/intake_types.py" line="45"/>
         <source>No incident type matches &quot;%1&quot;: try the pinyin initials, e.g. dq.</source>
         <translation>没有与“%1”匹配的警情类别：可输入拼音首字母，如 dq。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_types.py" line="117"/>
+        <location filename="../../app/ui/intake_types.py" line="118"/>
         <source>dispute: return visits required</source>
         <translation>矛盾纠纷：须按规定回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_types.py" line="120"/>
+        <location filename="../../app/ui/intake_types.py" line="121"/>
         <source>safe contact: never contact the victim where the other party could see</source>
         <translation>安全联系：不得以对方可见的方式联系受害人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_types.py" line="123"/>
+        <location filename="../../app/ui/intake_types.py" line="124"/>
         <source>non-police matter: refer to %1</source>
         <translation>非警务警情：分流至 %1</translation>
     </message>
@@ -980,64 +980,64 @@ Why is the risk gone?</source>
         <translation>警情登记表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="217"/>
+        <location filename="../../app/ui/intake_form.py" line="219"/>
         <source>Draft kept - typed text survives a crash or power cut.</source>
         <translation>草稿已保存——即使程序崩溃或断电，已录入内容也不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="272"/>
+        <location filename="../../app/ui/intake_form.py" line="274"/>
         <source>Saved. Status: %1</source>
         <translation>已保存。状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="314"/>
+        <location filename="../../app/ui/intake_form.py" line="316"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="315"/>
+        <location filename="../../app/ui/intake_form.py" line="317"/>
         <source>A reason is required (at most 500 characters, no control characters).</source>
         <translation>必须填写原因（不超过500字，不含控制字符）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="326"/>
+        <location filename="../../app/ui/intake_form.py" line="328"/>
         <source>Leave unfinished</source>
         <translation>暂不完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="326"/>
+        <location filename="../../app/ui/intake_form.py" line="328"/>
         <source>Why can the intake not be completed now?</source>
         <translation>为什么现在无法完成登记？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="335"/>
+        <location filename="../../app/ui/intake_form.py" line="337"/>
         <source>Void receipt</source>
         <translation>作废受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="337"/>
+        <location filename="../../app/ui/intake_form.py" line="339"/>
         <source>Voiding marks this receipt void: it stays on record for ever with the reason, keeps its number, and can no longer be edited.
 Reason for voiding:</source>
         <translation>作废后，该受理记录标记为作废：连同原因永久留档，保留编号，不能再修改。
 作废原因：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="348"/>
+        <location filename="../../app/ui/intake_form.py" line="350"/>
         <source>Close report</source>
         <translation>办结警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="348"/>
+        <location filename="../../app/ui/intake_form.py" line="350"/>
         <source>Disposal result:</source>
         <translation>处置结果：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="363"/>
+        <location filename="../../app/ui/intake_form.py" line="365"/>
         <source>Refer</source>
         <translation>分流移交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="363"/>
+        <location filename="../../app/ui/intake_form.py" line="365"/>
         <source>Responsible department:</source>
         <translation>主管部门：</translation>
     </message>
@@ -1090,88 +1090,88 @@ Reason for voiding:</source>
         <translation>简要案情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="107"/>
+        <location filename="../../app/ui/intake_layout.py" line="110"/>
         <source>Safe contact: no phone calls; printed sheets leave out the details</source>
         <translation>安全联系：不得电话联系，打印的回访单不显示案情细节</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="112"/>
+        <location filename="../../app/ui/intake_layout.py" line="115"/>
         <source>Type Chinese, pinyin or initials, e.g. dq</source>
         <translation>输入中文、拼音或首字母，如 dq</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="126"/>
+        <location filename="../../app/ui/intake_layout.py" line="129"/>
         <source>Matching incident types</source>
         <translation>匹配的警情类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="136"/>
+        <location filename="../../app/ui/intake_layout.py" line="140"/>
         <source>Handling standard</source>
         <translation>规范处置标准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="139"/>
+        <location filename="../../app/ui/intake_layout.py" line="143"/>
         <source>Handling steps</source>
         <translation>处置步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="140"/>
+        <location filename="../../app/ui/intake_layout.py" line="144"/>
         <source>Choose an incident type to see its handling steps.</source>
         <translation>选择警情类别后，这里显示该类警情的规范处置步骤。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="147"/>
-        <location filename="../../app/ui/intake_layout.py" line="148"/>
+        <location filename="../../app/ui/intake_layout.py" line="151"/>
+        <location filename="../../app/ui/intake_layout.py" line="152"/>
         <source>Save intake</source>
         <translation>保存登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="149"/>
+        <location filename="../../app/ui/intake_layout.py" line="153"/>
         <source>Save intake (Ctrl+S or Ctrl+Enter, from any field)</source>
         <translation>保存登记（在任一栏中按 Ctrl+S 或 Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="150"/>
+        <location filename="../../app/ui/intake_layout.py" line="154"/>
         <source>Leave unfinished...</source>
         <translation>暂不完成…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="151"/>
+        <location filename="../../app/ui/intake_layout.py" line="155"/>
         <source>Void receipt...</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="152"/>
+        <location filename="../../app/ui/intake_layout.py" line="156"/>
         <source>Start handling</source>
         <translation>开始处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="153"/>
+        <location filename="../../app/ui/intake_layout.py" line="157"/>
         <source>Close with result...</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="154"/>
+        <location filename="../../app/ui/intake_layout.py" line="158"/>
         <source>Refer to department...</source>
         <translation>分流移交…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="155"/>
+        <location filename="../../app/ui/intake_layout.py" line="159"/>
         <source>Receipt slip...</source>
         <translation>报警回执…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="156"/>
+        <location filename="../../app/ui/intake_layout.py" line="160"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="157"/>
+        <location filename="../../app/ui/intake_layout.py" line="161"/>
         <source>Early warning...</source>
         <translation>五色预警…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="158"/>
+        <location filename="../../app/ui/intake_layout.py" line="162"/>
         <source>Warning letter...</source>
         <translation>告诫书…</translation>
     </message>
@@ -1355,12 +1355,12 @@ Reason for voiding:</source>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="87"/>
-        <source>active</source>
+        <source>Active</source>
         <translation>在管</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="88"/>
-        <source>lifted</source>
+        <source>Lifted</source>
         <translation>已解除</translation>
     </message>
     <message>
@@ -2799,32 +2799,32 @@ Reason for voiding:</source>
     <name>Status</name>
     <message>
         <location filename="../../app/ui/labels.py" line="95"/>
-        <source>unfinished intake</source>
+        <source>Unfinished intake</source>
         <translation>未完成登记</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="96"/>
-        <source>received</source>
+        <source>Received</source>
         <translation>已登记</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="97"/>
-        <source>in handling</source>
+        <source>In handling</source>
         <translation>处置中</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="98"/>
-        <source>closed</source>
+        <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="99"/>
-        <source>referred</source>
+        <source>Referred</source>
         <translation>已分流移交</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="100"/>
-        <source>voided</source>
+        <source>Voided</source>
         <translation>已作废</translation>
     </message>
 </context>
@@ -3501,27 +3501,27 @@ Reason for voiding:</source>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="119"/>
-        <source>due</source>
+        <source>Due</source>
         <translation>待回访</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="120"/>
-        <source>done</source>
+        <source>Done</source>
         <translation>已回访</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="121"/>
-        <source>not reached</source>
+        <source>Not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="122"/>
-        <source>refused</source>
+        <source>Refused</source>
         <translation>拒绝回访</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="123"/>
-        <source>cancelled</source>
+        <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>

@@ -33,7 +33,7 @@ def test_history_speaks_in_field_names_and_catalog_words(
     )
     assert seen["Reporter name"].endswith("王芳")
     assert seen["Incident type"].endswith("Theft")
-    assert seen["Status"] == "unfinished intake  →  received"
+    assert seen["Status"] == "Unfinished intake  →  Received"  # statuses capitalised in English
     assert seen["Handling steps done"].endswith("1, 2")
     assert "reporter_name" not in seen and "C01" not in seen["Incident type"]
 
