@@ -190,9 +190,15 @@ class HqIncompleteError(SyncFailedError):
 
 
 class VisitNotFoundError(NotFoundError):
-    """What was typed or scanned is not a visit of this station (or its check digit is wrong)."""
+    """What was typed or scanned is not a visit of this station."""
 
     code = "visit_not_found"
+
+
+class VisitCodeMistypedError(VisitNotFoundError):
+    """The code's check digit does not match its number: a typing error, said as such."""
+
+    code = "visit_code_mistyped"
 
 
 class VisitAlreadyRecordedError(StationDeskError):

@@ -72,6 +72,13 @@ def visit_code(number: int) -> str:
     return f"{CODE_PREFIX}{body}-{luhn_digit(body)}"
 
 
+def mistyped_visit_code(text: str) -> bool:
+    """A code of the right shape whose check digit does not match: a slip of a key, not a
+    visit that does not exist."""
+    match = _CODE_INPUT.match(text.strip())
+    return match is not None and luhn_digit(match.group(1).zfill(7)) != match.group(2)
+
+
 def parse_visit_code(text: str) -> int | None:
     """The visit number in what was typed or scanned, or None when it is not a valid code.
 

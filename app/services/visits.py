@@ -142,6 +142,8 @@ def find_visit_id(s: Session, ref: str) -> str:
         found = s.scalar(select(Visit.id).where(Visit.number == number))
     elif len(text) == 36:
         found = s.scalar(select(Visit.id).where(Visit.id == text.lower()))
+    if found is None and visits.mistyped_visit_code(text):
+        raise errors.VisitCodeMistypedError(text[:40], typed=text[:40])
     if found is None:
         raise errors.VisitNotFoundError(text[:40], typed=text[:40])
     return found

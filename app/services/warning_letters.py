@@ -215,23 +215,23 @@ def _own_draft_note(s: Session, chief: OfficerInfo, letter: WarningLetter, reaso
         return ""
     if _other_chiefs(s, chief):
         raise errors.OwnDraftError()
+    return _required_reason("approval_note", reason)
+
+
+def _required_reason(field: str, reason: str) -> str:
+    """A reason kept with a chief's act: cleaned like a void reason, never empty."""
     try:
         text = clean_text("void_reason", reason)
     except FieldError as exc:
-        raise errors.ValidationFailed({"approval_note": exc.code}) from None
+        raise errors.ValidationFailed({field: exc.code}) from None
     if not text:
-        raise errors.ValidationFailed({"approval_note": "required"})
+        raise errors.ValidationFailed({field: "required"})
     return text
 
 
 def refuse(store: Store, chief: OfficerInfo, letter_id: str, reason: str) -> None:
     require(chief, "approve")
-    try:
-        text = clean_text("void_reason", reason)
-    except FieldError as exc:
-        raise errors.ValidationFailed({"refusal_reason": exc.code}) from None
-    if not text:
-        raise errors.ValidationFailed({"refusal_reason": "required"})
+    text = _required_reason("refusal_reason", reason)
     moment = now_local()
     with store.write() as s:
         st = station_row(s)

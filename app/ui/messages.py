@@ -117,6 +117,11 @@ def _work_texts(exc: errors.StationDeskError) -> dict[str, str]:
             "Messages",
             "No visit of this station has the code %1. Check the code on the sheet (V, seven digits, dash, check digit) and type it again.",
         ).replace("%1", str(exc.details.get("typed", ""))),
+        "visit_code_mistyped": QCoreApplication.translate(
+            "Messages",
+            "The code %1 has a typing error: its last digit does not match the digits before it. "
+            "Check the code on the sheet and type it again.",
+        ).replace("%1", str(exc.details.get("typed", ""))),
         "visit_already_recorded": QCoreApplication.translate(
             "Messages",
             "The outcome of visit %1 was already recorded (%2, %3 by %4). Nothing was changed.",

@@ -1115,63 +1115,63 @@ Reason for voiding:</source>
         <translation>处置步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="144"/>
+        <location filename="../../app/ui/intake_layout.py" line="147"/>
         <source>Choose an incident type to see its handling steps.</source>
         <translation>选择警情类别后，这里显示该类警情的规范处置步骤。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="151"/>
-        <location filename="../../app/ui/intake_layout.py" line="152"/>
+        <location filename="../../app/ui/intake_layout.py" line="154"/>
+        <location filename="../../app/ui/intake_layout.py" line="155"/>
         <source>Save intake</source>
         <translation>保存登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="153"/>
+        <location filename="../../app/ui/intake_layout.py" line="156"/>
         <source>Save intake (Ctrl+S or Ctrl+Enter, from any field)</source>
         <translation>保存登记（在任一栏中按 Ctrl+S 或 Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="154"/>
+        <location filename="../../app/ui/intake_layout.py" line="157"/>
         <source>Leave unfinished...</source>
         <translation>暂不完成…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="155"/>
+        <location filename="../../app/ui/intake_layout.py" line="158"/>
         <source>Void receipt...</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="156"/>
+        <location filename="../../app/ui/intake_layout.py" line="159"/>
         <source>Start handling</source>
         <translation>开始处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="157"/>
+        <location filename="../../app/ui/intake_layout.py" line="160"/>
         <source>Close with result...</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="158"/>
+        <location filename="../../app/ui/intake_layout.py" line="161"/>
         <source>Refer to department...</source>
         <translation>分流移交…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="159"/>
+        <location filename="../../app/ui/intake_layout.py" line="162"/>
         <source>Receipt slip...</source>
         <translation>报警回执…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="160"/>
+        <location filename="../../app/ui/intake_layout.py" line="163"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="161"/>
+        <location filename="../../app/ui/intake_layout.py" line="164"/>
         <source>Early warning...</source>
         <translation>五色预警…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="162"/>
+        <location filename="../../app/ui/intake_layout.py" line="165"/>
         <source>Warning letter...</source>
         <translation>告诫书…</translation>
     </message>
@@ -1631,27 +1631,27 @@ Reason for voiding:</source>
         <translation>本所没有编号为 %1 的回访。请核对回访单上的编号（V、七位数字、短横线、校验位）后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="120"/>
+        <location filename="../../app/ui/messages.py" line="125"/>
         <source>The outcome of visit %1 was already recorded (%2, %3 by %4). Nothing was changed.</source>
         <translation>回访 %1 的结果已录入（%2，%3，录入人 %4），本次未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="128"/>
+        <location filename="../../app/ui/messages.py" line="133"/>
         <source>Report %1 was voided: it is not visited and no sheet is printed for it.</source>
         <translation>警情 %1 已作废：不再回访，也不打印回访单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="131"/>
+        <location filename="../../app/ui/messages.py" line="136"/>
         <source>Printing failed: %1</source>
         <translation>打印失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="134"/>
+        <location filename="../../app/ui/messages.py" line="139"/>
         <source>The return-visit policy file could not be loaded: %1</source>
         <translation>无法读取回访规则文件：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="137"/>
+        <location filename="../../app/ui/messages.py" line="142"/>
         <source>This station has not been set up yet.</source>
         <translation>本所尚未初始化。</translation>
     </message>
@@ -1666,142 +1666,147 @@ Reason for voiding:</source>
         <translation>该告诫书由您起草：须由本所另一位所长审批（双人审核）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="146"/>
+        <location filename="../../app/ui/messages.py" line="120"/>
+        <source>The code %1 has a typing error: its last digit does not match the digits before it. Check the code on the sheet and type it again.</source>
+        <translation>回访码 %1 有输入错误：最后一位校验码与前面的数字不符。请对照回访单上的编码重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="151"/>
         <source>Required for this incident type.</source>
         <translation>该类警情必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="147"/>
+        <location filename="../../app/ui/messages.py" line="152"/>
         <source>Enter a phone number, or the reason none was given.</source>
         <translation>请填写联系电话，或说明未提供电话的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="150"/>
+        <location filename="../../app/ui/messages.py" line="155"/>
         <source>Too long: at most %1 characters.</source>
         <translation>内容过长：最多 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="153"/>
+        <location filename="../../app/ui/messages.py" line="158"/>
         <source>Contains invisible control characters; retype the text.</source>
         <translation>包含不可见的控制字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="156"/>
+        <location filename="../../app/ui/messages.py" line="161"/>
         <source>An ID number has 18 characters.</source>
         <translation>身份证号应为18位。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="157"/>
+        <location filename="../../app/ui/messages.py" line="162"/>
         <source>An ID number is 17 digits followed by a digit or X.</source>
         <translation>身份证号为17位数字加1位数字或X。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="160"/>
+        <location filename="../../app/ui/messages.py" line="165"/>
         <source>The birth date inside this ID number is not a real date.</source>
         <translation>身份证号中的出生日期无效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="163"/>
+        <location filename="../../app/ui/messages.py" line="168"/>
         <source>The first two digits are not a province code: check the number.</source>
         <translation>前两位不是省级行政区划代码，请核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="166"/>
+        <location filename="../../app/ui/messages.py" line="171"/>
         <source>The birth year inside this ID number is before 1900, which is not plausible: check the number.</source>
         <translation>该身份证号中的出生年份早于1900年，不合常理，请核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="171"/>
+        <location filename="../../app/ui/messages.py" line="176"/>
         <source>The birth date inside this ID number is after today: check the number.</source>
         <translation>该身份证号中的出生日期晚于今天，请核对号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="174"/>
+        <location filename="../../app/ui/messages.py" line="179"/>
         <source>The check digit does not match: this ID number has a typing error.</source>
         <translation>校验码不符：身份证号有输入错误。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="177"/>
+        <location filename="../../app/ui/messages.py" line="182"/>
         <source>A phone number contains only digits, spaces and dashes.</source>
         <translation>电话号码只能包含数字、空格和短横线。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="180"/>
+        <location filename="../../app/ui/messages.py" line="185"/>
         <source>Not a valid phone number: 11-digit mobile, or area code and number.</source>
         <translation>电话号码格式不正确：应为11位手机号，或区号加座机号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="183"/>
+        <location filename="../../app/ui/messages.py" line="188"/>
         <source>This is a service number (such as 110 or 12345), not the reporter&apos;s own phone: enter a mobile, or a landline with its area code.</source>
         <translation>这是服务号码（如110、12345），不是报警人本人的电话：请填写手机号，或带区号的固定电话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="188"/>
+        <location filename="../../app/ui/messages.py" line="193"/>
         <source>A name contains letters only (no digits or symbols).</source>
         <translation>姓名只能包含文字（不能有数字或符号）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="191"/>
+        <location filename="../../app/ui/messages.py" line="196"/>
         <source>Use the form YYYY-MM-DD HH:MM.</source>
         <translation>请按 年-月-日 时:分 格式填写，如 2024-01-02 22:00。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="192"/>
+        <location filename="../../app/ui/messages.py" line="197"/>
         <source>The incident time is in the future.</source>
         <translation>发案时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="195"/>
+        <location filename="../../app/ui/messages.py" line="200"/>
         <source>Choose an incident type from the list.</source>
         <translation>请从列表中选择警情类别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="198"/>
+        <location filename="../../app/ui/messages.py" line="203"/>
         <source>2 to 12 letters or digits.</source>
         <translation>2至12位字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="199"/>
+        <location filename="../../app/ui/messages.py" line="204"/>
         <source>3 to 12 letters or digits.</source>
         <translation>3至12位字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="200"/>
+        <location filename="../../app/ui/messages.py" line="205"/>
         <source>This badge number already has an account.</source>
         <translation>该警号已有账号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="203"/>
+        <location filename="../../app/ui/messages.py" line="208"/>
         <source>At least 8 characters.</source>
         <translation>至少8个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="204"/>
+        <location filename="../../app/ui/messages.py" line="209"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="205"/>
+        <location filename="../../app/ui/messages.py" line="210"/>
         <source>The new password must differ from the old one.</source>
         <translation>新密码不能与旧密码相同。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="208"/>
+        <location filename="../../app/ui/messages.py" line="213"/>
         <source>This is the last administrator account: add another administrator first.</source>
         <translation>这是最后一个管理员账号：请先添加另一名管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="211"/>
+        <location filename="../../app/ui/messages.py" line="216"/>
         <source>Choose a role from the list.</source>
         <translation>请从列表中选择角色。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="212"/>
+        <location filename="../../app/ui/messages.py" line="217"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="221"/>
+        <location filename="../../app/ui/messages.py" line="226"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
@@ -1871,62 +1876,62 @@ Reason for voiding:</source>
 <context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="480"/>
+        <location filename="../../app/ui/visit_queue.py" line="485"/>
         <source>Return visits: satisfaction and completion</source>
         <translation>回访满意率与完成率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="495"/>
+        <location filename="../../app/ui/visit_queue.py" line="500"/>
         <source>Officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="496"/>
+        <location filename="../../app/ui/visit_queue.py" line="501"/>
         <source>Visits due</source>
         <translation>应回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="497"/>
+        <location filename="../../app/ui/visit_queue.py" line="502"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="498"/>
+        <location filename="../../app/ui/visit_queue.py" line="503"/>
         <source>Completion rate</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="499"/>
+        <location filename="../../app/ui/visit_queue.py" line="504"/>
         <source>Answers</source>
         <translation>有效答复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="500"/>
+        <location filename="../../app/ui/visit_queue.py" line="505"/>
         <source>Satisfied or basically</source>
         <translation>满意及基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="501"/>
+        <location filename="../../app/ui/visit_queue.py" line="506"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="508"/>
+        <location filename="../../app/ui/visit_queue.py" line="513"/>
         <source>Completion: visits due in the month that were done or refused. Satisfaction: satisfied plus basically satisfied, over all answers recorded in the month.</source>
         <translation>完成率：本月应回访中已回访或被拒绝回访的比例。满意率：本月录入的答复中&quot;满意&quot;与&quot;基本满意&quot;所占比例。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="514"/>
+        <location filename="../../app/ui/visit_queue.py" line="519"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="539"/>
+        <location filename="../../app/ui/visit_queue.py" line="544"/>
         <source>Station total</source>
         <translation>全所合计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="541"/>
+        <location filename="../../app/ui/visit_queue.py" line="546"/>
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
@@ -3369,70 +3374,70 @@ Reason for voiding:</source>
         <translation>未来7天（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="298"/>
+        <location filename="../../app/ui/visit_queue.py" line="303"/>
         <source>%1 overdue, %2 due today, %3 in the coming week.</source>
         <translation>已逾期 %1 个，今日应回访 %2 个，未来一周 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="305"/>
+        <location filename="../../app/ui/visit_queue.py" line="310"/>
         <source>%1 dissatisfied answers under supervision.</source>
         <translation>%1 个不满意回访正在督办整改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="317"/>
+        <location filename="../../app/ui/visit_queue.py" line="322"/>
         <source>safe contact - no calls</source>
         <translation>安全联系—不得电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="320"/>
+        <location filename="../../app/ui/visit_queue.py" line="325"/>
         <source> (attempt %1)</source>
         <translation>（第%1次尝试）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="324"/>
+        <location filename="../../app/ui/visit_queue.py" line="329"/>
         <source>care register</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="386"/>
+        <location filename="../../app/ui/visit_queue.py" line="391"/>
         <source>Outcome of %1 recorded.</source>
         <translation>已录入回访 %1 的结果。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="388"/>
+        <location filename="../../app/ui/visit_queue.py" line="393"/>
         <source>Follow-up visit created: %1.</source>
         <translation>已生成后续回访：%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="401"/>
-        <location filename="../../app/ui/visit_queue.py" line="407"/>
+        <location filename="../../app/ui/visit_queue.py" line="406"/>
+        <location filename="../../app/ui/visit_queue.py" line="412"/>
         <source>Assign</source>
         <translation>分配回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="401"/>
-        <location filename="../../app/ui/visit_queue.py" line="432"/>
+        <location filename="../../app/ui/visit_queue.py" line="406"/>
+        <location filename="../../app/ui/visit_queue.py" line="437"/>
         <source>Select visits first.</source>
         <translation>请先选择回访。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="408"/>
+        <location filename="../../app/ui/visit_queue.py" line="413"/>
         <source>Give %1 visits to:</source>
         <translation>将 %1 个回访分配给：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="422"/>
+        <location filename="../../app/ui/visit_queue.py" line="427"/>
         <source>%1 visits now with %2.</source>
         <translation>%1 个回访已分配给 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="432"/>
-        <location filename="../../app/ui/visit_queue.py" line="434"/>
+        <location filename="../../app/ui/visit_queue.py" line="437"/>
+        <location filename="../../app/ui/visit_queue.py" line="439"/>
         <source>Visit sheets</source>
         <translation>回访单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="457"/>
+        <location filename="../../app/ui/visit_queue.py" line="462"/>
         <source>Visit sheets are being prepared or printed: wait for them.</source>
         <translation>走访单正在生成或打印，请稍候。</translation>
     </message>
@@ -3452,17 +3457,17 @@ Reason for voiding:</source>
         <translation>该日及之前到期的未完成回访，按路线顺序排列。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="449"/>
+        <location filename="../../app/ui/visit_queue.py" line="454"/>
         <source>Route</source>
         <translation>回访路线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="450"/>
+        <location filename="../../app/ui/visit_queue.py" line="455"/>
         <source>No open visits are due on or before %1.</source>
         <translation>%1 及之前没有到期的未完成回访。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="453"/>
+        <location filename="../../app/ui/visit_queue.py" line="458"/>
         <source>Route %1</source>
         <translation>回访路线 %1</translation>
     </message>

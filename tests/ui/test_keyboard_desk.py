@@ -208,3 +208,20 @@ def test_the_desk_and_the_supervision_tab_count_the_same_today(
     desk = window.desk.findChild(QLabel, "receivedCount").text()
     assert desk == view.findChild(QLabel, "card_today").text() == "3"
     window.close()
+
+
+def test_a_type_ahead_that_matches_nothing_says_so(
+    qtbot, app_en, store, officer, catalog, data_dir
+) -> None:
+    window = open_window(qtbot, store, officer, catalog, data_dir)
+    window.receive()
+    form = window.tabs.currentWidget()
+    type_line = field(form, "incidentType")
+    type_line.setFocus()
+    qtbot.keyClicks(type_line, "qqqq")
+    error = form.findChild(QLabel, "incidentTypeError")
+    assert error.isVisible() and 'No incident type matches "qqqq"' in error.text()
+    type_line.clear()
+    qtbot.keyClicks(type_line, "dq")
+    assert not error.isVisible()  # gone as soon as it matches
+    window.close()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app import errors
@@ -253,3 +255,21 @@ def test_care_register_schedules_on_the_grade_cadence(store, chief) -> None:
     with pytest.raises(errors.ValidationFailed) as info:
         care_register.register_person(store, chief, name="李四", category="mental_illness")
     assert "grade" in info.value.errors
+
+
+@given(number=st.integers(1, 9_999_999), wrong=st.integers(1, 9))
+def test_a_wrong_check_digit_is_a_typing_error_not_a_missing_visit(number, wrong) -> None:
+    code = terms.visit_code(number)
+    right = int(code[-1])
+    typo = f"{code[:-1]}{(right + wrong) % 10}"
+    assert terms.parse_visit_code(code) == number and not terms.mistyped_visit_code(code)
+    assert terms.parse_visit_code(typo) is None and terms.mistyped_visit_code(typo)
+
+
+def test_the_desk_says_a_mistyped_code_is_mistyped(store, officer) -> None:
+    with store.read() as s:
+        with pytest.raises(errors.VisitCodeMistypedError):
+            visits.find_visit_id(s, "V0000001-0")  # its check digit is 8
+        with pytest.raises(errors.VisitNotFoundError) as missing:
+            visits.find_visit_id(s, terms.visit_code(1))  # well typed, no such visit yet
+    assert not isinstance(missing.value, errors.VisitCodeMistypedError)
