@@ -225,3 +225,70 @@ def test_a_type_ahead_that_matches_nothing_says_so(
     qtbot.keyClicks(type_line, "dq")
     assert not error.isVisible()  # gone as soon as it matches
     window.close()
+
+
+def test_views_keep_fixed_places_and_ctrl_w_closes_the_tab_shown(
+    qtbot, app_en, store, chief, catalog, data_dir
+) -> None:
+    """Opened in any order, the views stand in one order after the desk, intakes after
+    them; Ctrl+W closes the tab on screen (an intake's typed text stays in its draft)."""
+    from PySide6.QtGui import QAction
+
+    window = open_window(qtbot, store, chief, catalog, data_dir)
+    window.receive()
+    for name in ("shift", "reports", "visits"):
+        window.views.show(name)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles[:4] == ["Receive desk", "Reports", "Return visits", "Shift end"]
+    close = next(a for a in window.findChildren(QAction) if a.shortcut() == QKeySequence("Ctrl+W"))
+    window.views.show("visits")
+    close.trigger()
+    assert "Return visits" not in [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    window.close()
+
+
+def test_lifting_a_warning_says_what_it_does_and_cancel_lifts_nothing(
+    qtbot, app_en, store, officer, chief, catalog, data_dir
+) -> None:
+    from app.services import early_warning
+    from app.ui.early_warning_dialog import EarlyWarningDialog
+
+    rid = receiving.receive(store, officer).id
+    receiving.save_intake(store, officer, rid, good_intake(incident_type="D02"), catalog)
+    early_warning.assess(store, officer, rid, ["weapon"])
+    dialog = EarlyWarningDialog(store, chief, rid, "en")
+    qtbot.addWidget(dialog)
+    said: list[str] = []
+
+    def cancel(box: QInputDialog) -> None:
+        said.append(box.labelText())
+        box.reject()
+
+    when_shown(QInputDialog, cancel)
+    dialog.lift()
+    assert "pending warning visits are cancelled" in said[0]
+    assert reports.get_report(store, rid)["warning_status"] == "active"
+
+
+def test_leaving_a_receipt_unfinished_keeps_the_form_as_it_was(
+    qtbot, app_en, store, officer, catalog, data_dir
+) -> None:
+    window = open_window(qtbot, store, officer, catalog, data_dir)
+    window.receive()
+    form = window.tabs.currentWidget()
+    phone = "13912345678"
+    field(form, "reporterName").setText("王芳")
+    field(form, "reporterPhone").setFocus()
+    qtbot.keyClicks(field(form, "reporterPhone"), phone)
+
+    def reason(dialog: QInputDialog) -> None:
+        dialog.setTextValue("报警人临时离开")
+        dialog.accept()
+
+    when_shown(QInputDialog, reason)
+    form.findChild(QPushButton, "leaveUnfinishedButton").click()
+    assert field(form, "reporterName").text() == "王芳"
+    assert field(form, "reporterPhone").text() == phone
+    assert not form.findChild(QLabel, "reporterNameError").isVisible()
+    assert reports.get_report(store, form.report_id)["unfinished_reason"] == "报警人临时离开"
+    window.close()
