@@ -60,3 +60,16 @@ def test_print_preview_opens_and_renders_the_slip(
         Qt.MouseButton.LeftButton,
     )
     qtbot.waitUntil(lambda: painted == [1])
+
+
+def test_every_field_of_a_report_has_a_name_in_words(app_en) -> None:
+    """History speaks in words: no raw column name (repeat_rule, repeat_key) and no raw key."""
+    from app.domain.report_fields import RECORD_FIELDS
+    from app.ui.labels import display_value, field_label
+
+    raw = [name for name in RECORD_FIELDS if name != "id" and field_label(name) == name]
+    assert raw == []
+    assert field_label("repeat_key") == "Repeated by"
+    assert display_value("repeat_key", "name_address", None, "en") == (
+        "same person at the same address"
+    )
