@@ -292,3 +292,28 @@ def test_leaving_a_receipt_unfinished_keeps_the_form_as_it_was(
     assert not form.findChild(QLabel, "reporterNameError").isVisible()
     assert reports.get_report(store, form.report_id)["unfinished_reason"] == "报警人临时离开"
     window.close()
+
+
+def test_an_error_beside_its_field_goes_as_soon_as_the_field_is_fixed(
+    qtbot, app_en, store, officer, catalog, data_dir
+) -> None:
+    window = open_window(qtbot, store, officer, catalog, data_dir)
+    window.resize(1024, 700)
+    window.receive()
+    form = window.tabs.currentWidget()
+    form.apply_fields(good_intake(reporter_name="", reporter_id_number="110105194912310021"))
+    form.save()
+    name_error = form.findChild(QLabel, "reporterNameError")
+    id_error = form.findChild(QLabel, "reporterIdNumberError")
+    assert name_error.isVisible() and id_error.isVisible()
+    name = field(form, "reporterName")
+    name.setText("王芳")  # fixed (as typed: textEdited): its message goes at once
+    name.textEdited.emit("王芳")
+    assert not name_error.isVisible() and id_error.isVisible()
+    id_number = field(form, "reporterIdNumber")
+    id_number.clear()
+    id_number.setFocus()
+    qtbot.keyClicks(id_number, "11010519491231002X")
+    assert not id_error.isVisible()
+    assert reports.get_report(store, form.report_id)["status"] == "receiving"  # nothing saved yet
+    window.close()
