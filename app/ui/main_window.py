@@ -14,7 +14,7 @@ import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.station = station_info(store)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("StationDesk - %1").replace("%1", self.station.unit_name))
-        self.resize(1280, 800)
+        self._fit_screen()
         self.restart_requested = False
         self.sync_worker = SyncWorker(store)
         self.sync_worker.finished.connect(self._synced)
@@ -152,6 +152,16 @@ class MainWindow(QMainWindow):
         self.checks.set_locked(not shown)
         self.stack.setCurrentWidget(self.tabs if shown else self.session_lock.screen)
         self.menus.set_enabled(shown)
+
+    def _fit_screen(self) -> None:
+        """1,280 x 800 where the screen has room; never larger than the screen's free area (a
+        desk PC of 1,024 x 768 with no window manager would otherwise show it cut off)."""
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        width, height = 1280, 800
+        if room is not None and room.width() > 0 and room.height() > 0:
+            width, height = min(width, room.width()), min(height, room.height())
+        self.resize(width, height)
 
     def hand_over(self, officer: OfficerInfo) -> None:
         """Another officer takes the desk: the one before is signed out and nothing of theirs

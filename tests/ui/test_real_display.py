@@ -190,6 +190,7 @@ def test_an_intake_from_f2_to_saved_takes_at_most_eight_control_keys(
                 xdotool(display, "type", "--delay", "20" if text.isascii() else "120", text)
             if index < len(INTAKE) - 1:
                 key("Return")
+        size = window_size(display, "StationDesk -")  # the form full, before the save
         key("ctrl+s")
         wait_for(lambda: not receipts(data_dir), "Ctrl+S did not save the intake")
         saved = saved_report(data_dir, report_id)
@@ -197,11 +198,24 @@ def test_an_intake_from_f2_to_saved_takes_at_most_eight_control_keys(
         errors = stop(app)
     assert "Traceback" not in errors
     assert len(control) <= CONTROL_KEYS_AT_MOST, control
+    assert size[0] <= 1024 and size[1] <= 768, f"the window outgrew the screen: {size}"
     assert saved["status"] == "received"
     assert saved["incident_type"] == "C01"
     for name, text in INTAKE:
         if name != "incident_type":
             assert saved[name].replace(" ", "") == text.replace(" ", ""), name
+
+
+def window_size(display: str, title: str) -> tuple[int, int]:
+    """Width and height of the visible window whose title starts with `title`."""
+    ids = xdotool(display, "search", "--onlyvisible", "--name", title).split()
+    assert ids, f"no window {title!r}"
+    shell = dict(
+        line.split("=", 1)
+        for line in xdotool(display, "getwindowgeometry", "--shell", ids[0]).splitlines()
+        if "=" in line
+    )
+    return int(shell["WIDTH"]), int(shell["HEIGHT"])
 
 
 def unfinished_ids(data_dir: Path) -> list[str]:
@@ -218,3 +232,22 @@ def saved_report(data_dir: Path, report_id: str) -> dict[str, object]:
         return reports.get_report(store, report_id)
     finally:
         store.close()
+
+
+def test_every_view_fits_a_1024_by_768_screen(store: Store, data_dir: Path, display: str) -> None:
+    """The chief opens each view by its key on the smallest desk screen, with no window
+    manager to clamp anything: the window never outgrows the screen."""
+    store.close()
+    app = start_app(data_dir, display)
+    sizes: dict[str, tuple[int, int]] = {}
+    try:
+        sign_in(display)
+        for keys in ("F2", "ctrl+f", "ctrl+r", "ctrl+k", "ctrl+t", "ctrl+j"):
+            xdotool(display, "key", keys)
+            time.sleep(1.0)  # the view is built and shown
+            sizes[keys] = window_size(display, "StationDesk -")
+    finally:
+        errors = stop(app)
+    assert "Traceback" not in errors
+    too_big = {k: s for k, s in sizes.items() if s[0] > 1024 or s[1] > 768}
+    assert not too_big, f"the window outgrew the screen: {too_big}"
