@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -46,12 +46,20 @@ class BarChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_rows(self, rows: list[tuple[str, int, QColor]]) -> None:
+        # every name in full on hover, where the chart is too narrow to draw it whole
+        self.setToolTip("\n".join(f"{name}: {value}" for name, value, _c in rows))
         self.rows = rows[: self.max_rows]
         self.updateGeometry()
         self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(320, 28 + 22 * max(1, len(self.rows)))
+
+    def label_width(self, metrics: QFontMetrics) -> int:
+        """Up to three fifths of the chart for the names (English names are long), never less
+        than 150; the bars keep the rest."""
+        widest = max((metrics.horizontalAdvance(r[0]) for r in self.rows), default=0) + 8
+        return min(max(150, self.width() * 3 // 5), widest)
 
     def paintEvent(self, _event: object) -> None:
         painter = QPainter(self)
@@ -62,7 +70,7 @@ class BarChart(QWidget):
             painter.setPen(QColor("#777"))
             painter.drawText(QRectF(0, 24, self.width(), 20), self.tr("nothing yet"))
             return
-        label_w = min(150, max(metrics.horizontalAdvance(r[0]) for r in self.rows) + 8)
+        label_w = self.label_width(metrics)
         value_w = max(metrics.horizontalAdvance(str(r[1])) for r in self.rows) + 8
         top = max(r[1] for r in self.rows) or 1
         span = max(10, self.width() - label_w - value_w)
@@ -125,6 +133,8 @@ class SupervisionView(QWidget):
         charts.addWidget(self.colour_chart, 1, 1)
         self.review = QListWidget()
         self.review.setObjectName("dailyReview")
+        self.review.setWordWrap(True)  # each line whole at 1,024 pixels, no sideways scrolling
+        self.review.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         review_box = QGroupBox(self.tr("Daily review (yesterday)"))
         QVBoxLayout(review_box).addWidget(self.review)
         self.refresh_button = QPushButton(self.tr("Refresh"))

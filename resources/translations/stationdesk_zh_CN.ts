@@ -357,7 +357,7 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="63"/>
+        <location filename="../../app/ui/supervision_view.py" line="71"/>
         <source>nothing yet</source>
         <translation>暂无</translation>
     </message>
@@ -1457,68 +1457,68 @@ Reason for voiding:</source>
         <translation>值班民警：%1（%2）— %3 %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="309"/>
         <source>Backing up; the desk can be used meanwhile...</source>
         <translation>正在备份，期间可照常接报…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="305"/>
+        <location filename="../../app/ui/main_window.py" line="315"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="308"/>
+        <location filename="../../app/ui/main_window.py" line="318"/>
         <source>Backup written and checked.</source>
         <translation>备份已写入并校验。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
-        <location filename="../../app/ui/main_window.py" line="328"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="338"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330"/>
+        <location filename="../../app/ui/main_window.py" line="340"/>
         <source>The backup is in place. StationDesk starts again; sign in, and the next sync takes back from HQ the records the backup lacked.</source>
         <translation>备份已恢复。StationDesk 将重新启动；登录后，下一次同步会从总部取回备份中缺少的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="382"/>
         <source>Quit StationDesk</source>
         <translation>退出 StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="384"/>
         <source>%1 intake(s) are open and not yet saved. What was typed is kept and comes back when you next sign in. Quit anyway?</source>
         <translation>有 %1 份登记尚未保存。已录入的内容会保留，下次登录时自动恢复。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>Warning: the PC clock went backwards since the last receipt. Check the clock.</source>
         <translation>警告：电脑时钟比上一次接警时间倒退，请检查时钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>%1 intake(s) interrupted earlier were reopened with what had been typed.</source>
         <translation>已重新打开 %1 份此前中断的登记，已录入内容均已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>HQ had lost %1 records this PC had sent: they were sent again.</source>
         <translation>总部丢失了本机已上传的 %1 条记录，已重新上传。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="264"/>
+        <location filename="../../app/ui/main_window.py" line="274"/>
         <source>This PC was restored from an older backup: %1 records were taken back from HQ.</source>
         <translation>本机系从较早的备份恢复：已从总部取回 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>Link to HQ</source>
         <translation>接入总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>Only the station chief or the administrator links the station to HQ.</source>
         <translation>只有所长或管理员可以将本所接入总部。</translation>
     </message>
@@ -2836,138 +2836,138 @@ Reason for voiding:</source>
 <context>
     <name>SupervisionView</name>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="99"/>
+        <location filename="../../app/ui/supervision_view.py" line="107"/>
         <source>Received today</source>
         <translation>今日接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="100"/>
+        <location filename="../../app/ui/supervision_view.py" line="108"/>
         <source>Received this week</source>
         <translation>本周接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="101"/>
+        <location filename="../../app/ui/supervision_view.py" line="109"/>
         <source>Unfinished receipts</source>
         <translation>未完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="102"/>
+        <location filename="../../app/ui/supervision_view.py" line="110"/>
         <source>Overdue visits</source>
         <translation>逾期回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="103"/>
+        <location filename="../../app/ui/supervision_view.py" line="111"/>
         <source>Overdue case files</source>
         <translation>超期档案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="104"/>
+        <location filename="../../app/ui/supervision_view.py" line="112"/>
         <source>Overdue reminder sheets</source>
         <translation>超期提示单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="105"/>
+        <location filename="../../app/ui/supervision_view.py" line="113"/>
         <source>New repeats today</source>
         <translation>今日新增重复警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="106"/>
+        <location filename="../../app/ui/supervision_view.py" line="114"/>
         <source>Letters awaiting approval</source>
         <translation>待审批告诫书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="107"/>
+        <location filename="../../app/ui/supervision_view.py" line="115"/>
         <source>Visits under rectification</source>
         <translation>整改督办中回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="117"/>
+        <location filename="../../app/ui/supervision_view.py" line="125"/>
         <source>Today by type</source>
         <translation>今日分类警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="118"/>
+        <location filename="../../app/ui/supervision_view.py" line="126"/>
         <source>This week by type</source>
         <translation>本周分类警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="119"/>
+        <location filename="../../app/ui/supervision_view.py" line="127"/>
         <source>This week by status</source>
         <translation>本周办理状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="120"/>
+        <location filename="../../app/ui/supervision_view.py" line="128"/>
         <source>Early-warning colours in force</source>
         <translation>在管五色预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="128"/>
+        <location filename="../../app/ui/supervision_view.py" line="138"/>
         <source>Daily review (yesterday)</source>
         <translation>每日研判（昨日）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="130"/>
+        <location filename="../../app/ui/supervision_view.py" line="140"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="132"/>
+        <location filename="../../app/ui/supervision_view.py" line="142"/>
         <source>Weekly report...</source>
         <translation>周研判报告…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="156"/>
+        <location filename="../../app/ui/supervision_view.py" line="166"/>
         <source>Supervision - %1</source>
         <translation>督导研判 - %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="193"/>
+        <location filename="../../app/ui/supervision_view.py" line="203"/>
         <source>%1 reports received on %2</source>
         <translation>%2 接报警情 %1 起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="197"/>
+        <location filename="../../app/ui/supervision_view.py" line="207"/>
         <source>%1 new repeat reports</source>
         <translation>新增重复警情 %1 起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="198"/>
+        <location filename="../../app/ui/supervision_view.py" line="208"/>
         <source>%1 receipts still unfinished</source>
         <translation>未完成登记 %1 起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="199"/>
+        <location filename="../../app/ui/supervision_view.py" line="209"/>
         <source>%1 visits overdue</source>
         <translation>逾期回访 %1 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="200"/>
+        <location filename="../../app/ui/supervision_view.py" line="210"/>
         <source>%1 case files past their deadline</source>
         <translation>超期档案 %1 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="201"/>
+        <location filename="../../app/ui/supervision_view.py" line="211"/>
         <source>%1 reminder sheets past their deadline</source>
         <translation>超期提示单 %1 份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="204"/>
+        <location filename="../../app/ui/supervision_view.py" line="214"/>
         <source>%1 warning letters awaiting approval</source>
         <translation>待审批告诫书 %1 份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="217"/>
-        <location filename="../../app/ui/supervision_view.py" line="228"/>
+        <location filename="../../app/ui/supervision_view.py" line="227"/>
+        <location filename="../../app/ui/supervision_view.py" line="238"/>
         <source>Weekly report</source>
         <translation>周研判报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="218"/>
+        <location filename="../../app/ui/supervision_view.py" line="228"/>
         <source>ISO week (e.g. 2026-W47):</source>
         <translation>周次（如 2026-W47）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="229"/>
+        <location filename="../../app/ui/supervision_view.py" line="239"/>
         <source>%1 is not a week: write it as 2026-W47.</source>
         <translation>%1 不是有效周次，请写成 2026-W47 的形式。</translation>
     </message>

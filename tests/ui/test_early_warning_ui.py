@@ -151,3 +151,22 @@ def ids_of(store) -> list[str]:
                 select(Report.id).where(Report.incident_type == "D02").order_by(Report.serial)
             )
         )
+
+
+def test_chart_names_are_drawn_whole_in_english_at_1024_pixels(app_en, catalog) -> None:
+    """A chart of the supervision tab at 1,024 pixels (about 410 wide) draws every type's
+    English name whole (and its tooltip holds them all)."""
+    from PySide6.QtGui import QColor
+
+    from app.ui.supervision_view import BarChart
+
+    chart = BarChart("x")
+    chart.resize(410, 200)
+    metrics = chart.fontMetrics()
+    cut = []
+    for t in catalog.types:
+        chart.set_rows([(t.name("en"), 1, QColor("blue"))])
+        if metrics.horizontalAdvance(t.name("en")) + 6 > chart.label_width(metrics):
+            cut.append(t.name("en"))
+            assert t.name("en") in chart.toolTip()  # read in full on hover
+    assert cut == []
