@@ -40,9 +40,9 @@ def case_status_text(status: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
     names = {
-        case_files.OPEN: QCoreApplication.translate("CaseFiles", "open"),
-        case_files.IN_PROGRESS: QCoreApplication.translate("CaseFiles", "in progress"),
-        case_files.CLEARED: QCoreApplication.translate("CaseFiles", "cleared"),
+        case_files.OPEN: QCoreApplication.translate("CaseFiles", "Open"),
+        case_files.IN_PROGRESS: QCoreApplication.translate("CaseFiles", "In progress"),
+        case_files.CLEARED: QCoreApplication.translate("CaseFiles", "Cleared"),
     }
     return names.get(status, status)
 
@@ -173,6 +173,7 @@ class CaseFileDialog(QDialog):
         self.deadline = QDateEdit()
         self.deadline.setObjectName("caseDeadline")
         self.deadline.setCalendarPopup(True)
+        self.deadline.setDisplayFormat("yyyy-MM-dd")  # as every date of the desk reads
         self.save_button = QPushButton(self.tr("Save plan"))
         self.save_button.setObjectName("saveCaseButton")
         self.save_button.clicked.connect(self.save)

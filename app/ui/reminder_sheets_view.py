@@ -30,11 +30,11 @@ def sheet_status_text(status: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
     names = {
-        reminder_sheets.ISSUED: QCoreApplication.translate("ReminderSheets", "issued"),
-        reminder_sheets.ACKNOWLEDGED: QCoreApplication.translate("ReminderSheets", "acknowledged"),
-        reminder_sheets.IN_PROGRESS: QCoreApplication.translate("ReminderSheets", "in progress"),
-        reminder_sheets.FED_BACK: QCoreApplication.translate("ReminderSheets", "result fed back"),
-        reminder_sheets.CLEARED: QCoreApplication.translate("ReminderSheets", "cleared"),
+        reminder_sheets.ISSUED: QCoreApplication.translate("ReminderSheets", "Issued"),
+        reminder_sheets.ACKNOWLEDGED: QCoreApplication.translate("ReminderSheets", "Acknowledged"),
+        reminder_sheets.IN_PROGRESS: QCoreApplication.translate("ReminderSheets", "In progress"),
+        reminder_sheets.FED_BACK: QCoreApplication.translate("ReminderSheets", "Result fed back"),
+        reminder_sheets.CLEARED: QCoreApplication.translate("ReminderSheets", "Cleared"),
     }
     return names.get(status, status)
 

@@ -48,6 +48,7 @@ def ask_route(parent: QWidget, officers: QComboBox) -> tuple[dt.date, str | None
     date = QDateEdit(QDate.currentDate().addDays(1))
     date.setObjectName("routeDate")
     date.setCalendarPopup(True)
+    date.setDisplayFormat("yyyy-MM-dd")
     officer = QComboBox()
     officer.setObjectName("routeOfficer")
     for i in range(officers.count()):

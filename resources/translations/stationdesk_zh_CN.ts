@@ -428,103 +428,103 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>CaseFileDialog</name>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="176"/>
+        <location filename="../../app/ui/case_files_view.py" line="177"/>
         <source>Save plan</source>
         <translation>保存方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="183"/>
+        <location filename="../../app/ui/case_files_view.py" line="184"/>
         <source>What was done, e.g. visited both parties</source>
         <translation>做了什么，如：已走访双方当事人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="184"/>
+        <location filename="../../app/ui/case_files_view.py" line="185"/>
         <source>Add to the log</source>
         <translation>记入工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="191"/>
+        <location filename="../../app/ui/case_files_view.py" line="192"/>
         <source>Clear the file</source>
         <translation>清零销档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="194"/>
-        <location filename="../../app/ui/case_files_view.py" line="346"/>
+        <location filename="../../app/ui/case_files_view.py" line="195"/>
+        <location filename="../../app/ui/case_files_view.py" line="347"/>
         <source>Issue reminder sheet</source>
         <translation>签发重复警情提示单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="196"/>
+        <location filename="../../app/ui/case_files_view.py" line="197"/>
         <source>Only the station chief issues reminder sheets.</source>
         <translation>只有所领导可以签发提示单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="209"/>
+        <location filename="../../app/ui/case_files_view.py" line="210"/>
         <source>Plan</source>
         <translation>化解方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="212"/>
+        <location filename="../../app/ui/case_files_view.py" line="213"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="215"/>
+        <location filename="../../app/ui/case_files_view.py" line="216"/>
         <source>Responsible</source>
         <translation>责任民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="224"/>
+        <location filename="../../app/ui/case_files_view.py" line="225"/>
         <source>Reports in this file</source>
         <translation>本档警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="227"/>
+        <location filename="../../app/ui/case_files_view.py" line="228"/>
         <source>Action log</source>
         <translation>工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="230"/>
+        <location filename="../../app/ui/case_files_view.py" line="231"/>
         <source>Result (needed to clear; a return visit must be done)</source>
         <translation>化解结果（清零须填写，且须已回访）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="244"/>
+        <location filename="../../app/ui/case_files_view.py" line="245"/>
         <source>Case file %1</source>
         <translation>案件档案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="247"/>
+        <location filename="../../app/ui/case_files_view.py" line="248"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="248"/>
+        <location filename="../../app/ui/case_files_view.py" line="249"/>
         <source>rule %1</source>
         <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="275"/>
+        <location filename="../../app/ui/case_files_view.py" line="276"/>
         <source>Reminder sheet %1, deadline %2: %3</source>
         <translation>提示单 %1，反馈期限 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="307"/>
+        <location filename="../../app/ui/case_files_view.py" line="308"/>
         <source>state the result</source>
         <translation>填写化解结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="309"/>
+        <location filename="../../app/ui/case_files_view.py" line="310"/>
         <source>do a return visit on one of its reports</source>
         <translation>对本档警情完成一次回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="311"/>
+        <location filename="../../app/ui/case_files_view.py" line="312"/>
         <source>The file cannot be cleared yet: %1.</source>
         <translation>暂不能清零：请%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="348"/>
+        <location filename="../../app/ui/case_files_view.py" line="349"/>
         <source>Issue a repeat-report reminder sheet for this case file? It takes the next sheet number and starts its deadlines; an issued sheet stays on record.</source>
         <translation>为该案卷开具重复报警提示单？提示单将占用下一个编号并开始计算期限；开具后永久留档。</translation>
     </message>
@@ -533,17 +533,17 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
     <name>CaseFiles</name>
     <message>
         <location filename="../../app/ui/case_files_view.py" line="43"/>
-        <source>open</source>
+        <source>Open</source>
         <translation>待办</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_files_view.py" line="44"/>
-        <source>in progress</source>
+        <source>In progress</source>
         <translation>办理中</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_files_view.py" line="45"/>
-        <source>cleared</source>
+        <source>Cleared</source>
         <translation>已清零</translation>
     </message>
 </context>
@@ -2141,27 +2141,27 @@ Reason for voiding:</source>
     <name>ReminderSheets</name>
     <message>
         <location filename="../../app/ui/reminder_sheets_view.py" line="33"/>
-        <source>issued</source>
+        <source>Issued</source>
         <translation>已签发</translation>
     </message>
     <message>
         <location filename="../../app/ui/reminder_sheets_view.py" line="34"/>
-        <source>acknowledged</source>
+        <source>Acknowledged</source>
         <translation>已签收</translation>
     </message>
     <message>
         <location filename="../../app/ui/reminder_sheets_view.py" line="35"/>
-        <source>in progress</source>
+        <source>In progress</source>
         <translation>办理中</translation>
     </message>
     <message>
         <location filename="../../app/ui/reminder_sheets_view.py" line="36"/>
-        <source>result fed back</source>
+        <source>Result fed back</source>
         <translation>已反馈结果</translation>
     </message>
     <message>
         <location filename="../../app/ui/reminder_sheets_view.py" line="37"/>
-        <source>cleared</source>
+        <source>Cleared</source>
         <translation>已清零</translation>
     </message>
 </context>
@@ -2586,58 +2586,58 @@ Reason for voiding:</source>
 <context>
     <name>SheetPrinting</name>
     <message>
-        <location filename="../../app/ui/visit_printing.py" line="92"/>
-        <location filename="../../app/ui/visit_printing.py" line="148"/>
+        <location filename="../../app/ui/visit_printing.py" line="93"/>
+        <location filename="../../app/ui/visit_printing.py" line="149"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_printing.py" line="148"/>
+        <location filename="../../app/ui/visit_printing.py" line="149"/>
         <source>Preparing visit sheets...</source>
         <translation>正在生成回访单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_printing.py" line="163"/>
+        <location filename="../../app/ui/visit_printing.py" line="164"/>
         <source>Sheet %1 of %2</source>
         <translation>第 %1 / %2 张</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_printing.py" line="184"/>
+        <location filename="../../app/ui/visit_printing.py" line="185"/>
         <source>%1 visit sheets are ready.</source>
         <translation>%1 张回访单已生成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_printing.py" line="185"/>
+        <location filename="../../app/ui/visit_printing.py" line="186"/>
         <source>Save visit sheets</source>
         <translation>保存回访单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_printing.py" line="187"/>
+        <location filename="../../app/ui/visit_printing.py" line="188"/>
         <source>Print...</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_printing.py" line="188"/>
+        <location filename="../../app/ui/visit_printing.py" line="189"/>
         <source>Open in viewer</source>
         <translation>用阅读器打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_printing.py" line="217"/>
+        <location filename="../../app/ui/visit_printing.py" line="218"/>
         <source>Printing...</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_printing.py" line="217"/>
+        <location filename="../../app/ui/visit_printing.py" line="218"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_printing.py" line="234"/>
+        <location filename="../../app/ui/visit_printing.py" line="235"/>
         <source>No printer is set up on this PC. Save the PDF or open it in the viewer and print from another PC.</source>
         <translation>本机未配置打印机。请保存为 PDF 或用阅读器打开，在其他电脑上打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_printing.py" line="259"/>
+        <location filename="../../app/ui/visit_printing.py" line="260"/>
         <source>Printing stopped after sheet %1 of %2. Check the printer, then resume from sheet %3?</source>
         <translation>打印在第 %1 / %2 张后中断。请检查打印机，是否从第 %3 张继续打印？</translation>
     </message>
@@ -3317,7 +3317,7 @@ Reason for voiding:</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_printing.py" line="58"/>
+        <location filename="../../app/ui/visit_printing.py" line="59"/>
         <location filename="../../app/ui/visit_queue.py" line="180"/>
         <location filename="../../app/ui/visit_queue.py" line="207"/>
         <source>Officer</source>
@@ -3447,12 +3447,12 @@ Reason for voiding:</source>
         <translation>打印当日回访路线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_printing.py" line="57"/>
+        <location filename="../../app/ui/visit_printing.py" line="58"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_printing.py" line="61"/>
+        <location filename="../../app/ui/visit_printing.py" line="62"/>
         <source>Open visits due on that date or earlier, in route order.</source>
         <translation>该日及之前到期的未完成回访，按路线顺序排列。</translation>
     </message>

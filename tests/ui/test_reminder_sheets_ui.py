@@ -33,7 +33,7 @@ def test_sheet_issued_from_the_case_file_and_answered_in_its_tab(
 
     when_shown(CaseFileDialog, issue)
     CaseFileDialog(store, catalog, chief, "en", case_id).exec()
-    assert seen["sheet"].startswith("Reminder sheet TS") and "issued" in seen["sheet"]
+    assert seen["sheet"].startswith("Reminder sheet TS") and "Issued" in seen["sheet"]
     assert seen["enabled_after"] == "False"  # one open sheet per file
     assert "takes the next sheet number" in asked[0][0]  # an official act asks first
 
@@ -65,5 +65,5 @@ def test_sheet_issued_from_the_case_file_and_answered_in_its_tab(
     assert seen["clear_enabled"] == "False"  # an officer cannot clear
     (row,) = reminder_sheets.sheets(store)
     assert row.status == "acknowledged"
-    assert view.table.item(0, 5).text() == "acknowledged"
+    assert view.table.item(0, 5).text() == "Acknowledged"  # statuses capitalised in English
     window.close()
