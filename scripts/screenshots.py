@@ -1,8 +1,12 @@
 """Grab every screen of the desk to PNG, in one language, on a throw-away demo station.
 
     .venv/bin/python scripts/screenshots.py --lang zh_CN --out shots/
+    .venv/bin/python scripts/screenshots.py --every-window --lang en --out shots/
 
-Used to refresh the README pictures and to look at screens after UI changes. Runs offscreen.
+Used to refresh the README pictures and to look at screens after UI changes. Runs offscreen
+unless QT_QPA_PLATFORM says otherwise: on Xvfb (QT_QPA_PLATFORM=xcb, DISPLAY) with
+QT_SCALE_FACTOR=1.25 it shows what a laptop at 125% shows. `--every-window` grabs each window
+and dialog of tests/ui/every_window.py (the list the fit test checks) at the size it opens at.
 """
 
 from __future__ import annotations
@@ -10,16 +14,23 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget  # noqa: E402
 
+if TYPE_CHECKING:
+    from app.db.engine import Store
+    from app.domain.catalog import Catalog
+
 PASSWORD = "demo1234"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def grab(widget: QWidget, path: Path) -> None:
@@ -38,6 +49,7 @@ def main() -> int:
         default="",
         help="WIDTHxHEIGHT of the main window, e.g. 1024x768 (the smallest desk screen)",
     )
+    parser.add_argument("--every-window", action="store_true")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -77,6 +89,10 @@ def main() -> int:
         )
         demo.generate(store, catalog, args.records)
         demo.generate_visits(store, catalog)
+        if args.every_window:
+            every_window(store, catalog, Path(tmp), args.lang, out)
+            store.close()
+            return 0
 
         sign_in = SignInDialog(store)
         sign_in.show()
@@ -90,6 +106,7 @@ def main() -> int:
         window = MainWindow(store, catalog, officer, Path(tmp))
         if args.size:
             width, height = (int(n) for n in args.size.lower().split("x"))
+            window.setWindowState(Qt.WindowState.WindowNoState)
             window.setMaximumSize(width, height)  # what a screen of that size allows
             window.resize(width, height)
         window.show()
@@ -220,6 +237,34 @@ def main() -> int:
         window.close()
         store.close()
     return 0
+
+
+def every_window(store: Store, catalog: Catalog, data_dir: Path, lang: str, out: Path) -> None:
+    sys.path.insert(0, str(ROOT))
+    from app.services import station
+    from tests.ui.every_window import WINDOWS, Station, prepare
+
+    for badge, name, role in (("100299", "李建国", "officer"), ("900099", "孙立新", "admin")):
+        station.add_officer(store, badge=badge, name=name, password=PASSWORD, role=role)
+    desk = Station(
+        store,
+        catalog,
+        station.sign_in(store, "100299", PASSWORD),
+        station.sign_in(store, "000001", PASSWORD),
+        station.sign_in(store, "900099", PASSWORD),
+        data_dir,
+        lang,
+    )
+    prepare(desk)
+    parent = QWidget()
+    for name, build in WINDOWS.items():
+        window = build(desk, parent)
+        window.show()
+        for _ in range(20):  # what a view fills in after it is shown
+            QApplication.processEvents()
+            time.sleep(0.02)
+        grab(window, out / f"window-{name}-{lang}.png")
+        window.close()
 
 
 if __name__ == "__main__":

@@ -25,7 +25,14 @@ from app.services import station
 from app.services.station import AccountRow, OfficerInfo
 from app.ui.labels import role_text
 from app.ui.messages import error_text, field_error_text, show_error
-from app.ui.widgets import FieldBox, button_row, deadline_table, fill_deadline_table, ok_cancel
+from app.ui.widgets import (
+    FieldBox,
+    button_row,
+    deadline_table,
+    fill_deadline_table,
+    ok_cancel,
+    open_at,
+)
 
 # Temporary passwords avoid letters that read two ways when dictated (0/O, 1/l/I).
 _TEMP_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -69,7 +76,7 @@ class AccountsDialog(QDialog):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         layout.addWidget(close)
-        self.resize(820, 460)
+        open_at(self, 820, 460)
         self.refresh()
 
     def refresh(self) -> None:

@@ -29,7 +29,7 @@ from app.services.station import OfficerInfo
 from app.settings import BACKUP_GENERATIONS, BACKUP_INTERVAL_HOURS, load_settings, save_settings
 from app.ui import tasks
 from app.ui.messages import error_text
-from app.ui.widgets import button_row, deadline_table, fill_deadline_table
+from app.ui.widgets import button_row, deadline_table, fill_deadline_table, open_at
 
 SCHEDULE_CHECK_MS = 10 * 60_000  # how often the schedule is looked at
 
@@ -180,7 +180,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         layout.addWidget(close)
-        self.resize(860, 520)
+        open_at(self, 860, 520)
         worker.finished.connect(self._backed_up)
         self.refresh()
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,7 +34,7 @@ from app.ui.early_warning_dialog import colour_icon, warning_chip
 from app.ui.labels import display_value, status_text
 from app.ui.messages import confirm, error_text
 from app.ui.reminder_sheets_view import sheet_status_text
-from app.ui.widgets import deadline_table, fill_deadline_table
+from app.ui.widgets import deadline_table, fill_deadline_table, open_at
 
 
 def case_status_text(status: str) -> str:
@@ -154,7 +155,7 @@ class CaseFileDialog(QDialog):
         self.store, self.catalog, self.officer, self.lang = store, catalog, officer, lang
         self.case_id = case_id
         self.setObjectName("caseFileDialog")
-        self.resize(760, 680)
+        open_at(self, 760, 680)
         self.header = QLabel()
         self.header.setObjectName("caseHeader")
         self.header.setWordWrap(True)
@@ -235,6 +236,9 @@ class CaseFileDialog(QDialog):
         sheet_row.addWidget(self.sheet_button)
         layout.addLayout(sheet_row)
         layout.addWidget(self.message)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
 
     def reload(self) -> None:
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QDialogButtonBox,
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
@@ -16,6 +17,7 @@ from app.domain.catalog import Catalog
 from app.domain.report_fields import RECORD_FIELDS
 from app.services.reports import RevisionView
 from app.ui.labels import display_value, field_label, wall_time
+from app.ui.widgets import open_at
 
 
 class HistoryDialog(QDialog):
@@ -30,7 +32,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("historyDialog")
         self.setWindowTitle(self.tr("History of %1").replace("%1", serial))
-        self.resize(900, 480)
+        open_at(self, 900, 480)
         table = QTableWidget(0, 6)
         table.setObjectName("historyTable")
         table.setHorizontalHeaderLabels(
@@ -54,6 +56,10 @@ class HistoryDialog(QDialog):
             "unfinished": self.tr("Left unfinished"),
             "void": self.tr("Voided"),
             "status": self.tr("Status changed"),
+            "colour": self.tr("Early warning assessed"),
+            "colour_lift": self.tr("Early warning lifted"),
+            "safe_contact": self.tr("Made safe-contact"),
+            "renumber": self.tr("Renumbered by HQ"),
         }
         # Field order as on the form, not alphabetical: the form is how officers think of it.
         order = {name: i for i, name in enumerate(RECORD_FIELDS)}
@@ -79,3 +85,6 @@ class HistoryDialog(QDialog):
         table.resizeColumnsToContents()
         layout = QVBoxLayout(self)
         layout.addWidget(table)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)

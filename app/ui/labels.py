@@ -136,10 +136,10 @@ def satisfaction_text(value: str) -> str:
 
 def care_category_text(category: str) -> str:
     names = {
-        "mental_illness": QCoreApplication.translate("Visits", "severe mental illness"),
-        "elderly_alone": QCoreApplication.translate("Visits", "elderly living alone"),
-        "disabled": QCoreApplication.translate("Visits", "disabled"),
-        "hardship": QCoreApplication.translate("Visits", "family in hardship"),
+        "mental_illness": QCoreApplication.translate("Visits", "Severe mental illness"),
+        "elderly_alone": QCoreApplication.translate("Visits", "Elderly living alone"),
+        "disabled": QCoreApplication.translate("Visits", "Disabled"),
+        "hardship": QCoreApplication.translate("Visits", "Family in hardship"),
     }
     return names.get(category, category)
 

@@ -14,7 +14,7 @@ import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -41,6 +41,7 @@ from app.ui.report_documents import print_receipt_slip
 from app.ui.session_lock import SessionLock
 from app.ui.startup_checks import StartupChecks
 from app.ui.sync_panel import NoticesDialog, SyncPanel, SyncWorker
+from app.ui.widgets import open_at
 from app.ui.window_menus import WindowMenus
 
 RESTART = 75  # the event loop's exit code that asks for the start-up flow again (a restore)
@@ -154,14 +155,11 @@ class MainWindow(QMainWindow):
         self.menus.set_enabled(shown)
 
     def _fit_screen(self) -> None:
-        """1,280 x 800 where the screen has room; never larger than the screen's free area (a
-        desk PC of 1,024 x 768 with no window manager would otherwise show it cut off)."""
-        screen = QGuiApplication.primaryScreen()
-        room = screen.availableGeometry() if screen is not None else None
-        width, height = 1280, 800
-        if room is not None and room.width() > 0 and room.height() > 0:
-            width, height = min(width, room.width()), min(height, room.height())
-        self.resize(width, height)
+        """1,280 x 800 where the screen has room; on a smaller screen (a desk PC of 1,024 x 768,
+        a laptop at 125%) it opens maximised, so the window manager fits it exactly, and with
+        no window manager at all it is still no larger than the screen's free area."""
+        if open_at(self, 1280, 800):
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def hand_over(self, officer: OfficerInfo) -> None:
         """Another officer takes the desk: the one before is signed out and nothing of theirs

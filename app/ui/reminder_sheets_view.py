@@ -23,7 +23,7 @@ from app.domain.catalog import Catalog
 from app.services import reminder_sheets
 from app.services.station import OfficerInfo
 from app.ui.messages import error_text
-from app.ui.widgets import deadline_table, fill_deadline_table
+from app.ui.widgets import deadline_table, fill_deadline_table, open_at
 
 
 def sheet_status_text(status: str) -> str:
@@ -124,7 +124,7 @@ class ReminderSheetDialog(QDialog):
         super().__init__(parent)
         self.store, self.catalog, self.officer, self.sheet_id = store, catalog, officer, sheet_id
         self.setObjectName("reminderSheetDialog")
-        self.resize(680, 480)
+        open_at(self, 680, 480)
         self.header = QLabel()
         self.header.setObjectName("sheetHeader")
         self.header.setWordWrap(True)

@@ -31,6 +31,7 @@ from app.domain.clock import parse_utc
 from app.services import sync
 from app.sync.report import SyncReport
 from app.ui import tasks
+from app.ui.widgets import open_at
 
 TIMER_MS = 60_000
 AFTER_SAVE_MS = 2_000
@@ -311,10 +312,12 @@ class NoticesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("hqNotices")
         self.setWindowTitle(self.tr("From HQ"))
-        self.resize(560, 360)
+        open_at(self, 560, 360)
         items = QListWidget()
         for n in sync.notices(store):
             items.addItem(f"{_local(n.created_utc)}  {n.text}")
+        if not items.count():
+            items.addItem(self.tr("No notices from HQ yet."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from app.paths import resource_path
+from app.ui.widgets import open_at
 
 
 def guide_html(lang: str) -> str:
@@ -26,4 +27,4 @@ class UserGuideDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(buttons)
-        self.resize(720, 560)  # inside a 1,024 x 768 screen with room for the task bar
+        open_at(self, 720, 560)  # inside a 1,024 x 768 screen with room for the task bar

@@ -33,6 +33,7 @@ from app.services.visit_queries import VisitDetail
 from app.services.visits import Outcome
 from app.ui.labels import care_category_text, display_value, visit_kind_text
 from app.ui.messages import error_text
+from app.ui.widgets import open_at
 
 ERROR_STYLE = "color: #c62828;"
 
@@ -55,7 +56,7 @@ class VisitOutcomeDialog(QDialog):
         self.visit = visit
         self.setObjectName("visitOutcomeDialog")
         self.setWindowTitle(self.tr("Visit %1").replace("%1", visit.code))
-        self.resize(620, 640)
+        open_at(self, 620, 640)
 
         about = QLabel(self._describe(catalog, lang))
         about.setObjectName("visitAbout")

@@ -42,6 +42,7 @@ from app.ui.labels import display_value, visit_kind_text
 from app.ui.messages import error_text, show_error
 from app.ui.visit_outcome import VisitOutcomeDialog
 from app.ui.visit_printing import SheetPrinting, ask_route
+from app.ui.widgets import open_at
 
 USER_ROLE = Qt.ItemDataRole.UserRole
 # (month, officer or None, the view's save epoch)
@@ -483,7 +484,7 @@ class RatesDialog(QDialog):
         self.store = store
         self.setObjectName("visitRatesDialog")
         self.setWindowTitle(self.tr("Return visits: satisfaction and completion"))
-        self.resize(760, 380)
+        open_at(self, 760, 380)
         self.month = QComboBox()
         self.month.setObjectName("ratesMonth")
         today = dt.date.today().replace(day=1)
@@ -507,7 +508,9 @@ class RatesDialog(QDialog):
             ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # headers whole
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.note = QLabel(
             self.tr(
                 "Completion: visits due in the month that were done or refused. Satisfaction: "

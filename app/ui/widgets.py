@@ -1,10 +1,10 @@
-"""Small shared widgets: a field with its error label underneath."""
+"""Small shared widgets: a field with its error label underneath, a window sized to its screen."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,6 +18,25 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+# What a window manager adds around a window (title bar, borders): a window sized to the whole
+# free area would otherwise put its bottom edge, where the buttons are, under the task bar.
+FRAME_ALLOWANCE = (16, 40)
+
+
+def open_at(window: QWidget, width: int, height: int) -> bool:
+    """Opens `window` at the size it was designed for where the screen has room, else at the
+    screen's free area less a frame (a 1,024 x 768 desk, a laptop at 125%). True when it had
+    to be made smaller."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry() if screen is not None else None
+    if room is None or room.width() <= 0 or room.height() <= 0:
+        window.resize(width, height)
+        return False
+    fit_w = min(width, room.width() - FRAME_ALLOWANCE[0])
+    fit_h = min(height, room.height() - FRAME_ALLOWANCE[1])
+    window.resize(fit_w, fit_h)
+    return (fit_w, fit_h) != (width, height)
 
 
 class FieldBox(QWidget):

@@ -4,82 +4,82 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="45"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="52"/>
         <source>Accounts</source>
         <translation>账号管理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="49"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="56"/>
         <source>Badge</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="50"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="57"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="51"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="58"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="52"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="59"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="59"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="66"/>
         <source>Add officer...</source>
         <translation>添加民警…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="60"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="67"/>
         <source>Reset password...</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="61"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="68"/>
         <source>Change role...</source>
         <translation>更改角色…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="62"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="69"/>
         <source>Deactivate / reactivate</source>
         <translation>停用 / 启用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="63"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="70"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="94"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="101"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="96"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="103"/>
         <source>Locked until %1 (wrong passwords)</source>
         <translation>锁定至 %1（密码错误次数过多）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="100"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="107"/>
         <source>Must choose a new password</source>
         <translation>须设置新密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="101"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="108"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="107"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="114"/>
         <source>Select an account first.</source>
         <translation>请先选择一个账号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="146"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="153"/>
         <source>Temporary password for %1: %2
 
 Tell it to the officer in person. They must choose their own password when they sign in.</source>
@@ -88,7 +88,7 @@ Tell it to the officer in person. They must choose their own password when they 
 请当面告知该民警。其登录时必须设置自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="159"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="166"/>
         <source>Role of %1</source>
         <translation>%1 的角色</translation>
     </message>
@@ -96,29 +96,29 @@ Tell it to the officer in person. They must choose their own password when they 
 <context>
     <name>AddOfficerDialog</name>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="207"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="214"/>
         <source>Add officer</source>
         <translation>添加民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="212"/>
         <location filename="../../app/ui/accounts_dialog.py" line="219"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="226"/>
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="213"/>
         <location filename="../../app/ui/accounts_dialog.py" line="220"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="227"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="221"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="228"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/accounts_dialog.py" line="226"/>
+        <location filename="../../app/ui/accounts_dialog.py" line="233"/>
         <source>A temporary password is shown when the account is added.</source>
         <translation>添加账号后将显示临时密码。</translation>
     </message>
@@ -428,103 +428,103 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>CaseFileDialog</name>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="177"/>
+        <location filename="../../app/ui/case_files_view.py" line="178"/>
         <source>Save plan</source>
         <translation>保存方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="184"/>
+        <location filename="../../app/ui/case_files_view.py" line="185"/>
         <source>What was done, e.g. visited both parties</source>
         <translation>做了什么，如：已走访双方当事人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="185"/>
+        <location filename="../../app/ui/case_files_view.py" line="186"/>
         <source>Add to the log</source>
         <translation>记入工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="192"/>
+        <location filename="../../app/ui/case_files_view.py" line="193"/>
         <source>Clear the file</source>
         <translation>清零销档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="195"/>
-        <location filename="../../app/ui/case_files_view.py" line="347"/>
+        <location filename="../../app/ui/case_files_view.py" line="196"/>
+        <location filename="../../app/ui/case_files_view.py" line="351"/>
         <source>Issue reminder sheet</source>
         <translation>签发重复警情提示单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="197"/>
+        <location filename="../../app/ui/case_files_view.py" line="198"/>
         <source>Only the station chief issues reminder sheets.</source>
         <translation>只有所领导可以签发提示单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="210"/>
+        <location filename="../../app/ui/case_files_view.py" line="211"/>
         <source>Plan</source>
         <translation>化解方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="213"/>
+        <location filename="../../app/ui/case_files_view.py" line="214"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="216"/>
+        <location filename="../../app/ui/case_files_view.py" line="217"/>
         <source>Responsible</source>
         <translation>责任民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="225"/>
+        <location filename="../../app/ui/case_files_view.py" line="226"/>
         <source>Reports in this file</source>
         <translation>本档警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="228"/>
+        <location filename="../../app/ui/case_files_view.py" line="229"/>
         <source>Action log</source>
         <translation>工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="231"/>
+        <location filename="../../app/ui/case_files_view.py" line="232"/>
         <source>Result (needed to clear; a return visit must be done)</source>
         <translation>化解结果（清零须填写，且须已回访）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="245"/>
+        <location filename="../../app/ui/case_files_view.py" line="249"/>
         <source>Case file %1</source>
         <translation>案件档案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="248"/>
+        <location filename="../../app/ui/case_files_view.py" line="252"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="249"/>
+        <location filename="../../app/ui/case_files_view.py" line="253"/>
         <source>rule %1</source>
         <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="276"/>
+        <location filename="../../app/ui/case_files_view.py" line="280"/>
         <source>Reminder sheet %1, deadline %2: %3</source>
         <translation>提示单 %1，反馈期限 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="308"/>
+        <location filename="../../app/ui/case_files_view.py" line="312"/>
         <source>state the result</source>
         <translation>填写化解结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="310"/>
+        <location filename="../../app/ui/case_files_view.py" line="314"/>
         <source>do a return visit on one of its reports</source>
         <translation>对本档警情完成一次回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="312"/>
+        <location filename="../../app/ui/case_files_view.py" line="316"/>
         <source>The file cannot be cleared yet: %1.</source>
         <translation>暂不能清零：请%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="349"/>
+        <location filename="../../app/ui/case_files_view.py" line="353"/>
         <source>Issue a repeat-report reminder sheet for this case file? It takes the next sheet number and starts its deadlines; an issued sheet stays on record.</source>
         <translation>为该案卷开具重复报警提示单？提示单将占用下一个编号并开始计算期限；开具后永久留档。</translation>
     </message>
@@ -532,17 +532,17 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>CaseFiles</name>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="43"/>
+        <location filename="../../app/ui/case_files_view.py" line="44"/>
         <source>Open</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="44"/>
+        <location filename="../../app/ui/case_files_view.py" line="45"/>
         <source>In progress</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="45"/>
+        <location filename="../../app/ui/case_files_view.py" line="46"/>
         <source>Cleared</source>
         <translation>已清零</translation>
     </message>
@@ -550,52 +550,52 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>CaseFilesView</name>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="60"/>
+        <location filename="../../app/ui/case_files_view.py" line="61"/>
         <source>Show cleared files</source>
         <translation>显示已清零的档案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="67"/>
+        <location filename="../../app/ui/case_files_view.py" line="68"/>
         <source>File</source>
         <translation>档案编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="68"/>
+        <location filename="../../app/ui/case_files_view.py" line="69"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="69"/>
+        <location filename="../../app/ui/case_files_view.py" line="70"/>
         <source>Reports</source>
         <translation>警情数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="70"/>
+        <location filename="../../app/ui/case_files_view.py" line="71"/>
         <source>Responsible</source>
         <translation>责任民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="71"/>
+        <location filename="../../app/ui/case_files_view.py" line="72"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="72"/>
+        <location filename="../../app/ui/case_files_view.py" line="73"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="73"/>
+        <location filename="../../app/ui/case_files_view.py" line="74"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="74"/>
+        <location filename="../../app/ui/case_files_view.py" line="75"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="122"/>
+        <location filename="../../app/ui/case_files_view.py" line="123"/>
         <source>%1 open files, %2 past their deadline (escalated to the station chief).</source>
         <translation>在办档案 %1 个，超期 %2 个（已提级至所领导）。</translation>
     </message>
@@ -821,69 +821,89 @@ Why is the risk gone?</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="32"/>
+        <location filename="../../app/ui/history_dialog.py" line="34"/>
         <source>History of %1</source>
         <translation>%1 的修改记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="38"/>
+        <location filename="../../app/ui/history_dialog.py" line="40"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="39"/>
+        <location filename="../../app/ui/history_dialog.py" line="41"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="40"/>
+        <location filename="../../app/ui/history_dialog.py" line="42"/>
         <source>Officer</source>
         <translation>接警民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="41"/>
+        <location filename="../../app/ui/history_dialog.py" line="43"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="42"/>
+        <location filename="../../app/ui/history_dialog.py" line="44"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="43"/>
+        <location filename="../../app/ui/history_dialog.py" line="45"/>
         <source>Old -&gt; new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="51"/>
+        <location filename="../../app/ui/history_dialog.py" line="53"/>
         <source>Receipt drawn</source>
         <translation>领取受理编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="52"/>
+        <location filename="../../app/ui/history_dialog.py" line="54"/>
         <source>Intake completed</source>
         <translation>完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="53"/>
+        <location filename="../../app/ui/history_dialog.py" line="55"/>
         <source>Details corrected</source>
         <translation>更正信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="54"/>
+        <location filename="../../app/ui/history_dialog.py" line="56"/>
         <source>Left unfinished</source>
         <translation>暂未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="55"/>
+        <location filename="../../app/ui/history_dialog.py" line="57"/>
         <source>Voided</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="56"/>
+        <location filename="../../app/ui/history_dialog.py" line="58"/>
         <source>Status changed</source>
         <translation>状态变更</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_dialog.py" line="59"/>
+        <source>Early warning assessed</source>
+        <translation>预警评估</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_dialog.py" line="60"/>
+        <source>Early warning lifted</source>
+        <translation>解除预警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_dialog.py" line="61"/>
+        <source>Made safe-contact</source>
+        <translation>设为安全联系</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_dialog.py" line="62"/>
+        <source>Renumbered by HQ</source>
+        <translation>总部重新编号</translation>
     </message>
 </context>
 <context>
@@ -1432,93 +1452,93 @@ Reason for voiding:</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="61"/>
+        <location filename="../../app/ui/main_window.py" line="62"/>
         <source>StationDesk - %1</source>
         <translation>StationDesk 接警台 - %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105"/>
+        <location filename="../../app/ui/main_window.py" line="106"/>
         <source>Receive desk</source>
         <translation>接警台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115"/>
+        <location filename="../../app/ui/main_window.py" line="116"/>
         <source>Keys kept in a file (demo or test station)</source>
         <translation>密钥保存在文件中（演示或测试所）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119"/>
+        <location filename="../../app/ui/main_window.py" line="120"/>
         <source>This PC&apos;s keyring keeps the database key and the HQ token in a plain file (STATIONDESK_ALLOW_FILE_KEYRING=1). A real station keeps them in the system keyring.</source>
         <translation>本机的密钥环将数据库密钥和总部令牌保存在普通文件中（STATIONDESK_ALLOW_FILE_KEYRING=1）。正式使用的派出所应将其保存在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="135"/>
         <source>%1 (%2) on duty - %3 %4</source>
         <translation>值班民警：%1（%2）— %3 %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="309"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Backing up; the desk can be used meanwhile...</source>
         <translation>正在备份，期间可照常接报…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="315"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="316"/>
         <source>Backup written and checked.</source>
         <translation>备份已写入并校验。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
-        <location filename="../../app/ui/main_window.py" line="338"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="336"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="340"/>
+        <location filename="../../app/ui/main_window.py" line="338"/>
         <source>The backup is in place. StationDesk starts again; sign in, and the next sync takes back from HQ the records the backup lacked.</source>
         <translation>备份已恢复。StationDesk 将重新启动；登录后，下一次同步会从总部取回备份中缺少的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="382"/>
+        <location filename="../../app/ui/main_window.py" line="380"/>
         <source>Quit StationDesk</source>
         <translation>退出 StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="384"/>
+        <location filename="../../app/ui/main_window.py" line="382"/>
         <source>%1 intake(s) are open and not yet saved. What was typed is kept and comes back when you next sign in. Quit anyway?</source>
         <translation>有 %1 份登记尚未保存。已录入的内容会保留，下次登录时自动恢复。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>Warning: the PC clock went backwards since the last receipt. Check the clock.</source>
         <translation>警告：电脑时钟比上一次接警时间倒退，请检查时钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="227"/>
         <source>%1 intake(s) interrupted earlier were reopened with what had been typed.</source>
         <translation>已重新打开 %1 份此前中断的登记，已录入内容均已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="264"/>
         <source>HQ had lost %1 records this PC had sent: they were sent again.</source>
         <translation>总部丢失了本机已上传的 %1 条记录，已重新上传。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>This PC was restored from an older backup: %1 records were taken back from HQ.</source>
         <translation>本机系从较早的备份恢复：已从总部取回 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>Link to HQ</source>
         <translation>接入总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>Only the station chief or the administrator links the station to HQ.</source>
         <translation>只有所长或管理员可以将本所接入总部。</translation>
     </message>
@@ -1837,7 +1857,7 @@ Reason for voiding:</source>
 <context>
     <name>MonthLine</name>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="97"/>
+        <location filename="../../app/ui/visit_queue.py" line="98"/>
         <source>This month: satisfaction %1, completion %2.</source>
         <translation>本月满意率 %1，完成率 %2。</translation>
     </message>
@@ -1845,9 +1865,14 @@ Reason for voiding:</source>
 <context>
     <name>NoticesDialog</name>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="313"/>
+        <location filename="../../app/ui/sync_panel.py" line="314"/>
         <source>From HQ</source>
         <translation>总部下发</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="320"/>
+        <source>No notices from HQ yet.</source>
+        <translation>暂无总部通知。</translation>
     </message>
 </context>
 <context>
@@ -1876,62 +1901,62 @@ Reason for voiding:</source>
 <context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="485"/>
+        <location filename="../../app/ui/visit_queue.py" line="486"/>
         <source>Return visits: satisfaction and completion</source>
         <translation>回访满意率与完成率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="500"/>
+        <location filename="../../app/ui/visit_queue.py" line="501"/>
         <source>Officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="501"/>
+        <location filename="../../app/ui/visit_queue.py" line="502"/>
         <source>Visits due</source>
         <translation>应回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="502"/>
+        <location filename="../../app/ui/visit_queue.py" line="503"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="503"/>
+        <location filename="../../app/ui/visit_queue.py" line="504"/>
         <source>Completion rate</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="504"/>
+        <location filename="../../app/ui/visit_queue.py" line="505"/>
         <source>Answers</source>
         <translation>有效答复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="505"/>
+        <location filename="../../app/ui/visit_queue.py" line="506"/>
         <source>Satisfied or basically</source>
         <translation>满意及基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="506"/>
+        <location filename="../../app/ui/visit_queue.py" line="507"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="513"/>
+        <location filename="../../app/ui/visit_queue.py" line="516"/>
         <source>Completion: visits due in the month that were done or refused. Satisfaction: satisfied plus basically satisfied, over all answers recorded in the month.</source>
         <translation>完成率：本月应回访中已回访或被拒绝回访的比例。满意率：本月录入的答复中&quot;满意&quot;与&quot;基本满意&quot;所占比例。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="519"/>
+        <location filename="../../app/ui/visit_queue.py" line="522"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="544"/>
+        <location filename="../../app/ui/visit_queue.py" line="547"/>
         <source>Station total</source>
         <translation>全所合计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="546"/>
+        <location filename="../../app/ui/visit_queue.py" line="549"/>
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
@@ -2975,137 +3000,137 @@ Reason for voiding:</source>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="151"/>
+        <location filename="../../app/ui/sync_panel.py" line="152"/>
         <source>Sync status</source>
         <translation>同步状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="156"/>
+        <location filename="../../app/ui/sync_panel.py" line="157"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="159"/>
+        <location filename="../../app/ui/sync_panel.py" line="160"/>
         <source>Link to HQ...</source>
         <translation>接入总部…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="175"/>
+        <location filename="../../app/ui/sync_panel.py" line="176"/>
         <source>(syncing...)</source>
         <translation>（正在同步…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="189"/>
+        <location filename="../../app/ui/sync_panel.py" line="190"/>
         <source>sync cannot run: %1</source>
         <translation>无法同步：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="197"/>
+        <location filename="../../app/ui/sync_panel.py" line="198"/>
         <source>%1 new from HQ</source>
         <translation>总部新消息 %1 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="204"/>
+        <location filename="../../app/ui/sync_panel.py" line="205"/>
         <source>Not linked to HQ: records stay on this PC (ask HQ for an enrolment code).</source>
         <translation>未接入总部：记录仅保存在本机（请向总部申请接入码）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="215"/>
+        <location filename="../../app/ui/sync_panel.py" line="216"/>
         <source>, oldest %1 h</source>
         <translation>，最早一条已等待 %1 小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="219"/>
+        <location filename="../../app/ui/sync_panel.py" line="220"/>
         <source>, oldest under 1 h</source>
         <translation>，最早一条等待不足 1 小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="224"/>
+        <location filename="../../app/ui/sync_panel.py" line="225"/>
         <source>HQ: %1 waiting to send%2</source>
         <translation>待上报总部 %1 条%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="229"/>
+        <location filename="../../app/ui/sync_panel.py" line="230"/>
         <source>HQ has every record</source>
         <translation>全部记录已上报总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="232"/>
+        <location filename="../../app/ui/sync_panel.py" line="233"/>
         <source>HQ has not yet confirmed the records</source>
         <translation>总部尚未确认收到全部记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="236"/>
+        <location filename="../../app/ui/sync_panel.py" line="237"/>
         <source>last contact %1</source>
         <translation>最近联通 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="241"/>
+        <location filename="../../app/ui/sync_panel.py" line="242"/>
         <source>no contact yet</source>
         <translation>尚未联通总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="244"/>
+        <location filename="../../app/ui/sync_panel.py" line="245"/>
         <source>%1 refused by HQ</source>
         <translation>总部拒收 %1 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="250"/>
+        <location filename="../../app/ui/sync_panel.py" line="251"/>
         <source>PC clock is off by %1 min: check it</source>
         <translation>本机时钟偏差 %1 分钟，请校准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="256"/>
+        <location filename="../../app/ui/sync_panel.py" line="257"/>
         <source>last try failed: %1</source>
         <translation>上次同步失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="274"/>
+        <location filename="../../app/ui/sync_panel.py" line="275"/>
         <source>HQ refused this station; ask HQ for a new enrolment code.</source>
         <translation>总部拒绝本所接入，请向总部申请新的接入码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="294"/>
+        <location filename="../../app/ui/sync_panel.py" line="295"/>
         <source>this PC&apos;s keyring lacks the database key.</source>
         <translation>本机密钥环中没有数据库密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="288"/>
+        <location filename="../../app/ui/sync_panel.py" line="289"/>
         <source>the system keyring is not available.</source>
         <translation>系统密钥库不可用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="277"/>
+        <location filename="../../app/ui/sync_panel.py" line="278"/>
         <source>HQ refuses this computer: another computer uses this station&apos;s identity. Receive on one computer only and call HQ; every record stays here.</source>
         <translation>总部拒收本机数据：另一台电脑正在使用本所的身份。请只在一台电脑上接警登记，并联系总部；所有记录均保留在本机。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="282"/>
+        <location filename="../../app/ui/sync_panel.py" line="283"/>
         <source>HQ answered with an error; will retry by itself.</source>
         <translation>总部返回错误，将自动重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="285"/>
+        <location filename="../../app/ui/sync_panel.py" line="286"/>
         <source>HQ holds less than it had confirmed; sending those records again.</source>
         <translation>总部现存记录少于其已确认的记录，正在重新发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="291"/>
+        <location filename="../../app/ui/sync_panel.py" line="292"/>
         <source>the keyring here keeps secrets in a plain file; it is not used.</source>
         <translation>本机密钥环把机密保存在普通文件中，不予使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="297"/>
+        <location filename="../../app/ui/sync_panel.py" line="298"/>
         <source>this station is not linked to HQ.</source>
         <translation>本所尚未接入总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="300"/>
+        <location filename="../../app/ui/sync_panel.py" line="301"/>
         <source>the HQ address is not secure (https).</source>
         <translation>总部地址不安全（须使用 https）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="305"/>
+        <location filename="../../app/ui/sync_panel.py" line="306"/>
         <source>HQ not reachable; will retry by itself.</source>
         <translation>暂时无法连接总部，将自动重试。</translation>
     </message>
@@ -3113,7 +3138,7 @@ Reason for voiding:</source>
 <context>
     <name>UserGuideDialog</name>
     <message>
-        <location filename="../../app/ui/user_guide.py" line="20"/>
+        <location filename="../../app/ui/user_guide.py" line="21"/>
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
@@ -3121,122 +3146,122 @@ Reason for voiding:</source>
 <context>
     <name>VisitOutcomeDialog</name>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="57"/>
+        <location filename="../../app/ui/visit_outcome.py" line="58"/>
         <source>Visit %1</source>
         <translation>回访 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="95"/>
+        <location filename="../../app/ui/visit_outcome.py" line="96"/>
         <source>Result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="97"/>
+        <location filename="../../app/ui/visit_outcome.py" line="98"/>
         <source>&amp;1 Visited</source>
         <translation>&amp;1 已回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="98"/>
+        <location filename="../../app/ui/visit_outcome.py" line="99"/>
         <source>&amp;2 Not reached</source>
         <translation>&amp;2 未联系上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="99"/>
+        <location filename="../../app/ui/visit_outcome.py" line="100"/>
         <source>&amp;3 Refused</source>
         <translation>&amp;3 拒绝回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="104"/>
+        <location filename="../../app/ui/visit_outcome.py" line="105"/>
         <source>Problem solved?</source>
         <translation>问题是否解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="105"/>
+        <location filename="../../app/ui/visit_outcome.py" line="106"/>
         <source>Yes</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="105"/>
+        <location filename="../../app/ui/visit_outcome.py" line="106"/>
         <source>Partly</source>
         <translation>部分解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="105"/>
+        <location filename="../../app/ui/visit_outcome.py" line="106"/>
         <source>No</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="109"/>
+        <location filename="../../app/ui/visit_outcome.py" line="110"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="111"/>
+        <location filename="../../app/ui/visit_outcome.py" line="112"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="112"/>
+        <location filename="../../app/ui/visit_outcome.py" line="113"/>
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="113"/>
+        <location filename="../../app/ui/visit_outcome.py" line="114"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="120"/>
+        <location filename="../../app/ui/visit_outcome.py" line="121"/>
         <source>e.g. no answer, phone off, moved away</source>
         <translation>如：无人接听、关机、已搬走</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="130"/>
+        <location filename="../../app/ui/visit_outcome.py" line="131"/>
         <source>What else is needed</source>
         <translation>还需要什么帮助</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="131"/>
+        <location filename="../../app/ui/visit_outcome.py" line="132"/>
         <source>Why not reached</source>
         <translation>未联系上原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="133"/>
+        <location filename="../../app/ui/visit_outcome.py" line="134"/>
         <source>Notes</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="186"/>
+        <location filename="../../app/ui/visit_outcome.py" line="187"/>
         <source>%1 - visit %2: %3, due %4</source>
         <translation>%1 — 第%2次回访：%3，应于 %4 前完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="194"/>
+        <location filename="../../app/ui/visit_outcome.py" line="195"/>
         <source>Report %1, %2</source>
         <translation>警情 %1，%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="200"/>
+        <location filename="../../app/ui/visit_outcome.py" line="201"/>
         <source>Early warning: %1</source>
         <translation>五色预警：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="209"/>
+        <location filename="../../app/ui/visit_outcome.py" line="210"/>
         <source>SAFE CONTACT: no phone calls; meet only where the other party cannot see.</source>
         <translation>安全联系：不得电话联系，只在对方当事人看不到的地方见面。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="216"/>
+        <location filename="../../app/ui/visit_outcome.py" line="217"/>
         <source>The outcome of this visit is already recorded.</source>
         <translation>该回访的结果已录入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="259"/>
+        <location filename="../../app/ui/visit_outcome.py" line="260"/>
         <source>Choose one.</source>
         <translation>请选择一项。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_outcome.py" line="261"/>
+        <location filename="../../app/ui/visit_outcome.py" line="262"/>
         <source>Say why.</source>
         <translation>请说明原因。</translation>
     </message>
@@ -3244,200 +3269,200 @@ Reason for voiding:</source>
 <context>
     <name>VisitQueueView</name>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="140"/>
+        <location filename="../../app/ui/visit_queue.py" line="141"/>
         <source>Type or scan the visit code from a sheet</source>
         <translation>输入或扫描回访单上的回访编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="141"/>
-        <location filename="../../app/ui/visit_queue.py" line="152"/>
+        <location filename="../../app/ui/visit_queue.py" line="142"/>
+        <location filename="../../app/ui/visit_queue.py" line="153"/>
         <source>Visit code</source>
         <translation>回访编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="143"/>
+        <location filename="../../app/ui/visit_queue.py" line="144"/>
         <source>Record outcome</source>
         <translation>录入结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="160"/>
+        <location filename="../../app/ui/visit_queue.py" line="161"/>
         <source>All officers</source>
         <translation>全部民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="170"/>
+        <location filename="../../app/ui/visit_queue.py" line="171"/>
         <source>All kinds</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="175"/>
+        <location filename="../../app/ui/visit_queue.py" line="176"/>
         <source>All incident types</source>
         <translation>全部警情类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="199"/>
+        <location filename="../../app/ui/visit_queue.py" line="200"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="182"/>
-        <location filename="../../app/ui/visit_queue.py" line="200"/>
+        <location filename="../../app/ui/visit_queue.py" line="183"/>
+        <location filename="../../app/ui/visit_queue.py" line="201"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="201"/>
+        <location filename="../../app/ui/visit_queue.py" line="202"/>
         <source>Due</source>
         <translation>应回访日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="202"/>
+        <location filename="../../app/ui/visit_queue.py" line="203"/>
         <source>Person</source>
         <translation>回访对象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="203"/>
+        <location filename="../../app/ui/visit_queue.py" line="204"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="204"/>
+        <location filename="../../app/ui/visit_queue.py" line="205"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="181"/>
-        <location filename="../../app/ui/visit_queue.py" line="205"/>
+        <location filename="../../app/ui/visit_queue.py" line="182"/>
+        <location filename="../../app/ui/visit_queue.py" line="206"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="206"/>
+        <location filename="../../app/ui/visit_queue.py" line="207"/>
         <source>Report</source>
         <translation>警情</translation>
     </message>
     <message>
         <location filename="../../app/ui/visit_printing.py" line="59"/>
-        <location filename="../../app/ui/visit_queue.py" line="180"/>
-        <location filename="../../app/ui/visit_queue.py" line="207"/>
+        <location filename="../../app/ui/visit_queue.py" line="181"/>
+        <location filename="../../app/ui/visit_queue.py" line="208"/>
         <source>Officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="217"/>
+        <location filename="../../app/ui/visit_queue.py" line="218"/>
         <source>Assign to...</source>
         <translation>分配给…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="221"/>
+        <location filename="../../app/ui/visit_queue.py" line="222"/>
         <source>Print selected sheets...</source>
         <translation>打印所选回访单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="224"/>
+        <location filename="../../app/ui/visit_queue.py" line="225"/>
         <source>Print a day&apos;s route...</source>
         <translation>打印当日回访路线…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="229"/>
+        <location filename="../../app/ui/visit_queue.py" line="230"/>
         <source>Satisfaction and completion...</source>
         <translation>满意率与完成率…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="232"/>
+        <location filename="../../app/ui/visit_queue.py" line="233"/>
         <source>Add to care register...</source>
         <translation>登记特殊人群…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="183"/>
+        <location filename="../../app/ui/visit_queue.py" line="184"/>
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="249"/>
+        <location filename="../../app/ui/visit_queue.py" line="250"/>
         <source>All grids</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="275"/>
+        <location filename="../../app/ui/visit_queue.py" line="276"/>
         <source>Overdue (%1)</source>
         <translation>已逾期（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="276"/>
+        <location filename="../../app/ui/visit_queue.py" line="277"/>
         <source>Due today (%1)</source>
         <translation>今日应回访（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="277"/>
+        <location filename="../../app/ui/visit_queue.py" line="278"/>
         <source>Coming 7 days (%1)</source>
         <translation>未来7天（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="303"/>
+        <location filename="../../app/ui/visit_queue.py" line="304"/>
         <source>%1 overdue, %2 due today, %3 in the coming week.</source>
         <translation>已逾期 %1 个，今日应回访 %2 个，未来一周 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="310"/>
+        <location filename="../../app/ui/visit_queue.py" line="311"/>
         <source>%1 dissatisfied answers under supervision.</source>
         <translation>%1 个不满意回访正在督办整改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="322"/>
+        <location filename="../../app/ui/visit_queue.py" line="323"/>
         <source>safe contact - no calls</source>
         <translation>安全联系—不得电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="325"/>
+        <location filename="../../app/ui/visit_queue.py" line="326"/>
         <source> (attempt %1)</source>
         <translation>（第%1次尝试）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="329"/>
+        <location filename="../../app/ui/visit_queue.py" line="330"/>
         <source>care register</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="391"/>
+        <location filename="../../app/ui/visit_queue.py" line="392"/>
         <source>Outcome of %1 recorded.</source>
         <translation>已录入回访 %1 的结果。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="393"/>
+        <location filename="../../app/ui/visit_queue.py" line="394"/>
         <source>Follow-up visit created: %1.</source>
         <translation>已生成后续回访：%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="406"/>
-        <location filename="../../app/ui/visit_queue.py" line="412"/>
+        <location filename="../../app/ui/visit_queue.py" line="407"/>
+        <location filename="../../app/ui/visit_queue.py" line="413"/>
         <source>Assign</source>
         <translation>分配回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="406"/>
-        <location filename="../../app/ui/visit_queue.py" line="437"/>
+        <location filename="../../app/ui/visit_queue.py" line="407"/>
+        <location filename="../../app/ui/visit_queue.py" line="438"/>
         <source>Select visits first.</source>
         <translation>请先选择回访。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="413"/>
+        <location filename="../../app/ui/visit_queue.py" line="414"/>
         <source>Give %1 visits to:</source>
         <translation>将 %1 个回访分配给：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="427"/>
+        <location filename="../../app/ui/visit_queue.py" line="428"/>
         <source>%1 visits now with %2.</source>
         <translation>%1 个回访已分配给 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="437"/>
-        <location filename="../../app/ui/visit_queue.py" line="439"/>
+        <location filename="../../app/ui/visit_queue.py" line="438"/>
+        <location filename="../../app/ui/visit_queue.py" line="440"/>
         <source>Visit sheets</source>
         <translation>回访单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="462"/>
+        <location filename="../../app/ui/visit_queue.py" line="463"/>
         <source>Visit sheets are being prepared or printed: wait for them.</source>
         <translation>走访单正在生成或打印，请稍候。</translation>
     </message>
@@ -3457,17 +3482,17 @@ Reason for voiding:</source>
         <translation>该日及之前到期的未完成回访，按路线顺序排列。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="454"/>
+        <location filename="../../app/ui/visit_queue.py" line="455"/>
         <source>Route</source>
         <translation>回访路线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="455"/>
+        <location filename="../../app/ui/visit_queue.py" line="456"/>
         <source>No open visits are due on or before %1.</source>
         <translation>%1 及之前没有到期的未完成回访。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visit_queue.py" line="458"/>
+        <location filename="../../app/ui/visit_queue.py" line="459"/>
         <source>Route %1</source>
         <translation>回访路线 %1</translation>
     </message>
@@ -3546,22 +3571,22 @@ Reason for voiding:</source>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="139"/>
-        <source>severe mental illness</source>
+        <source>Severe mental illness</source>
         <translation>严重精神障碍患者</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="140"/>
-        <source>elderly living alone</source>
+        <source>Elderly living alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="141"/>
-        <source>disabled</source>
+        <source>Disabled</source>
         <translation>残疾人</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="142"/>
-        <source>family in hardship</source>
+        <source>Family in hardship</source>
         <translation>困难家庭</translation>
     </message>
 </context>

@@ -73,3 +73,33 @@ def test_every_field_of_a_report_has_a_name_in_words(app_en) -> None:
     assert display_value("repeat_key", "name_address", None, "en") == (
         "same person at the same address"
     )
+
+
+def test_every_kind_of_change_reads_as_words_in_the_history(
+    app_en, store, officer, chief, catalog
+) -> None:
+    """A report left unfinished, then taken in, given an early warning and a warning letter
+    (which makes it safe-contact), corrected, handled and its warning lifted: each of its
+    revisions says what happened in words, never the stored action name."""
+    from app.services import early_warning, receiving, reports, warning_letters
+    from tests.conftest import good_intake
+
+    rid = receiving.receive(store, officer).id
+    receiving.leave_unfinished(store, officer, rid, "报警人先去医院")
+    receiving.save_intake(store, officer, rid, good_intake(incident_type="D02"), catalog)
+    early_warning.assess(store, officer, rid, ["violence"])
+    warning_letters.draft(
+        store, officer, rid, warning_letters.LetterDraft("李强", "王芳", "酒后殴打")
+    )
+    receiving.save_intake(
+        store, officer, rid, good_intake(incident_type="D02", summary="改"), catalog
+    )
+    receiving.start_handling(store, officer, rid)
+    early_warning.lift(store, chief, rid, "双方已分开居住")
+    revisions = reports.history(store, rid)
+    dialog = HistoryDialog("x", revisions, catalog, "en")
+    table = dialog.findChild(QTableWidget, "historyTable")
+    shown = {table.item(row, 3).text() for row in range(table.rowCount())}
+    stored = {rev.action for rev in revisions}
+    assert len(stored) >= 8, " ".join(sorted(stored))  # every kind but renumbering by HQ
+    assert not shown & stored, f"stored action names shown as they are: {shown & stored}"

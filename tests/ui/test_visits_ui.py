@@ -288,6 +288,7 @@ def test_earlier_reports_matching_on_every_key_are_listed_once_and_fold(
         earlier.append(reports.get_report(store, rid)["serial"])
     window = MainWindow(store, catalog, officer, data_dir)
     qtbot.addWidget(window)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # a window, not the whole screen
     window.resize(1024, 700)
     window.show()
     window.receive()
