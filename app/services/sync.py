@@ -28,11 +28,20 @@ def sync_engine(store: Store, **options: Any) -> SyncEngine:
     """The sync engine as the desk runs it: HQ's reminder sheets become the station's own sheets
     to answer. `options` are the engine's own (batch size, client, named steps...)."""
     # The engine brings the HTTP client and the keyring: loaded when a sync runs, not at start.
+    from app.services import care_register, case_files, visit_records, warning_letters
     from app.sync.engine import SyncEngine
 
+    tracked = (
+        visit_records.VISITS,
+        care_register.PEOPLE,
+        case_files.CASES,
+        warning_letters.LETTERS,
+        reminder_sheets.SHEETS,
+    )
     return SyncEngine(
         store,
         instructions={"reminder_sheet": partial(reminder_sheets.receive_from_hq, store)},
+        tracked={t.kind: t for t in tracked},
         **options,
     )
 

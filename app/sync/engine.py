@@ -34,7 +34,7 @@ from typing import Any
 from app import credentials, errors
 from app.db.engine import Store
 from app.db.models import SyncState
-from app.db.revisions import station_row
+from app.db.revisions import Tracked, station_row
 from app.domain.catalog import CATALOG_FILENAME, parse_catalog
 from app.domain.clock import now_local, parse_utc, utc_iso
 from app.sync import outbox, protocol
@@ -99,6 +99,7 @@ class SyncEngine:
         step: Callable[[str], None] = lambda _name: None,
         rng: random.Random | None = None,
         computer: str | None = None,
+        tracked: Mapping[str, Tracked] | None = None,
     ) -> None:
         self.store = store
         self.instructions = instructions
@@ -107,7 +108,8 @@ class SyncEngine:
         self.step = step  # named points in a run; crash tests stop the process there
         self.rng = rng or random.Random()
         self._owner = ""
-        self.reconciler = Reconciler(store, computer, step)
+        self.tracked = tracked or {}  # the kinds of record besides reports, by name
+        self.reconciler = Reconciler(store, computer, step, self.tracked)
         self.computer = computer  # None: this computer's own id, from its keyring
 
     # -- the run ----------------------------------------------------------------------------
@@ -120,7 +122,7 @@ class SyncEngine:
             return report
         try:
             with self._client() as client:
-                self.reconciler = Reconciler(self.store, self.computer, self.step)
+                self.reconciler = Reconciler(self.store, self.computer, self.step, self.tracked)
                 self.reconciler.reconcile(client, report)
                 self._push_all(client, report)
                 self._pull(client, report)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,7 @@ from app.db.models import (
 )
 from app.db.revisions import (
     NewRevision,
+    Tracked,
     append_revisions,
     commit_report_change,
     reindex,
@@ -206,6 +208,8 @@ class Restart:
     resume_generation: int = 0  # where the pages done so far reached
     resume_after: int = 0
     renumbered: dict[str, str] = field(default_factory=dict)  # {report id: serial it had}
+    # {"case_file/<id>": {"number": 1}}: other records given another number while taken back
+    renumbered_records: dict[str, dict[str, Any]] = field(default_factory=dict)
     split: bool = False  # HQ is to be told with the next push: another computer took the seqs
 
 
@@ -249,13 +253,16 @@ def apply_recovered(
     items: list[protocol.RevisionItem],
     generation: int,
     renumbered: dict[str, str] | None = None,
+    renumbered_records: dict[str, dict[str, Any]] | None = None,
 ) -> int:
     """Take back revisions HQ holds that this station lost; returns how many were new here.
 
     A report taken back whose serial this desk has drawn again meanwhile (received after a
     restore, before HQ was reached; or by a second computer with this identity) keeps its
     revisions but gets the next free serial here; `renumbered` collects {report id: serial it
-    had}, and the caller records the change as a revision of its own, so HQ follows."""
+    had}, and the caller records the change as a revision of its own, so HQ follows. Visits,
+    case files, letters and sheets carry numbers drawn the same way and are treated alike
+    (`renumbered_records`)."""
     have = set(
         s.scalars(select(Revision.id).where(Revision.id.in_([i.revision_id for i in items])))
     )
@@ -266,7 +273,7 @@ def apply_recovered(
         record = json.loads(item.payload)
         officer_id = _officer_for(s, item.officer_badge, record.get("officer_id"))
         if item.record_kind != "report":
-            _recover_other(s, item, record, officer_id, generation)
+            _recover_other(s, item, record, officer_id, generation, renumbered_records)
             added += 1
             continue
         report = s.get(Report, item.record_id)
@@ -293,27 +300,104 @@ def apply_recovered(
     return added
 
 
+_MODELS: dict[str, Any] = {
+    "visit": Visit,
+    "care_person": CarePerson,
+    "case_file": CaseFile,
+    "warning_letter": WarningLetter,
+    "reminder_sheet": ReminderSheet,
+}
+
+
+def _highest_plus_one(column: str) -> Callable[[Session, Any, dict[str, Any]], dict[str, Any]]:
+    def next_free(s: Session, model: Any, _values: dict[str, Any]) -> dict[str, Any]:
+        highest = s.scalar(select(func.max(getattr(model, column))))
+        return {column: int(highest or 0) + 1}
+
+    return next_free
+
+
+def _next_letter_serial(s: Session, _model: Any, values: dict[str, Any]) -> dict[str, Any]:
+    year = values["serial_year"]
+    highest = s.scalar(
+        select(func.max(WarningLetter.serial_no)).where(WarningLetter.serial_year == year)
+    )
+    number = int(highest or 0) + 1
+    head = str(values.get("serial") or "").rsplit("-", 1)[0]
+    return {"serial_no": number, "serial": f"{head}-{number:04d}" if head else ""}
+
+
+def _next_sheet_code(s: Session, _model: Any, values: dict[str, Any]) -> dict[str, Any]:
+    code, n = str(values["code"]), 1
+    while s.scalar(select(ReminderSheet.id).where(ReminderSheet.code == f"{code}-{n}")):
+        n += 1
+    return {"code": f"{code}-{n}"}
+
+
+# Numbers a desk draws itself as the highest one plus one. A record taken back from HQ may
+# carry one this desk has drawn again meanwhile for another record (restored to an earlier
+# day, or a copy of the station on another computer): {kind: (unique columns, next free)}.
+_NUMBERED: dict[
+    str, tuple[tuple[str, ...], Callable[[Session, Any, dict[str, Any]], dict[str, Any]]]
+] = {
+    "visit": (("number",), _highest_plus_one("number")),
+    "case_file": (("number",), _highest_plus_one("number")),
+    "warning_letter": (("serial_year", "serial_no", "serial"), _next_letter_serial),
+    "reminder_sheet": (("code",), _next_sheet_code),
+}
+
+
+def _held_by_another(s: Session, model: Any, numbers: dict[str, Any], record_id: str) -> bool:
+    if any(v is None for v in numbers.values()):
+        return False  # a draft letter has no serial yet
+    clauses = [getattr(model, c) == v for c, v in numbers.items()]
+    return s.scalar(select(model.id).where(*clauses, model.id != record_id).limit(1)) is not None
+
+
+def _free_numbers(
+    s: Session,
+    kind: str,
+    record_id: str,
+    values: dict[str, Any],
+    renumbered: dict[str, dict[str, Any]] | None,
+) -> None:
+    """A record taken back keeps HQ's number unless another record here holds it; then it
+    keeps the number this desk gave it before, or takes the next free one, and is noted so a
+    revision of its own tells HQ."""
+    if kind not in _NUMBERED:
+        return
+    columns, next_free = _NUMBERED[kind]
+    model = _MODELS[kind]
+    wanted = {c: values.get(c) for c in columns}
+    if not _held_by_another(s, model, wanted, record_id):
+        return
+    row = s.get(model, record_id)
+    mine = {c: getattr(row, c) for c in columns} if row is not None else None
+    if mine is not None and mine != wanted and not _held_by_another(s, model, mine, record_id):
+        values.update(mine)
+    else:
+        values.update(next_free(s, model, values))
+    if renumbered is not None:
+        renumbered.setdefault(f"{kind}/{record_id}", wanted)
+
+
 def _recover_other(
     s: Session,
     item: protocol.RevisionItem,
     record: dict[str, Any],
     officer_id: str,
     generation: int,
+    renumbered: dict[str, dict[str, Any]] | None = None,
 ) -> None:
     """A visit, care person or case file: the row takes the newest payload's columns."""
-    model: Any = {
-        "visit": Visit,
-        "care_person": CarePerson,
-        "case_file": CaseFile,
-        "warning_letter": WarningLetter,
-        "reminder_sheet": ReminderSheet,
-    }[item.record_kind]
+    model = _MODELS[item.record_kind]
     row = s.get(model, item.record_id)
     columns = {c.name for c in model.__table__.columns}
     values = {k: v for k, v in record.items() if k in columns}
     if values.get("officer_id") and s.get(Officer, values["officer_id"]) is None:
         values["officer_id"] = officer_id  # an account the restored file no longer has
     if row is None:
+        _free_numbers(s, item.record_kind, item.record_id, values, renumbered)
         stamp = utc_iso(dt.datetime.now(dt.UTC))
         row = model(revision_no=0, created_utc=stamp, updated_utc=stamp, **values)
         s.add(row)
@@ -323,6 +407,7 @@ def _recover_other(
     if forked:
         row.revision_no += 1
     elif item.revision_no >= row.revision_no:
+        _free_numbers(s, item.record_kind, item.record_id, values, renumbered)
         for key, value in values.items():
             setattr(row, key, value)
         row.revision_no = item.revision_no
@@ -463,9 +548,16 @@ def _apply_payload(report: Report, record: dict[str, Any]) -> None:
     report.place_key = normalise_address(report.incident_place or "")
 
 
-def record_renumbering(s: Session, renumbered: dict[str, str]) -> None:
+def record_renumbering(
+    s: Session,
+    renumbered: dict[str, str],
+    renumbered_records: dict[str, dict[str, Any]] | None = None,
+    tracked: Mapping[str, Tracked] | None = None,
+) -> None:
     """Each report given another serial while taken back gets a revision saying so, made by
-    its receiving officer, so HQ's copy and the desk's agree and the history tells why."""
+    its receiving officer, so HQ's copy and the desk's agree and the history tells why; so does
+    each visit, case file, letter or sheet given another number (`tracked` says how each kind
+    reads whole)."""
     st = station_row(s)
     moment = now_local()
     for report_id, old_serial in renumbered.items():
@@ -485,6 +577,26 @@ def record_renumbering(s: Session, renumbered: dict[str, str]) -> None:
             {"serial": [old_serial, report.serial]},
             moment,
         )
+    for key, old in (renumbered_records or {}).items():
+        kind, _, record_id = key.partition("/")
+        row = s.get(_MODELS[kind], record_id) if kind in _NUMBERED else None
+        if row is None or tracked is None or kind not in tracked:
+            continue
+        now = {c: getattr(row, c) for c in old}
+        if now == old:
+            continue
+        if not _held_by_another(s, _MODELS[kind], old, record_id):
+            for column, value in old.items():  # the number it had came free again
+                setattr(row, column, value)
+            continue
+        who = s.scalar(
+            select(Revision.officer_id)
+            .where(Revision.record_id == record_id)
+            .order_by(Revision.revision_no.desc())
+            .limit(1)
+        )
+        changes = {c: [old[c], now[c]] for c in old}
+        tracked[kind].record(s, st, row, who or "", "renumber", changes, moment)
 
 
 def _take_serial(

@@ -11,7 +11,7 @@ holds that it lost (telling HQ of a copy with the next push).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, text
@@ -20,7 +20,7 @@ from app import errors
 from app.db import audit_chain, audit_seal
 from app.db.engine import Store
 from app.db.models import Revision
-from app.db.revisions import station_row
+from app.db.revisions import Tracked, station_row
 from app.sync import outbox, protocol
 from app.sync.client import HqClient
 from app.sync.report import SyncReport
@@ -48,10 +48,17 @@ class _Desk:
 class Reconciler:
     """One run's reading of HQ's generations; `split` is what the next push tells HQ."""
 
-    def __init__(self, store: Store, computer: str | None, step: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        computer: str | None,
+        step: Callable[[str], None],
+        tracked: Mapping[str, Tracked] | None = None,
+    ) -> None:
         self.store = store
         self.computer = computer
         self.step = step
+        self.tracked = tracked or {}  # how each kind of record reads whole, for renumberings
         self.split = False
 
     def _desk(self) -> _Desk:
@@ -323,12 +330,14 @@ class Reconciler:
                     break
                 with self.store.write() as s:
                     report.recovered += outbox.apply_recovered(
-                        s, page.items, g.generation, restart.renumbered
+                        s, page.items, g.generation, restart.renumbered, restart.renumbered_records
                     )
                     after = page.items[-1].seq
                     restart.resume_generation, restart.resume_after = g.generation, after
                     outbox.save_restart(s, restart)
                 self.step("after_recover_commit")
         with self.store.write() as s:
-            outbox.record_renumbering(s, restart.renumbered)
+            outbox.record_renumbering(
+                s, restart.renumbered, restart.renumbered_records, self.tracked
+            )
             outbox.finish_restart(s, restart)

@@ -59,7 +59,7 @@ class HistoryDialog(QDialog):
             "colour": self.tr("Early warning assessed"),
             "colour_lift": self.tr("Early warning lifted"),
             "safe_contact": self.tr("Made safe-contact"),
-            "renumber": self.tr("Renumbered by HQ"),
+            "renumber": self.tr("Renumbered (its number was drawn twice)"),
         }
         # Field order as on the form, not alphabetical: the form is how officers think of it.
         order = {name: i for i, name in enumerate(RECORD_FIELDS)}

@@ -158,6 +158,9 @@ class SyncPanel(QWidget):
         self.button.setObjectName("syncNowButton")
         self.button.clicked.connect(worker.request)
         self.enroll = QPushButton(self.tr("Link to HQ..."))
+        self.enroll.setToolTip(
+            self.tr("Link with the one-time enrolment code HQ gives the station.")
+        )
         self.enroll.setObjectName("enrollButton")
         self.enroll.clicked.connect(self.enroll_requested)
         layout = QHBoxLayout(self)
@@ -202,9 +205,7 @@ class SyncPanel(QWidget):
 
 def status_line(status: sync.SyncStatus, now: dt.datetime) -> str:
     if not status.enrolled:
-        return QCoreApplication.translate(
-            "SyncPanel", "Not linked to HQ: records stay on this PC (ask HQ for an enrolment code)."
-        )
+        return QCoreApplication.translate("SyncPanel", "Not linked to HQ: records stay on this PC.")
     parts = []
     if status.pending:
         oldest = ""

@@ -902,8 +902,8 @@ Why is the risk gone?</source>
     </message>
     <message>
         <location filename="../../app/ui/history_dialog.py" line="62"/>
-        <source>Renumbered by HQ</source>
-        <translation>总部重新编号</translation>
+        <source>Renumbered (its number was drawn twice)</source>
+        <translation>重新编号（编号重复）</translation>
     </message>
 </context>
 <context>
@@ -1865,12 +1865,12 @@ Reason for voiding:</source>
 <context>
     <name>NoticesDialog</name>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="314"/>
+        <location filename="../../app/ui/sync_panel.py" line="315"/>
         <source>From HQ</source>
         <translation>总部下发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="320"/>
+        <location filename="../../app/ui/sync_panel.py" line="321"/>
         <source>No notices from HQ yet.</source>
         <translation>暂无总部通知。</translation>
     </message>
@@ -3015,122 +3015,127 @@ Reason for voiding:</source>
         <translation>接入总部…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="176"/>
+        <location filename="../../app/ui/sync_panel.py" line="179"/>
         <source>(syncing...)</source>
         <translation>（正在同步…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="190"/>
+        <location filename="../../app/ui/sync_panel.py" line="193"/>
         <source>sync cannot run: %1</source>
         <translation>无法同步：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="198"/>
+        <location filename="../../app/ui/sync_panel.py" line="201"/>
         <source>%1 new from HQ</source>
         <translation>总部新消息 %1 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="205"/>
-        <source>Not linked to HQ: records stay on this PC (ask HQ for an enrolment code).</source>
-        <translation>未接入总部：记录仅保存在本机（请向总部申请接入码）。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_panel.py" line="216"/>
+        <location filename="../../app/ui/sync_panel.py" line="217"/>
         <source>, oldest %1 h</source>
         <translation>，最早一条已等待 %1 小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="220"/>
+        <location filename="../../app/ui/sync_panel.py" line="221"/>
         <source>, oldest under 1 h</source>
         <translation>，最早一条等待不足 1 小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="225"/>
+        <location filename="../../app/ui/sync_panel.py" line="226"/>
         <source>HQ: %1 waiting to send%2</source>
         <translation>待上报总部 %1 条%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="230"/>
+        <location filename="../../app/ui/sync_panel.py" line="231"/>
         <source>HQ has every record</source>
         <translation>全部记录已上报总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="233"/>
+        <location filename="../../app/ui/sync_panel.py" line="234"/>
         <source>HQ has not yet confirmed the records</source>
         <translation>总部尚未确认收到全部记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="237"/>
+        <location filename="../../app/ui/sync_panel.py" line="238"/>
         <source>last contact %1</source>
         <translation>最近联通 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="242"/>
+        <location filename="../../app/ui/sync_panel.py" line="243"/>
         <source>no contact yet</source>
         <translation>尚未联通总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="245"/>
+        <location filename="../../app/ui/sync_panel.py" line="246"/>
         <source>%1 refused by HQ</source>
         <translation>总部拒收 %1 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="251"/>
+        <location filename="../../app/ui/sync_panel.py" line="252"/>
         <source>PC clock is off by %1 min: check it</source>
         <translation>本机时钟偏差 %1 分钟，请校准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="257"/>
+        <location filename="../../app/ui/sync_panel.py" line="258"/>
         <source>last try failed: %1</source>
         <translation>上次同步失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="275"/>
+        <location filename="../../app/ui/sync_panel.py" line="276"/>
         <source>HQ refused this station; ask HQ for a new enrolment code.</source>
         <translation>总部拒绝本所接入，请向总部申请新的接入码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="295"/>
+        <location filename="../../app/ui/sync_panel.py" line="296"/>
         <source>this PC&apos;s keyring lacks the database key.</source>
         <translation>本机密钥环中没有数据库密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="289"/>
+        <location filename="../../app/ui/sync_panel.py" line="290"/>
         <source>the system keyring is not available.</source>
         <translation>系统密钥库不可用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="278"/>
+        <location filename="../../app/ui/sync_panel.py" line="162"/>
+        <source>Link with the one-time enrolment code HQ gives the station.</source>
+        <translation>使用总部发给本所的一次性接入码接入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="208"/>
+        <source>Not linked to HQ: records stay on this PC.</source>
+        <translation>未接入总部：记录仅保存在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_panel.py" line="279"/>
         <source>HQ refuses this computer: another computer uses this station&apos;s identity. Receive on one computer only and call HQ; every record stays here.</source>
         <translation>总部拒收本机数据：另一台电脑正在使用本所的身份。请只在一台电脑上接警登记，并联系总部；所有记录均保留在本机。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="283"/>
+        <location filename="../../app/ui/sync_panel.py" line="284"/>
         <source>HQ answered with an error; will retry by itself.</source>
         <translation>总部返回错误，将自动重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="286"/>
+        <location filename="../../app/ui/sync_panel.py" line="287"/>
         <source>HQ holds less than it had confirmed; sending those records again.</source>
         <translation>总部现存记录少于其已确认的记录，正在重新发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="292"/>
+        <location filename="../../app/ui/sync_panel.py" line="293"/>
         <source>the keyring here keeps secrets in a plain file; it is not used.</source>
         <translation>本机密钥环把机密保存在普通文件中，不予使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="298"/>
+        <location filename="../../app/ui/sync_panel.py" line="299"/>
         <source>this station is not linked to HQ.</source>
         <translation>本所尚未接入总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="301"/>
+        <location filename="../../app/ui/sync_panel.py" line="302"/>
         <source>the HQ address is not secure (https).</source>
         <translation>总部地址不安全（须使用 https）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_panel.py" line="306"/>
+        <location filename="../../app/ui/sync_panel.py" line="307"/>
         <source>HQ not reachable; will retry by itself.</source>
         <translation>暂时无法连接总部，将自动重试。</translation>
     </message>

@@ -158,3 +158,53 @@ def test_a_renumbering_the_desk_lost_comes_back_with_the_serial_hq_holds(
     assert_converged(desk, hq)
     assert audit_verify.verify(desk).ok
     desk.close()
+
+
+def _numbers(store) -> dict[str, tuple[str, int]]:
+    from app.db.models import CaseFile, Visit
+
+    with store.read() as s:
+        found = {c.id: ("case_file", c.number) for c in s.scalars(select(CaseFile))}
+        found.update({v.id: ("visit", v.number) for v in s.scalars(select(Visit))})
+    return found
+
+
+def test_case_files_and_visits_numbered_again_after_a_restore_keep_both(
+    desk, hq, tmp_path
+) -> None:
+    """Case file X and X's return visits took numbers 1... and reached HQ; the desk was
+    restored to before them and drew the same numbers again for case file Y and Y's visits.
+    Taking X back must keep both sides: X's move to the next free numbers and say so in a
+    revision HQ receives (found by the fault explorer: the take-back failed on a unique number
+    at every sync, for ever)."""
+    from app.services import case_files
+
+    data_dir = desk.path.parent
+    (tmp_path / "b0").mkdir()
+    enroll(desk, hq)
+    empty = backups.run_backup(desk, data_dir, reason="manual", folder=tmp_path / "b0")
+
+    def file_and_visit(store) -> None:
+        (rid,) = receive_and_complete(store, 1)
+        officer = sign_in(store)
+        case_files.open_file(store, officer, [rid], "重大纠纷")
+        receiving.close_report(store, officer, rid, "已调解")  # its return visit is drawn
+
+    file_and_visit(desk)
+    assert sync_engine(desk).run_once().ok
+    before = _numbers(desk)
+    visits = sum(k == "visit" for k, _n in before.values())
+    assert ("case_file", 1) in before.values() and visits >= 1
+
+    desk = _restore(desk, tmp_path / "b0" / empty.file)
+    file_and_visit(desk)
+    report = sync_engine(desk).run_once()
+    assert report.ok and report.recovered > 0, report.error
+    after = _numbers(desk)
+    assert set(before) < set(after)  # X's file and visit are back beside Y's
+    for kind, count in (("case_file", 2), ("visit", 2 * visits)):
+        assert sorted(n for k, n in after.values() if k == kind) == list(range(1, count + 1))
+    assert sync_engine(desk).run_once().ok
+    assert_converged(desk, hq)
+    assert audit_verify.verify(desk).ok
+    desk.close()
