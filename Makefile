@@ -29,7 +29,7 @@ demo: setup
 	if [ ! -f $(DEMO_DIR)/station.sqlite3 ]; then \
 	  printf 'demo1234\ndemo1234\n' | $(BIN)/stationdesk init --data-dir $(DEMO_DIR) --unit-code 140107 \
 	    --unit-name '杏花岭分局三桥派出所' --parent-bureau '太原市公安局杏花岭分局' \
-	    --officer-badge 000001 --officer-name '赵毅君' \
+	    --contact-phone 0351-3041234 --officer-badge 000001 --officer-name '赵毅君' \
 	    --admin-badge 000009 --admin-name '孙立新' && \
 	  $(BIN)/stationdesk demo-data --data-dir $(DEMO_DIR) --records 2000 && \
 	  echo 'Demo station ready: sign in with badge 000001, password demo1234'; \

@@ -171,7 +171,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     else:
         print(
             "The database is encrypted. Print the recovery key sheet for the safe now: "
-            "'stationdesk recovery-sheet --out FILE.pdf' (or from the app's Station menu)."
+            "'stationdesk recovery-sheet --out FILE.pdf' (or in the app: Account, Print recovery key)."
         )
     return 0
 
@@ -567,7 +567,11 @@ def _add_station_commands(sub: Subcommands) -> None:
     p.add_argument("--unit-code", required=True)
     p.add_argument("--unit-name", required=True)
     p.add_argument("--parent-bureau", default="")
-    p.add_argument("--contact-phone", default="")
+    p.add_argument(
+        "--contact-phone",
+        required=True,
+        help="the station's public phone, printed on receipt slips (e.g. 0351-3041234)",
+    )
     p.add_argument("--officer-badge", required=True)
     p.add_argument("--officer-name", required=True)
     p.add_argument("--admin-badge", default="", help="the administrator's badge number")

@@ -34,6 +34,8 @@ def init_station(d: Path) -> subprocess.CompletedProcess[str]:
         "140107",
         "--unit-name",
         "三桥派出所",
+        "--contact-phone",
+        "0351-3041234",
         "--officer-badge",
         "000001",
         "--officer-name",
@@ -54,6 +56,8 @@ def test_init_demo_data_export(tmp_path: Path) -> None:
         "140107",
         "--unit-name",
         "x",
+        "--contact-phone",
+        "0351-3041234",
         "--officer-badge",
         "000002",
         "--officer-name",
@@ -89,6 +93,8 @@ def test_bad_input_gets_clear_messages_not_tracebacks(tmp_path: Path) -> None:
         "1",
         "--unit-name",
         "x",
+        "--contact-phone",
+        "0351-3041234",
         "--officer-badge",
         "0",
         "--officer-name",
@@ -120,6 +126,8 @@ def test_read_only_database_is_explained(tmp_path: Path) -> None:
             "140107",
             "--unit-name",
             "所",
+            "--contact-phone",
+            "0351-3041234",
             "--officer-badge",
             "000001",
             "--officer-name",
@@ -158,7 +166,7 @@ def test_recovery_sheet_then_a_new_computer_unlocks_with_it(
     d = tmp_path / "desk"
     sheet = tmp_path / "sheet.pdf"
     r = cli(
-        "init", "--data-dir", str(d), "--unit-code", "140107", "--unit-name", "三桥派出所",
+        "init", "--data-dir", str(d), "--unit-code", "140107", "--unit-name", "三桥派出所", "--contact-phone", "0351-3041234",
         "--officer-badge", "000001", "--officer-name", "赵毅君",
         "--recovery-sheet", str(sheet), stdin="a-good-password\n",
     )  # fmt: skip

@@ -28,6 +28,7 @@ from tests.conftest import PASSWORD
 FILL = {
     "--unit-code": "140107",
     "--unit-name": "三桥派出所",
+    "--contact-phone": "0351-3041234",
     "--officer-badge": "000001",
     "--officer-name": "赵毅君",
     "--admin-badge": "000009",
@@ -95,7 +96,7 @@ HQ = sorted((p, parser) for p, parser in leaves(hq_cli.build_parser()) if p not 
 
 
 def init_argv(d: Path) -> list[str]:
-    return ["init", "--data-dir", str(d), *[v for k in list(FILL)[:6] for v in (k, FILL[k])]]
+    return ["init", "--data-dir", str(d), *[v for k in list(FILL)[:7] for v in (k, FILL[k])]]
 
 
 @pytest.fixture

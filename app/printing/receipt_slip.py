@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
 from app.printing.fonts import register_fonts
+from app.printing.written import written_time
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def _draw_serial(c: canvas.Canvas, font: str, slip: ReceiptSlip, y: float) -> fl
     """The serial in large type with its barcode beside it, to be scanned back at the desk."""
     y -= 7 * mm
     c.setFont(font, 9)
-    c.drawString(_MARGIN, y, "受理编号  Serial")
+    c.drawString(_MARGIN, y, "接报编号  Serial")
     y -= 8 * mm
     c.setFont(font, 18)
     c.drawString(_MARGIN, y, slip.serial)
@@ -119,8 +120,8 @@ def _draw_facts(c: canvas.Canvas, font: str, slip: ReceiptSlip, y: float) -> flo
     """When, where, who took it, who reported and what: a bilingual label beside each value."""
     width = A5[0]
     rows = [
-        ("报警时间", "Received", slip.received_at.replace("T", " ")),
-        ("受理单位", "Unit", f"{slip.unit_name}（{slip.unit_code}）"),
+        ("报警时间", "Received", written_time(slip.received_at)),
+        ("接报单位", "Unit", f"{slip.unit_name}（{slip.unit_code}）"),
         ("接警民警", "Officer", f"{slip.officer_name}  警号 {slip.officer_badge}"),
         ("报警人", "Reporter", slip.reporter_name or "—"),
         ("警情类别", "Incident type", slip.incident_type or "—"),
@@ -158,11 +159,20 @@ def _draw_next_steps(c: canvas.Canvas, font: str, slip: ReceiptSlip, y: float) -
             y -= 5 * mm
     y -= 3 * mm
     c.setFont(font, 9.5)
-    contact = slip.contact_phone or "110"
+    if slip.contact_phone:
+        ask = (
+            f"如需补充情况或查询处理进展，请拨打 {slip.unit_name}电话 {slip.contact_phone}，"
+            f"或携带本回执到所，并告知接报编号。 To add information or ask about progress, call "
+            f"{slip.contact_phone} or bring this slip to the station, quoting the serial."
+        )
+    else:  # a station set up before the public phone was asked for
+        ask = (
+            f"如需补充情况或查询处理进展，请携带本回执到{slip.unit_name}，并告知接报编号。"
+            " To add information or ask about progress, bring this slip to the station."
+        )
     for line in wrap_text(
         c,
-        f"如需补充情况或查询进展，请携带本回执或拨打 {contact}，并告知受理编号。"
-        f" Bring this slip or call {contact} quoting the serial to add information or ask about progress.",
+        ask,
         font,
         9.5,
         width - 2 * _MARGIN,

@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.printing.fonts import register_fonts
+from app.printing.written import written_time
 
 KEY_NAMES = {
     "phone": "同一报警电话",
@@ -131,7 +132,7 @@ def _reports_table(sheet: dict[str, Any], type_names: dict[str, str], font: str)
                 str(i),
                 e.get("serial", ""),
                 e.get("unit_code", ""),
-                str(e.get("received_at", ""))[:16].replace("T", " "),
+                written_time(str(e.get("received_at", ""))),
                 type_names.get(str(e.get("incident_type", "")), str(e.get("incident_type", ""))),
             ]
         )

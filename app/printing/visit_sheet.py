@@ -21,6 +21,7 @@ from reportlab.pdfgen import canvas
 
 from app.printing.fonts import register_fonts
 from app.printing.receipt_slip import wrap_text
+from app.printing.written import written_time
 
 KIND_LABELS = {
     "onsite_signoff": ("现场签认", "On-site sign-off"),
@@ -276,7 +277,7 @@ class _Form:
         if self.report:
             y = self.pair(
                 y,
-                ("serial", "受理编号", "Serial"),
+                ("serial", "接报编号", "Serial"),
                 ("incident_type", "警情类别", "Incident type"),
                 lines=2,
             )
@@ -388,7 +389,7 @@ class _Form:
             "grid": " ".join(filter(None, (sheet.grid, attempt))),
             "serial": sheet.serial,
             "incident_type": sheet.incident_type,
-            "received_at": sheet.received_at.replace("T", " ")[:16],
+            "received_at": written_time(sheet.received_at),
             "care_category": " ".join(CARE_LABELS.get(sheet.care_category, (sheet.care_category,))),
             "person_name": sheet.person_name,
             "phone": sheet.phone,

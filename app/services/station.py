@@ -19,7 +19,7 @@ from app.db.models import Officer, Station
 from app.db.revisions import session_executor
 from app.domain import roles
 from app.domain.clock import now_local, parse_utc, utc_iso
-from app.domain.validation import FieldError, clean_text
+from app.domain.validation import FieldError, clean_text, normalise_phone
 from app.ids import new_id
 
 _hasher = PasswordHasher()
@@ -68,6 +68,18 @@ def _validate_setup(unit_code: str, unit_name: str, badge: str, name: str, passw
         raise errors.ValidationFailed(problems)
 
 
+def _public_phone(value: str) -> str:
+    """The number reporters call about their report, printed on every receipt slip: without
+    it the slip could only send them to 110, which is for emergencies."""
+    try:
+        phone = normalise_phone(value)
+    except FieldError as exc:
+        raise errors.ValidationFailed({"contact_phone": exc.code}) from None
+    if not phone:
+        raise errors.ValidationFailed({"contact_phone": "required"})
+    return phone
+
+
 def is_set_up(store: Store) -> bool:
     with store.read() as s:
         return s.get(Station, 1) is not None
@@ -95,6 +107,7 @@ def set_up_station(
         officer_badge.strip(),
         officer_name.strip(),
     )
+    contact_phone = _public_phone(contact_phone)
     _validate_setup(unit_code, unit_name, officer_badge, officer_name, password)
     with_admin = bool(admin_badge.strip() or admin_name.strip() or admin_password)
     if with_admin:
@@ -117,7 +130,7 @@ def set_up_station(
             unit_code=unit_code,
             unit_name=unit_name,
             parent_bureau=parent_bureau.strip(),
-            contact_phone=contact_phone.strip(),
+            contact_phone=contact_phone,
             generation=1,
             last_seq=0,
             last_received_utc=None,

@@ -31,6 +31,7 @@ def run_self_test() -> int:
             store,
             unit_code="000000",
             unit_name="自检派出所",
+            contact_phone="0351-3041234",
             officer_badge="000001",
             officer_name="自检",
             password="self-test-password",

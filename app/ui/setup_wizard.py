@@ -41,7 +41,7 @@ class SetupWizard(QWizard):
         form.addRow(self.tr("Unit code"), self.unit_code)
         form.addRow(self.tr("Unit name"), self.unit_name)
         form.addRow(self.tr("Parent bureau"), self.parent_bureau)
-        form.addRow(self.tr("Contact phone for reporters"), self.contact_phone)
+        form.addRow(self.tr("Public phone for reporters *"), self.contact_phone)
         restore = QPushButton(self.tr("This station exists: restore it from a backup..."))
         restore.setObjectName("restoreInsteadButton")
         restore.clicked.connect(self._restore_instead)
@@ -113,6 +113,7 @@ class SetupWizard(QWizard):
         boxes = {
             "unit_code": self.unit_code,
             "unit_name": self.unit_name,
+            "contact_phone": self.contact_phone,
             "officer_badge": self.badge,
             "officer_name": self.officer_name,
             "password": self.password,
@@ -153,7 +154,7 @@ class SetupWizard(QWizard):
             for name, code in exc.errors.items():
                 if name in boxes:
                     boxes[name].set_error(field_error_text(name, code))
-            if {"unit_code", "unit_name"} & exc.errors.keys():
+            if {"unit_code", "unit_name", "contact_phone"} & exc.errors.keys():
                 self.restart()
             elif not any(name.startswith("admin_") for name in exc.errors):
                 self.back()  # the chief's page holds the mistake

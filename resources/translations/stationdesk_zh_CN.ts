@@ -858,7 +858,7 @@ Why is the risk gone?</source>
     <message>
         <location filename="../../app/ui/history_dialog.py" line="53"/>
         <source>Receipt drawn</source>
-        <translation>领取受理编号</translation>
+        <translation>领取接报编号</translation>
     </message>
     <message>
         <location filename="../../app/ui/history_dialog.py" line="54"/>
@@ -934,7 +934,7 @@ Why is the risk gone?</source>
     <message>
         <location filename="../../app/ui/intake_binder.py" line="25"/>
         <source>Receipt %1 - received %2 by %3</source>
-        <translation>受理编号 %1 —— %2 由 %3 接警</translation>
+        <translation>接报编号 %1 —— %2 由 %3 接警</translation>
     </message>
     <message>
         <location filename="../../app/ui/intake_binder.py" line="34"/>
@@ -1032,13 +1032,13 @@ Why is the risk gone?</source>
     <message>
         <location filename="../../app/ui/intake_form.py" line="337"/>
         <source>Void receipt</source>
-        <translation>作废受理编号</translation>
+        <translation>作废接报编号</translation>
     </message>
     <message>
         <location filename="../../app/ui/intake_form.py" line="339"/>
         <source>Voiding marks this receipt void: it stays on record for ever with the reason, keeps its number, and can no longer be edited.
 Reason for voiding:</source>
-        <translation>作废后，该受理记录标记为作废：连同原因永久留档，保留编号，不能再修改。
+        <translation>作废后，该接报记录标记为作废：连同原因永久留档，保留编号，不能再修改。
 作废原因：</translation>
     </message>
     <message>
@@ -1201,7 +1201,7 @@ Reason for voiding:</source>
     <message>
         <location filename="../../app/ui/labels.py" line="22"/>
         <source>Serial</source>
-        <translation>受理编号</translation>
+        <translation>接报编号</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="23"/>
@@ -1211,7 +1211,7 @@ Reason for voiding:</source>
     <message>
         <location filename="../../app/ui/labels.py" line="24"/>
         <source>Unit</source>
-        <translation>受理单位</translation>
+        <translation>接报单位</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="25"/>
@@ -1973,12 +1973,12 @@ Reason for voiding:</source>
     <message>
         <location filename="../../app/ui/receive_desk.py" line="151"/>
         <source>Receive a walk-in report</source>
-        <translation>自接警：受理来所报警</translation>
+        <translation>自接警：接待来所报警</translation>
     </message>
     <message>
         <location filename="../../app/ui/receive_desk.py" line="152"/>
         <source>Unfinished receipts</source>
-        <translation>未完成登记的受理编号</translation>
+        <translation>未完成登记的接报编号</translation>
     </message>
     <message>
         <location filename="../../app/ui/receive_desk.py" line="155"/>
@@ -1998,12 +1998,12 @@ Reason for voiding:</source>
     <message>
         <location filename="../../app/ui/receive_desk.py" line="160"/>
         <source>Unfinished receipts - every one must be completed or accounted for</source>
-        <translation>未完成登记的受理编号——每一个都必须补录或说明原因</translation>
+        <translation>未完成登记的接报编号——每一个都必须补录或说明原因</translation>
     </message>
     <message>
         <location filename="../../app/ui/receive_desk.py" line="164"/>
         <source>Serial</source>
-        <translation>受理编号</translation>
+        <translation>接报编号</translation>
     </message>
     <message>
         <location filename="../../app/ui/receive_desk.py" line="165"/>
@@ -2028,7 +2028,7 @@ Reason for voiding:</source>
     <message>
         <location filename="../../app/ui/receive_desk.py" line="171"/>
         <source>Double-click a receipt, or Enter, to continue its intake.</source>
-        <translation>双击未完成的受理编号（或选中后按回车），继续登记。</translation>
+        <translation>双击未完成的接报编号（或选中后按回车），继续登记。</translation>
     </message>
     <message>
         <location filename="../../app/ui/receive_desk.py" line="179"/>
@@ -2294,7 +2294,7 @@ Reason for voiding:</source>
     <message>
         <location filename="../../app/ui/reports_browser.py" line="220"/>
         <source>Search: name, pinyin or initials, phone, ID number, address, summary, serial</source>
-        <translation>搜索：姓名（可用拼音或首字母）、电话、身份证号、住址、简要案情、受理编号</translation>
+        <translation>搜索：姓名（可用拼音或首字母）、电话、身份证号、住址、简要案情、接报编号</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports_browser.py" line="223"/>
@@ -2337,7 +2337,7 @@ Reason for voiding:</source>
     <message>
         <location filename="../../app/ui/reports_browser.py" line="91"/>
         <source>Serial</source>
-        <translation>受理编号</translation>
+        <translation>接报编号</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports_browser.py" line="92"/>
@@ -2515,12 +2515,12 @@ Reason for voiding:</source>
     <message>
         <location filename="../../app/ui/setup_wizard.py" line="30"/>
         <source>Receiving unit</source>
-        <translation>受理单位</translation>
+        <translation>接报单位</translation>
     </message>
     <message>
         <location filename="../../app/ui/setup_wizard.py" line="33"/>
         <source>Every receipt is stamped with this unit. The unit code forms the serial numbers.</source>
-        <translation>每一次接警都会记录该受理单位；单位代码构成受理编号。</translation>
+        <translation>每一次接警都会记录该接报单位；单位代码构成接报编号。</translation>
     </message>
     <message>
         <location filename="../../app/ui/setup_wizard.py" line="36"/>
@@ -2547,8 +2547,8 @@ Reason for voiding:</source>
     </message>
     <message>
         <location filename="../../app/ui/setup_wizard.py" line="44"/>
-        <source>Contact phone for reporters</source>
-        <translation>群众咨询电话</translation>
+        <source>Public phone for reporters *</source>
+        <translation>群众咨询电话 *</translation>
     </message>
     <message>
         <location filename="../../app/ui/setup_wizard.py" line="45"/>
@@ -2682,7 +2682,7 @@ Reason for voiding:</source>
     <message>
         <location filename="../../app/ui/shift_end.py" line="54"/>
         <source>Serial</source>
-        <translation>受理编号</translation>
+        <translation>接报编号</translation>
     </message>
     <message>
         <location filename="../../app/ui/shift_end.py" line="55"/>
@@ -2717,7 +2717,7 @@ Reason for voiding:</source>
     <message>
         <location filename="../../app/ui/shift_end.py" line="85"/>
         <source>%1 receipts drawn in this shift; %2 not completed.</source>
-        <translation>本班次共领取 %1 个受理编号，其中 %2 个未完成登记。</translation>
+        <translation>本班次共领取 %1 个接报编号，其中 %2 个未完成登记。</translation>
     </message>
     <message>
         <location filename="../../app/ui/shift_end.py" line="93"/>
@@ -3725,7 +3725,7 @@ Reason for voiding:</source>
     <message>
         <location filename="../../app/ui/window_menus.py" line="30"/>
         <source>Print receipt slip</source>
-        <translation>打印受理回执</translation>
+        <translation>打印接报回执</translation>
     </message>
     <message>
         <location filename="../../app/ui/window_menus.py" line="31"/>

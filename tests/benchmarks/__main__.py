@@ -50,6 +50,7 @@ def ensure_station(data_dir: Path, records: int, visits: int = VISITS) -> None:
             store,
             unit_code="140107",
             unit_name="三桥派出所",
+            contact_phone="0351-3041234",
             officer_badge="000001",
             officer_name="赵毅君",
             password=PASSWORD,

@@ -113,6 +113,7 @@ def _station(folder: Path, unit_code: str, reports: int) -> Any:
         store,
         unit_code=unit_code,
         unit_name=f"派出所{unit_code}",
+        contact_phone="0351-3041234",
         officer_badge="000001",
         officer_name="赵毅君",
         password="bench-password",

@@ -217,6 +217,7 @@ def test_disk_full_during_a_save_keeps_everything_confirmed(tmp_path, catalog) -
             store,
             unit_code="140107",
             unit_name="三桥派出所",
+            contact_phone="0351-3041234",
             officer_badge="000001",
             officer_name="赵毅君",
             password="correct-horse",

@@ -70,7 +70,17 @@ def test_a_lost_database_is_never_a_new_station(lost, data_dir, loss: str) -> No
         ["export", "--data-dir", str(data_dir), "--out", str(data_dir / "out.jsonl")],
         ["audit", "verify", "--data-dir", str(data_dir)],
         ["sync", "--data-dir", str(data_dir)],
-        ["init", "--data-dir", str(data_dir), "--unit-code", "140107", "--unit-name", "x"]
+        [
+            "init",
+            "--data-dir",
+            str(data_dir),
+            "--unit-code",
+            "140107",
+            "--unit-name",
+            "x",
+            "--contact-phone",
+            "0351-3041234",
+        ]
         + ["--parent-bureau", "y", "--officer-badge", "000001", "--officer-name", "赵毅君"]
         + ["--admin-badge", "000009", "--admin-name", "孙立新"],
     ):

@@ -267,6 +267,7 @@ def make_station(data_dir: Path, unit_code: str = "140107") -> Store:
         store,
         unit_code=unit_code,
         unit_name=f"派出所{unit_code}",
+        contact_phone="0351-3041234",
         officer_badge="000001",
         officer_name="赵毅君",
         password=PASSWORD,

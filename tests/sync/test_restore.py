@@ -169,9 +169,7 @@ def _numbers(store) -> dict[str, tuple[str, int]]:
     return found
 
 
-def test_case_files_and_visits_numbered_again_after_a_restore_keep_both(
-    desk, hq, tmp_path
-) -> None:
+def test_case_files_and_visits_numbered_again_after_a_restore_keep_both(desk, hq, tmp_path) -> None:
     """Case file X and X's return visits took numbers 1... and reached HQ; the desk was
     restored to before them and drew the same numbers again for case file Y and Y's visits.
     Taking X back must keep both sides: X's move to the next free numbers and say so in a

@@ -49,6 +49,8 @@ def test_init_on_a_file_keyring_says_so_in_one_line_and_leaves_no_secret(
         "140107",
         "--unit-name",
         "三桥派出所",
+        "--contact-phone",
+        "0351-3041234",
         "--parent-bureau",
         "杏花岭分局",
         "--officer-badge",

@@ -59,7 +59,7 @@ def test_slip_text_is_laid_out_inside_the_page_and_reads_naturally(store, office
         assert not outside, "".join(outside)
         lines = page.extract_text().splitlines()
     assert any("Report receipt" in line for line in lines)
-    assert any("Bring this slip or call" in line for line in lines)
+    assert any("To add information or ask about progress" in line for line in lines)
     assert not [line for line in lines if line[:1] in "。，、；：？！）"], lines
 
 
@@ -83,3 +83,20 @@ def test_the_public_slip_carries_no_officer_internal_steps(store, officer, catal
     assert not internal & set(slip.next_steps)
     assert any("回访" in line for line in slip.next_steps)
     assert slip.next_steps[-1] == "处置结果将向您反馈。"
+
+
+def test_the_slip_gives_the_time_as_people_write_it_and_the_stations_own_phone(
+    store, officer, catalog
+) -> None:
+    """Not "2026-12-04 01:07:53+08:00", and not "call 110" (which is for emergencies): the day
+    and minute in words, and the station's public phone set up with the station."""
+    import datetime as dt
+
+    moment = dt.datetime(2026, 12, 4, 1, 7, 53).astimezone()
+    rid = receiving.receive(store, officer, now=moment).id
+    receiving.save_intake(store, officer, rid, good_intake(), catalog)
+    text = PdfReader(io.BytesIO(documents.receipt_slip_pdf(store, catalog, rid))).pages[0]
+    words = "".join(text.extract_text().split())
+    assert "2026年12月4日01:07" in words
+    assert "+08:00" not in words and ":53" not in words
+    assert "拨打三桥派出所电话0351-1234567" in words and "110" not in words

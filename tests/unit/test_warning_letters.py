@@ -42,11 +42,24 @@ def test_a_letter_is_approved_printed_served_and_followed_by_visits(
     assert warning_letters.approve(store, chief, second).endswith("-0002")
     pdf = documents.warning_letter_pdf(store, letter_id)
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
-        assert len(doc.pages) == 1
-        text = doc.pages[0].extract_text()
-    for expected in ("家庭暴力告诫书", serial, "王大力", "李小梅", "反家庭暴力法", "签收"):
-        assert expected in text
-    assert good_intake()["reporter_phone"] not in text  # the abuser keeps this paper
+        pages = [page.extract_text() for page in doc.pages]
+    # article 17: one for the abuser, one for the victim, one for the file, a page each
+    assert ["".join(t.splitlines()[0].split()) for t in pages] == [
+        "第一联交加害人",
+        "第二联交受害人",
+        "第三联附卷",
+    ]
+    for text in pages:
+        for expected in ("家庭暴力告诫书", serial, "王大力", "李小梅", "反家庭暴力法", "签收"):
+            assert expected in text
+        flat = "".join(text.split())
+        # article 16: the prohibition of further violence; the committee told (article 17);
+        # never a protection order's wording, which only a court gives (article 29)
+        assert "禁止你对李小梅及其他家庭成员再实施家庭暴力" in flat
+        assert "通知居民委员会、村民委员会" in flat
+        assert not [ln for ln in text.splitlines() if ln[:1] in "。，、；：？！）"], text
+        assert "骚扰" not in flat and "跟踪" not in flat and "接触受害人" not in flat
+        assert good_intake()["reporter_phone"] not in text  # the abuser keeps this paper
     codes = warning_letters.mark_served(store, officer, letter_id)
     rows = {v.code: v for v in visit_queries.visits_for_report(store, rid)}
     assert len(codes) == 2
