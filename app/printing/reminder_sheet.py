@@ -101,7 +101,7 @@ def _head_table(sheet: dict[str, Any], font: str, p: Callable[[str], Paragraph])
     head = _grid(
         [
             ["编号", sheet["code"], "反馈期限", sheet["deadline"]],
-            ["签发单位", p(sheet["issuing_unit"]), "接收单位", p(sheet["receiving_unit"])],
+            ["签发", p(sheet["issuing_unit"]), "接收", p(sheet["receiving_unit"])],
             [
                 "触发规则",
                 p(

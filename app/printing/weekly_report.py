@@ -76,21 +76,28 @@ def _key_table(rows: list[list[object]], font: str, widths: list[float] | None =
     return table
 
 
+def _short(name: str, most: int = 9) -> str:
+    """A type's name under its bar: whole up to `most` characters (the table holds all)."""
+    return name if len(name) <= most else name[: most - 1] + "…"
+
+
 def _type_chart(figures: WeeklyFigures, font: str) -> Drawing:
     rows = figures.by_type[:10]
-    drawing = Drawing(170 * mm, 72 * mm)
+    drawing = Drawing(170 * mm, 80 * mm)
     chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 12 * mm, 18 * mm, 150 * mm, 48 * mm
+    # room below for names drawn whole, slanted to end under their bars
+    chart.x, chart.y, chart.width, chart.height = 20 * mm, 24 * mm, 146 * mm, 48 * mm
     chart.data = [
         [r.now for r in rows] or [0],
         [r.week_before for r in rows] or [0],
         [r.year_before for r in rows] or [0],
     ]
-    chart.categoryAxis.categoryNames = [r.name[:6] for r in rows] or [""]
+    chart.categoryAxis.categoryNames = [_short(r.name) for r in rows] or [""]
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 7
     chart.categoryAxis.labels.angle = 30
-    chart.categoryAxis.labels.dy = -8
+    chart.categoryAxis.labels.boxAnchor = "ne"
+    chart.categoryAxis.labels.dy = -2
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.valueMin = 0
@@ -99,7 +106,8 @@ def _type_chart(figures: WeeklyFigures, font: str) -> Drawing:
         chart.bars[i].strokeColor = None
     drawing.add(chart)
     legend = Legend()
-    legend.x, legend.y = 120 * mm, 70 * mm
+    legend.x, legend.y = 108 * mm, 78 * mm
+    legend.deltax = 20 * mm  # three entries side by side, the last ending inside the page
     legend.fontName, legend.fontSize = font, 7
     legend.alignment = "right"
     legend.colorNamePairs = [(NOW, "本周"), (BEFORE, "上周"), (LAST_YEAR, "去年同期")]

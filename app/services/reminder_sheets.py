@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app import errors
 from app.db.engine import Store
-from app.db.models import CaseFile, CaseReport, ReminderSheet, Report, Visit
+from app.db.models import CaseFile, CaseReport, Officer, ReminderSheet, Report, Visit
 from app.db.revisions import Tracked, station_row
 from app.domain import statuses
 from app.domain import visits as visit_terms
@@ -135,8 +135,9 @@ def issue_for_case(store: Store, chief: OfficerInfo, case_id: str) -> str:
             id=new_id(),
             code=f"TS{year}-{int(count or 0) + 1:05d}",
             origin=FROM_STATION,
-            issuing_unit=st.unit_name,
-            receiving_unit=st.unit_name,
+            # the station's own sheet goes from its chief to the officer the file names
+            issuing_unit=f"{st.unit_name}（所领导 {chief.name}）",
+            receiving_unit=_responsible(s, case, st.unit_name),
             rule_id=case.rule_id,
             rule_label=rule.label("zh_CN", len(report_ids)) if rule else case.title,
             key_kind=case.key_kind,
@@ -154,6 +155,13 @@ def issue_for_case(store: Store, chief: OfficerInfo, case_id: str) -> str:
         s.flush()
         SHEETS.record(s, st, sheet, chief.id, "issue", {}, moment, new=True)
         return sheet.code
+
+
+def _responsible(s: Session, case: CaseFile, unit_name: str) -> str:
+    officer = s.get(Officer, case.officer_id) if case.officer_id else None
+    if officer is None:
+        return unit_name
+    return f"{unit_name} 责任民警 {officer.name}（{officer.badge}）"
 
 
 def receive_from_hq(store: Store, payload: dict[str, Any]) -> str | None:

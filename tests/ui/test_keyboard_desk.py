@@ -129,6 +129,8 @@ def test_f1_opens_the_guide_in_the_officers_language(
     when_shown(type_of_guide(), read)
     action.trigger()
     assert "F2" in seen[0] and "Ctrl+S" in seen[0]
+    # what "three visits" means here is written where a chief can read it
+    assert "three visits" in seen[0] and "5 working days" in seen[0]
     window.close()
 
 

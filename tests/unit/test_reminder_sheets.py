@@ -68,6 +68,10 @@ def test_a_sheet_is_issued_answered_three_times_and_cleared_with_evidence(
     ):
         assert expected in text
     assert text.count("140107-") >= 3  # the three linked reports
+    # from the station's chief to the officer the file names, not from the station to itself
+    flat = "".join(text.split())
+    assert f"所领导{chief.name}" in flat and "责任民警" in flat
+    assert sheet["issuing_unit"] != sheet["receiving_unit"]
 
 
 def test_a_sheet_from_hq_joins_the_local_case_file(store, officer, catalog) -> None:

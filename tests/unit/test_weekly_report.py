@@ -213,6 +213,12 @@ def test_the_seeds_figures_come_out_exactly(store, officer, catalog, data_dir, t
     assert f"回访满意率{expected['satisfaction']}" in flat
     assert f"本周共接报警情{expected['total']}起" in flat
     assert "2026-W10" in text
+    import pdfplumber
+
+    with pdfplumber.open(out) as doc:  # the legend and the slanted type names stay on the page
+        for page in doc.pages:
+            outside = [c["text"] for c in page.chars if c["x1"] > page.width - 8 or c["x0"] < 8]
+            assert not outside, "".join(outside)
 
 
 def test_a_bad_week_is_refused_and_nothing_is_written(data_dir, store, tmp_path, capsys) -> None:
