@@ -350,6 +350,7 @@ def cmd_unlock(args: argparse.Namespace) -> int:
 def cmd_demo_data(args: argparse.Namespace) -> int:
     from app.domain.catalog import load_catalog
     from app.services.demo import generate, generate_visits
+    from app.services.demo_casework import generate_casework
 
     store = _open_store(args.data_dir)
     step = max(args.records // 20, 5000)
@@ -361,7 +362,11 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.data_dir)
     n = generate(store, catalog, args.records, seed=args.seed, progress=progress)
     v = generate_visits(store, catalog, limit=args.visits, seed=args.seed)
-    print(f"Added {n:,} demo reports and {v:,} return visits to {args.data_dir}")
+    generate_casework(store, catalog, seed=args.seed)
+    print(
+        f"Added {n:,} demo reports and {v:,} return visits, with case files, reminder sheets,"
+        f" warning letters and the care register, to {args.data_dir}"
+    )
     return 0
 
 

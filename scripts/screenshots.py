@@ -244,7 +244,7 @@ def every_window(store: Store, catalog: Catalog, data_dir: Path, lang: str, out:
     from app.services import station
     from tests.ui.every_window import WINDOWS, Station, prepare
 
-    for badge, name, role in (("100299", "李建国", "officer"), ("900099", "孙立新", "admin")):
+    for badge, name, role in (("100299", "陈晓东", "officer"), ("900099", "孙立新", "admin")):
         station.add_officer(store, badge=badge, name=name, password=PASSWORD, role=role)
     desk = Station(
         store,

@@ -27,7 +27,7 @@ from app.db.revisions import (
     payload_sha256,
     receipt_record,
 )
-from app.domain import statuses
+from app.domain import roles, statuses
 from app.domain import visits as visits_terms
 from app.domain.addresses import address_grid, normalise_address
 from app.domain.catalog import Catalog, IncidentType
@@ -46,8 +46,26 @@ DEMO_OFFICERS = [
     ("100201", "高美玲", "community"),
     ("100202", "李建国", "officer"),
     ("100203", "张伟", "officer"),
-    ("100900", "孙立新", "admin"),
+    ("100204", "王静", "officer"),
 ]
+DEMO_ADMIN = ("100900", "周文斌", "admin")  # only where set-up made no administrator
+# Walk-ins per thousand at a busy urban station's desk, by type: theft, fraud, lost property
+# and disputes lead; grave crimes are rare. A type not listed (a newer catalog) gets 5.
+TYPE_SHARES = {
+    "C01": 90, "C02": 20, "C03": 50, "C04": 40, "C05": 70, "C06": 3, "C07": 4, "C08": 15,
+    "C09": 15, "C10": 3, "C11": 1, "C12": 4,
+    "P01": 5, "P02": 3, "P03": 25, "P04": 20, "P05": 10, "P06": 3, "P07": 15, "P08": 15,
+    "T01": 25, "T02": 5, "T03": 3, "T04": 3,
+    "D01": 20, "D02": 35, "D03": 40, "D04": 30, "D05": 30, "D06": 20, "D07": 25, "D08": 8,
+    "F01": 2, "F02": 2, "F03": 1,
+    "H01": 8, "H02": 8, "H03": 3, "H04": 20,
+    "M01": 5, "M02": 80, "M03": 25,
+    "R01": 10, "R02": 3,
+    "N01": 30, "N02": 30,
+}  # fmt: skip
+HANDLERS = (roles.OFFICER, roles.COMMUNITY, roles.CHIEF)
+WORKLOAD = {roles.OFFICER: 6, roles.COMMUNITY: 3, roles.CHIEF: 1}
+REGULARS = 0.12  # of walk-ins come from the few who come back again and again
 DISTRICTS = ["杏花岭区", "小店区", "迎泽区", "万柏林区", "尖草坪区"]
 BATCH = 5000
 History = list[tuple[str, dict[str, Any], dict[str, Any]]]  # (action, changes, whole record)
@@ -115,8 +133,8 @@ def generate(
         moment = moment.astimezone()
         day, serial_no = batch.next_serial(moment)
         itype = rng.choices(cast.types, cast.weights)[0]
-        person = rng.choice(cast.regulars) if rng.random() < 0.08 else rng.choice(cast.people)
-        officer = rng.choice(cast.officers)
+        person = rng.choice(cast.regulars) if rng.random() < REGULARS else rng.choice(cast.people)
+        officer = rng.choices(cast.officers, cast.workload)[0]
         incident_moment = moment - dt.timedelta(minutes=rng.randrange(5, 600))
         place = rng.choice(cast.places)
         status = story.status(itype, moment)
@@ -147,8 +165,12 @@ def generate(
 
 
 def _add_demo_officers(store: Store) -> None:
-    existing = {o.badge for o in list_officers(store)}
-    for badge, name, role in DEMO_OFFICERS:
+    officers = list_officers(store)
+    existing = {o.badge for o in officers}
+    wanted = list(DEMO_OFFICERS)
+    if not any(o.role == roles.ADMIN for o in officers):
+        wanted.append(DEMO_ADMIN)
+    for badge, name, role in wanted:
         if badge not in existing:
             add_officer(store, badge=badge, name=name, password=DEMO_PASSWORD, role=role)
 
@@ -157,7 +179,8 @@ def _add_demo_officers(store: Store) -> None:
 class _Cast:
     """Who takes, who reports, what and where: drawn once, before the first report."""
 
-    officers: list[OfficerInfo]
+    officers: list[OfficerInfo]  # who takes walk-ins: never an administrator
+    workload: list[int]  # front-desk officers take most, the chief few
     people: list[dict[str, str]]
     regulars: list[dict[str, str]]  # come back again and again
     types: list[IncidentType]
@@ -168,17 +191,17 @@ class _Cast:
     def draw(
         cls, store: Store, catalog: Catalog, fake: Faker, rng: random.Random, records: int
     ) -> _Cast:
-        people = _people(fake, rng, max(200, min(20000, records // 10)))
+        # most people come once (three times as many people as walk-ins); the regulars come back
+        people = _people(fake, rng, max(200, min(20000, 3 * records)))
         types = list(catalog.types)
+        officers = [o for o in list_officers(store) if o.role in HANDLERS]
         return cls(
-            officers=list_officers(store),
+            officers=officers,
+            workload=[WORKLOAD[o.role] for o in officers],
             people=people,
-            regulars=people[: max(5, len(people) // 50)],
+            regulars=people[: max(5, min(len(people) // 4, records // 60))],
             types=types,
-            weights=[
-                8 if t.dispute else 3 if t.group in ("criminal", "public_order") else 1
-                for t in types
-            ],
+            weights=[TYPE_SHARES.get(t.code, 5) for t in types],
             places=[
                 f"{rng.choice(DISTRICTS)}{fake.street_name()}{rng.randrange(1, 400)}号"
                 for _ in range(2000)
@@ -408,7 +431,13 @@ def generate_visits(
     dbapi: Any = raw.driver_connection
     cur = dbapi.cursor()
     batch = _VisitBatch(cur)
-    officer_ids = [r[0] for r in cur.execute("SELECT id FROM officer WHERE active")]
+    officer_ids = [  # visits go to those who handle cases: never to an administrator
+        r[0]
+        for r in cur.execute(
+            f"SELECT id FROM officer WHERE active AND role IN ({','.join('?' * len(HANDLERS))})",
+            HANDLERS,
+        )
+    ]
     marks = ",".join("?" * len(qualifying))
     candidates = cur.execute(
         "SELECT r.id, r.updated_utc, r.officer_id, r.reporter_address, r.incident_place,"
