@@ -97,6 +97,7 @@ FIELD_MESSAGES = {
     "phone_format": "not a valid phone number",
     "phone_service": "a service number, not a person's phone",
     "id_check_digit": "the check digit does not match",
+    "day_future": "that day is in the future",
 }
 
 

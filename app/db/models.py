@@ -413,6 +413,15 @@ class WarningLetter(Base):
     approval_note: Mapped[str] = mapped_column(default="", server_default="")
     refusal_reason: Mapped[str] = mapped_column(default="")
     served_at: Mapped[str] = mapped_column(default="")
+    # Article 17: the residents' or villagers' committee told (which one, whom, how, when) and
+    # the station's check with it, due some weeks later, that the abuser has not offended again.
+    committee_name: Mapped[str] = mapped_column(default="", server_default="")
+    committee_contact: Mapped[str] = mapped_column(default="", server_default="")
+    committee_how: Mapped[str] = mapped_column(default="", server_default="")
+    committee_notified_on: Mapped[str] = mapped_column(default="", server_default="")
+    committee_check_due: Mapped[str] = mapped_column(default="", server_default="")
+    committee_checked_on: Mapped[str] = mapped_column(default="", server_default="")
+    committee_check_note: Mapped[str] = mapped_column(default="", server_default="")
     revision_no: Mapped[int] = mapped_column(default=1)
     created_utc: Mapped[str]
     updated_utc: Mapped[str]

@@ -73,6 +73,9 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 # A week on, then a month on: where a policy file does not say.
 LETTER_FOLLOW_UPS: tuple[Interval, ...] = (Interval(days=7), Interval(days=30))
+# After the residents' or villagers' committee was told of a letter, the station checks with it
+# (and visits) that the abuser has not offended again (Anti-Domestic Violence Law art. 17).
+COMMITTEE_CHECK = Interval(days=30)
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,7 @@ class VisitPolicy:
     calendar: WorkingCalendar
     # The victim's meetings at a safe place after a warning letter was served.
     letter_follow_ups: tuple[Interval, ...] = LETTER_FOLLOW_UPS
+    committee_check: Interval = COMMITTEE_CHECK
 
     def trigger_reason(self, incident: IncidentType | None, *, is_repeat: bool) -> str | None:
         """Why a report that reached a triggering state gets return visits, or None."""
@@ -245,6 +249,12 @@ def parse_policy(data: object, source: str) -> VisitPolicy:
     retry = r.obj(doc.get("not_reached"), "not_reached")
     care_rules = _read_care_rules(r, doc)
     follow_ups = _read_letter_follow_ups(r, doc)
+    letter_doc = r.obj(doc.get("warning_letter", {}), "warning_letter")
+    committee_check = (
+        r.interval(letter_doc["committee_check"], "warning_letter.committee_check")
+        if "committee_check" in letter_doc
+        else COMMITTEE_CHECK
+    )
     cal = r.obj(doc.get("calendar", {}), "calendar")
     weekend = _read_weekend(r, cal)
 
@@ -275,6 +285,7 @@ def parse_policy(data: object, source: str) -> VisitPolicy:
             working_weekends=r.dates(cal.get("working_weekends", []), "calendar.working_weekends"),
         ),
         letter_follow_ups=follow_ups,
+        committee_check=committee_check,
     )
 
 

@@ -240,7 +240,17 @@ def _letter_approved(d: _Desk) -> None:
 
 
 def _letter_served(d: _Desk) -> None:
-    warning_letters.mark_served(d.store, d.officer, _approved_letter(d, 9))
+    """Served, and the residents' committee told (article 17); the check with it to come."""
+    letter_id = _approved_letter(d, 9)
+    warning_letters.mark_served(d.store, d.officer, letter_id)
+    warning_letters.notify_committee(
+        d.store,
+        d.community,
+        letter_id,
+        committee=f"{d.fake.street_name()}社区居民委员会",
+        contact=f"{d.fake.last_name()}主任",
+        how="in_person",
+    )
 
 
 def _warning_lifted(d: _Desk) -> None:

@@ -9,6 +9,7 @@ change is a revision of the letter, synced like every record.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,7 +56,16 @@ LETTER_FIELDS = (
     "approval_note",
     "refusal_reason",
     "served_at",
+    "committee_name",
+    "committee_contact",
+    "committee_how",
+    "committee_notified_on",
+    "committee_check_due",
+    "committee_checked_on",
+    "committee_check_note",
 )
+# How the committee was told (article 17): the words the desk and the register show.
+COMMITTEE_HOW = ("phone", "in_person", "written")
 
 
 @dataclass(frozen=True)
@@ -279,6 +289,84 @@ def mark_served(store: Store, officer: OfficerInfo, letter_id: str) -> list[str]
         ]
 
 
+def notify_committee(
+    store: Store,
+    officer: OfficerInfo,
+    letter_id: str,
+    *,
+    committee: str,
+    contact: str,
+    how: str,
+    day: dt.date | None = None,
+) -> str:
+    """The residents' or villagers' committee told of an approved or served letter (article 17:
+    the police deliver the letter and notify the committee, which visits with them). Returns
+    the day the station's check with the committee falls due, on the visit policy."""
+    require(officer, "handle")
+    moment = now_local()
+    told = day or local_day(moment)
+    problems: dict[str, str] = {}
+    values: dict[str, str] = {}
+    for field, value, limit in (
+        ("committee_name", committee, "incident_place"),
+        ("committee_contact", contact, "reporter_name"),
+    ):
+        try:
+            values[field] = clean_text(limit, value)
+        except FieldError as exc:
+            problems[field] = exc.code
+            continue
+        if not values[field]:
+            problems[field] = "required"
+    if how not in COMMITTEE_HOW:
+        problems["committee_how"] = "required"
+    if told > local_day(moment):
+        problems["committee_notified_on"] = "day_future"
+    if problems:
+        raise errors.ValidationFailed(problems)
+    policy, _catalog = rules_for(store)
+    due = policy.committee_check.after(told, policy.calendar).isoformat()
+    with store.write() as s:
+        st = station_row(s)
+        letter = _letter(s, letter_id, APPROVED, SERVED)
+        LETTERS.update(
+            s,
+            st,
+            letter,
+            officer.id,
+            "committee_notice",
+            {
+                **values,
+                "committee_how": how,
+                "committee_notified_on": told.isoformat(),
+                "committee_check_due": due,
+            },
+            moment,
+        )
+    return due
+
+
+def record_committee_check(store: Store, officer: OfficerInfo, letter_id: str, note: str) -> None:
+    """The station checked with the committee whether the abuser has offended again."""
+    require(officer, "handle")
+    text = _required_reason("committee_check_note", note)
+    moment = now_local()
+    with store.write() as s:
+        st = station_row(s)
+        letter = _letter(s, letter_id, APPROVED, SERVED)
+        if not letter.committee_notified_on:
+            raise errors.InvalidTransitionError("committee_not_told", target="committee_check")
+        LETTERS.update(
+            s,
+            st,
+            letter,
+            officer.id,
+            "committee_check",
+            {"committee_checked_on": local_day(moment).isoformat(), "committee_check_note": text},
+            moment,
+        )
+
+
 @dataclass(frozen=True)
 class LetterView:
     id: str
@@ -301,6 +389,13 @@ class LetterView:
     incident_place: str
     drafted_by_id: str = ""
     approval_note: str = ""
+    committee_name: str = ""
+    committee_contact: str = ""
+    committee_how: str = ""
+    committee_notified_on: str = ""
+    committee_check_due: str = ""
+    committee_checked_on: str = ""
+    committee_check_note: str = ""
 
 
 def _view(s: Session, letter: WarningLetter) -> LetterView:
@@ -327,6 +422,13 @@ def _view(s: Session, letter: WarningLetter) -> LetterView:
         incident_place=report.incident_place if report else "",
         drafted_by_id=letter.drafted_by,
         approval_note=letter.approval_note,
+        committee_name=letter.committee_name,
+        committee_contact=letter.committee_contact,
+        committee_how=letter.committee_how,
+        committee_notified_on=letter.committee_notified_on,
+        committee_check_due=letter.committee_check_due,
+        committee_checked_on=letter.committee_checked_on,
+        committee_check_note=letter.committee_check_note,
     )
 
 

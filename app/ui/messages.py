@@ -197,6 +197,7 @@ def field_error_text(field: str, code: str) -> str:
         "time_future": QCoreApplication.translate(
             "Messages", "The incident time is in the future."
         ),
+        "day_future": QCoreApplication.translate("Messages", "That day is in the future."),
         "unknown_type": QCoreApplication.translate(
             "Messages", "Choose an incident type from the list."
         ),

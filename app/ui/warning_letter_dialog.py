@@ -21,6 +21,7 @@ from app.db.engine import Store
 from app.services import reports, warning_letters
 from app.services.station import OfficerInfo
 from app.services.warning_letters import LetterDraft, LetterView
+from app.ui.letter_committee import CommitteeBox
 from app.ui.messages import confirm, error_text, field_error_text
 from app.ui.widgets import FieldBox
 
@@ -80,9 +81,11 @@ class WarningLetterDialog(QDialog):
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         row.addWidget(close)
+        self.committee = CommitteeBox(store, officer, self.reload)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.state)
+        layout.addWidget(self.committee)
         layout.addWidget(self.message)
         layout.addLayout(row)
         self.letter: LetterView | None = None
@@ -144,6 +147,7 @@ class WarningLetterDialog(QDialog):
             status in (warning_letters.APPROVED, warning_letters.SERVED)
         )
         self.buttons["serve"].setVisible(status == warning_letters.APPROVED)
+        self.committee.show_letter(letter)
 
     def _run(self, action: object) -> bool:
         self.message.clear()

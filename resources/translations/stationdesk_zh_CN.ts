@@ -637,6 +637,86 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
     </message>
 </context>
 <context>
+    <name>CommitteeBox</name>
+    <message>
+        <location filename="../../app/ui/letter_committee.py" line="35"/>
+        <source>Residents&apos; or villagers&apos; committee (art. 17)</source>
+        <translation>通知居（村）民委员会（第十七条）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_committee.py" line="38"/>
+        <source>By phone</source>
+        <translation>电话通知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_committee.py" line="39"/>
+        <source>In person</source>
+        <translation>当面通知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_committee.py" line="40"/>
+        <source>In writing</source>
+        <translation>书面通知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_committee.py" line="42"/>
+        <location filename="../../app/ui/letter_committee.py" line="59"/>
+        <source>Committee</source>
+        <translation>居（村）委会</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_committee.py" line="43"/>
+        <source>e.g. 富力城社区居民委员会</source>
+        <translation>如：富力城社区居民委员会</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_committee.py" line="44"/>
+        <location filename="../../app/ui/letter_committee.py" line="60"/>
+        <source>Told</source>
+        <translation>被通知人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_committee.py" line="45"/>
+        <source>who was told, e.g. 王主任</source>
+        <translation>被通知人，如：王主任</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_committee.py" line="55"/>
+        <source>Record the notice</source>
+        <translation>登记通知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_committee.py" line="66"/>
+        <source>How, when</source>
+        <translation>方式、日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_committee.py" line="70"/>
+        <source>Check</source>
+        <translation>查访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_committee.py" line="72"/>
+        <source>what the committee and the visit found</source>
+        <translation>居（村）委会及查访情况</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_committee.py" line="74"/>
+        <source>Record the check</source>
+        <translation>登记查访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_committee.py" line="107"/>
+        <source>%1 told (%2, %3) on %4; the check with it is due %5.</source>
+        <translation>已于 %4 通知%1（%2，%3）；应于 %5 前会同查访。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_committee.py" line="115"/>
+        <source>Checked on %1: %2</source>
+        <translation>%1 已查访：%2</translation>
+    </message>
+</context>
+<context>
     <name>DeskViews</name>
     <message>
         <location filename="../../app/ui/desk_views.py" line="84"/>
@@ -1777,56 +1857,61 @@ Reason for voiding:</source>
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="200"/>
+        <source>That day is in the future.</source>
+        <translation>该日期晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="201"/>
         <source>Choose an incident type from the list.</source>
         <translation>请从列表中选择警情类别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="203"/>
+        <location filename="../../app/ui/messages.py" line="204"/>
         <source>2 to 12 letters or digits.</source>
         <translation>2至12位字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="204"/>
+        <location filename="../../app/ui/messages.py" line="205"/>
         <source>3 to 12 letters or digits.</source>
         <translation>3至12位字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="205"/>
+        <location filename="../../app/ui/messages.py" line="206"/>
         <source>This badge number already has an account.</source>
         <translation>该警号已有账号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="208"/>
+        <location filename="../../app/ui/messages.py" line="209"/>
         <source>At least 8 characters.</source>
         <translation>至少8个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="209"/>
+        <location filename="../../app/ui/messages.py" line="210"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="210"/>
+        <location filename="../../app/ui/messages.py" line="211"/>
         <source>The new password must differ from the old one.</source>
         <translation>新密码不能与旧密码相同。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="213"/>
+        <location filename="../../app/ui/messages.py" line="214"/>
         <source>This is the last administrator account: add another administrator first.</source>
         <translation>这是最后一个管理员账号：请先添加另一名管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="216"/>
+        <location filename="../../app/ui/messages.py" line="217"/>
         <source>Choose a role from the list.</source>
         <translation>请从列表中选择角色。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="217"/>
+        <location filename="../../app/ui/messages.py" line="218"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="226"/>
+        <location filename="../../app/ui/messages.py" line="227"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
@@ -3598,114 +3683,114 @@ Reason for voiding:</source>
 <context>
     <name>WarningLetterDialog</name>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="37"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="38"/>
         <source>Domestic-violence warning letter</source>
         <translation>家庭暴力告诫书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="40"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="41"/>
         <source>Abuser</source>
         <translation>加害人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="41"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="42"/>
         <source>Abuser&apos;s ID number</source>
         <translation>加害人身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="42"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="43"/>
         <source>Abuser&apos;s address</source>
         <translation>加害人住址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="43"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="44"/>
         <source>Victim</source>
         <translation>受害人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="44"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="45"/>
         <source>Relation</source>
         <translation>与加害人关系</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="45"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="46"/>
         <source>Facts found</source>
         <translation>查明事实</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="68"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="69"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="69"/>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="179"/>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="189"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="70"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="183"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="193"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="70"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="71"/>
         <source>Refuse...</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="71"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="72"/>
         <source>Print...</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="72"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="73"/>
         <source>Mark served</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="80"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="81"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="116"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="119"/>
         <source>No letter yet: fill in the draft and save it for the station chief.</source>
         <translation>尚无告诫书：填写草稿并保存，提交所领导审批。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="117"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="120"/>
         <source>Draft by %1, awaiting the station chief&apos;s approval.</source>
         <translation>%1 起草，待所领导审批。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="118"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="121"/>
         <source>Refused: %2. Correct the draft and save it again.</source>
         <translation>已退回：%2。请修改后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="120"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="123"/>
         <source>Approved by %3 on %4, serial %5: print it and serve it on the abuser.</source>
         <translation>%3 于 %4 批准，编号 %5：请打印并送达加害人。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="122"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="125"/>
         <source>Serial %5, served %6. Follow-up visits are planned.</source>
         <translation>编号 %5，已于 %6 送达。已安排后续回访。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="181"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="185"/>
         <source>You drafted this letter and the station has no other chief. Why do you approve it yourself? (kept with the letter)</source>
         <translation>该告诫书由您起草，且本所没有其他所长。请说明由您本人审批的原因（随告诫书留存）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="191"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="195"/>
         <source>Approve this warning letter? It takes the next serial number of the year and can then be printed and served on the abuser. An approval cannot be undone.</source>
         <translation>审批该告诫书？审批后占用本年度下一个文号，随后可打印并送达加害人。审批不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="201"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="205"/>
         <source>Refuse</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warning_letter_dialog.py" line="201"/>
+        <location filename="../../app/ui/warning_letter_dialog.py" line="205"/>
         <source>What must change?</source>
         <translation>需要修改什么？</translation>
     </message>

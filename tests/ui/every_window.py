@@ -43,8 +43,8 @@ class Station:
 
 
 def prepare(station: Station) -> None:
-    """A dispute filed three times (a case file, a sheet), a domestic-violence report with a
-    drafted letter and a warning, and a closed report with its visits."""
+    """A dispute filed three times (a case file, a sheet), a domestic-violence report with an
+    approved letter and a warning, and a closed report with its visits."""
     from app.services import (
         case_files,
         early_warning,
@@ -65,12 +65,13 @@ def prepare(station: Station) -> None:
     rid = receiving.receive(store, officer).id
     receiving.save_intake(store, officer, rid, {**GOOD_INTAKE, "incident_type": "C09"}, catalog)
     early_warning.assess(store, officer, rid, ["violence", "injury"])
-    warning_letters.draft(
+    letter_id = warning_letters.draft(
         store,
         officer,
         rid,
         warning_letters.LetterDraft(abuser_name="李强", victim_name="王芳", facts="酒后殴打"),
     )
+    warning_letters.approve(store, station.chief, letter_id)  # the committee box shows too
     station.report_id = rid
     queue = visit_queries.queue(store, visit_queries.QueueFilter())
     rows = queue.due_today or queue.upcoming or queue.overdue

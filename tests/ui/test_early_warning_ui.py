@@ -170,3 +170,40 @@ def test_chart_names_are_drawn_whole_in_english_at_1024_pixels(app_en, catalog) 
             cut.append(t.name("en"))
             assert t.name("en") in chart.toolTip()  # read in full on hover
     assert cut == []
+
+
+def test_the_committee_notice_and_check_are_recorded_under_an_approved_letter(
+    qtbot, app_en, store, officer, chief, catalog
+) -> None:
+    from PySide6.QtWidgets import QGroupBox
+
+    from app.services import warning_letters
+    from app.ui.warning_letter_dialog import WarningLetterDialog
+
+    rid = receiving.receive(store, officer).id
+    receiving.save_intake(store, officer, rid, good_intake(incident_type="C09"), catalog)
+    letter_id = warning_letters.draft(
+        store, officer, rid, warning_letters.LetterDraft("王大力", "王芳", "酒后殴打")
+    )
+    dialog = WarningLetterDialog(store, officer, rid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    box = dialog.findChild(QGroupBox, "letterCommittee")
+    assert not box.isVisible()  # a draft is not sent to anyone yet
+    warning_letters.approve(store, chief, letter_id)
+    dialog.reload()
+    assert box.isVisible()
+    box.findChild(QPushButton, "committee_notify").click()  # nothing typed
+    assert box.name.error.text() and box.contact.error.text()
+    box.name.editor.setText("富力城社区居民委员会")
+    box.contact.editor.setText("王主任")
+    combo = box.findChild(QComboBox, "committee_how")
+    combo.setCurrentIndex(combo.findData("in_person"))
+    box.findChild(QPushButton, "committee_notify").click()
+    state = box.findChild(QLabel, "committeeState").text()
+    assert "富力城社区居民委员会 told (王主任, In person)" in state and "is due" in state
+    assert not box.name.isVisible()
+    box.check_note.editor.setText("居委会回访，未再发生")
+    box.findChild(QPushButton, "committee_check").click()
+    assert "Checked on" in box.findChild(QLabel, "committeeState").text()
+    assert warning_letters.get(store, letter_id).committee_checked_on

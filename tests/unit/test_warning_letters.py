@@ -206,3 +206,64 @@ def test_four_eyes_a_chief_does_not_approve_the_letter_that_chief_drafted(
     warning_letters.approve(store, second_chief, mine)
     approved = warning_letters.get(store, mine)
     assert (approved.status, approved.approval_note) == ("approved", "")
+
+
+def test_the_committee_is_told_and_checked_with_and_both_travel_as_revisions(
+    store, officer, chief, catalog
+) -> None:
+    """Article 17: the residents' or villagers' committee is told of the letter (which one,
+    whom, how, when) and the station checks with it later; a draft cannot be told yet, the
+    day cannot be tomorrow, and each step is a revision of the letter, so HQ has it."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from app.db.models import Revision
+
+    rid = dispute(store, officer, catalog)
+    letter_id = warning_letters.draft(store, officer, rid, DRAFT)
+    with pytest.raises(errors.InvalidTransitionError):
+        warning_letters.notify_committee(
+            store, officer, letter_id, committee="富力城社区居委会", contact="王主任", how="phone"
+        )
+    warning_letters.approve(store, chief, letter_id)
+    with pytest.raises(errors.ValidationFailed) as bad:
+        warning_letters.notify_committee(
+            store,
+            officer,
+            letter_id,
+            committee="",
+            contact="王主任",
+            how="fax",
+            day=dt.date.today() + dt.timedelta(days=1),
+        )
+    assert bad.value.errors == {
+        "committee_name": "required",
+        "committee_how": "required",
+        "committee_notified_on": "day_future",
+    }
+    with pytest.raises(errors.InvalidTransitionError):  # nobody told yet: nothing to check
+        warning_letters.record_committee_check(store, officer, letter_id, "未再发生")
+    day = dt.date.today() - dt.timedelta(days=2)
+    due = warning_letters.notify_committee(
+        store,
+        officer,
+        letter_id,
+        committee="富力城社区居委会",
+        contact="王主任",
+        how="phone",
+        day=day,
+    )
+    assert due == (day + dt.timedelta(days=30)).isoformat()  # the bundled visit policy
+    warning_letters.record_committee_check(store, officer, letter_id, "居委会走访，未再发生家暴")
+    letter = warning_letters.get(store, letter_id)
+    assert letter.committee_notified_on == day.isoformat() and letter.committee_how == "phone"
+    assert letter.committee_check_note == "居委会走访，未再发生家暴"
+    with store.read() as s:
+        newest = s.scalars(
+            select(Revision)
+            .where(Revision.record_id == letter_id)
+            .order_by(Revision.revision_no.desc())
+        ).first()
+    assert newest is not None and newest.action == "committee_check"
+    assert '"committee_name":"富力城社区居委会"' in newest.payload.replace(" ", "")
