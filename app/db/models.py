@@ -282,6 +282,9 @@ class CarePerson(Base):
     officer_id: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
     active: Mapped[bool] = mapped_column(default=True)
     notes: Mapped[str] = mapped_column(default="")
+    # why the risk grade last changed, and why the person left the register (never deleted)
+    grade_reason: Mapped[str] = mapped_column(default="", server_default="")
+    removed_reason: Mapped[str] = mapped_column(default="", server_default="")
     revision_no: Mapped[int] = mapped_column(default=1)
     created_utc: Mapped[str]
     updated_utc: Mapped[str]

@@ -17,13 +17,21 @@ from app.db.engine import Store
 from app.domain import recovery_key, statuses
 from app.domain.catalog import Catalog
 from app.domain.weekly_figures import Period, WeeklyFigures
+from app.printing.care_register import RegisterRow, render_care_register
 from app.printing.receipt_slip import ReceiptSlip, render_receipt_slip
 from app.printing.recovery_sheet import RecoverySheet, render_recovery_sheet
 from app.printing.reminder_sheet import render_reminder_sheet
 from app.printing.visit_sheet import VisitSheet, render_visit_sheets
 from app.printing.warning_letter import WarningLetterPrint, render_warning_letter
 from app.printing.weekly_report import render_weekly_report
-from app.services import audit, reminder_sheets, supervision, visit_queries, warning_letters
+from app.services import (
+    audit,
+    care_register,
+    reminder_sheets,
+    supervision,
+    visit_queries,
+    warning_letters,
+)
 from app.services.early_warning import criteria_for
 from app.services.reports import get_report
 from app.services.station import OfficerInfo, require, station_info
@@ -206,6 +214,34 @@ def reminder_sheet_pdf(
     names = {t.code: t.name_zh for t in catalog.types}
     pdf = render_reminder_sheet(reminder_sheets.get(store, sheet_id), names)
     _printed(store, by, "reminder_sheet", "reminder_sheet", sheet_id)
+    return pdf
+
+
+def care_register_pdf(store: Store, *, by: OfficerInfo | None = None) -> bytes:
+    """Everyone on the register now; category names as the Chinese register writes them."""
+    names = {
+        "mental_illness": "严重精神障碍患者",
+        "elderly_alone": "独居老人",
+        "disabled": "残疾人",
+        "hardship": "困难家庭",
+    }
+    rows = [
+        RegisterRow(
+            name=p.name,
+            category=names.get(p.category, p.category),
+            grade="" if p.grade is None else f"{p.grade}级",
+            id_number=p.id_number,
+            phone=p.phone if not p.safe_contact else "安全联系",
+            address=p.address,
+            grid=p.grid,
+            officer=p.officer_name,
+            next_visit=p.next_visit,
+            notes=p.notes,
+        )
+        for p in care_register.people(store)
+    ]
+    pdf = render_care_register(station_info(store).unit_name, dt.date.today().isoformat(), rows)
+    _printed(store, by, "care_register", people=len(rows))
     return pdf
 
 

@@ -1,4 +1,5 @@
-"""Putting someone on the special-population care register; the policy sets the cadence."""
+"""Putting someone on the special-population care register, or correcting their entry (a new
+risk grade with its reason); the policy sets the cadence of their care visits."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -26,12 +28,22 @@ from app.ui.widgets import FieldBox
 
 
 class CarePersonDialog(QDialog):
-    def __init__(self, store: Store, officer: OfficerInfo, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        officer: OfficerInfo,
+        parent: QWidget | None = None,
+        *,
+        person_id: str = "",
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.officer = officer
+        self.person_id = person_id
         self.setObjectName("carePersonDialog")
-        self.setWindowTitle(self.tr("Add to the care register"))
+        self.setWindowTitle(
+            self.tr("Care register entry") if person_id else self.tr("Add to the care register")
+        )
         self.boxes = {
             "name": FieldBox(QLineEdit(), "careName", self.tr("Name")),
             "phone": FieldBox(QLineEdit(), "carePhone", self.tr("Phone")),
@@ -79,6 +91,24 @@ class CarePersonDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        self.grade_before: int | None = None
+        if person_id:
+            self._fill(care_register.get_person(store, person_id))
+
+    def _fill(self, person: dict[str, object]) -> None:
+        for key in ("name", "phone", "id_number", "address", "notes"):
+            editor = self.boxes[key].editor
+            text = str(person.get(key) or "")
+            if isinstance(editor, QPlainTextEdit):
+                editor.setPlainText(text)
+            else:
+                assert isinstance(editor, QLineEdit)
+                editor.setText(text)
+        self.category.setCurrentIndex(self.category.findData(person["category"]))
+        self.category.setEnabled(False)  # another category is another entry
+        self.grade_before = person["grade"]  # type: ignore[assignment]
+        self.grade.setCurrentIndex(self.grade.findData(person["grade"]))
+        self.safe.setChecked(bool(person["safe_contact"]))
 
     def _text(self, key: str) -> str:
         editor = self.boxes[key].editor
@@ -91,19 +121,36 @@ class CarePersonDialog(QDialog):
         for box in self.boxes.values():
             box.set_error("")
         self.grade_error.hide()
-        try:
-            care_register.register_person(
-                self.store,
-                self.officer,
-                name=self._text("name"),
-                category=self.category.currentData(),
-                grade=self.grade.currentData(),
-                phone=self._text("phone"),
-                id_number=self._text("id_number"),
-                address=self._text("address"),
-                safe_contact=self.safe.isChecked(),
-                notes=self._text("notes"),
+        details = {
+            "name": self._text("name"),
+            "grade": self.grade.currentData(),
+            "phone": self._text("phone"),
+            "id_number": self._text("id_number"),
+            "address": self._text("address"),
+            "safe_contact": self.safe.isChecked(),
+            "notes": self._text("notes"),
+        }
+        reason = ""
+        if self.person_id and details["grade"] != self.grade_before:
+            reason, ok = QInputDialog.getText(
+                self,
+                self.windowTitle(),
+                self.tr(
+                    "Why does the risk grade change? (e.g. the doctor's review; kept with the "
+                    "entry, and the next care visit follows the new grade)"
+                ),
             )
+            if not ok:
+                return
+        try:
+            if self.person_id:
+                care_register.update_person(
+                    self.store, self.officer, self.person_id, grade_reason=reason, **details
+                )
+            else:
+                care_register.register_person(
+                    self.store, self.officer, category=self.category.currentData(), **details
+                )
         except errors.ValidationFailed as exc:
             for key, code in exc.errors.items():
                 if key in self.boxes:

@@ -59,6 +59,12 @@ def _sheets(w: MainWindow) -> QWidget:
     return ReminderSheetsView(w.store, w.catalog, w.officer, w.lang)
 
 
+def _register(w: MainWindow) -> QWidget:
+    from app.ui.care_register_view import CareRegisterView
+
+    return CareRegisterView(w.store, w.officer)
+
+
 def _supervision(w: MainWindow) -> QWidget:
     from app.ui.supervision_view import SupervisionView
 
@@ -91,6 +97,7 @@ class DeskViews(QObject):
             ),
             "cases": ViewSpec(lambda: self.tr("Case files"), _cases),
             "sheets": ViewSpec(lambda: self.tr("Reminder sheets"), _sheets),
+            "register": ViewSpec(lambda: self.tr("Care register"), _register),
             "supervision": ViewSpec(lambda: self.tr("Supervision"), _supervision),
             "shift": ViewSpec(lambda: self.tr("Shift end"), _shift),
         }

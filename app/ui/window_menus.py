@@ -33,6 +33,7 @@ class WindowMenus(QObject):
             (self.tr("Return visits"), lambda: window.views.show("visits"), "Ctrl+R"),
             (self.tr("Case files"), lambda: window.views.show("cases"), "Ctrl+K"),
             (self.tr("Reminder sheets"), lambda: window.views.show("sheets"), "Ctrl+T"),
+            (self.tr("Care register"), lambda: window.views.show("register"), "Ctrl+G"),
             (self.tr("Supervision"), lambda: window.views.show("supervision"), "Ctrl+J"),
             (self.tr("Shift end"), lambda: window.views.show("shift"), ""),
             (self.tr("Settings..."), window.show_settings, ""),

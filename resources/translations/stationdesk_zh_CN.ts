@@ -365,64 +365,213 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>CarePersonDialog</name>
     <message>
-        <location filename="../../app/ui/care_person_dialog.py" line="34"/>
+        <location filename="../../app/ui/care_person_dialog.py" line="45"/>
         <source>Add to the care register</source>
         <translation>登记特殊人群</translation>
     </message>
     <message>
-        <location filename="../../app/ui/care_person_dialog.py" line="36"/>
-        <location filename="../../app/ui/care_person_dialog.py" line="61"/>
+        <location filename="../../app/ui/care_person_dialog.py" line="45"/>
+        <source>Care register entry</source>
+        <translation>特殊人群登记信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_person_dialog.py" line="48"/>
+        <location filename="../../app/ui/care_person_dialog.py" line="73"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/care_person_dialog.py" line="37"/>
-        <location filename="../../app/ui/care_person_dialog.py" line="66"/>
+        <location filename="../../app/ui/care_person_dialog.py" line="49"/>
+        <location filename="../../app/ui/care_person_dialog.py" line="78"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/care_person_dialog.py" line="38"/>
-        <location filename="../../app/ui/care_person_dialog.py" line="67"/>
+        <location filename="../../app/ui/care_person_dialog.py" line="50"/>
+        <location filename="../../app/ui/care_person_dialog.py" line="79"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/care_person_dialog.py" line="39"/>
-        <location filename="../../app/ui/care_person_dialog.py" line="68"/>
+        <location filename="../../app/ui/care_person_dialog.py" line="51"/>
+        <location filename="../../app/ui/care_person_dialog.py" line="80"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/care_person_dialog.py" line="40"/>
-        <location filename="../../app/ui/care_person_dialog.py" line="69"/>
+        <location filename="../../app/ui/care_person_dialog.py" line="52"/>
+        <location filename="../../app/ui/care_person_dialog.py" line="81"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/care_person_dialog.py" line="48"/>
+        <location filename="../../app/ui/care_person_dialog.py" line="60"/>
         <source>(no grade)</source>
         <translation>（无分级）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/care_person_dialog.py" line="54"/>
+        <location filename="../../app/ui/care_person_dialog.py" line="66"/>
         <source>Safe contact (no phone calls)</source>
         <translation>安全联系（不得电话联系）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/care_person_dialog.py" line="62"/>
+        <location filename="../../app/ui/care_person_dialog.py" line="74"/>
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/care_person_dialog.py" line="63"/>
+        <location filename="../../app/ui/care_person_dialog.py" line="75"/>
         <source>Risk grade (mental illness 0-5)</source>
         <translation>风险等级（精神障碍 0-5 级）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/care_person_dialog.py" line="113"/>
+        <location filename="../../app/ui/care_person_dialog.py" line="139"/>
+        <source>Why does the risk grade change? (e.g. the doctor&apos;s review; kept with the entry, and the next care visit follows the new grade)</source>
+        <translation>风险等级为何变更？（如：复诊结论；随登记信息保存，下次走访按新等级安排）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_person_dialog.py" line="160"/>
         <source>The visit policy needs a grade for this category.</source>
         <translation>按回访规则，该类人员须选择风险等级。</translation>
+    </message>
+</context>
+<context>
+    <name>CareRegisterView</name>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="38"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="42"/>
+        <source>Show people taken off</source>
+        <translation>显示已撤销登记人员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="49"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="50"/>
+        <location filename="../../app/ui/care_register_view.py" line="63"/>
+        <source>Category</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="51"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="52"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="53"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="54"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="55"/>
+        <source>Officer</source>
+        <translation>责任民警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="56"/>
+        <source>Next visit</source>
+        <translation>下次走访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="57"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="71"/>
+        <source>Add...</source>
+        <translation>登记…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="72"/>
+        <source>Open...</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="73"/>
+        <source>Take off the register...</source>
+        <translation>撤销登记…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="74"/>
+        <source>Print the register...</source>
+        <translation>打印登记册…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="108"/>
+        <source>safe contact - no calls</source>
+        <translation>安全联系—不得电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="113"/>
+        <source>On the register</source>
+        <translation>在册</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="115"/>
+        <source>Taken off: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="123"/>
+        <source>On the register: %1</source>
+        <translation>在册 %1 人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="141"/>
+        <source>Choose a person on the register first.</source>
+        <translation>请先选择一名在册人员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="146"/>
+        <source>Take off the register</source>
+        <translation>撤销登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="148"/>
+        <source>Why does %1 leave the register (moved away, recovered, died)? The entry is kept with the reason and the pending care visit is cancelled.</source>
+        <translation>%1 因何撤销登记（迁出、康复、死亡）？登记信息连同原因永久保留，待办走访随即取消。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="158"/>
+        <source>Give the reason: nobody leaves the register without one.</source>
+        <translation>请填写原因：撤销登记必须说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="176"/>
+        <source>care-register</source>
+        <translation>特殊人群登记册</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="177"/>
+        <source>Print the register</source>
+        <translation>打印登记册</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="178"/>
+        <source>The care register is ready. On the register: %1.</source>
+        <translation>特殊人群登记册已生成，在册 %1 人。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/care_register_view.py" line="181"/>
+        <source>Save the register as PDF</source>
+        <translation>将登记册另存为 PDF</translation>
     </message>
 </context>
 <context>
@@ -719,32 +868,37 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>DeskViews</name>
     <message>
-        <location filename="../../app/ui/desk_views.py" line="84"/>
+        <location filename="../../app/ui/desk_views.py" line="90"/>
         <source>Reports</source>
         <translation>警情数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_views.py" line="90"/>
+        <location filename="../../app/ui/desk_views.py" line="96"/>
         <source>Return visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_views.py" line="92"/>
+        <location filename="../../app/ui/desk_views.py" line="98"/>
         <source>Case files</source>
         <translation>一案一档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_views.py" line="93"/>
+        <location filename="../../app/ui/desk_views.py" line="99"/>
         <source>Reminder sheets</source>
         <translation>重复警情提示单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_views.py" line="94"/>
+        <location filename="../../app/ui/desk_views.py" line="100"/>
+        <source>Care register</source>
+        <translation>特殊人群</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_views.py" line="101"/>
         <source>Supervision</source>
         <translation>督导研判</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_views.py" line="95"/>
+        <location filename="../../app/ui/desk_views.py" line="102"/>
         <source>Shift end</source>
         <translation>交班核对</translation>
     </message>
@@ -3839,82 +3993,87 @@ Reason for voiding:</source>
     </message>
     <message>
         <location filename="../../app/ui/window_menus.py" line="36"/>
+        <source>Care register</source>
+        <translation>特殊人群</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/window_menus.py" line="37"/>
         <source>Supervision</source>
         <translation>督导研判</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="37"/>
+        <location filename="../../app/ui/window_menus.py" line="38"/>
         <source>Shift end</source>
         <translation>交班核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="38"/>
+        <location filename="../../app/ui/window_menus.py" line="39"/>
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="39"/>
+        <location filename="../../app/ui/window_menus.py" line="40"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="42"/>
+        <location filename="../../app/ui/window_menus.py" line="43"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="47"/>
+        <location filename="../../app/ui/window_menus.py" line="48"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="52"/>
+        <location filename="../../app/ui/window_menus.py" line="53"/>
         <source>Change password...</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="53"/>
+        <location filename="../../app/ui/window_menus.py" line="54"/>
         <source>Accounts...</source>
         <translation>账号管理…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="56"/>
+        <location filename="../../app/ui/window_menus.py" line="57"/>
         <source>Print recovery key...</source>
         <translation>打印恢复密钥…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="61"/>
+        <location filename="../../app/ui/window_menus.py" line="62"/>
         <source>Check audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="62"/>
+        <location filename="../../app/ui/window_menus.py" line="63"/>
         <source>Backups...</source>
         <translation>备份…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="68"/>
+        <location filename="../../app/ui/window_menus.py" line="69"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="69"/>
+        <location filename="../../app/ui/window_menus.py" line="70"/>
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="70"/>
-        <location filename="../../app/ui/window_menus.py" line="116"/>
+        <location filename="../../app/ui/window_menus.py" line="71"/>
+        <location filename="../../app/ui/window_menus.py" line="117"/>
         <source>About StationDesk</source>
         <translation>关于 StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="101"/>
+        <location filename="../../app/ui/window_menus.py" line="102"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window_menus.py" line="117"/>
+        <location filename="../../app/ui/window_menus.py" line="118"/>
         <source>StationDesk %1
 Incident catalog %2</source>
         <translation>StationDesk %1

@@ -229,6 +229,7 @@ WINDOWS: dict[str, Builder] = {
     "visits": _main("visits"),
     "cases": _main("cases"),
     "sheets": _main("sheets"),
+    "register": _main("register"),
     "supervision": _main("supervision"),
     "shift": _main("shift"),
     "locked": _locked,

@@ -242,7 +242,7 @@ def test_every_view_fits_a_1024_by_768_screen(store: Store, data_dir: Path, disp
     sizes: dict[str, tuple[int, int]] = {}
     try:
         sign_in(display)
-        for keys in ("F2", "ctrl+f", "ctrl+r", "ctrl+k", "ctrl+t", "ctrl+j"):
+        for keys in ("F2", "ctrl+f", "ctrl+r", "ctrl+k", "ctrl+t", "ctrl+g", "ctrl+j"):
             xdotool(display, "key", keys)
             time.sleep(1.0)  # the view is built and shown
             sizes[keys] = window_size(display, "StationDesk -")
