@@ -372,11 +372,18 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.services.export import export_jsonl
+    from app.services.export import export_jsonl, export_table
 
     store = _open_store(args.data_dir)
-    n = export_jsonl(store, args.out)
-    print(f"Exported {n:,} reports with their revisions to {args.out}")
+    if args.format == "jsonl":
+        if args.what != "reports":
+            print("error: --format jsonl exports reports (with their revisions)", file=sys.stderr)
+            return 2
+        n = export_jsonl(store, args.out)
+        print(f"Exported {n:,} reports with their revisions to {args.out}")
+        return 0
+    n = export_table(store, args.what, args.format, args.out)
+    print(f"Exported {n:,} {args.what.replace('_', ' ')} to {args.out}")
     return 0
 
 
@@ -665,9 +672,19 @@ def _add_data_commands(sub: Subcommands) -> None:
     )
     p.set_defaults(func=cmd_demo_data)
 
-    p = sub.add_parser("export", help="write every report with its revisions as JSON Lines")
+    p = sub.add_parser(
+        "export",
+        help="reports with their revisions as JSON Lines, or records as CSV or xlsx",
+    )
     p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
     p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--format", choices=("jsonl", "csv", "xlsx"), default="jsonl")
+    p.add_argument(
+        "--what",
+        choices=("reports", "visits", "case_files", "letters"),
+        default="reports",
+        help="which records (CSV and xlsx: each one's current state, a row each)",
+    )
     p.set_defaults(func=cmd_export)
 
 
