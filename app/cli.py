@@ -22,7 +22,10 @@ from app.common.files import write_atomically
 from app.paths import database_file, default_data_dir
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from app.db.engine import Store
+    from app.domain.weekly_figures import Period
 
     Subcommands = argparse._SubParsersAction[OneLineParser]
 
@@ -508,20 +511,35 @@ def cmd_print_visits(args: argparse.Namespace) -> int:
 
 def cmd_report_weekly(args: argparse.Namespace) -> int:
     """The week's research-and-judgment report as a PDF, the same one the app prints."""
-    from app.domain.catalog import load_catalog
     from app.domain.weekly_figures import parse_week
+
+    return _report(args, "--week", args.week, parse_week, "pdf")
+
+
+def cmd_report_figures(args: argparse.Namespace) -> int:
+    """The same report for a week, month, quarter, year or range of days, as PDF or xlsx."""
+    from app.domain.weekly_figures import parse_period
+
+    return _report(args, "--period", args.period, parse_period, args.format)
+
+
+def _report(
+    args: argparse.Namespace, option: str, text: str, parse: Callable[[str], Period], fmt: str
+) -> int:
+    from app.domain.catalog import load_catalog
+    from app.printing.figures_sheet import figures_xlsx
     from app.services import documents
 
     try:
-        period = parse_week(args.week)
+        period = parse(text)
     except ValueError as exc:
-        print(f"error: --week: {exc}", file=sys.stderr)
+        print(f"error: {option}: {exc}", file=sys.stderr)
         return 2
     store = _open_store(args.data_dir)
     pdf, figures = documents.weekly_report_pdf(store, load_catalog(args.data_dir), period)
-    write_atomically(args.out, pdf)
+    write_atomically(args.out, pdf if fmt == "pdf" else figures_xlsx(figures))
     print(
-        f"Weekly report {period.label} ({period.start} to {period.end}) written to {args.out}: "
+        f"Report {period.label} ({period.start} to {period.end}) written to {args.out}: "
         f"{figures.total:,} reports, {figures.disputes:,} disputes, "
         f"{figures.disputes_resolved:,} resolved"
     )
@@ -731,6 +749,16 @@ def _add_document_commands(sub: Subcommands) -> None:
     p.add_argument("--week", required=True, help="ISO week, e.g. 2026-W47")
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(func=cmd_report_weekly)
+    p = kinds.add_parser("figures", help="the same report for any period, as PDF or xlsx")
+    p.add_argument("--data-dir", type=Path, dest="data_dir_sub", default=None)
+    p.add_argument(
+        "--period",
+        required=True,
+        help="2026-W47, 2026-11, 2026-Q4, 2026 or 2026-01-01..2026-03-31",
+    )
+    p.add_argument("--format", choices=("pdf", "xlsx"), default="pdf")
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(func=cmd_report_figures)
 
     p = sub.add_parser("audit", help="the tamper-evident audit log")
     actions = p.add_subparsers(dest="audit", required=True)

@@ -32,15 +32,37 @@ class Period:
     start: dt.date  # first day
     end: dt.date  # last day, inclusive
     label: str
+    kind: str = "week"  # week, month, quarter, year or range: what "before" means
 
     def shifted(self, days: int, label: str) -> Period:
         delta = dt.timedelta(days=days)
-        return Period(self.start + delta, self.end + delta, label)
+        return Period(self.start + delta, self.end + delta, label, self.kind)
 
 
 def iso_week(year: int, week: int) -> Period:
     start = dt.date.fromisocalendar(year, week, 1)
     return Period(start, start + dt.timedelta(days=6), f"{year}-W{week:02d}")
+
+
+def month(year: int, number: int) -> Period:
+    start = dt.date(year, number, 1)
+    following = dt.date(year + number // 12, number % 12 + 1, 1)
+    return Period(start, following - dt.timedelta(days=1), f"{year}-{number:02d}", "month")
+
+
+def quarter(year: int, number: int) -> Period:
+    first = month(year, 3 * number - 2)
+    return Period(first.start, month(year, 3 * number).end, f"{year}-Q{number}", "quarter")
+
+
+def whole_year(year: int) -> Period:
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), str(year), "year")
+
+
+def date_range(start: dt.date, end: dt.date) -> Period:
+    if end < start:
+        raise ValueError(f"{end} is before {start}")
+    return Period(start, end, f"{start.isoformat()}..{end.isoformat()}", "range")
 
 
 def parse_week(text: str) -> Period:
@@ -53,13 +75,79 @@ def parse_week(text: str) -> Period:
         raise ValueError(f"{text!r} is not an ISO week such as 2026-W47") from None
 
 
+def parse_period(text: str) -> Period:
+    """A week `2026-W47`, a month `2026-11`, a quarter `2026-Q4`, a year `2026` or a range of
+    days `2026-01-01..2026-03-31`; ValueError with the forms otherwise."""
+    cleaned = text.strip().upper()
+    try:
+        if "W" in cleaned:
+            return parse_week(cleaned)
+        if ".." in cleaned:
+            first, last = cleaned.split("..")
+            return date_range(dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+        if "-Q" in cleaned:
+            year_text, number = cleaned.split("-Q")
+            if not 1 <= int(number) <= 4:
+                raise ValueError(number)
+            return quarter(int(year_text), int(number))
+        if "-" in cleaned:
+            year_text, number = cleaned.split("-")
+            return month(int(year_text), int(number))
+        if len(cleaned) == 4:
+            return whole_year(int(cleaned))
+    except ValueError:
+        pass
+    raise ValueError(
+        f"{text!r} is not a period: a week 2026-W47, a month 2026-11, a quarter 2026-Q4, "
+        "a year 2026 or days 2026-01-01..2026-03-31"
+    )
+
+
+def _a_year_earlier(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
 def year_before(period: Period) -> Period:
-    """The same ISO week a year earlier (52 weeks back keeps the weekdays aligned)."""
-    return period.shifted(-364, f"{period.label} -1y")
+    """The same period a year earlier: for a week the same ISO week (52 weeks back keeps the
+    weekdays aligned), otherwise the same dates."""
+    if period.kind == "week":
+        return period.shifted(-364, f"{period.label} -1y")
+    return Period(
+        _a_year_earlier(period.start),
+        _a_year_earlier(period.end),
+        f"{period.label} -1y",
+        period.kind,
+    )
 
 
-def week_before(period: Period) -> Period:
-    return period.shifted(-7, f"{period.label} -1w")
+def period_before(period: Period) -> Period:
+    """The period just before: the week, month, quarter or year before, or as many days."""
+    if period.kind == "week":
+        return period.shifted(-7, f"{period.label} -1w")
+    if period.kind == "month":
+        prior = month(
+            period.start.year - (period.start.month == 1), (period.start.month - 2) % 12 + 1
+        )
+        return Period(prior.start, prior.end, f"{period.label} -1", "month")
+    if period.kind == "quarter":
+        number = (period.start.month - 1) // 3 + 1
+        prior = quarter(period.start.year - (number == 1), (number - 2) % 4 + 1)
+        return Period(prior.start, prior.end, f"{period.label} -1", "quarter")
+    if period.kind == "year":
+        return Period(
+            dt.date(period.start.year - 1, 1, 1),
+            dt.date(period.start.year - 1, 12, 31),
+            f"{period.label} -1",
+            "year",
+        )
+    days = (period.end - period.start).days + 1
+    return period.shifted(-days, f"{period.label} -1")
+
+
+week_before = period_before  # the weekly report's word for it
 
 
 def change(now: int, before: int) -> float | None:

@@ -37,7 +37,7 @@ from app.common.cli_args import (
 )
 from app.common.files import write_atomically
 from app.domain.warning_colours import load_criteria
-from app.domain.weekly_figures import parse_week
+from app.domain.weekly_figures import parse_period, parse_week
 from app.hq import schema
 from app.hq.figures import as_dict
 from app.hq.repeats import SHAREABLE
@@ -129,8 +129,13 @@ def _add_station_commands(sub: Subcommands) -> None:
 def _add_report(sub: Subcommands) -> None:
     report = sub.add_parser("report", help="figures across stations")
     kinds = report.add_subparsers(dest="report", required=True)
-    weekly = _with_db(kinds.add_parser("weekly", help="the weekly research-and-judgment report"))
-    weekly.add_argument("--week", required=True, help="ISO week, e.g. 2026-W47")
+    weekly = _with_db(kinds.add_parser("weekly", help="the research-and-judgment report"))
+    which = weekly.add_mutually_exclusive_group(required=True)
+    which.add_argument("--week", help="ISO week, e.g. 2026-W47")
+    which.add_argument(
+        "--period", help="2026-W47, 2026-11, 2026-Q4, 2026 or 2026-01-01..2026-03-31"
+    )
+    weekly.add_argument("--format", choices=("pdf", "xlsx"), default="pdf", help="for --out")
     weekly.add_argument(
         "--unit-code", default=None, type=unit_code, help="one station (default: all)"
     )
@@ -375,12 +380,16 @@ def _sheets(hq: Headquarters, args: argparse.Namespace) -> int:
 
 def _weekly(hq: Headquarters, args: argparse.Namespace) -> int:
     try:
-        period = parse_week(args.week)
+        period = parse_week(args.week) if args.week else parse_period(args.period)
     except ValueError as exc:
-        print(f"stationdesk-hq: --week: {exc}", file=sys.stderr)
+        print(f"stationdesk-hq: {'--week' if args.week else '--period'}: {exc}", file=sys.stderr)
         return 2
     total, lines = hq.weekly(period, args.unit_code)
-    if args.out is not None:
+    if args.out is not None and args.format == "xlsx":
+        from app.printing.figures_sheet import figures_xlsx
+
+        write_atomically(args.out, figures_xlsx(total))
+    elif args.out is not None:
         from app.printing.weekly_report import render_weekly_report  # ReportLab: only for a PDF
 
         write_atomically(args.out, render_weekly_report(total, load_criteria()))

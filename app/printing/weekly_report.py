@@ -9,6 +9,7 @@ and addresses, the warning colours in force, and how each figure is defined.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
@@ -81,7 +82,7 @@ def _short(name: str, most: int = 9) -> str:
     return name if len(name) <= most else name[: most - 1] + "…"
 
 
-def _type_chart(figures: WeeklyFigures, font: str) -> Drawing:
+def _type_chart(figures: WeeklyFigures, font: str, w: Words) -> Drawing:
     rows = figures.by_type[:10]
     drawing = Drawing(170 * mm, 80 * mm)
     chart = VerticalBarChart()
@@ -110,13 +111,13 @@ def _type_chart(figures: WeeklyFigures, font: str) -> Drawing:
     legend.deltax = 20 * mm  # three entries side by side, the last ending inside the page
     legend.fontName, legend.fontSize = font, 7
     legend.alignment = "right"
-    legend.colorNamePairs = [(NOW, "本周"), (BEFORE, "上周"), (LAST_YEAR, "去年同期")]
+    legend.colorNamePairs = [(NOW, w.now), (BEFORE, w.before), (LAST_YEAR, "去年同期")]
     legend.columnMaximum = 1
     drawing.add(legend)
     return drawing
 
 
-def _category_chart(figures: WeeklyFigures, font: str) -> Drawing:
+def _category_chart(figures: WeeklyFigures, font: str, w: Words) -> Drawing:
     rows = figures.repeats_by_category[:8]
     drawing = Drawing(170 * mm, (20 + 9 * max(1, len(rows))) * mm)
     chart = HorizontalBarChart()
@@ -132,7 +133,7 @@ def _category_chart(figures: WeeklyFigures, font: str) -> Drawing:
     chart.bars[0].fillColor, chart.bars[1].fillColor = NOW, LAST_YEAR
     drawing.add(chart)
     top = (14 + 9 * max(1, len(rows))) * mm
-    drawing.add(String(40 * mm, top, "深色：本周　浅色：去年同期", fontName=font, fontSize=7))
+    drawing.add(String(40 * mm, top, f"深色：{w.now}　浅色：去年同期", fontName=font, fontSize=7))
     return drawing
 
 
@@ -142,8 +143,27 @@ _DEFINITIONS = (
     "“纠纷”类警情，接报即计为排查，以处置结果办结的计为化解（移交或未办结的不计）；"
     "告诫书按所长审批日期计，占比为告诫书数与同期家庭暴力警情数之比；重复警情指保存时"
     "触发重复报警规则的警情；满意率为满意与基本满意次数占已回访次数之比；去年同期为"
-    "52周前的同一周。"
+    "{last_year}。"
 )
+
+
+@dataclass(frozen=True)
+class Words:
+    """What the report calls its period and the one before, by the period's kind."""
+
+    now: str
+    before: str
+    title: str
+    last_year: str
+
+
+WORDS = {
+    "week": Words("本周", "上周", "警情周研判报告", "52周前的同一周"),
+    "month": Words("本月", "上月", "警情月度研判报告", "上一年的同一月"),
+    "quarter": Words("本季度", "上季度", "警情季度研判报告", "上一年的同一季度"),
+    "year": Words("本年", "上年", "警情年度研判报告", "上一年"),
+    "range": Words("本期", "上期", "警情研判报告", "上一年的同一日期段"),
+}
 
 
 def render_weekly_report(figures: WeeklyFigures, criteria: WarningCriteria) -> bytes:
@@ -157,7 +177,7 @@ def render_weekly_report(figures: WeeklyFigures, criteria: WarningCriteria) -> b
         rightMargin=18 * mm,
         topMargin=16 * mm,
         bottomMargin=16 * mm,
-        title=f"周研判报告 {period.label}",
+        title=f"{WORDS.get(period.kind, WORDS['range']).title} {period.label}",
         author=figures.unit_name,
     )
     body = ParagraphStyle("body", fontName=font, fontSize=10, leading=15, wordWrap="CJK")
@@ -169,46 +189,47 @@ def render_weekly_report(figures: WeeklyFigures, criteria: WarningCriteria) -> b
         return Paragraph(escape(text), style)
 
     f = figures
+    w = WORDS.get(period.kind, WORDS["range"])
     story: list[object] = [
         p(f.unit_name, ParagraphStyle("unit", parent=body, alignment=TA_CENTER)),
-        p("警情周研判报告", h1),
+        p(w.title, h1),
         p(
             f"{period.label}（{period.start:%Y年%m月%d日}至{period.end:%Y年%m月%d日}）",
             ParagraphStyle("period", parent=body, alignment=TA_CENTER),
         ),
         Spacer(1, 4 * mm),
-        p(_summary(f)),
+        p(_summary(f, w)),
         p("一、主要指标", h2),
-        _key_table(_key_rows(f), font),
+        _key_table(_key_rows(f, w), font),
         p("二、分类警情（环比、同比）", h2),
-        _type_chart(f, font),
-        _table(_type_rows(f), [54 * mm, 22 * mm, 22 * mm, 26 * mm, 24 * mm, 26 * mm], font),
-        KeepTogether([p("三、重复警情（按类别同比）", h2), _category_chart(f, font)]),
-        _table(_category_rows(f), [64 * mm, 36 * mm, 36 * mm, 38 * mm], font),
-        *_top_repeat_tables(f, font),
+        _type_chart(f, font, w),
+        _table(_type_rows(f, w), [54 * mm, 22 * mm, 22 * mm, 26 * mm, 24 * mm, 26 * mm], font),
+        KeepTogether([p("三、重复警情（按类别同比）", h2), _category_chart(f, font, w)]),
+        _table(_category_rows(f, w), [64 * mm, 36 * mm, 36 * mm, 38 * mm], font),
+        *_top_repeat_tables(f, font, w),
         p("四、五色预警在管情况", h2),
         _key_table(_colour_rows(f, criteria), font, [50 * mm, 40 * mm, 84 * mm]),
         Spacer(1, 5 * mm),
-        p(_DEFINITIONS, small),
+        p(_DEFINITIONS.format(last_year=w.last_year), small),
     ]
     doc.build(story)
     return buf.getvalue()
 
 
-def _summary(f: WeeklyFigures) -> str:
-    """The week in one sentence, read out first at the meeting."""
+def _summary(f: WeeklyFigures, w: Words) -> str:
+    """The period in one sentence, read out first at the meeting."""
     return (
-        f"本周共接报警情 {count(f.total)} 起；排查纠纷 {count(f.disputes)} 起，化解 "
+        f"{w.now}共接报警情 {count(f.total)} 起；排查纠纷 {count(f.disputes)} 起，化解 "
         f"{count(f.disputes_resolved)} 起，化解率 {pct(f.resolution_rate)}；出具家庭暴力"
         f"告诫书 {count(f.letters)} 份，占家暴警情的 {pct(f.letter_share)}，同比 "
         f"{signed(f.letters_change)}。"
     )
 
 
-def _key_rows(f: WeeklyFigures) -> list[list[object]]:
+def _key_rows(f: WeeklyFigures, w: Words) -> list[list[object]]:
     """The key figures: reports, disputes and their resolution, letters, satisfaction."""
     return [
-        ["指标", "本周", "说明"],
+        ["指标", w.now, "说明"],
         [
             "接报警情",
             count(f.total),
@@ -235,9 +256,9 @@ def _key_rows(f: WeeklyFigures) -> list[list[object]]:
     ]
 
 
-def _type_rows(f: WeeklyFigures) -> list[list[object]]:
-    """Reports by type week on week and year on year, with the total last."""
-    type_rows: list[list[object]] = [["警情类别", "本周", "上周", "环比", "去年同期", "同比"]]
+def _type_rows(f: WeeklyFigures, w: Words) -> list[list[object]]:
+    """Reports by type against the period before and a year before, with the total last."""
+    type_rows: list[list[object]] = [["警情类别", w.now, w.before, "环比", "去年同期", "同比"]]
     for r in f.by_type:
         type_rows.append(
             [
@@ -262,8 +283,8 @@ def _type_rows(f: WeeklyFigures) -> list[list[object]]:
     return type_rows
 
 
-def _category_rows(f: WeeklyFigures) -> list[list[object]]:
-    cat_rows: list[list[object]] = [["类别", "本周重复警情", "去年同期", "同比"]]
+def _category_rows(f: WeeklyFigures, w: Words) -> list[list[object]]:
+    cat_rows: list[list[object]] = [["类别", f"{w.now}重复警情", "去年同期", "同比"]]
     cat_rows += [
         [r.name, count(r.now), count(r.year_before), signed(r.year_change)]
         for r in f.repeats_by_category
@@ -271,19 +292,19 @@ def _category_rows(f: WeeklyFigures) -> list[list[object]]:
     return cat_rows
 
 
-def _top_repeat_tables(f: WeeklyFigures, font: str) -> list[KeepTogether]:
+def _top_repeat_tables(f: WeeklyFigures, font: str, w: Words) -> list[KeepTogether]:
     """The ten phones and the ten addresses that reported most, each kept on one page."""
     tables = []
     for title, rows in (
         ("重复报警电话（前十）", f.top_phones),
         ("重复报警地址（前十）", f.top_addresses),
     ):
-        table_rows: list[list[object]] = [[title, "本周报警次数", "最近一次"]]
+        table_rows: list[list[object]] = [[title, f"{w.now}报警次数", "最近一次"]]
         table_rows += [
             [r.key, count(r.reports), r.last_received[:16].replace("T", " ")] for r in rows
         ]
         if not rows:
-            table_rows.append(["本周无", "", ""])
+            table_rows.append([f"{w.now}无", "", ""])
         tables.append(
             KeepTogether([Spacer(1, 3 * mm), _table(table_rows, [94 * mm, 36 * mm, 44 * mm], font)])
         )

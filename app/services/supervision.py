@@ -29,7 +29,8 @@ from app.domain.weekly_figures import (
     week_before,
     year_before,
 )
-from app.domain.weekly_figures import parse_week as parse_week  # the view reads a typed week
+from app.domain.weekly_figures import parse_period as parse_period  # the view reads a typed one
+from app.domain.weekly_figures import parse_week as parse_week
 from app.services.receiving import desk_counters
 from app.services.station import station_info
 

@@ -225,18 +225,24 @@ class SupervisionView(QWidget):
         text, ok = QInputDialog.getText(
             self,
             self.tr("Weekly report"),
-            self.tr("ISO week (e.g. 2026-W47):"),
+            self.tr(
+                "Week (2026-W47), month (2026-11), quarter (2026-Q4), year (2026) or days "
+                "(2026-01-01..2026-03-31):"
+            ),
             text=f"{year}-W{week:02d}",
         )
         if not ok:
             return
         try:
-            period = supervision.parse_week(text)
+            period = supervision.parse_period(text)
         except ValueError:
             QMessageBox.warning(
                 self,
                 self.tr("Weekly report"),
-                self.tr("%1 is not a week: write it as 2026-W47.").replace("%1", text),
+                self.tr(
+                    "%1 is not a period: write a week as 2026-W47, a month as 2026-11, a "
+                    "quarter as 2026-Q4, a year as 2026 or days as 2026-01-01..2026-03-31."
+                ).replace("%1", text),
             )
             return
         store, catalog, officer = self.store, self.catalog, self.officer

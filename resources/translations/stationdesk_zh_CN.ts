@@ -3221,19 +3221,19 @@ Reason for voiding:</source>
     </message>
     <message>
         <location filename="../../app/ui/supervision_view.py" line="227"/>
-        <location filename="../../app/ui/supervision_view.py" line="238"/>
+        <location filename="../../app/ui/supervision_view.py" line="241"/>
         <source>Weekly report</source>
         <translation>周研判报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="228"/>
-        <source>ISO week (e.g. 2026-W47):</source>
-        <translation>周次（如 2026-W47）：</translation>
+        <location filename="../../app/ui/supervision_view.py" line="229"/>
+        <source>Week (2026-W47), month (2026-11), quarter (2026-Q4), year (2026) or days (2026-01-01..2026-03-31):</source>
+        <translation>周（2026-W47）、月（2026-11）、季度（2026-Q4）、年（2026）或日期段（2026-01-01..2026-03-31）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="239"/>
-        <source>%1 is not a week: write it as 2026-W47.</source>
-        <translation>%1 不是有效周次，请写成 2026-W47 的形式。</translation>
+        <location filename="../../app/ui/supervision_view.py" line="243"/>
+        <source>%1 is not a period: write a week as 2026-W47, a month as 2026-11, a quarter as 2026-Q4, a year as 2026 or days as 2026-01-01..2026-03-31.</source>
+        <translation>%1 不是有效的期间：周写作 2026-W47，月写作 2026-11，季度写作 2026-Q4，年写作 2026，日期段写作 2026-01-01..2026-03-31。</translation>
     </message>
 </context>
 <context>

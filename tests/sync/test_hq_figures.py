@@ -70,6 +70,20 @@ def test_hq_figures_per_station_equal_the_stations_own(tmp_path: Path, hq, catal
     assert hq_main(["report", "weekly", "--db", hq.db_url, "--week", label, "--json"]) == 0
     assert hq_main(["report", "weekly", "--db", hq.db_url, "--week", label, "--out", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF")
+    # the year at HQ across stations, as a workbook: the same counts as the stations' own
+    this_year = str(dt.date.today().year)
+    book = tmp_path / "hq-year.xlsx"
+    args = ["report", "weekly", "--db", hq.db_url, "--period", this_year, "--format", "xlsx"]
+    assert hq_main([*args, "--out", str(book)]) == 0
+    from openpyxl import load_workbook
+
+    from app.domain import weekly_figures
+
+    yearly = weekly_figures.parse_period(this_year)
+    key = {r[0]: r[1:] for r in load_workbook(book)["主要指标"].iter_rows(values_only=True)}
+    assert key["接报警情"][0] == sum(
+        supervision.figures(store, catalog, yearly).total for store in (one, two)
+    )
 
     token = hq.service().issue_operator_token("duty officer")
     assert httpx.get(f"{hq.url}/v1/figures/weekly", params={"week": label}).status_code == 401

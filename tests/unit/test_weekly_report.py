@@ -14,6 +14,7 @@ from sqlalchemy import insert
 
 from app.cli import main as cli_main
 from app.db.models import Report, Visit, WarningLetter
+from app.domain import weekly_figures
 from app.domain.clock import utc_iso
 from app.services import documents, supervision
 
@@ -34,15 +35,19 @@ LETTERS, LETTERS_YEAR_BEFORE = 2818, 1409
 VISITS_CONTENT, VISITS_DISSATISFIED = 950, 50
 
 
+def _days(period) -> int:
+    return (period.end - period.start).days + 1
+
+
 def seed(store, officer, rows, period, *, serial_offset: int) -> list[str]:
-    """Reports received at noon on the period's days, spread over its seven days."""
+    """Reports received at noon, spread over the period's days."""
     tz = dt.datetime.now().astimezone().tzinfo
     records, ids = [], []
     n = serial_offset
     for code, total, closed, repeats in rows:
         for i in range(total):
             n += 1
-            day = period.start + dt.timedelta(days=i % 7)
+            day = period.start + dt.timedelta(days=i % _days(period))
             moment = dt.datetime.combine(day, dt.time(12, 0), tzinfo=tz)
             rid = f"r{n:08d}"
             ids.append(rid)
@@ -82,7 +87,7 @@ def seed(store, officer, rows, period, *, serial_offset: int) -> list[str]:
     return ids
 
 
-def letters(store, officer, report_ids, count, day) -> None:
+def letters(store, officer, report_ids, count, day, spread: int = 7) -> None:
     with store.write() as s:
         s.execute(
             insert(WarningLetter),
@@ -99,7 +104,7 @@ def letters(store, officer, report_ids, count, day) -> None:
                     "facts": "殴打",
                     "drafted_by": officer.id,
                     "approved_by": officer.id,
-                    "approved_day": (day + dt.timedelta(days=i % 7)).isoformat(),
+                    "approved_day": (day + dt.timedelta(days=i % spread)).isoformat(),
                     "created_utc": "2026-01-01T00:00:00.000000Z",
                     "updated_utc": "2026-01-01T00:00:00.000000Z",
                 }
@@ -234,3 +239,54 @@ def test_an_empty_week_still_prints_with_dashes(store, catalog) -> None:
     pdf, figures = documents.weekly_report_pdf(store, catalog, WEEK)
     assert figures.total == 0 and figures.resolution_rate is None
     assert "化解率 —" in pdf_text(pdf) or "化解率—" in re.sub(r"\s+", "", pdf_text(pdf))
+
+
+def test_the_seeds_figures_come_out_for_a_whole_year_as_pdf_and_workbook(
+    store, officer, catalog, data_dir, tmp_path
+) -> None:
+    """The articles' figures are a city's year: the same counts spread over 2026 (and 2025 for
+    the year before) come out of `report figures --period 2026` in the PDF and the workbook."""
+    from openpyxl import load_workbook
+
+    year = weekly_figures.parse_period("2026")
+    before = weekly_figures.year_before(year)
+    assert (before.start, before.end) == (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    now_ids = seed(store, officer, THIS_WEEK, year, serial_offset=0)
+    then_ids = seed(store, officer, YEAR_BEFORE, before, serial_offset=100_000)
+    letters(store, officer, now_ids[-6508 - 400 : -400], LETTERS, year.start, spread=365)
+    letters(store, officer, then_ids[-3000:], LETTERS_YEAR_BEFORE, before.start, spread=365)
+    out = tmp_path / "2026.pdf"
+    args = ["report", "figures", "--data-dir", str(data_dir), "--period", "2026", "--out"]
+    assert cli_main([*args, str(out)]) == 0
+    flat = re.sub(r"\s+", "", pdf_text(out.read_bytes()))
+    assert "警情年度研判报告" in flat and "本年共接报警情" in flat
+    assert "排查纠纷12,196起，化解12,008起，化解率98.5%" in flat
+    assert "出具家庭暴力告诫书2,818份，占家暴警情的43.3%，同比+100.0%" in flat
+    assert "-66.8%" in flat  # repeats in the marriage/family/neighbourhood category
+    book = tmp_path / "2026.xlsx"
+    assert cli_main([*args, str(book), "--format", "xlsx"]) == 0
+    key = {row[0]: row[1:] for row in load_workbook(book)["主要指标"].iter_rows(values_only=True)}
+    assert key["排查纠纷"][0] == 12196 and key["化解纠纷"][0] == 12008
+    assert key["家庭暴力告诫书"][0] == 2818 and key["家庭暴力告诫书"][2] == 1409
+
+
+def test_every_kind_of_period_reads_and_has_its_before() -> None:
+    for text, start, end, prior_start in (
+        ("2026-W10", "2026-03-02", "2026-03-08", "2026-02-23"),
+        ("2026-01", "2026-01-01", "2026-01-31", "2025-12-01"),
+        ("2026-Q1", "2026-01-01", "2026-03-31", "2025-10-01"),
+        ("2024", "2024-01-01", "2024-12-31", "2023-01-01"),
+        ("2024-02-10..2024-03-01", "2024-02-10", "2024-03-01", "2024-01-20"),
+    ):
+        period = weekly_figures.parse_period(text)
+        assert (period.start.isoformat(), period.end.isoformat()) == (start, end)
+        assert weekly_figures.period_before(period).start.isoformat() == prior_start
+    assert weekly_figures.year_before(weekly_figures.parse_period("2024-02")).end == dt.date(
+        2023, 2, 28
+    )
+    for bad in ("2026-13", "2026-Q5", "26", "2026-03-01..2026-02-01", "next week"):
+        try:
+            weekly_figures.parse_period(bad)
+        except ValueError:
+            continue
+        raise AssertionError(f"{bad!r} was taken for a period")
