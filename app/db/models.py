@@ -430,6 +430,29 @@ class WarningLetter(Base):
     updated_utc: Mapped[str]
 
 
+class Handover(Base):
+    """A shift handed over (交接班): the outgoing officer's note and what is left open (the
+    unfinished receipts and the visits due, as serials and codes when handed over), and the
+    incoming officer's acknowledgement. Synced like every record."""
+
+    __tablename__ = "handover"
+    __table_args__ = (Index("ix_handover_open", "acknowledged_at", "written_at"),)
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    from_officer_id: Mapped[str] = mapped_column(ForeignKey("officer.id"))
+    shift_start: Mapped[str]
+    written_at: Mapped[str]
+    note: Mapped[str] = mapped_column(default="")
+    receipts: Mapped[str] = mapped_column(default="[]")  # JSON: serial and reason of each open
+    visits: Mapped[str] = mapped_column(default="[]")  # JSON: code, due day and person of each
+    to_officer_id: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    acknowledged_at: Mapped[str] = mapped_column(default="")
+    acknowledgement: Mapped[str] = mapped_column(default="")
+    revision_no: Mapped[int] = mapped_column(default=1)
+    created_utc: Mapped[str]
+    updated_utc: Mapped[str]
+
+
 class ReminderSheet(Base):
     """A reminder sheet for repeated police treatment (重复警情提示单): issued by this station or
     by HQ's command centre for a repeat, answered with the three feedbacks (receipt, progress,

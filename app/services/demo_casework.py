@@ -23,6 +23,7 @@ from app.services import (
     care_register,
     case_files,
     early_warning,
+    handover,
     receiving,
     reminder_sheets,
     visit_queries,
@@ -109,6 +110,7 @@ def generate_casework(store: Store, catalog: Catalog, *, seed: int = 20231) -> i
         _voided_and_unfinished,
         _care_register,
         _visits_refused_and_dissatisfied,
+        _shift_handed_over,
     ]
     for story in stories:
         story(desk)
@@ -309,3 +311,13 @@ def _visits_refused_and_dissatisfied(d: _Desk) -> None:
         due = visit_queries.visits_for_report(d.store, rid)
         if due:
             visits.record_outcome(d.store, d.community, due[0].code, outcome)
+
+
+def _shift_handed_over(d: _Desk) -> None:
+    """The night shift's handover, waiting for the next officer to sign in and take it over."""
+    handover.hand_over(
+        d.store,
+        d.officer,
+        "夜班接报均已登记；一名报警人去医院验伤，回所后补录；物业纠纷当事人上午九点前回电。",
+        d.now - dt.timedelta(hours=12),
+    )

@@ -18,6 +18,7 @@ from app.domain import recovery_key, statuses
 from app.domain.catalog import Catalog
 from app.domain.weekly_figures import Period, WeeklyFigures
 from app.printing.care_register import RegisterRow, render_care_register
+from app.printing.handover_sheet import HandoverPrint, render_handover
 from app.printing.receipt_slip import ReceiptSlip, render_receipt_slip
 from app.printing.recovery_sheet import RecoverySheet, render_recovery_sheet
 from app.printing.reminder_sheet import render_reminder_sheet
@@ -27,6 +28,7 @@ from app.printing.weekly_report import render_weekly_report
 from app.services import (
     audit,
     care_register,
+    handover,
     reminder_sheets,
     supervision,
     visit_queries,
@@ -214,6 +216,26 @@ def reminder_sheet_pdf(
     names = {t.code: t.name_zh for t in catalog.types}
     pdf = render_reminder_sheet(reminder_sheets.get(store, sheet_id), names)
     _printed(store, by, "reminder_sheet", "reminder_sheet", sheet_id)
+    return pdf
+
+
+def handover_pdf(store: Store, handover_id: str, *, by: OfficerInfo | None = None) -> bytes:
+    h = handover.get(store, handover_id)
+    pdf = render_handover(
+        HandoverPrint(
+            unit_name=station_info(store).unit_name,
+            from_name=h.from_name,
+            to_name=h.to_name,
+            shift_start=h.shift_start,
+            written_at=h.written_at,
+            acknowledged_at=h.acknowledged_at,
+            note=h.note,
+            acknowledgement=h.acknowledgement,
+            receipts=h.receipts,
+            visits=h.visits,
+        )
+    )
+    _printed(store, by, "handover", "handover", handover_id)
     return pdf
 
 

@@ -23,6 +23,7 @@ from app.db.models import (
     CaseAction,
     CaseFile,
     CaseReport,
+    Handover,
     HqInstruction,
     Officer,
     ReminderSheet,
@@ -306,6 +307,7 @@ _MODELS: dict[str, Any] = {
     "case_file": CaseFile,
     "warning_letter": WarningLetter,
     "reminder_sheet": ReminderSheet,
+    "handover": Handover,
 }
 
 

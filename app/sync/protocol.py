@@ -95,7 +95,7 @@ Computer = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{0,32}$")]
 
 
 RecordKind = Literal[
-    "report", "visit", "care_person", "case_file", "warning_letter", "reminder_sheet"
+    "report", "visit", "care_person", "case_file", "warning_letter", "reminder_sheet", "handover"
 ]
 
 

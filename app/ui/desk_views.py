@@ -74,7 +74,7 @@ def _supervision(w: MainWindow) -> QWidget:
 def _shift(w: MainWindow) -> QWidget:
     from app.ui.shift_end import ShiftEndView
 
-    view = ShiftEndView(w.store, w.catalog, w.lang)
+    view = ShiftEndView(w.store, w.catalog, w.lang, w.officer)
     view.open_requested.connect(w.open_report)
     view.backup_requested.connect(lambda: w.back_up("shift_end"))
     return view

@@ -33,6 +33,7 @@ from app.services.station import OfficerInfo, station_info
 from app.sync.report import SyncReport
 from app.ui.backups_dialog import BackupRunner, backup_problem_text
 from app.ui.desk_views import DeskViews
+from app.ui.handover_ui import HandoverBanner
 from app.ui.intake_form import IntakeForm
 from app.ui.intake_tabs import IntakeTabs
 from app.ui.messages import confirm, error_text, show_error
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.checks.audit_banner)
         column.addWidget(self.checks.recovery_banner)
+        self.handover = HandoverBanner(store, self)
+        column.addWidget(self.handover.widget)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         QTimer.singleShot(300, self.intake_tabs.prepare_spare)  # once the window is up
@@ -90,6 +93,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.show_officer()
         self.refresh_desk()
+        self.handover.refresh(officer)
 
     def _build_tabs(self) -> None:
         self.tabs = QTabWidget()
@@ -151,6 +155,7 @@ class MainWindow(QMainWindow):
         """Locked (not shown): the lock screen instead of the tabs, and the menus and their
         shortcuts (Ctrl+F would open the reports) off."""
         self.checks.set_locked(not shown)
+        self.handover.widget.setVisible(shown and self.handover.waiting is not None)
         self.stack.setCurrentWidget(self.tabs if shown else self.session_lock.screen)
         self.menus.set_enabled(shown)
 
@@ -173,6 +178,7 @@ class MainWindow(QMainWindow):
         self.officer = officer
         self.show_officer()
         self.intake_tabs.reopen_drafts(officer.id)
+        self.handover.refresh(officer)
 
     def show_settings(self) -> None:
         from app.ui.settings_dialog import change_settings

@@ -1,4 +1,5 @@
-"""Shift-end reconciliation: every receipt drawn in the shift, and which are not completed."""
+"""Shift-end reconciliation: every receipt drawn in the shift, which are not completed, and
+the handover to the next shift."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ from app.db.engine import Store
 from app.domain import statuses
 from app.domain.catalog import Catalog
 from app.services import receiving
+from app.services.station import OfficerInfo
+from app.ui.handover_ui import HandoverBox
 from app.ui.labels import status_text, wall_time
 
 
@@ -30,7 +33,9 @@ class ShiftEndView(QWidget):
     open_requested = Signal(str)
     backup_requested = Signal()
 
-    def __init__(self, store: Store, catalog: Catalog, lang: str) -> None:
+    def __init__(
+        self, store: Store, catalog: Catalog, lang: str, officer: OfficerInfo | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.catalog = catalog
@@ -75,6 +80,13 @@ class ShiftEndView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        if officer is not None:
+            layout.addWidget(HandoverBox(store, officer, self._shift_start))
+
+    def _shift_start(self) -> dt.datetime:
+        since = self.since.dateTime().toPython()
+        assert isinstance(since, dt.datetime)
+        return since.astimezone()
 
     def refresh(self) -> None:
         since = self.since.dateTime().toPython()

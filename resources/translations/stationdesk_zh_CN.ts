@@ -1053,6 +1053,103 @@ Why is the risk gone?</source>
     </message>
 </context>
 <context>
+    <name>Handover</name>
+    <message>
+        <location filename="../../app/ui/handover_ui.py" line="39"/>
+        <source>handover</source>
+        <translation>交接班记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_ui.py" line="40"/>
+        <source>Handover sheet</source>
+        <translation>交接班记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_ui.py" line="41"/>
+        <source>The handover sheet for the duty book is ready.</source>
+        <translation>交接班记录已生成，可打印存入值班簿。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_ui.py" line="42"/>
+        <source>Save the handover sheet as PDF</source>
+        <translation>将交接班记录另存为 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverBanner</name>
+    <message>
+        <location filename="../../app/ui/handover_ui.py" line="105"/>
+        <source>Take over the shift...</source>
+        <translation>接班…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_ui.py" line="120"/>
+        <source>%1 handed over the shift at %2, with %3 open receipts and %4 visits due.</source>
+        <translation>%1 于 %2 交班：未完成登记 %3 起，待回访 %4 个，请确认接班。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverBox</name>
+    <message>
+        <location filename="../../app/ui/handover_ui.py" line="55"/>
+        <source>Hand over the shift</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_ui.py" line="59"/>
+        <source>What the next shift must know: matters in hand, people to call back, ...</source>
+        <translation>需下一班知悉的事项：在办警情、待回电的群众……</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_ui.py" line="63"/>
+        <source>Hand over...</source>
+        <translation>交班…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_ui.py" line="82"/>
+        <source>Write the handover note first.</source>
+        <translation>请先填写交班说明。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_ui.py" line="92"/>
+        <source>Handed over: the next officer to sign in is asked to acknowledge it.</source>
+        <translation>已交班：下一位登录的民警将被提示确认接班。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../app/ui/handover_ui.py" line="146"/>
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_ui.py" line="152"/>
+        <source>From %1, shift from %2 to %3</source>
+        <translation>交班民警 %1，本班 %2 至 %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_ui.py" line="159"/>
+        <source>Receipts not completed: %1</source>
+        <translation>未完成登记的接报：%1 起</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_ui.py" line="164"/>
+        <source>Visits due: %1</source>
+        <translation>到期及逾期回访：%1 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_ui.py" line="170"/>
+        <source>Remarks on taking over (optional)</source>
+        <translation>接班意见（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_ui.py" line="175"/>
+        <source>Acknowledge</source>
+        <translation>确认接班</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../app/ui/history_dialog.py" line="34"/>
@@ -1686,93 +1783,93 @@ Reason for voiding:</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="62"/>
+        <location filename="../../app/ui/main_window.py" line="63"/>
         <source>StationDesk - %1</source>
         <translation>StationDesk 接警台 - %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106"/>
+        <location filename="../../app/ui/main_window.py" line="110"/>
         <source>Receive desk</source>
         <translation>接警台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116"/>
+        <location filename="../../app/ui/main_window.py" line="120"/>
         <source>Keys kept in a file (demo or test station)</source>
         <translation>密钥保存在文件中（演示或测试所）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120"/>
+        <location filename="../../app/ui/main_window.py" line="124"/>
         <source>This PC&apos;s keyring keeps the database key and the HQ token in a plain file (STATIONDESK_ALLOW_FILE_KEYRING=1). A real station keeps them in the system keyring.</source>
         <translation>本机的密钥环将数据库密钥和总部令牌保存在普通文件中（STATIONDESK_ALLOW_FILE_KEYRING=1）。正式使用的派出所应将其保存在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135"/>
+        <location filename="../../app/ui/main_window.py" line="139"/>
         <source>%1 (%2) on duty - %3 %4</source>
         <translation>值班民警：%1（%2）— %3 %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>Backing up; the desk can be used meanwhile...</source>
         <translation>正在备份，期间可照常接报…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="322"/>
         <source>Backup written and checked.</source>
         <translation>备份已写入并校验。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331"/>
-        <location filename="../../app/ui/main_window.py" line="336"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="342"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="338"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>The backup is in place. StationDesk starts again; sign in, and the next sync takes back from HQ the records the backup lacked.</source>
         <translation>备份已恢复。StationDesk 将重新启动；登录后，下一次同步会从总部取回备份中缺少的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="380"/>
+        <location filename="../../app/ui/main_window.py" line="386"/>
         <source>Quit StationDesk</source>
         <translation>退出 StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="382"/>
+        <location filename="../../app/ui/main_window.py" line="388"/>
         <source>%1 intake(s) are open and not yet saved. What was typed is kept and comes back when you next sign in. Quit anyway?</source>
         <translation>有 %1 份登记尚未保存。已录入的内容会保留，下次登录时自动恢复。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>Warning: the PC clock went backwards since the last receipt. Check the clock.</source>
         <translation>警告：电脑时钟比上一次接警时间倒退，请检查时钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>%1 intake(s) interrupted earlier were reopened with what had been typed.</source>
         <translation>已重新打开 %1 份此前中断的登记，已录入内容均已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="264"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>HQ had lost %1 records this PC had sent: they were sent again.</source>
         <translation>总部丢失了本机已上传的 %1 条记录，已重新上传。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="278"/>
         <source>This PC was restored from an older backup: %1 records were taken back from HQ.</source>
         <translation>本机系从较早的备份恢复：已从总部取回 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>Link to HQ</source>
         <translation>接入总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>Only the station chief or the administrator links the station to HQ.</source>
         <translation>只有所长或管理员可以将本所接入总部。</translation>
     </message>
@@ -2909,57 +3006,57 @@ Reason for voiding:</source>
 <context>
     <name>ShiftEndView</name>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="42"/>
+        <location filename="../../app/ui/shift_end.py" line="47"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="44"/>
+        <location filename="../../app/ui/shift_end.py" line="49"/>
         <source>End of shift: back up now</source>
         <translation>交班：立即备份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="54"/>
+        <location filename="../../app/ui/shift_end.py" line="59"/>
         <source>Serial</source>
         <translation>接报编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="55"/>
+        <location filename="../../app/ui/shift_end.py" line="60"/>
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="56"/>
+        <location filename="../../app/ui/shift_end.py" line="61"/>
         <source>Officer</source>
         <translation>接警民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="57"/>
+        <location filename="../../app/ui/shift_end.py" line="62"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="58"/>
+        <location filename="../../app/ui/shift_end.py" line="63"/>
         <source>Reporter</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="59"/>
+        <location filename="../../app/ui/shift_end.py" line="64"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="69"/>
+        <location filename="../../app/ui/shift_end.py" line="74"/>
         <source>Shift started at</source>
         <translation>本班开始时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="85"/>
+        <location filename="../../app/ui/shift_end.py" line="97"/>
         <source>%1 receipts drawn in this shift; %2 not completed.</source>
         <translation>本班次共领取 %1 个接报编号，其中 %2 个未完成登记。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_end.py" line="93"/>
+        <location filename="../../app/ui/shift_end.py" line="105"/>
         <source>NOT COMPLETED - no reason given</source>
         <translation>未完成登记——未说明原因</translation>
     </message>

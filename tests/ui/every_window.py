@@ -6,6 +6,7 @@ the desk and not here is a window nobody checked, so a new dialog goes here too.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.db.engine import Store
 from app.domain.catalog import Catalog
+from app.domain.clock import now_local
 from app.services.station import OfficerInfo
 
 GOOD_INTAKE = {
@@ -48,6 +50,7 @@ def prepare(station: Station) -> None:
     from app.services import (
         case_files,
         early_warning,
+        handover,
         receiving,
         reminder_sheets,
         visit_queries,
@@ -73,6 +76,7 @@ def prepare(station: Station) -> None:
     )
     warning_letters.approve(store, station.chief, letter_id)  # the committee box shows too
     station.report_id = rid
+    handover.hand_over(store, officer, "王芳的接报待补录", now_local() - dt.timedelta(hours=8))
     queue = visit_queries.queue(store, visit_queries.QueueFilter())
     rows = queue.due_today or queue.upcoming or queue.overdue
     station.visit_id = rows[0].id if rows else ""
@@ -216,6 +220,15 @@ def _sign_in(st: Station, _parent: QWidget) -> QWidget:
     return SignInDialog(st.store)
 
 
+def _handover(st: Station, parent: QWidget) -> QWidget:
+    from app.services import handover
+    from app.ui.handover_ui import HandoverDialog
+
+    waiting = handover.waiting_for(st.store, st.chief)
+    assert waiting is not None
+    return HandoverDialog(st.store, st.chief, waiting, parent)
+
+
 def _locked(st: Station, parent: QWidget) -> QWidget:
     window = _main(None)(st, parent)
     window.session_lock.lock()  # type: ignore[attr-defined]
@@ -252,6 +265,7 @@ WINDOWS: dict[str, Builder] = {
     "restore": _restore,
     "user-guide": _guide,
     "hq-notices": _notices,
+    "handover": _handover,
 }
 
 
