@@ -26,6 +26,7 @@ from app.db.engine import Store
 from app.db.models import (
     CarePerson,
     CaseFile,
+    Handover,
     ReminderSheet,
     Report,
     Revision,
@@ -41,6 +42,7 @@ from app.hq.sql import make_server_engine, server_url
 from app.services import station, sync
 from app.services.care_register import person_snapshot
 from app.services.case_files import snapshot as case_snapshot
+from app.services.handover import HANDOVERS
 from app.services.reminder_sheets import SHEETS
 from app.services.visit_records import visit_snapshot
 from app.services.warning_letters import LETTERS
@@ -329,7 +331,11 @@ def assert_converged(store: Store, hq: HqProcess) -> None:
         current.update({v.id: visit_snapshot(v) for v in s.scalars(select(Visit))})
         current.update({p.id: person_snapshot(p) for p in s.scalars(select(CarePerson))})
         current.update({c.id: case_snapshot(s, c) for c in s.scalars(select(CaseFile))})
-        for tracked, model in ((SHEETS, ReminderSheet), (LETTERS, WarningLetter)):
+        for tracked, model in (
+            (SHEETS, ReminderSheet),
+            (LETTERS, WarningLetter),
+            (HANDOVERS, Handover),
+        ):
             current.update(
                 {
                     row.id: tracked.snapshot(s, row)

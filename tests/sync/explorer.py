@@ -44,6 +44,7 @@ from app.db.engine import Store
 from app.db.models import (
     CarePerson,
     CaseFile,
+    Handover,
     ReminderSheet,
     Report,
     Revision,
@@ -61,6 +62,7 @@ from app.services import (
     backups,
     care_register,
     case_files,
+    handover,
     receiving,
     reminder_sheets,
     sync,
@@ -1139,6 +1141,7 @@ def station_state(store: Store) -> tuple[dict[str, str], dict[str, Any]]:
         (CaseFile, case_files.CASES),
         (WarningLetter, warning_letters.LETTERS),
         (ReminderSheet, reminder_sheets.SHEETS),
+        (Handover, handover.HANDOVERS),
     )
     with store.read() as s:
         log = {r.id: r.sha256 for r in s.scalars(select(Revision))}

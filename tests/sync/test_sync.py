@@ -390,3 +390,22 @@ def test_a_case_file_and_its_links_reach_hq(desk, hq, catalog) -> None:
     held = hq.service().record(case["id"])
     assert held is not None and set(held["report_ids"]) == set(ids)
     assert held["actions"][0]["text"] == "已上门走访"
+
+
+def test_a_shift_handover_and_its_acknowledgement_reach_hq(desk, hq) -> None:
+    """A record kind of its own: HQ takes both revisions and holds what the desk holds."""
+    import datetime as dt
+
+    from app.services import handover
+    from app.services.station import add_officer
+    from app.services.station import sign_in as sign_in_officer
+
+    enroll(desk, hq)
+    outgoing = sign_in(desk)
+    add_officer(desk, badge="100777", name="周敏", password="a-good-password", role="officer")
+    incoming = sign_in_officer(desk, "100777", "a-good-password")
+    hid = handover.hand_over(desk, outgoing, "夜班无遗留", dt.datetime.now().astimezone())
+    assert sync_engine(desk).run_once().ok
+    handover.acknowledge(desk, incoming, hid)
+    assert sync_engine(desk).run_once().ok
+    assert_converged(desk, hq)
