@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # The newest script in migrations/versions. Start-up compares the file's stamp with this and
 # loads Alembic (a quarter of a second) only when an upgrade is really due; a test keeps the
 # constant equal to the scripts' head.
-SCHEMA_HEAD = "0016"
+SCHEMA_HEAD = "0017"
 
 
 def alembic_config() -> Config:

@@ -430,6 +430,27 @@ class WarningLetter(Base):
     updated_utc: Mapped[str]
 
 
+class ReportReview(Base):
+    """The chief's daily review (每日研判) of one report: signed off, with the quality flags seen
+    then and an optional comment, which reaches the receiving officer's desk until read."""
+
+    __tablename__ = "report_review"
+    __table_args__ = (Index("ix_report_review_officer", "officer_id", "read_at"),)
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    report_id: Mapped[str] = mapped_column(ForeignKey("report.id"), unique=True)
+    day: Mapped[str]  # the day reviewed (the report's receiving day)
+    officer_id: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))  # who took it
+    reviewed_by: Mapped[str] = mapped_column(ForeignKey("officer.id"))
+    reviewed_at: Mapped[str]
+    flags: Mapped[str] = mapped_column(default="[]")  # JSON: the quality flags seen
+    comment: Mapped[str] = mapped_column(default="")
+    read_at: Mapped[str] = mapped_column(default="")
+    revision_no: Mapped[int] = mapped_column(default=1)
+    created_utc: Mapped[str]
+    updated_utc: Mapped[str]
+
+
 class Handover(Base):
     """A shift handed over (交接班): the outgoing officer's note and what is left open (the
     unfinished receipts and the visits due, as serials and codes when handed over), and the

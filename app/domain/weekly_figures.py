@@ -217,6 +217,8 @@ class WeeklyFigures:
     visits_answered: int
     visits_content: int
     colours: dict[str, int] = field(default_factory=dict)
+    reviewed: int = 0
+    review_comments: int = 0
 
     @property
     def resolution_rate(self) -> float | None:
@@ -258,6 +260,9 @@ class Counts:
     colours: dict[str, int]
     top_phones: list[RepeatRow] = field(default_factory=list)
     top_addresses: list[RepeatRow] = field(default_factory=list)
+    # the chief's daily review of the period's reports (a station's own; HQ does not count it)
+    reviewed: int = 0
+    review_comments: int = 0
 
 
 def dispute_codes(catalog: Catalog, disputes: DisputePolicy) -> list[str]:
@@ -322,4 +327,6 @@ def assemble(
         visits_answered=c.visits_answered,
         visits_content=c.visits_content,
         colours=c.colours,
+        reviewed=c.reviewed,
+        review_comments=c.review_comments,
     )

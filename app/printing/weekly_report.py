@@ -227,7 +227,13 @@ def _summary(f: WeeklyFigures, w: Words) -> str:
 
 
 def _key_rows(f: WeeklyFigures, w: Words) -> list[list[object]]:
-    """The key figures: reports, disputes and their resolution, letters, satisfaction."""
+    """The key figures: reports, disputes and their resolution, letters, satisfaction, and the
+    chief's daily review where the station counted it."""
+    review: list[list[object]] = (
+        [["每日研判签阅", count(f.reviewed), f"批注 {count(f.review_comments)} 条"]]
+        if f.reviewed
+        else []
+    )
     return [
         ["指标", w.now, "说明"],
         [
@@ -253,6 +259,7 @@ def _key_rows(f: WeeklyFigures, w: Words) -> list[list[object]]:
             pct(f.satisfaction_rate),
             f"回访 {count(f.visits_answered)} 次，满意及基本满意 {count(f.visits_content)} 次",
         ],
+        *review,
     ]
 
 

@@ -22,6 +22,7 @@ from app.domain.clock import now_local
 from app.services import (
     care_register,
     case_files,
+    daily_review,
     early_warning,
     handover,
     receiving,
@@ -111,6 +112,7 @@ def generate_casework(store: Store, catalog: Catalog, *, seed: int = 20231) -> i
         _care_register,
         _visits_refused_and_dissatisfied,
         _shift_handed_over,
+        _yesterday_reviewed,
     ]
     for story in stories:
         story(desk)
@@ -321,3 +323,16 @@ def _shift_handed_over(d: _Desk) -> None:
         "夜班接报均已登记；一名报警人去医院验伤，回所后补录；物业纠纷当事人上午九点前回电。",
         d.now - dt.timedelta(hours=12),
     )
+
+
+def _yesterday_reviewed(d: _Desk) -> None:
+    """The chief went through the day before yesterday, with a comment on one report; yesterday
+    waits for the review."""
+    day = (d.now - dt.timedelta(days=2)).date()
+    items = daily_review.review_list(d.store, d.catalog, day)
+    flagged = [i.report_id for i in items if i.flags][:1]
+    if flagged:
+        daily_review.sign_off(
+            d.store, d.chief, d.catalog, flagged, "请补录报警人身份证号，并说明延迟原因"
+        )
+    daily_review.sign_off(d.store, d.chief, d.catalog, [i.report_id for i in items])

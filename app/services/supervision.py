@@ -31,6 +31,7 @@ from app.domain.weekly_figures import (
 )
 from app.domain.weekly_figures import parse_period as parse_period  # the view reads a typed one
 from app.domain.weekly_figures import parse_week as parse_week
+from app.services.daily_review import reviewed_count
 from app.services.receiving import desk_counters
 from app.services.station import station_info
 
@@ -162,6 +163,7 @@ def _active_colours(s: Session) -> dict[str, int]:
 def figures(store: Store, catalog: Catalog, period: Period, lang: str = "zh_CN") -> WeeklyFigures:
     last_week, last_year = week_before(period), year_before(period)
     definitions = dispute_policy.DISPUTES.in_use(store.path.parent)
+    reviewed, commented = reviewed_count(store, period.start, period.end)
     with store.read() as s:
         disputes, resolved = _disputes(s, period, dispute_codes(catalog, definitions))
         answered, content = _satisfaction(s, period)
@@ -180,6 +182,8 @@ def figures(store: Store, catalog: Catalog, period: Period, lang: str = "zh_CN")
             colours=_active_colours(s),
             top_phones=_top_keys(s, Report.reporter_phone, period),
             top_addresses=_top_keys(s, Report.address_key, period),
+            reviewed=reviewed,
+            review_comments=commented,
         )
     return assemble(station_info(store).unit_name, catalog, definitions, period, counts, lang)
 

@@ -28,6 +28,7 @@ from app.db.models import (
     Officer,
     ReminderSheet,
     Report,
+    ReportReview,
     Revision,
     SerialCounter,
     Station,
@@ -308,6 +309,7 @@ _MODELS: dict[str, Any] = {
     "warning_letter": WarningLetter,
     "reminder_sheet": ReminderSheet,
     "handover": Handover,
+    "report_review": ReportReview,
 }
 
 

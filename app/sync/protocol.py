@@ -95,7 +95,14 @@ Computer = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{0,32}$")]
 
 
 RecordKind = Literal[
-    "report", "visit", "care_person", "case_file", "warning_letter", "reminder_sheet", "handover"
+    "report",
+    "visit",
+    "care_person",
+    "case_file",
+    "warning_letter",
+    "reminder_sheet",
+    "handover",
+    "report_review",
 ]
 
 

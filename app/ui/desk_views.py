@@ -68,7 +68,9 @@ def _register(w: MainWindow) -> QWidget:
 def _supervision(w: MainWindow) -> QWidget:
     from app.ui.supervision_view import SupervisionView
 
-    return SupervisionView(w.store, w.catalog, w.officer, w.lang)
+    view = SupervisionView(w.store, w.catalog, w.officer, w.lang)
+    view.open_report.connect(w.open_report)
+    return view
 
 
 def _shift(w: MainWindow) -> QWidget:

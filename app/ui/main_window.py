@@ -39,6 +39,7 @@ from app.ui.intake_tabs import IntakeTabs
 from app.ui.messages import confirm, error_text, show_error
 from app.ui.receive_desk import ReceiveDesk
 from app.ui.report_documents import print_receipt_slip
+from app.ui.review_ui import CommentsBanner
 from app.ui.session_lock import SessionLock
 from app.ui.startup_checks import StartupChecks
 from app.ui.sync_panel import NoticesDialog, SyncPanel, SyncWorker
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         column.addWidget(self.checks.recovery_banner)
         self.handover = HandoverBanner(store, self)
         column.addWidget(self.handover.widget)
+        self.comments = CommentsBanner(store, self)
+        column.addWidget(self.comments.widget)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         QTimer.singleShot(300, self.intake_tabs.prepare_spare)  # once the window is up
@@ -94,6 +97,7 @@ class MainWindow(QMainWindow):
         self.show_officer()
         self.refresh_desk()
         self.handover.refresh(officer)
+        self.comments.refresh(officer)
 
     def _build_tabs(self) -> None:
         self.tabs = QTabWidget()
@@ -156,6 +160,7 @@ class MainWindow(QMainWindow):
         shortcuts (Ctrl+F would open the reports) off."""
         self.checks.set_locked(not shown)
         self.handover.widget.setVisible(shown and self.handover.waiting is not None)
+        self.comments.widget.setVisible(shown and bool(self.comments.waiting))
         self.stack.setCurrentWidget(self.tabs if shown else self.session_lock.screen)
         self.menus.set_enabled(shown)
 
@@ -179,6 +184,7 @@ class MainWindow(QMainWindow):
         self.show_officer()
         self.intake_tabs.reopen_drafts(officer.id)
         self.handover.refresh(officer)
+        self.comments.refresh(officer)
 
     def show_settings(self) -> None:
         from app.ui.settings_dialog import change_settings

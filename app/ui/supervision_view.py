@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -92,6 +92,8 @@ class BarChart(QWidget):
 
 
 class SupervisionView(QWidget):
+    open_report = Signal(str)
+
     def __init__(self, store: Store, catalog: Catalog, officer: OfficerInfo, lang: str) -> None:
         super().__init__()
         self.store, self.catalog, self.officer, self.lang = store, catalog, officer, lang
@@ -142,9 +144,14 @@ class SupervisionView(QWidget):
         self.weekly_button = QPushButton(self.tr("Weekly report..."))
         self.weekly_button.setObjectName("weeklyReportButton")
         self.weekly_button.clicked.connect(self.weekly_report)
+        self.review_button = QPushButton(self.tr("Daily review..."))
+        self.review_button.setObjectName("dailyReviewButton")
+        self.review_button.clicked.connect(self.daily_review)
+        self.review_button.setVisible(officer.may("approve"))  # the chief signs off
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.refresh_button)
+        top.addWidget(self.review_button)
         top.addWidget(self.weekly_button)
         body = QHBoxLayout()
         left = QVBoxLayout()
@@ -216,6 +223,14 @@ class SupervisionView(QWidget):
             ),
         ]
         self.review.addItems(lines)
+
+    def daily_review(self) -> None:
+        from app.ui.review_ui import DailyReviewDialog
+
+        dialog = DailyReviewDialog(self.store, self.catalog, self.officer, self.lang, self)
+        dialog.open_report.connect(self.open_report)
+        dialog.exec()
+        self.refresh()
 
     def weekly_report(self) -> None:
         from app.services import documents

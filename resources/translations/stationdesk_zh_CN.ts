@@ -786,6 +786,29 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
     </message>
 </context>
 <context>
+    <name>CommentsBanner</name>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="181"/>
+        <source>Read...</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="195"/>
+        <source>The station chief commented on %1 of your reports.</source>
+        <translation>所领导在每日研判中对您的 %1 起接报作了批注。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="205"/>
+        <source>Comments from the daily review</source>
+        <translation>每日研判批注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="217"/>
+        <source>Mark as read</source>
+        <translation>已阅</translation>
+    </message>
+</context>
+<context>
     <name>CommitteeBox</name>
     <message>
         <location filename="../../app/ui/letter_committee.py" line="35"/>
@@ -866,39 +889,137 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
     </message>
 </context>
 <context>
+    <name>DailyReviewDialog</name>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="48"/>
+        <source>Daily review</source>
+        <translation>每日研判</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="51"/>
+        <source>intake not completed</source>
+        <translation>未完成登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="52"/>
+        <source>required details missing</source>
+        <translation>必填要素缺失</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="53"/>
+        <source>completed over %1 hours after receipt</source>
+        <translation>接报后超过 %1 小时才完成登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="56"/>
+        <source>repeat, in no case file</source>
+        <translation>重复警情未建档</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="69"/>
+        <source>Serial</source>
+        <translation>接报编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="70"/>
+        <source>Received</source>
+        <translation>接报时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="71"/>
+        <source>Officer</source>
+        <translation>接警民警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="72"/>
+        <source>Type</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="73"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="74"/>
+        <source>To look at</source>
+        <translation>需关注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="75"/>
+        <source>Signed off</source>
+        <translation>已签阅</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="84"/>
+        <source>Comment for the officer (optional), e.g. 补录报警人身份证号</source>
+        <translation>给接警民警的批注（可不填），如：补录报警人身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="89"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="94"/>
+        <source>Sign off selected</source>
+        <translation>签阅所选</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="95"/>
+        <source>Sign off all</source>
+        <translation>全部签阅</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="132"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="142"/>
+        <source>Reports: %1; to look at: %2; signed off: %3.</source>
+        <translation>接报 %1 起，需关注 %2 起，已签阅 %3 起。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="150"/>
+        <source>Choose the reports to sign off first.</source>
+        <translation>请先选择要签阅的接报。</translation>
+    </message>
+</context>
+<context>
     <name>DeskViews</name>
     <message>
-        <location filename="../../app/ui/desk_views.py" line="90"/>
+        <location filename="../../app/ui/desk_views.py" line="92"/>
         <source>Reports</source>
         <translation>警情数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_views.py" line="96"/>
+        <location filename="../../app/ui/desk_views.py" line="98"/>
         <source>Return visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_views.py" line="98"/>
+        <location filename="../../app/ui/desk_views.py" line="100"/>
         <source>Case files</source>
         <translation>一案一档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_views.py" line="99"/>
+        <location filename="../../app/ui/desk_views.py" line="101"/>
         <source>Reminder sheets</source>
         <translation>重复警情提示单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_views.py" line="100"/>
+        <location filename="../../app/ui/desk_views.py" line="102"/>
         <source>Care register</source>
         <translation>特殊人群</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_views.py" line="101"/>
+        <location filename="../../app/ui/desk_views.py" line="103"/>
         <source>Supervision</source>
         <translation>督导研判</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_views.py" line="102"/>
+        <location filename="../../app/ui/desk_views.py" line="104"/>
         <source>Shift end</source>
         <translation>交班核对</translation>
     </message>
@@ -1783,93 +1904,93 @@ Reason for voiding:</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="63"/>
+        <location filename="../../app/ui/main_window.py" line="64"/>
         <source>StationDesk - %1</source>
         <translation>StationDesk 接警台 - %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>Receive desk</source>
         <translation>接警台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120"/>
+        <location filename="../../app/ui/main_window.py" line="124"/>
         <source>Keys kept in a file (demo or test station)</source>
         <translation>密钥保存在文件中（演示或测试所）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="124"/>
+        <location filename="../../app/ui/main_window.py" line="128"/>
         <source>This PC&apos;s keyring keeps the database key and the HQ token in a plain file (STATIONDESK_ALLOW_FILE_KEYRING=1). A real station keeps them in the system keyring.</source>
         <translation>本机的密钥环将数据库密钥和总部令牌保存在普通文件中（STATIONDESK_ALLOW_FILE_KEYRING=1）。正式使用的派出所应将其保存在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139"/>
+        <location filename="../../app/ui/main_window.py" line="143"/>
         <source>%1 (%2) on duty - %3 %4</source>
         <translation>值班民警：%1（%2）— %3 %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>Backing up; the desk can be used meanwhile...</source>
         <translation>正在备份，期间可照常接报…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="322"/>
+        <location filename="../../app/ui/main_window.py" line="328"/>
         <source>Backup written and checked.</source>
         <translation>备份已写入并校验。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
-        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="343"/>
+        <location filename="../../app/ui/main_window.py" line="348"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="344"/>
+        <location filename="../../app/ui/main_window.py" line="350"/>
         <source>The backup is in place. StationDesk starts again; sign in, and the next sync takes back from HQ the records the backup lacked.</source>
         <translation>备份已恢复。StationDesk 将重新启动；登录后，下一次同步会从总部取回备份中缺少的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="386"/>
+        <location filename="../../app/ui/main_window.py" line="392"/>
         <source>Quit StationDesk</source>
         <translation>退出 StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="388"/>
+        <location filename="../../app/ui/main_window.py" line="394"/>
         <source>%1 intake(s) are open and not yet saved. What was typed is kept and comes back when you next sign in. Quit anyway?</source>
         <translation>有 %1 份登记尚未保存。已录入的内容会保留，下次登录时自动恢复。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>Warning: the PC clock went backwards since the last receipt. Check the clock.</source>
         <translation>警告：电脑时钟比上一次接警时间倒退，请检查时钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>%1 intake(s) interrupted earlier were reopened with what had been typed.</source>
         <translation>已重新打开 %1 份此前中断的登记，已录入内容均已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="276"/>
         <source>HQ had lost %1 records this PC had sent: they were sent again.</source>
         <translation>总部丢失了本机已上传的 %1 条记录，已重新上传。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>This PC was restored from an older backup: %1 records were taken back from HQ.</source>
         <translation>本机系从较早的备份恢复：已从总部取回 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="295"/>
         <source>Link to HQ</source>
         <translation>接入总部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290"/>
+        <location filename="../../app/ui/main_window.py" line="296"/>
         <source>Only the station chief or the administrator links the station to HQ.</source>
         <translation>只有所长或管理员可以将本所接入总部。</translation>
     </message>
@@ -3197,138 +3318,143 @@ Reason for voiding:</source>
 <context>
     <name>SupervisionView</name>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="107"/>
+        <location filename="../../app/ui/supervision_view.py" line="109"/>
         <source>Received today</source>
         <translation>今日接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="108"/>
+        <location filename="../../app/ui/supervision_view.py" line="110"/>
         <source>Received this week</source>
         <translation>本周接警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="109"/>
+        <location filename="../../app/ui/supervision_view.py" line="111"/>
         <source>Unfinished receipts</source>
         <translation>未完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="110"/>
+        <location filename="../../app/ui/supervision_view.py" line="112"/>
         <source>Overdue visits</source>
         <translation>逾期回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="111"/>
+        <location filename="../../app/ui/supervision_view.py" line="113"/>
         <source>Overdue case files</source>
         <translation>超期档案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="112"/>
+        <location filename="../../app/ui/supervision_view.py" line="114"/>
         <source>Overdue reminder sheets</source>
         <translation>超期提示单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="113"/>
+        <location filename="../../app/ui/supervision_view.py" line="115"/>
         <source>New repeats today</source>
         <translation>今日新增重复警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="114"/>
+        <location filename="../../app/ui/supervision_view.py" line="116"/>
         <source>Letters awaiting approval</source>
         <translation>待审批告诫书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="115"/>
+        <location filename="../../app/ui/supervision_view.py" line="117"/>
         <source>Visits under rectification</source>
         <translation>整改督办中回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="125"/>
+        <location filename="../../app/ui/supervision_view.py" line="127"/>
         <source>Today by type</source>
         <translation>今日分类警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="126"/>
+        <location filename="../../app/ui/supervision_view.py" line="128"/>
         <source>This week by type</source>
         <translation>本周分类警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="127"/>
+        <location filename="../../app/ui/supervision_view.py" line="129"/>
         <source>This week by status</source>
         <translation>本周办理状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="128"/>
+        <location filename="../../app/ui/supervision_view.py" line="130"/>
         <source>Early-warning colours in force</source>
         <translation>在管五色预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="138"/>
+        <location filename="../../app/ui/supervision_view.py" line="140"/>
         <source>Daily review (yesterday)</source>
         <translation>每日研判（昨日）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="140"/>
+        <location filename="../../app/ui/supervision_view.py" line="142"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="142"/>
+        <location filename="../../app/ui/supervision_view.py" line="144"/>
         <source>Weekly report...</source>
         <translation>周研判报告…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="166"/>
+        <location filename="../../app/ui/supervision_view.py" line="147"/>
+        <source>Daily review...</source>
+        <translation>每日研判…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervision_view.py" line="173"/>
         <source>Supervision - %1</source>
         <translation>督导研判 - %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="203"/>
+        <location filename="../../app/ui/supervision_view.py" line="210"/>
         <source>%1 reports received on %2</source>
         <translation>%2 接报警情 %1 起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="207"/>
+        <location filename="../../app/ui/supervision_view.py" line="214"/>
         <source>%1 new repeat reports</source>
         <translation>新增重复警情 %1 起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="208"/>
+        <location filename="../../app/ui/supervision_view.py" line="215"/>
         <source>%1 receipts still unfinished</source>
         <translation>未完成登记 %1 起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="209"/>
+        <location filename="../../app/ui/supervision_view.py" line="216"/>
         <source>%1 visits overdue</source>
         <translation>逾期回访 %1 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="210"/>
+        <location filename="../../app/ui/supervision_view.py" line="217"/>
         <source>%1 case files past their deadline</source>
         <translation>超期档案 %1 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="211"/>
+        <location filename="../../app/ui/supervision_view.py" line="218"/>
         <source>%1 reminder sheets past their deadline</source>
         <translation>超期提示单 %1 份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="214"/>
+        <location filename="../../app/ui/supervision_view.py" line="221"/>
         <source>%1 warning letters awaiting approval</source>
         <translation>待审批告诫书 %1 份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="227"/>
-        <location filename="../../app/ui/supervision_view.py" line="241"/>
+        <location filename="../../app/ui/supervision_view.py" line="242"/>
+        <location filename="../../app/ui/supervision_view.py" line="256"/>
         <source>Weekly report</source>
         <translation>周研判报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="229"/>
+        <location filename="../../app/ui/supervision_view.py" line="244"/>
         <source>Week (2026-W47), month (2026-11), quarter (2026-Q4), year (2026) or days (2026-01-01..2026-03-31):</source>
         <translation>周（2026-W47）、月（2026-11）、季度（2026-Q4）、年（2026）或日期段（2026-01-01..2026-03-31）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervision_view.py" line="243"/>
+        <location filename="../../app/ui/supervision_view.py" line="258"/>
         <source>%1 is not a period: write a week as 2026-W47, a month as 2026-11, a quarter as 2026-Q4, a year as 2026 or days as 2026-01-01..2026-03-31.</source>
         <translation>%1 不是有效的期间：周写作 2026-W47，月写作 2026-11，季度写作 2026-Q4，年写作 2026，日期段写作 2026-01-01..2026-03-31。</translation>
     </message>

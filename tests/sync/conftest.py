@@ -29,6 +29,7 @@ from app.db.models import (
     Handover,
     ReminderSheet,
     Report,
+    ReportReview,
     Revision,
     Visit,
     WarningLetter,
@@ -42,6 +43,7 @@ from app.hq.sql import make_server_engine, server_url
 from app.services import station, sync
 from app.services.care_register import person_snapshot
 from app.services.case_files import snapshot as case_snapshot
+from app.services.daily_review import REVIEWS
 from app.services.handover import HANDOVERS
 from app.services.reminder_sheets import SHEETS
 from app.services.visit_records import visit_snapshot
@@ -335,6 +337,7 @@ def assert_converged(store: Store, hq: HqProcess) -> None:
             (SHEETS, ReminderSheet),
             (LETTERS, WarningLetter),
             (HANDOVERS, Handover),
+            (REVIEWS, ReportReview),
         ):
             current.update(
                 {

@@ -229,6 +229,12 @@ def _handover(st: Station, parent: QWidget) -> QWidget:
     return HandoverDialog(st.store, st.chief, waiting, parent)
 
 
+def _daily_review(st: Station, parent: QWidget) -> QWidget:
+    from app.ui.review_ui import DailyReviewDialog
+
+    return DailyReviewDialog(st.store, st.catalog, st.chief, st.lang, parent)
+
+
 def _locked(st: Station, parent: QWidget) -> QWidget:
     window = _main(None)(st, parent)
     window.session_lock.lock()  # type: ignore[attr-defined]
@@ -266,6 +272,7 @@ WINDOWS: dict[str, Builder] = {
     "user-guide": _guide,
     "hq-notices": _notices,
     "handover": _handover,
+    "daily-review": _daily_review,
 }
 
 

@@ -1,0 +1,258 @@
+"""The chief's daily review (每日研判, the Shexian article's "daily review"): yesterday's reports
+one by one with what looks wrong in each, signed off one at a time or all at once, and a
+comment that goes back to the officer who took the report, on their desk until read.
+
+Quality flags, each a question for the chief rather than a verdict:
+- "unfinished": the intake was never completed;
+- "missing": completed, yet something the type requires is empty (a rule file changed since,
+  or a record from before the rule);
+- "late": the intake was completed more than LATE_HOURS after the receipt;
+- "repeat_no_file": a repeat rule fired but the report is in no case file.
+Every sign-off is a revision of its review record, synced like every record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import errors
+from app.db.engine import Store
+from app.db.models import CaseReport, Officer, Report, ReportReview, Revision
+from app.db.revisions import Tracked, snapshot, station_row
+from app.domain import statuses
+from app.domain.catalog import Catalog
+from app.domain.clock import now_local, utc_iso
+from app.domain.validation import FieldError, clean_text
+from app.ids import new_id
+from app.services.receiving import missing_fields
+from app.services.station import OfficerInfo, require
+
+LATE_HOURS = 2
+FLAGS = ("unfinished", "missing", "late", "repeat_no_file")
+REVIEW_FIELDS = (
+    "id",
+    "report_id",
+    "day",
+    "officer_id",
+    "reviewed_by",
+    "reviewed_at",
+    "flags",
+    "comment",
+    "read_at",
+)
+
+
+def _snapshot(review: ReportReview) -> dict[str, Any]:
+    return {name: getattr(review, name) for name in REVIEW_FIELDS}
+
+
+REVIEWS = Tracked("report_review", lambda _s, review: _snapshot(review))
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    report_id: str
+    serial: str
+    received_at: str
+    officer_name: str
+    incident_type: str
+    status: str
+    reporter_name: str
+    flags: tuple[str, ...]
+    reviewed: bool
+    comment: str
+
+
+def _day_bounds(day: dt.date) -> tuple[str, str]:
+    tz = now_local().tzinfo
+    first = dt.datetime.combine(day, dt.time.min, tzinfo=tz)
+    return utc_iso(first), utc_iso(first + dt.timedelta(days=1))
+
+
+def _flags(report: Report, intake_at: str | None, filed: bool, catalog: Catalog) -> list[str]:
+    found = []
+    if report.status == statuses.RECEIVING:
+        found.append("unfinished")
+    elif missing_fields(snapshot(report), catalog):
+        found.append("missing")
+    if intake_at:
+        taken = dt.datetime.fromisoformat(intake_at) - dt.datetime.fromisoformat(report.received_at)
+        if taken > dt.timedelta(hours=LATE_HOURS):
+            found.append("late")
+    if report.repeat_rule and not filed:
+        found.append("repeat_no_file")
+    return found
+
+
+def review_list(store: Store, catalog: Catalog, day: dt.date) -> list[ReviewItem]:
+    """The day's reports in serial order (voided receipts left out: the chief voided them)."""
+    start, end = _day_bounds(day)
+    with store.read() as s:
+        reports = list(
+            s.scalars(
+                select(Report)
+                .where(
+                    Report.received_utc >= start,
+                    Report.received_utc < end,
+                    Report.status != statuses.VOIDED,
+                )
+                .order_by(Report.serial_day, Report.serial_no)
+            )
+        )
+        ids = [r.id for r in reports]
+        intakes = dict(
+            s.execute(
+                select(Revision.record_id, func.min(Revision.recorded_at))
+                .where(Revision.record_id.in_(ids), Revision.action == "intake")
+                .group_by(Revision.record_id)
+            ).all()
+        )
+        filed = set(s.scalars(select(CaseReport.report_id).where(CaseReport.report_id.in_(ids))))
+        reviews = {
+            r.report_id: r
+            for r in s.scalars(select(ReportReview).where(ReportReview.report_id.in_(ids)))
+        }
+        names = {i: n for i, n in s.execute(select(Officer.id, Officer.name))}
+        return [
+            ReviewItem(
+                report_id=r.id,
+                serial=r.serial,
+                received_at=r.received_at,
+                officer_name=names.get(r.officer_id, ""),
+                incident_type=r.incident_type,
+                status=r.status,
+                reporter_name=r.reporter_name,
+                flags=tuple(_flags(r, intakes.get(r.id), r.id in filed, catalog)),
+                reviewed=r.id in reviews,
+                comment=reviews[r.id].comment if r.id in reviews else "",
+            )
+            for r in reports
+        ]
+
+
+def _comment(text: str) -> str:
+    try:
+        return clean_text("summary", text, multiline=True)
+    except FieldError as exc:
+        raise errors.ValidationFailed({"comment": exc.code}) from None
+
+
+def sign_off(
+    store: Store,
+    chief: OfficerInfo,
+    catalog: Catalog,
+    report_ids: list[str],
+    comment: str = "",
+) -> int:
+    """Sign the reports off (those already signed are left as they are); a comment goes with
+    each to its officer. Returns how many were signed now."""
+    require(chief, "approve")
+    text = _comment(comment)
+    moment = now_local()
+    signed = 0
+    with store.write() as s:
+        st = station_row(s)
+        done = set(
+            s.scalars(select(ReportReview.report_id).where(ReportReview.report_id.in_(report_ids)))
+        )
+        for report_id in report_ids:
+            report = s.get(Report, report_id)
+            if report is None:
+                raise errors.NotFoundError(report_id)
+            if report_id in done:
+                continue
+            intake_at = s.scalar(
+                select(func.min(Revision.recorded_at)).where(
+                    Revision.record_id == report_id, Revision.action == "intake"
+                )
+            )
+            filed = s.scalar(select(CaseReport.report_id).where(CaseReport.report_id == report_id))
+            review = ReportReview(
+                id=new_id(),
+                report_id=report_id,
+                day=dt.datetime.fromisoformat(report.received_at).date().isoformat(),
+                officer_id=report.officer_id,
+                reviewed_by=chief.id,
+                reviewed_at=moment.isoformat(timespec="seconds"),
+                flags=json.dumps(_flags(report, intake_at, filed is not None, catalog)),
+                comment=text,
+                read_at="",
+                revision_no=1,
+                created_utc=utc_iso(moment),
+                updated_utc=utc_iso(moment),
+            )
+            s.add(review)
+            s.flush()
+            REVIEWS.record(s, st, review, chief.id, "review", {}, moment, new=True)
+            signed += 1
+    return signed
+
+
+@dataclass(frozen=True)
+class Comment:
+    review_id: str
+    serial: str
+    reviewed_by: str
+    reviewed_at: str
+    comment: str
+
+
+def comments_for(store: Store, officer: OfficerInfo) -> list[Comment]:
+    """The chief's comments on this officer's reports not yet read, newest first."""
+    with store.read() as s:
+        return _comments(s, officer)
+
+
+def _comments(s: Session, officer: OfficerInfo) -> list[Comment]:
+    names = {i: n for i, n in s.execute(select(Officer.id, Officer.name))}
+    rows = s.execute(
+        select(ReportReview, Report.serial)
+        .join(Report, Report.id == ReportReview.report_id)
+        .where(
+            ReportReview.officer_id == officer.id,
+            ReportReview.read_at == "",
+            ReportReview.comment != "",
+        )
+        .order_by(ReportReview.reviewed_at.desc())
+    ).all()
+    return [
+        Comment(r.id, serial, names.get(r.reviewed_by, ""), r.reviewed_at, r.comment)
+        for r, serial in rows
+    ]
+
+
+def mark_read(store: Store, officer: OfficerInfo, review_ids: list[str]) -> None:
+    """The officer has read the comments: each a revision, so HQ knows they reached them."""
+    moment = now_local()
+    with store.write() as s:
+        st = station_row(s)
+        for review_id in review_ids:
+            review = s.get(ReportReview, review_id)
+            if review is None or review.officer_id != officer.id or review.read_at:
+                continue
+            REVIEWS.update(
+                s,
+                st,
+                review,
+                officer.id,
+                "read",
+                {"read_at": moment.isoformat(timespec="seconds")},
+                moment,
+            )
+
+
+def reviewed_count(store: Store, start: dt.date, end: dt.date) -> tuple[int, int]:
+    """How many reports of the days were signed off, and how many got a comment."""
+    with store.read() as s:
+        rows = s.execute(
+            select(func.count(), func.sum(ReportReview.comment != ""))
+            .select_from(ReportReview)
+            .where(ReportReview.day >= start.isoformat(), ReportReview.day <= end.isoformat())
+        ).one()
+    return int(rows[0] or 0), int(rows[1] or 0)

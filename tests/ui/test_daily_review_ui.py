@@ -1,0 +1,46 @@
+"""The daily review from the supervision tab, and the comment on the officer's screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
+
+from app.services import receiving
+from app.ui.main_window import MainWindow
+from app.ui.review_ui import DailyReviewDialog
+from tests.ui.conftest import when_shown
+
+
+def test_the_chief_signs_off_yesterday_and_the_officer_sees_the_comment(
+    qtbot, app_en, store, officer, chief, catalog, data_dir
+) -> None:
+    yesterday = dt.datetime.now().astimezone() - dt.timedelta(days=1)
+    receiving.receive(store, officer, now=yesterday)  # left unfinished
+    window = MainWindow(store, catalog, chief, data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.views.show("supervision")
+    seen: dict[str, str] = {}
+
+    def review(dialog: DailyReviewDialog) -> None:
+        seen["flags"] = dialog.table.item(0, 5).text()
+        seen["summary"] = dialog.findChild(QWidget, "reviewSummary").text()
+        dialog.findChild(QLineEdit, "reviewComment").setText("请补录")
+        dialog.findChild(QPushButton, "signAll").click()
+        seen["signed"] = dialog.table.item(0, 6).text()
+        dialog.reject()
+
+    when_shown(DailyReviewDialog, review)
+    view.findChild(QPushButton, "dailyReviewButton").click()
+    assert seen["flags"] == "intake not completed"
+    assert seen["summary"] == "Reports: 1; to look at: 1; signed off: 0."
+    assert seen["signed"] == "yes: 请补录"
+
+    window.hand_over(officer)
+    banner = window.findChild(QWidget, "commentsBanner")
+    assert banner.isVisible()
+    assert (
+        "commented on 1 of your reports" in banner.findChild(QWidget, "commentsBannerText").text()
+    )
+    window.close()
