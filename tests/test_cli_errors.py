@@ -38,6 +38,7 @@ FILL = {
     "--role": "officer",
     "--date": "2026-12-04",
     "--week": "2026-W49",
+    "--period": "2026-W49",
     "--text": "通知",
     "--hq": "http://127.0.0.1:9",
     "--code": "ABCD-EFGH-JKLM",

@@ -435,7 +435,10 @@ class ReportReview(Base):
     then and an optional comment, which reaches the receiving officer's desk until read."""
 
     __tablename__ = "report_review"
-    __table_args__ = (Index("ix_report_review_officer", "officer_id", "read_at"),)
+    __table_args__ = (
+        Index("ix_report_review_officer", "officer_id", "read_at"),
+        Index("ix_report_review_day", "day", "comment"),  # the period's count, from the index
+    )
 
     id: Mapped[str] = mapped_column(primary_key=True)
     report_id: Mapped[str] = mapped_column(ForeignKey("report.id"), unique=True)

@@ -431,13 +431,7 @@ def generate_visits(
     dbapi: Any = raw.driver_connection
     cur = dbapi.cursor()
     batch = _VisitBatch(cur)
-    officer_ids = [  # visits go to those who handle cases: never to an administrator
-        r[0]
-        for r in cur.execute(
-            f"SELECT id FROM officer WHERE active AND role IN ({','.join('?' * len(HANDLERS))})",
-            HANDLERS,
-        )
-    ]
+    officer_ids = _handler_ids(cur)
     marks = ",".join("?" * len(qualifying))
     candidates = cur.execute(
         "SELECT r.id, r.updated_utc, r.officer_id, r.reporter_address, r.incident_place,"
@@ -488,6 +482,13 @@ def generate_visits(
     cur.close()
     raw.close()
     return written
+
+
+def _handler_ids(cur: Any) -> list[str]:
+    """Who visits go to: those who handle cases, never an administrator."""
+    marks = ",".join("?" * len(HANDLERS))
+    query = f"SELECT id FROM officer WHERE active AND role IN ({marks})"
+    return [r[0] for r in cur.execute(query, HANDLERS)]
 
 
 _MOODS = (

@@ -36,8 +36,10 @@ def upgrade() -> None:
         sa.UniqueConstraint("report_id"),
     )
     op.create_index("ix_report_review_officer", "report_review", ["officer_id", "read_at"])
+    op.create_index("ix_report_review_day", "report_review", ["day", "comment"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_report_review_day", table_name="report_review")
     op.drop_index("ix_report_review_officer", table_name="report_review")
     op.drop_table("report_review")
