@@ -28,7 +28,7 @@ from app.domain.validation import (
 )
 from app.domain.visit_policy import VisitPolicy, local_day
 from app.ids import new_id
-from app.services.station import OfficerInfo, require
+from app.services.station import OfficerInfo, require, required_reason
 from app.services.visit_records import cancel_visits, new_visit
 from app.services.visits import rules_for
 
@@ -192,16 +192,6 @@ def _person(s: Session, person_id: str) -> CarePerson:
     return person
 
 
-def _reason(field: str, reason: str) -> str:
-    try:
-        text = clean_text("void_reason", reason)
-    except FieldError as exc:
-        raise errors.ValidationFailed({field: exc.code}) from None
-    if not text:
-        raise errors.ValidationFailed({field: "required"})
-    return text
-
-
 def update_person(
     store: Store,
     officer: OfficerInfo,
@@ -245,7 +235,7 @@ def update_person(
         regraded = grade != person.grade
         if regraded:
             updates["grade"] = grade
-            updates["grade_reason"] = _reason("grade_reason", grade_reason)
+            updates["grade_reason"] = required_reason("grade_reason", grade_reason)
         PEOPLE.update(s, st, person, officer.id, "regrade" if regraded else "edit", updates, moment)
         if regraded:
             cancel_visits(s, st, officer, moment, _pending_care(s, person.id), "risk grade changed")
@@ -256,7 +246,7 @@ def remove_person(store: Store, officer: OfficerInfo, person_id: str, reason: st
     """Off the register (moved away, recovered, died) with a reason; never deleted, and the
     pending care visit is cancelled."""
     require(officer, "assign_visits")
-    text = _reason("removed_reason", reason)
+    text = required_reason("removed_reason", reason)
     moment = now_local()
     with store.write() as s:
         st = s.get(Station, 1)

@@ -85,6 +85,15 @@ class _Desk:
         case = case_files.file_of_report(self.store, ids[-1])
         return ids, case["id"] if case else ""
 
+    def sheet(self, case_id: str, by: OfficerInfo, feedback: list[tuple[str, str]]) -> str:
+        """The chief's reminder sheet for the file, answered as far as `feedback` goes."""
+        reminder_sheets.issue_for_case(self.store, self.chief, case_id)
+        sheet = reminder_sheets.sheet_of_case(self.store, case_id)
+        assert sheet is not None
+        for stage, text in feedback:
+            reminder_sheets.feed_back(self.store, by, sheet["id"], stage, text)
+        return str(sheet["id"])
+
     def visit_done(self, report_id: str) -> None:
         due = [v for v in visit_queries.visits_for_report(self.store, report_id)]
         if due:
@@ -138,14 +147,10 @@ def _file_in_progress_with_sheet(d: _Desk) -> None:
         deadline=(d.now + dt.timedelta(days=10)).date(),
     )
     case_files.log_action(d.store, d.community, case_id, "上门分别约谈双方当事人")
-    reminder_sheets.issue_for_case(d.store, d.chief, case_id)
-    sheet = reminder_sheets.sheet_of_case(d.store, case_id)
-    assert sheet is not None
-    reminder_sheets.feed_back(
-        d.store, d.community, sheet["id"], "receipt", "已签收，责任民警高美玲"
-    )
-    reminder_sheets.feed_back(
-        d.store, d.community, sheet["id"], "progress", "已约谈双方，物业同意限定施工时段"
+    d.sheet(
+        case_id,
+        d.community,
+        [("receipt", "已签收"), ("progress", "已约谈双方，物业同意限定施工时段")],
     )
 
 
@@ -160,18 +165,18 @@ def _file_cleared(d: _Desk) -> None:
         ],
     )
     case_files.update(d.store, d.chief, case_id, plan="约谈物业负责人，督促恢复供水")
-    reminder_sheets.issue_for_case(d.store, d.chief, case_id)
-    sheet = reminder_sheets.sheet_of_case(d.store, case_id)
-    assert sheet is not None
-    for stage, text in (
-        ("receipt", "已签收"),
-        ("progress", "已约谈物业负责人"),
-        ("result", "物业已恢复供水并书面致歉，双方签订调解协议"),
-    ):
-        reminder_sheets.feed_back(d.store, d.officer, sheet["id"], stage, text)
+    sheet_id = d.sheet(
+        case_id,
+        d.officer,
+        [
+            ("receipt", "已签收"),
+            ("progress", "已约谈物业负责人"),
+            ("result", "物业已恢复供水并书面致歉，双方签订调解协议"),
+        ],
+    )
     receiving.close_report(d.store, d.officer, ids[-1], "调解成功，物业恢复供水")
     d.visit_done(ids[-1])
-    reminder_sheets.clear(d.store, d.chief, sheet["id"])
+    reminder_sheets.clear(d.store, d.chief, sheet_id)
     case_files.clear(d.store, d.chief, case_id, "物业恢复供水，双方签订调解协议")
 
 
@@ -195,10 +200,7 @@ def _file_overdue_with_warning(d: _Desk) -> None:
         plan="联系社区、家属共同劝导，必要时送医戒酒",
         deadline=(d.now - dt.timedelta(days=3)).date(),
     )
-    reminder_sheets.issue_for_case(d.store, d.chief, case_id)
-    sheet = reminder_sheets.sheet_of_case(d.store, case_id)
-    assert sheet is not None
-    reminder_sheets.feed_back(d.store, d.officer, sheet["id"], "receipt", "已签收")
+    d.sheet(case_id, d.officer, [("receipt", "已签收")])
 
 
 def _letter_awaiting_approval(d: _Desk) -> None:

@@ -391,6 +391,18 @@ def list_officers(store: Store) -> list[OfficerInfo]:
         return [_info(o) for o in rows]
 
 
+def required_reason(field: str, reason: str) -> str:
+    """A reason kept with an act that needs one (a chief's approval of their own draft, a
+    refusal, a person taken off a register): cleaned like a void reason, never empty."""
+    try:
+        text = clean_text("void_reason", reason)
+    except FieldError as exc:
+        raise errors.ValidationFailed({field: exc.code}) from None
+    if not text:
+        raise errors.ValidationFailed({field: "required"})
+    return text
+
+
 def require(officer: OfficerInfo, action: str) -> None:
     """Every service checks the signed-in officer's role before it changes anything."""
     if not roles.may(officer.role, action):

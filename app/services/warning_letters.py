@@ -30,7 +30,7 @@ from app.domain.validation import (
 )
 from app.domain.visit_policy import local_day
 from app.ids import new_id
-from app.services.station import OfficerInfo, require
+from app.services.station import OfficerInfo, require, required_reason
 from app.services.visit_records import visit_for_report
 from app.services.visits import make_safe_contact, rules_for
 
@@ -225,23 +225,12 @@ def _own_draft_note(s: Session, chief: OfficerInfo, letter: WarningLetter, reaso
         return ""
     if _other_chiefs(s, chief):
         raise errors.OwnDraftError()
-    return _required_reason("approval_note", reason)
-
-
-def _required_reason(field: str, reason: str) -> str:
-    """A reason kept with a chief's act: cleaned like a void reason, never empty."""
-    try:
-        text = clean_text("void_reason", reason)
-    except FieldError as exc:
-        raise errors.ValidationFailed({field: exc.code}) from None
-    if not text:
-        raise errors.ValidationFailed({field: "required"})
-    return text
+    return required_reason("approval_note", reason)
 
 
 def refuse(store: Store, chief: OfficerInfo, letter_id: str, reason: str) -> None:
     require(chief, "approve")
-    text = _required_reason("refusal_reason", reason)
+    text = required_reason("refusal_reason", reason)
     moment = now_local()
     with store.write() as s:
         st = station_row(s)
@@ -349,7 +338,7 @@ def notify_committee(
 def record_committee_check(store: Store, officer: OfficerInfo, letter_id: str, note: str) -> None:
     """The station checked with the committee whether the abuser has offended again."""
     require(officer, "handle")
-    text = _required_reason("committee_check_note", note)
+    text = required_reason("committee_check_note", note)
     moment = now_local()
     with store.write() as s:
         st = station_row(s)

@@ -27,7 +27,7 @@ from app.services.station import OfficerInfo
 from app.ui.labels import wall_time
 from app.ui.messages import error_text
 from app.ui.pdf_print import offer_pdf
-from app.ui.startup_checks import banner, banner_text
+from app.ui.startup_checks import banner, banner_button, banner_text
 from app.ui.widgets import open_at
 
 
@@ -102,10 +102,7 @@ class HandoverBanner(QObject):
         self.store = store
         self.officer: OfficerInfo | None = None
         self.widget, row = banner("handoverBanner", "#1565c0")
-        self.button = QPushButton(self.tr("Take over the shift..."))
-        self.button.setObjectName("takeOverButton")
-        self.button.clicked.connect(self.open)
-        row.addWidget(self.button)
+        banner_button(row, self.tr("Take over the shift..."), "takeOverButton", self.open)
         self.waiting: handover.HandoverView | None = None
 
     def refresh(self, officer: OfficerInfo) -> None:

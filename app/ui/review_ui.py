@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +26,7 @@ from app.services import daily_review
 from app.services.station import OfficerInfo
 from app.ui.labels import display_value, status_text, wall_time
 from app.ui.messages import error_text
-from app.ui.startup_checks import banner, banner_text
+from app.ui.startup_checks import banner, banner_button, banner_text
 from app.ui.widgets import button_row, deadline_table, fill_deadline_table, open_at
 
 
@@ -178,10 +177,7 @@ class CommentsBanner(QObject):
         self.store = store
         self.officer: OfficerInfo | None = None
         self.widget, row = banner("commentsBanner", "#6a1b9a")
-        self.button = QPushButton(self.tr("Read..."))
-        self.button.setObjectName("readCommentsButton")
-        self.button.clicked.connect(self.open)
-        row.addWidget(self.button)
+        banner_button(row, self.tr("Read..."), "readCommentsButton", self.open)
         self.waiting: list[daily_review.Comment] = []
 
     def refresh(self, officer: OfficerInfo, shown: bool = True) -> None:

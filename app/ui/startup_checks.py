@@ -8,6 +8,7 @@ one asks the chief to print the recovery key while it is not on paper.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,6 +57,17 @@ def banner(name: str, colour: str) -> tuple[QWidget, QHBoxLayout]:
     row.addWidget(label, 1)
     widget.hide()
     return widget, row
+
+
+def banner_button(
+    row: QHBoxLayout, text: str, name: str, slot: Callable[[], object]
+) -> QPushButton:
+    """The banner's one button, after its text."""
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.clicked.connect(slot)
+    row.addWidget(button)
+    return button
 
 
 def banner_text(widget: QWidget) -> QLabel:
