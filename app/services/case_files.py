@@ -352,6 +352,14 @@ def case_files(
     ]
 
 
+def rule_window(store: Store, rule_id: str) -> int:
+    """The days a file's repeat rule looks back over (0 for a file opened by hand): what the
+    desk says of the rule instead of its code."""
+    rules = rules_for(store)
+    every = (*rules.general, *(r for rs in rules.by_type.values() for r in rs))
+    return next((r.window_days for r in every if r.id == rule_id), 0)
+
+
 def case_colours(store: Store, s: Session, case_ids: list[str]) -> dict[str, str]:
     """Each file's highest active warning colour: the file is watched as closely as its most
     dangerous report."""

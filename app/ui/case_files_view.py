@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import cast
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,6 +46,14 @@ def case_status_text(status: str) -> str:
         case_files.CLEARED: QCoreApplication.translate("CaseFiles", "Cleared"),
     }
     return names.get(status, status)
+
+
+def rule_text(store: Store, rule_id: str) -> str:
+    """A repeat rule in words (the code stays in the rule file and the history)."""
+    days = case_files.rule_window(store, rule_id)
+    if not days:
+        return rule_id
+    return QCoreApplication.translate("CaseFiles", "repeat within %1 days").replace("%1", str(days))
 
 
 class CaseFilesView(QWidget):
@@ -105,7 +113,7 @@ class CaseFilesView(QWidget):
                         r.officer_name,
                         r.deadline,
                         case_status_text(r.status),
-                        r.rule_id,
+                        rule_text(self.store, r.rule_id),
                         colour.label(self.lang) if colour else "",
                     ),
                     r.overdue,
@@ -250,7 +258,7 @@ class CaseFileDialog(QDialog):
         self.header.setText(
             f"<b>{d.code}</b> {d.title}<br>"
             + self.tr("Status: %1").replace("%1", case_status_text(d.status))
-            + (" · " + self.tr("rule %1").replace("%1", d.rule_id) if d.rule_id else "")
+            + (" · " + rule_text(self.store, d.rule_id) if d.rule_id else "")
             + (
                 " · " + warning_chip(criteria_for(self.store), d.colour, "active", self.lang)
                 if d.colour

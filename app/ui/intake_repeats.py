@@ -99,13 +99,12 @@ class RepeatWarning(QObject):
             self.label.hide()
             self.label.setText("")
             return
-        rule_text = self.tr("rule %1")  # lupdate reads no tr() inside an f-string
         rules: list[str] = []
         earlier: dict[str, tuple[Any, list[str]]] = {}  # each earlier report once, its keys
         for match in sorted(finding.matches, key=lambda m: (m.rule.window_days, -m.count)):
+            # the rule in words, in the officer's language; its code is for the rule file
             rules.append(
-                f"<b>{match.rule.label(self.lang, match.count)}</b> - {repeat_key_text(match.key)} "
-                f"({rule_text.replace('%1', match.rule.id)})"
+                f"<b>{match.rule.label(self.lang, match.count)}</b> - {repeat_key_text(match.key)}"
             )
             for e in match.earlier:  # the live check reads only what is shown
                 matched = earlier.setdefault(e.id, (e, []))[1]

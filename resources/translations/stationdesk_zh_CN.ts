@@ -577,103 +577,98 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>CaseFileDialog</name>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="178"/>
+        <location filename="../../app/ui/case_files_view.py" line="186"/>
         <source>Save plan</source>
         <translation>保存方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="185"/>
+        <location filename="../../app/ui/case_files_view.py" line="193"/>
         <source>What was done, e.g. visited both parties</source>
         <translation>做了什么，如：已走访双方当事人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="186"/>
+        <location filename="../../app/ui/case_files_view.py" line="194"/>
         <source>Add to the log</source>
         <translation>记入工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="193"/>
+        <location filename="../../app/ui/case_files_view.py" line="201"/>
         <source>Clear the file</source>
         <translation>清零销档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="196"/>
-        <location filename="../../app/ui/case_files_view.py" line="351"/>
+        <location filename="../../app/ui/case_files_view.py" line="204"/>
+        <location filename="../../app/ui/case_files_view.py" line="359"/>
         <source>Issue reminder sheet</source>
         <translation>签发重复警情提示单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="198"/>
+        <location filename="../../app/ui/case_files_view.py" line="206"/>
         <source>Only the station chief issues reminder sheets.</source>
         <translation>只有所领导可以签发提示单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="211"/>
+        <location filename="../../app/ui/case_files_view.py" line="219"/>
         <source>Plan</source>
         <translation>化解方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="214"/>
+        <location filename="../../app/ui/case_files_view.py" line="222"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="217"/>
+        <location filename="../../app/ui/case_files_view.py" line="225"/>
         <source>Responsible</source>
         <translation>责任民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="226"/>
+        <location filename="../../app/ui/case_files_view.py" line="234"/>
         <source>Reports in this file</source>
         <translation>本档警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="229"/>
+        <location filename="../../app/ui/case_files_view.py" line="237"/>
         <source>Action log</source>
         <translation>工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="232"/>
+        <location filename="../../app/ui/case_files_view.py" line="240"/>
         <source>Result (needed to clear; a return visit must be done)</source>
         <translation>化解结果（清零须填写，且须已回访）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="249"/>
+        <location filename="../../app/ui/case_files_view.py" line="257"/>
         <source>Case file %1</source>
         <translation>案件档案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="252"/>
+        <location filename="../../app/ui/case_files_view.py" line="260"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="253"/>
-        <source>rule %1</source>
-        <translation>规则 %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case_files_view.py" line="280"/>
+        <location filename="../../app/ui/case_files_view.py" line="288"/>
         <source>Reminder sheet %1, deadline %2: %3</source>
         <translation>提示单 %1，反馈期限 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="312"/>
+        <location filename="../../app/ui/case_files_view.py" line="320"/>
         <source>state the result</source>
         <translation>填写化解结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="314"/>
+        <location filename="../../app/ui/case_files_view.py" line="322"/>
         <source>do a return visit on one of its reports</source>
         <translation>对本档警情完成一次回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="316"/>
+        <location filename="../../app/ui/case_files_view.py" line="324"/>
         <source>The file cannot be cleared yet: %1.</source>
         <translation>暂不能清零：请%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="353"/>
+        <location filename="../../app/ui/case_files_view.py" line="361"/>
         <source>Issue a repeat-report reminder sheet for this case file? It takes the next sheet number and starts its deadlines; an issued sheet stays on record.</source>
         <translation>为该案卷开具重复报警提示单？提示单将占用下一个编号并开始计算期限；开具后永久留档。</translation>
     </message>
@@ -695,56 +690,61 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
         <source>Cleared</source>
         <translation>已清零</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/case_files_view.py" line="56"/>
+        <source>repeat within %1 days</source>
+        <translation>%1天内重复报警</translation>
+    </message>
 </context>
 <context>
     <name>CaseFilesView</name>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="61"/>
+        <location filename="../../app/ui/case_files_view.py" line="69"/>
         <source>Show cleared files</source>
         <translation>显示已清零的档案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="68"/>
+        <location filename="../../app/ui/case_files_view.py" line="76"/>
         <source>File</source>
         <translation>档案编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="69"/>
+        <location filename="../../app/ui/case_files_view.py" line="77"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="70"/>
+        <location filename="../../app/ui/case_files_view.py" line="78"/>
         <source>Reports</source>
         <translation>警情数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="71"/>
+        <location filename="../../app/ui/case_files_view.py" line="79"/>
         <source>Responsible</source>
         <translation>责任民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="72"/>
+        <location filename="../../app/ui/case_files_view.py" line="80"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="73"/>
+        <location filename="../../app/ui/case_files_view.py" line="81"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="74"/>
+        <location filename="../../app/ui/case_files_view.py" line="82"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="75"/>
+        <location filename="../../app/ui/case_files_view.py" line="83"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_files_view.py" line="123"/>
+        <location filename="../../app/ui/case_files_view.py" line="131"/>
         <source>%1 open files, %2 past their deadline (escalated to the station chief).</source>
         <translation>在办档案 %1 个，超期 %2 个（已提级至所领导）。</translation>
     </message>
@@ -788,22 +788,22 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>CommentsBanner</name>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="181"/>
+        <location filename="../../app/ui/review_ui.py" line="180"/>
         <source>Read...</source>
         <translation>查看…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="195"/>
+        <location filename="../../app/ui/review_ui.py" line="191"/>
         <source>The station chief commented on %1 of your reports.</source>
         <translation>所领导在每日研判中对您的 %1 起接报作了批注。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="205"/>
+        <location filename="../../app/ui/review_ui.py" line="201"/>
         <source>Comments from the daily review</source>
         <translation>每日研判批注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="217"/>
+        <location filename="../../app/ui/review_ui.py" line="213"/>
         <source>Mark as read</source>
         <translation>已阅</translation>
     </message>
@@ -891,97 +891,97 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>DailyReviewDialog</name>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="48"/>
+        <location filename="../../app/ui/review_ui.py" line="47"/>
         <source>Daily review</source>
         <translation>每日研判</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="51"/>
+        <location filename="../../app/ui/review_ui.py" line="50"/>
         <source>intake not completed</source>
         <translation>未完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="52"/>
+        <location filename="../../app/ui/review_ui.py" line="51"/>
         <source>required details missing</source>
         <translation>必填要素缺失</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="53"/>
+        <location filename="../../app/ui/review_ui.py" line="52"/>
         <source>completed over %1 hours after receipt</source>
         <translation>接报后超过 %1 小时才完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="56"/>
+        <location filename="../../app/ui/review_ui.py" line="55"/>
         <source>repeat, in no case file</source>
         <translation>重复警情未建档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="69"/>
+        <location filename="../../app/ui/review_ui.py" line="68"/>
         <source>Serial</source>
         <translation>接报编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="70"/>
+        <location filename="../../app/ui/review_ui.py" line="69"/>
         <source>Received</source>
         <translation>接报时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="71"/>
+        <location filename="../../app/ui/review_ui.py" line="70"/>
         <source>Officer</source>
         <translation>接警民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="72"/>
+        <location filename="../../app/ui/review_ui.py" line="71"/>
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="73"/>
+        <location filename="../../app/ui/review_ui.py" line="72"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="74"/>
+        <location filename="../../app/ui/review_ui.py" line="73"/>
         <source>To look at</source>
         <translation>需关注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="75"/>
+        <location filename="../../app/ui/review_ui.py" line="74"/>
         <source>Signed off</source>
         <translation>已签阅</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="84"/>
+        <location filename="../../app/ui/review_ui.py" line="83"/>
         <source>Comment for the officer (optional), e.g. 补录报警人身份证号</source>
         <translation>给接警民警的批注（可不填），如：补录报警人身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="89"/>
+        <location filename="../../app/ui/review_ui.py" line="88"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="94"/>
+        <location filename="../../app/ui/review_ui.py" line="93"/>
         <source>Sign off selected</source>
         <translation>签阅所选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="95"/>
+        <location filename="../../app/ui/review_ui.py" line="94"/>
         <source>Sign off all</source>
         <translation>全部签阅</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="132"/>
+        <location filename="../../app/ui/review_ui.py" line="131"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="142"/>
+        <location filename="../../app/ui/review_ui.py" line="141"/>
         <source>Reports: %1; to look at: %2; signed off: %3.</source>
         <translation>接报 %1 起，需关注 %2 起，已签阅 %3 起。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="150"/>
+        <location filename="../../app/ui/review_ui.py" line="149"/>
         <source>Choose the reports to sign off first.</source>
         <translation>请先选择要签阅的接报。</translation>
     </message>
@@ -1204,7 +1204,7 @@ Why is the risk gone?</source>
         <translation>接班…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_ui.py" line="120"/>
+        <location filename="../../app/ui/handover_ui.py" line="117"/>
         <source>%1 handed over the shift at %2, with %3 open receipts and %4 visits due.</source>
         <translation>%1 于 %2 交班：未完成登记 %3 起，待回访 %4 个，请确认接班。</translation>
     </message>
@@ -1240,32 +1240,32 @@ Why is the risk gone?</source>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../app/ui/handover_ui.py" line="146"/>
+        <location filename="../../app/ui/handover_ui.py" line="143"/>
         <source>Shift handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_ui.py" line="152"/>
+        <location filename="../../app/ui/handover_ui.py" line="149"/>
         <source>From %1, shift from %2 to %3</source>
         <translation>交班民警 %1，本班 %2 至 %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_ui.py" line="159"/>
+        <location filename="../../app/ui/handover_ui.py" line="156"/>
         <source>Receipts not completed: %1</source>
         <translation>未完成登记的接报：%1 起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_ui.py" line="164"/>
+        <location filename="../../app/ui/handover_ui.py" line="161"/>
         <source>Visits due: %1</source>
         <translation>到期及逾期回访：%1 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_ui.py" line="170"/>
+        <location filename="../../app/ui/handover_ui.py" line="167"/>
         <source>Remarks on taking over (optional)</source>
         <translation>接班意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_ui.py" line="175"/>
+        <location filename="../../app/ui/handover_ui.py" line="172"/>
         <source>Acknowledge</source>
         <translation>确认接班</translation>
     </message>
@@ -2708,17 +2708,12 @@ Reason for voiding:</source>
 <context>
     <name>RepeatWarning</name>
     <message>
-        <location filename="../../app/ui/intake_repeats.py" line="102"/>
-        <source>rule %1</source>
-        <translation>规则 %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake_repeats.py" line="122"/>
+        <location filename="../../app/ui/intake_repeats.py" line="121"/>
         <source>Show all (%1 more)</source>
         <translation>全部显示（另有 %1 条）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_repeats.py" line="125"/>
+        <location filename="../../app/ui/intake_repeats.py" line="124"/>
         <source>Show fewer</source>
         <translation>收起</translation>
     </message>
@@ -3215,69 +3210,69 @@ Reason for voiding:</source>
 <context>
     <name>StartupChecks</name>
     <message>
-        <location filename="../../app/ui/startup_checks.py" line="73"/>
+        <location filename="../../app/ui/startup_checks.py" line="85"/>
         <source>Print recovery key...</source>
         <translation>打印恢复密钥…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/startup_checks.py" line="77"/>
+        <location filename="../../app/ui/startup_checks.py" line="89"/>
         <source>Start recovery...</source>
         <translation>开始恢复…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/startup_checks.py" line="107"/>
+        <location filename="../../app/ui/startup_checks.py" line="119"/>
         <source>Checking the audit log...</source>
         <translation>正在校验审计日志…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/startup_checks.py" line="119"/>
+        <location filename="../../app/ui/startup_checks.py" line="131"/>
         <source>AUDIT CHECK FAILED: the database file was changed outside StationDesk (%1 problem(s); first: %2). Tell the station chief; do not delete anything.</source>
         <translation>审计校验未通过：数据库文件在 StationDesk 之外被改动（%1 处问题；第一处：%2）。请报告所长，不要删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/startup_checks.py" line="129"/>
+        <location filename="../../app/ui/startup_checks.py" line="141"/>
         <source>The audit check could not run: %1</source>
         <translation>审计校验无法运行：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/startup_checks.py" line="138"/>
+        <location filename="../../app/ui/startup_checks.py" line="150"/>
         <source>THE STATION DATABASE IS DAMAGED (%1). Records may be missing or unreadable. Restore the newest good backup; HQ then gives back what it lacks.</source>
         <translation>本所数据库已损坏（%1）。记录可能缺失或无法读取。请恢复最新的完好备份，缺少的部分将由总部补回。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/startup_checks.py" line="155"/>
-        <location filename="../../app/ui/startup_checks.py" line="170"/>
-        <location filename="../../app/ui/startup_checks.py" line="180"/>
+        <location filename="../../app/ui/startup_checks.py" line="167"/>
+        <location filename="../../app/ui/startup_checks.py" line="182"/>
+        <location filename="../../app/ui/startup_checks.py" line="192"/>
         <source>Recovery</source>
         <translation>数据恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/startup_checks.py" line="172"/>
+        <location filename="../../app/ui/startup_checks.py" line="184"/>
         <source>No good backup was found in %1. Plug in the backup drive, or choose the folder under Account &gt; Backups, then try again.</source>
         <translation>在 %1 中没有找到完好的备份。请插入备份盘，或在“账号 &gt; 备份”中选择文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/startup_checks.py" line="182"/>
+        <location filename="../../app/ui/startup_checks.py" line="194"/>
         <source>The newest good backup was written %1 and holds %2 reports. Restore it? The damaged file is kept aside; the next sync takes back from HQ what the backup lacks.</source>
         <translation>最新的完好备份写于 %1，包含 %2 条警情。恢复吗？损坏的文件会另行保留；下一次同步将从总部取回备份中缺少的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/startup_checks.py" line="201"/>
+        <location filename="../../app/ui/startup_checks.py" line="213"/>
         <source>The recovery key of this station&apos;s encrypted database has not been printed. Print it and keep it in the station safe: without it a new computer cannot open the records.</source>
         <translation>本所加密数据库的恢复密钥尚未打印。请打印并存放于所内保险柜：没有它，新电脑将无法打开记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/startup_checks.py" line="215"/>
+        <location filename="../../app/ui/startup_checks.py" line="227"/>
         <source>Print recovery key</source>
         <translation>打印恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/startup_checks.py" line="217"/>
+        <location filename="../../app/ui/startup_checks.py" line="229"/>
         <source>The recovery key was printed before. Print it again only if that sheet is lost; the reprint is recorded in the audit log.</source>
         <translation>恢复密钥此前已打印过。仅在原页遗失时才补打；补打会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/startup_checks.py" line="228"/>
+        <location filename="../../app/ui/startup_checks.py" line="240"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>

@@ -334,6 +334,7 @@ def test_a_case_file_is_worked_and_cleared_in_the_window(
     view = window.tabs.currentWidget()
     assert isinstance(view, CaseFilesView) and view.table.rowCount() == 1
     assert view.table.item(0, 2).text() == "3"
+    assert view.table.item(0, 6).text().startswith("repeat within")  # the rule in words
     seen: dict[str, str] = {}
 
     def work(dialog: CaseFileDialog) -> None:

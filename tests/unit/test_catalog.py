@@ -17,6 +17,7 @@ def test_catalog_has_46_types_in_groups(catalog) -> None:
         "traffic",
         "fire_disaster",
         "dispute",
+        "domestic_violence",
         "help",
         "missing_lost",
         "tipoff_complaint",
@@ -28,6 +29,9 @@ def test_catalog_has_46_types_in_groups(catalog) -> None:
     disputes = {t.name_zh for t in catalog.types if t.dispute}
     assert {"婚恋纠纷", "家庭纠纷", "邻里纠纷"} <= disputes
     assert catalog.get("C09").safe_contact
+    # domestic violence is a group of its own, not a crime by type: most reports are handled
+    # under the Anti-Domestic Violence Law (criticism, a warning letter) without a case
+    assert catalog.get("C09").group == "domestic_violence"
     assert all(t.return_visit for t in catalog.types if t.dispute)
 
 
