@@ -64,19 +64,20 @@ class DailyReviewDialog(QDialog):
         self.summary.setObjectName("reviewSummary")
         self.table = deadline_table(
             "reviewTable",
-            [
+            [  # what to look at first: the flags and the sign-off, then the report
                 self.tr("Serial"),
+                self.tr("To look at"),
+                self.tr("Signed off"),
                 self.tr("Received"),
                 self.tr("Officer"),
                 self.tr("Type"),
                 self.tr("Status"),
-                self.tr("To look at"),
-                self.tr("Signed off"),
             ],
             5,
             self._open,
         )
         self.table.setSelectionMode(self.table.SelectionMode.ExtendedSelection)
+        self.table.horizontalHeader().setMinimumSectionSize(80)  # the type never squeezed out
         self.comment = QLineEdit()
         self.comment.setObjectName("reviewComment")
         self.comment.setPlaceholderText(
@@ -123,14 +124,14 @@ class DailyReviewDialog(QDialog):
                 (
                     (
                         i.serial,
+                        "; ".join(self.flag_words.get(f, f) for f in i.flags),
+                        (self.tr("yes, with a comment") if i.comment else self.tr("yes"))
+                        if i.reviewed
+                        else "",
                         wall_time(i.received_at),
                         i.officer_name,
                         display_value("incident_type", i.incident_type, self.catalog, self.lang),
                         status_text(i.status),
-                        "; ".join(self.flag_words.get(f, f) for f in i.flags),
-                        (self.tr("yes") + (f": {i.comment}" if i.comment else ""))
-                        if i.reviewed
-                        else "",
                     ),
                     bool(i.flags) and not i.reviewed,
                 )

@@ -24,18 +24,18 @@ def test_the_chief_signs_off_yesterday_and_the_officer_sees_the_comment(
     seen: dict[str, str] = {}
 
     def review(dialog: DailyReviewDialog) -> None:
-        seen["flags"] = dialog.table.item(0, 5).text()
+        seen["flags"] = dialog.table.item(0, 1).text()
         seen["summary"] = dialog.findChild(QWidget, "reviewSummary").text()
         dialog.findChild(QLineEdit, "reviewComment").setText("请补录")
         dialog.findChild(QPushButton, "signAll").click()
-        seen["signed"] = dialog.table.item(0, 6).text()
+        seen["signed"] = dialog.table.item(0, 2).text()
         dialog.reject()
 
     when_shown(DailyReviewDialog, review)
     view.findChild(QPushButton, "dailyReviewButton").click()
     assert seen["flags"] == "intake not completed"
     assert seen["summary"] == "Reports: 1; to look at: 1; signed off: 0."
-    assert seen["signed"] == "yes: 请补录"
+    assert seen["signed"] == "yes, with a comment"
 
     window.hand_over(officer)
     banner = window.findChild(QWidget, "commentsBanner")
