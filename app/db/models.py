@@ -432,20 +432,26 @@ class WarningLetter(Base):
 
 class ReportReview(Base):
     """The chief's daily review (每日研判) of one report: signed off, with the quality flags seen
-    then and an optional comment, which reaches the receiving officer's desk until read."""
+    then and an optional comment, which reaches the receiving officer's desk until read; or,
+    before that, an officer's request that the chief look at it."""
 
     __tablename__ = "report_review"
     __table_args__ = (
         Index("ix_report_review_officer", "officer_id", "read_at"),
         Index("ix_report_review_day", "day", "comment"),  # the period's count, from the index
+        Index("ix_report_review_open", "reviewed_at", "requested_at"),  # the officers' requests
     )
 
     id: Mapped[str] = mapped_column(primary_key=True)
     report_id: Mapped[str] = mapped_column(ForeignKey("report.id"), unique=True)
     day: Mapped[str]  # the day reviewed (the report's receiving day)
     officer_id: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))  # who took it
-    reviewed_by: Mapped[str] = mapped_column(ForeignKey("officer.id"))
-    reviewed_at: Mapped[str]
+    # an officer may ask for the chief's look at a report of any day before it is signed off
+    requested_by: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    requested_at: Mapped[str] = mapped_column(default="")
+    request_note: Mapped[str] = mapped_column(default="")
+    reviewed_by: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    reviewed_at: Mapped[str] = mapped_column(default="")
     flags: Mapped[str] = mapped_column(default="[]")  # JSON: the quality flags seen
     comment: Mapped[str] = mapped_column(default="")
     read_at: Mapped[str] = mapped_column(default="")

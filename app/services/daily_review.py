@@ -7,8 +7,10 @@ Quality flags, each a question for the chief rather than a verdict:
 - "missing": completed, yet something the type requires is empty (a rule file changed since,
   or a record from before the rule);
 - "late": the intake was completed more than LATE_HOURS after the receipt;
-- "repeat_no_file": a repeat rule fired but the report is in no case file.
-Every sign-off is a revision of its review record, synced like every record.
+- "repeat_no_file": a repeat rule fired but the report is in no case file;
+- "requested": the officer asked for the chief's look (any day's report, until signed off).
+Every request, sign-off and reading is a revision of the report's review record, synced like
+every record.
 """
 
 from __future__ import annotations
@@ -34,12 +36,15 @@ from app.services.receiving import missing_fields
 from app.services.station import OfficerInfo, require
 
 LATE_HOURS = 2
-FLAGS = ("unfinished", "missing", "late", "repeat_no_file")
+FLAGS = ("requested", "unfinished", "missing", "late", "repeat_no_file")
 REVIEW_FIELDS = (
     "id",
     "report_id",
     "day",
     "officer_id",
+    "requested_by",
+    "requested_at",
+    "request_note",
     "reviewed_by",
     "reviewed_at",
     "flags",
@@ -67,6 +72,7 @@ class ReviewItem:
     flags: tuple[str, ...]
     reviewed: bool
     comment: str
+    request_note: str = ""
 
 
 def _day_bounds(day: dt.date) -> tuple[str, str]:
@@ -91,9 +97,17 @@ def _flags(report: Report, intake_at: str | None, filed: bool, catalog: Catalog)
 
 
 def review_list(store: Store, catalog: Catalog, day: dt.date) -> list[ReviewItem]:
-    """The day's reports in serial order (voided receipts left out: the chief voided them)."""
+    """The day's reports in serial order (voided receipts left out: the chief voided them),
+    then those of other days an officer asked the chief to look at."""
     start, end = _day_bounds(day)
     with store.read() as s:
+        asked = list(
+            s.scalars(
+                select(ReportReview.report_id).where(
+                    ReportReview.reviewed_at == "", ReportReview.requested_at != ""
+                )
+            )
+        )
         reports = list(
             s.scalars(
                 select(Report)
@@ -105,6 +119,14 @@ def review_list(store: Store, catalog: Catalog, day: dt.date) -> list[ReviewItem
                 .order_by(Report.serial_day, Report.serial_no)
             )
         )
+        seen = {r.id for r in reports}
+        reports += [
+            r
+            for r in s.scalars(
+                select(Report).where(Report.id.in_(asked)).order_by(Report.received_utc)
+            )
+            if r.id not in seen
+        ]
         ids = [r.id for r in reports]
         intakes = dict(
             s.execute(
@@ -119,21 +141,78 @@ def review_list(store: Store, catalog: Catalog, day: dt.date) -> list[ReviewItem
             for r in s.scalars(select(ReportReview).where(ReportReview.report_id.in_(ids)))
         }
         names = {i: n for i, n in s.execute(select(Officer.id, Officer.name))}
-        return [
-            ReviewItem(
-                report_id=r.id,
-                serial=r.serial,
-                received_at=r.received_at,
-                officer_name=names.get(r.officer_id, ""),
-                incident_type=r.incident_type,
-                status=r.status,
-                reporter_name=r.reporter_name,
-                flags=tuple(_flags(r, intakes.get(r.id), r.id in filed, catalog)),
-                reviewed=r.id in reviews,
-                comment=reviews[r.id].comment if r.id in reviews else "",
+        items = []
+        for r in reports:
+            review = reviews.get(r.id)
+            signed = review is not None and bool(review.reviewed_at)
+            asked_now = review is not None and not signed and bool(review.requested_at)
+            flags = _flags(r, intakes.get(r.id), r.id in filed, catalog)
+            items.append(
+                ReviewItem(
+                    report_id=r.id,
+                    serial=r.serial,
+                    received_at=r.received_at,
+                    officer_name=names.get(r.officer_id, ""),
+                    incident_type=r.incident_type,
+                    status=r.status,
+                    reporter_name=r.reporter_name,
+                    flags=tuple(["requested", *flags] if asked_now else flags),
+                    reviewed=signed,
+                    comment=review.comment if signed and review is not None else "",
+                    request_note=review.request_note if review is not None else "",
+                )
             )
-            for r in reports
-        ]
+        return items
+
+
+def request_review(store: Store, officer: OfficerInfo, report_id: str, note: str = "") -> None:
+    """An officer asks the chief to look at a report (a doubt about the handling, a reporter's
+    complaint): it joins the daily review until signed off."""
+    require(officer, "receive")
+    text = _comment(note)
+    moment = now_local()
+    with store.write() as s:
+        st = station_row(s)
+        report = s.get(Report, report_id)
+        if report is None:
+            raise errors.NotFoundError(report_id)
+        review = s.scalar(select(ReportReview).where(ReportReview.report_id == report_id))
+        asked = {
+            "requested_by": officer.id,
+            "requested_at": moment.isoformat(timespec="seconds"),
+            "request_note": text,
+        }
+        if review is None:
+            review = _new_review(report, moment)
+            for key, value in asked.items():
+                setattr(review, key, value)
+            s.add(review)
+            s.flush()
+            REVIEWS.record(s, st, review, officer.id, "request", {}, moment, new=True)
+        elif review.reviewed_at:
+            raise errors.InvalidTransitionError("reviewed", target="request")
+        else:
+            REVIEWS.update(s, st, review, officer.id, "request", asked, moment)
+
+
+def _new_review(report: Report, moment: dt.datetime) -> ReportReview:
+    return ReportReview(
+        id=new_id(),
+        report_id=report.id,
+        day=dt.datetime.fromisoformat(report.received_at).date().isoformat(),
+        officer_id=report.officer_id,
+        requested_by=None,
+        requested_at="",
+        request_note="",
+        reviewed_by=None,
+        reviewed_at="",
+        flags="[]",
+        comment="",
+        read_at="",
+        revision_no=1,
+        created_utc=utc_iso(moment),
+        updated_utc=utc_iso(moment),
+    )
 
 
 def _comment(text: str) -> str:
@@ -155,43 +234,43 @@ def sign_off(
     require(chief, "approve")
     text = _comment(comment)
     moment = now_local()
-    signed = 0
+    signed_now = 0
     with store.write() as s:
         st = station_row(s)
-        done = set(
-            s.scalars(select(ReportReview.report_id).where(ReportReview.report_id.in_(report_ids)))
-        )
+        existing = {
+            r.report_id: r
+            for r in s.scalars(select(ReportReview).where(ReportReview.report_id.in_(report_ids)))
+        }
         for report_id in report_ids:
             report = s.get(Report, report_id)
             if report is None:
                 raise errors.NotFoundError(report_id)
-            if report_id in done:
-                continue
+            review = existing.get(report_id)
+            if review is not None and review.reviewed_at:
+                continue  # signed off already
             intake_at = s.scalar(
                 select(func.min(Revision.recorded_at)).where(
                     Revision.record_id == report_id, Revision.action == "intake"
                 )
             )
             filed = s.scalar(select(CaseReport.report_id).where(CaseReport.report_id == report_id))
-            review = ReportReview(
-                id=new_id(),
-                report_id=report_id,
-                day=dt.datetime.fromisoformat(report.received_at).date().isoformat(),
-                officer_id=report.officer_id,
-                reviewed_by=chief.id,
-                reviewed_at=moment.isoformat(timespec="seconds"),
-                flags=json.dumps(_flags(report, intake_at, filed is not None, catalog)),
-                comment=text,
-                read_at="",
-                revision_no=1,
-                created_utc=utc_iso(moment),
-                updated_utc=utc_iso(moment),
-            )
-            s.add(review)
-            s.flush()
-            REVIEWS.record(s, st, review, chief.id, "review", {}, moment, new=True)
-            signed += 1
-    return signed
+            signed = {
+                "reviewed_by": chief.id,
+                "reviewed_at": moment.isoformat(timespec="seconds"),
+                "flags": json.dumps(_flags(report, intake_at, filed is not None, catalog)),
+                "comment": text,
+            }
+            if review is None:
+                review = _new_review(report, moment)
+                for key, value in signed.items():
+                    setattr(review, key, value)
+                s.add(review)
+                s.flush()
+                REVIEWS.record(s, st, review, chief.id, "review", {}, moment, new=True)
+            else:
+                REVIEWS.update(s, st, review, chief.id, "review", signed, moment)
+            signed_now += 1
+    return signed_now
 
 
 @dataclass(frozen=True)
@@ -216,13 +295,14 @@ def _comments(s: Session, officer: OfficerInfo) -> list[Comment]:
         .join(Report, Report.id == ReportReview.report_id)
         .where(
             ReportReview.officer_id == officer.id,
+            ReportReview.reviewed_at != "",
             ReportReview.read_at == "",
             ReportReview.comment != "",
         )
         .order_by(ReportReview.reviewed_at.desc())
     ).all()
     return [
-        Comment(r.id, serial, names.get(r.reviewed_by, ""), r.reviewed_at, r.comment)
+        Comment(r.id, serial, names.get(r.reviewed_by or "", ""), r.reviewed_at, r.comment)
         for r, serial in rows
     ]
 
@@ -253,6 +333,10 @@ def reviewed_count(store: Store, start: dt.date, end: dt.date) -> tuple[int, int
         rows = s.execute(
             select(func.count(), func.sum(ReportReview.comment != ""))
             .select_from(ReportReview)
-            .where(ReportReview.day >= start.isoformat(), ReportReview.day <= end.isoformat())
+            .where(
+                ReportReview.day >= start.isoformat(),
+                ReportReview.day <= end.isoformat(),
+                ReportReview.reviewed_at != "",
+            )
         ).one()
     return int(rows[0] or 0), int(rows[1] or 0)

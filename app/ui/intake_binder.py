@@ -61,6 +61,10 @@ class IntakeBinder(QObject):
         ui.close_button.setVisible(statuses.can_move(status, statuses.CLOSED))
         ui.refer_button.setVisible(statuses.can_move(status, statuses.REFERRED))
         ui.print_button.setEnabled(status != statuses.RECEIVING)
+        # a saved report, for the chief's daily review; the chief reviews without asking
+        ui.review_request_button.setVisible(
+            status not in (statuses.RECEIVING, statuses.VOIDED) and not self.officer.may("approve")
+        )
         ui.save_button.setText(
             self.tr("Save intake") if status == statuses.RECEIVING else self.tr("Save changes")
         )

@@ -19,7 +19,7 @@ from app.db.engine import Store
 from app.domain import statuses
 from app.domain.catalog import Catalog
 from app.domain.validation import FieldError, normalise_phone, validate_id_number
-from app.services import receiving, reports
+from app.services import daily_review, receiving, reports
 from app.services.station import OfficerInfo
 from app.ui.intake_binder import IntakeBinder
 from app.ui.intake_keys import IntakeKeys
@@ -97,6 +97,7 @@ class IntakeForm(QWidget):
             (ui.refer_button, self.refer),
             (ui.warning_button, self.assess_warning),
             (ui.letter_button, self.open_letter),
+            (ui.review_request_button, self.ask_for_review),
         ):
             button.clicked.connect(slot)
         ui.print_button.clicked.connect(lambda: self.print_requested.emit(self.report_id))
@@ -350,6 +351,21 @@ class IntakeForm(QWidget):
         result = self._ask(self.tr("Close report"), self.tr("Disposal result:"))
         if result is not None:
             self._run(receiving.close_report, result)
+
+    def ask_for_review(self) -> None:
+        """The chief's daily review takes this report whatever day it came in."""
+        note = self._ask(
+            self.tr("Ask the chief to look at it"),
+            self.tr("What should the station chief look at? (optional)"),
+        )
+        if note is None:
+            return
+        try:
+            daily_review.request_review(self.store, self.officer, self.report_id, note)
+        except errors.StationDeskError as exc:
+            show_error(self, exc)
+            return
+        self.ui.state_label.setText(self.tr("Sent to the station chief's daily review."))
 
     def refer(self) -> None:
         dept = ""

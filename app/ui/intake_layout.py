@@ -161,6 +161,9 @@ class IntakeLayout(QObject):
         self.refer_button = _button("referButton", self.tr("Refer to department..."))
         self.print_button = _button("printSlipButton", self.tr("Receipt slip..."))
         self.history_button = _button("historyButton", self.tr("History"))
+        self.review_request_button = _button(
+            "requestReviewButton", self.tr("Ask the chief to look at it...")
+        )
         self.warning_button = _button("earlyWarningButton", self.tr("Early warning..."))
         self.letter_button = _button("warningLetterButton", self.tr("Warning letter..."))
 
@@ -211,8 +214,12 @@ class IntakeLayout(QObject):
         layout.addWidget(self.banner)
         layout.addWidget(self.repeat_warning)
         layout.addLayout(body, 1)
-        for widget in (self.visits_label, self.case_label, self.warning_row, self.state_label):
+        for widget in (self.visits_label, self.case_label, self.warning_row):
             layout.addWidget(widget)
+        state_row = QHBoxLayout()
+        state_row.addWidget(self.state_label, 1)
+        state_row.addWidget(self.review_request_button)
+        layout.addLayout(state_row)
         self.scroll = QScrollArea()
         self.scroll.setObjectName("intakeScroll")
         self.scroll.setWidgetResizable(True)

@@ -47,6 +47,7 @@ class DailyReviewDialog(QDialog):
         self.setWindowTitle(self.tr("Daily review"))
         open_at(self, 980, 600)
         self.flag_words = {
+            "requested": self.tr("the officer asks for a look"),
             "unfinished": self.tr("intake not completed"),
             "missing": self.tr("required details missing"),
             "late": self.tr("completed over %1 hours after receipt").replace(
@@ -124,7 +125,12 @@ class DailyReviewDialog(QDialog):
                 (
                     (
                         i.serial,
-                        "; ".join(self.flag_words.get(f, f) for f in i.flags),
+                        "; ".join(self.flag_words.get(f, f) for f in i.flags)
+                        + (
+                            f" ({i.request_note})"
+                            if "requested" in i.flags and i.request_note
+                            else ""
+                        ),
                         (self.tr("yes, with a comment") if i.comment else self.tr("yes"))
                         if i.reviewed
                         else "",

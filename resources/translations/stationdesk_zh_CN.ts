@@ -788,22 +788,22 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
 <context>
     <name>CommentsBanner</name>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="180"/>
+        <location filename="../../app/ui/review_ui.py" line="187"/>
         <source>Read...</source>
         <translation>查看…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="191"/>
+        <location filename="../../app/ui/review_ui.py" line="198"/>
         <source>The station chief commented on %1 of your reports.</source>
         <translation>所领导在每日研判中对您的 %1 起接报作了批注。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="201"/>
+        <location filename="../../app/ui/review_ui.py" line="208"/>
         <source>Comments from the daily review</source>
         <translation>每日研判批注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="213"/>
+        <location filename="../../app/ui/review_ui.py" line="220"/>
         <source>Mark as read</source>
         <translation>已阅</translation>
     </message>
@@ -897,91 +897,101 @@ The current file is kept aside, not deleted. StationDesk restarts, and the next 
     </message>
     <message>
         <location filename="../../app/ui/review_ui.py" line="50"/>
+        <source>the officer asks for a look</source>
+        <translation>民警申请所领导把关</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="51"/>
         <source>intake not completed</source>
         <translation>未完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="51"/>
+        <location filename="../../app/ui/review_ui.py" line="52"/>
         <source>required details missing</source>
         <translation>必填要素缺失</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="52"/>
+        <location filename="../../app/ui/review_ui.py" line="53"/>
         <source>completed over %1 hours after receipt</source>
         <translation>接报后超过 %1 小时才完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="55"/>
+        <location filename="../../app/ui/review_ui.py" line="56"/>
         <source>repeat, in no case file</source>
         <translation>重复警情未建档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="68"/>
+        <location filename="../../app/ui/review_ui.py" line="69"/>
         <source>Serial</source>
         <translation>接报编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="69"/>
+        <location filename="../../app/ui/review_ui.py" line="72"/>
         <source>Received</source>
         <translation>接报时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="70"/>
+        <location filename="../../app/ui/review_ui.py" line="73"/>
         <source>Officer</source>
         <translation>接警民警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="71"/>
+        <location filename="../../app/ui/review_ui.py" line="74"/>
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="72"/>
+        <location filename="../../app/ui/review_ui.py" line="75"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="73"/>
+        <location filename="../../app/ui/review_ui.py" line="70"/>
         <source>To look at</source>
         <translation>需关注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="74"/>
+        <location filename="../../app/ui/review_ui.py" line="71"/>
         <source>Signed off</source>
         <translation>已签阅</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="83"/>
+        <location filename="../../app/ui/review_ui.py" line="85"/>
         <source>Comment for the officer (optional), e.g. 补录报警人身份证号</source>
         <translation>给接警民警的批注（可不填），如：补录报警人身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="88"/>
+        <location filename="../../app/ui/review_ui.py" line="90"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="93"/>
+        <location filename="../../app/ui/review_ui.py" line="95"/>
         <source>Sign off selected</source>
         <translation>签阅所选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="94"/>
+        <location filename="../../app/ui/review_ui.py" line="96"/>
         <source>Sign off all</source>
         <translation>全部签阅</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="131"/>
+        <location filename="../../app/ui/review_ui.py" line="134"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="141"/>
+        <location filename="../../app/ui/review_ui.py" line="134"/>
+        <source>yes, with a comment</source>
+        <translation>是，有批注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_ui.py" line="148"/>
         <source>Reports: %1; to look at: %2; signed off: %3.</source>
         <translation>接报 %1 起，需关注 %2 起，已签阅 %3 起。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_ui.py" line="149"/>
+        <location filename="../../app/ui/review_ui.py" line="156"/>
         <source>Choose the reports to sign off first.</source>
         <translation>请先选择要签阅的接报。</translation>
     </message>
@@ -1404,42 +1414,42 @@ Why is the risk gone?</source>
         <translation>暂未完成：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_binder.py" line="65"/>
+        <location filename="../../app/ui/intake_binder.py" line="69"/>
         <source>Save intake</source>
         <translation>保存登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_binder.py" line="65"/>
+        <location filename="../../app/ui/intake_binder.py" line="69"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_binder.py" line="67"/>
+        <location filename="../../app/ui/intake_binder.py" line="71"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_binder.py" line="71"/>
+        <location filename="../../app/ui/intake_binder.py" line="75"/>
         <source>Return visits: %1</source>
         <translation>回访：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_binder.py" line="88"/>
+        <location filename="../../app/ui/intake_binder.py" line="92"/>
         <source>Case file %1 (%2): %3 reports, deadline %4</source>
         <translation>所属档案 %1（%2）：警情 %3 起，期限 %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_binder.py" line="110"/>
+        <location filename="../../app/ui/intake_binder.py" line="114"/>
         <source>Early warning: %1</source>
         <translation>五色预警：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_binder.py" line="114"/>
+        <location filename="../../app/ui/intake_binder.py" line="118"/>
         <source>save the intake, then set the colour</source>
         <translation>保存登记后标定颜色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_binder.py" line="116"/>
+        <location filename="../../app/ui/intake_binder.py" line="120"/>
         <source>&lt;b&gt;not assessed yet&lt;/b&gt;: set the colour</source>
         <translation>&lt;b&gt;尚未评估&lt;/b&gt;：请标定预警颜色</translation>
     </message>
@@ -1452,64 +1462,79 @@ Why is the risk gone?</source>
         <translation>警情登记表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="219"/>
+        <location filename="../../app/ui/intake_form.py" line="220"/>
         <source>Draft kept - typed text survives a crash or power cut.</source>
         <translation>草稿已保存——即使程序崩溃或断电，已录入内容也不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="274"/>
+        <location filename="../../app/ui/intake_form.py" line="275"/>
         <source>Saved. Status: %1</source>
         <translation>已保存。状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="316"/>
+        <location filename="../../app/ui/intake_form.py" line="317"/>
         <source>StationDesk</source>
         <translation>StationDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="317"/>
+        <location filename="../../app/ui/intake_form.py" line="318"/>
         <source>A reason is required (at most 500 characters, no control characters).</source>
         <translation>必须填写原因（不超过500字，不含控制字符）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="328"/>
+        <location filename="../../app/ui/intake_form.py" line="329"/>
         <source>Leave unfinished</source>
         <translation>暂不完成登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="328"/>
+        <location filename="../../app/ui/intake_form.py" line="329"/>
         <source>Why can the intake not be completed now?</source>
         <translation>为什么现在无法完成登记？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="337"/>
+        <location filename="../../app/ui/intake_form.py" line="338"/>
         <source>Void receipt</source>
         <translation>作废接报编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="339"/>
+        <location filename="../../app/ui/intake_form.py" line="340"/>
         <source>Voiding marks this receipt void: it stays on record for ever with the reason, keeps its number, and can no longer be edited.
 Reason for voiding:</source>
         <translation>作废后，该接报记录标记为作废：连同原因永久留档，保留编号，不能再修改。
 作废原因：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="350"/>
+        <location filename="../../app/ui/intake_form.py" line="351"/>
         <source>Close report</source>
         <translation>办结警情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="350"/>
+        <location filename="../../app/ui/intake_form.py" line="351"/>
         <source>Disposal result:</source>
         <translation>处置结果：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="365"/>
+        <location filename="../../app/ui/intake_form.py" line="358"/>
+        <source>Ask the chief to look at it</source>
+        <translation>提请所领导把关</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_form.py" line="359"/>
+        <source>What should the station chief look at? (optional)</source>
+        <translation>请所领导关注什么？（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_form.py" line="368"/>
+        <source>Sent to the station chief&apos;s daily review.</source>
+        <translation>已提交所领导每日研判。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_form.py" line="381"/>
         <source>Refer</source>
         <translation>分流移交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_form.py" line="365"/>
+        <location filename="../../app/ui/intake_form.py" line="381"/>
         <source>Responsible department:</source>
         <translation>主管部门：</translation>
     </message>
@@ -1638,12 +1663,17 @@ Reason for voiding:</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="164"/>
+        <location filename="../../app/ui/intake_layout.py" line="165"/>
+        <source>Ask the chief to look at it...</source>
+        <translation>提请所领导把关…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_layout.py" line="167"/>
         <source>Early warning...</source>
         <translation>五色预警…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_layout.py" line="165"/>
+        <location filename="../../app/ui/intake_layout.py" line="168"/>
         <source>Warning letter...</source>
         <translation>告诫书…</translation>
     </message>

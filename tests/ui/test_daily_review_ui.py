@@ -44,3 +44,33 @@ def test_the_chief_signs_off_yesterday_and_the_officer_sees_the_comment(
         "commented on 1 of your reports" in banner.findChild(QWidget, "commentsBannerText").text()
     )
     window.close()
+
+
+def test_the_officer_asks_from_the_report_and_the_chief_sees_it_in_the_review(
+    qtbot, app_en, store, officer, chief, catalog, data_dir
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.services import daily_review
+    from tests.conftest import good_intake
+
+    rid = receiving.receive(store, officer).id
+    receiving.save_intake(store, officer, rid, good_intake(), catalog)
+    window = MainWindow(store, catalog, officer, data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_report(rid)
+    form = window.tabs.currentWidget()
+    button = form.findChild(QPushButton, "requestReviewButton")
+    assert button.isVisible()
+
+    def note(box: QInputDialog) -> None:
+        box.setTextValue("报警人对处置不满意")
+        box.accept()
+
+    when_shown(QInputDialog, note)
+    button.click()
+    assert "daily review" in form.ui.state_label.text()
+    items = daily_review.review_list(store, catalog, dt.date.today() - dt.timedelta(days=3))
+    assert [i.flags[0] for i in items if i.report_id == rid] == ["requested"]
+    window.close()

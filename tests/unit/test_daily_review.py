@@ -54,3 +54,22 @@ def test_the_days_reports_are_flagged_signed_off_and_the_comment_reaches_the_off
     week = iso_week(*yesterday.isocalendar()[:2])
     figures = supervision.figures(store, catalog, week)
     assert (figures.reviewed, figures.review_comments) == (3, 1)
+
+
+def test_an_officer_asks_the_chief_to_look_at_a_report_of_any_day(
+    store, officer, chief, catalog
+) -> None:
+    old = dt.datetime.now().astimezone() - dt.timedelta(days=9)
+    rid = receiving.receive(store, officer, now=old).id
+    receiving.save_intake(store, officer, rid, good_intake(), catalog)
+    daily_review.request_review(store, officer, rid, "报警人对处置不满意，请所领导把关")
+    today = dt.date.today() - dt.timedelta(days=1)
+    (item,) = [i for i in daily_review.review_list(store, catalog, today) if i.report_id == rid]
+    assert item.flags[0] == "requested" and "不满意" in item.request_note
+    assert not item.reviewed
+    assert daily_review.sign_off(store, chief, catalog, [rid], "已电话回访报警人") == 1
+    assert rid not in {i.report_id for i in daily_review.review_list(store, catalog, today)}
+    with pytest.raises(errors.InvalidTransitionError):  # signed off: nothing left to ask
+        daily_review.request_review(store, officer, rid, "再看看")
+    (comment,) = daily_review.comments_for(store, officer)
+    assert comment.comment == "已电话回访报警人"
