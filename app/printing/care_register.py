@@ -38,7 +38,7 @@ class RegisterRow:
 HEADERS = (
     "序号", "姓名", "类别", "等级", "身份证号", "联系电话", "住址", "网格", "责任民警", "下次走访", "备注",
 )  # fmt: skip
-WIDTHS_MM = (11, 18, 32, 10, 38, 26, 55, 16, 18, 24, 25)  # 273 mm across
+WIDTHS_MM = (11, 18, 32, 12, 38, 26, 53, 16, 18, 24, 25)  # 273 mm across
 
 
 def render_care_register(unit_name: str, printed_on: str, rows: list[RegisterRow]) -> bytes:

@@ -95,7 +95,7 @@ def render_handover(h: HandoverPrint) -> bytes:
         p(f"二、未完成登记的接报（{len(h.receipts)} 起）", h2),
         table(receipts if h.receipts else receipts + [["无", "", ""]], [50, 30, 94]),
         p(f"三、今日到期及逾期的回访（{len(h.visits)} 个）", h2),
-        table(visits if h.visits else visits + [["无", "", "", "", ""]], [30, 30, 36, 28, 50]),
+        table(visits if h.visits else visits + [["无", "", "", "", ""]], [30, 36, 32, 26, 50]),
     ]
     if h.acknowledgement:
         story += [p("四、接班意见", h2), p(h.acknowledgement)]

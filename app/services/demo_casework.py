@@ -299,6 +299,7 @@ def _care_register(d: _Desk) -> None:
             category=category,
             grade=grade,
             phone=who["reporter_phone"],
+            id_number=who["reporter_id_number"],
             address=who["reporter_address"],
             notes=notes,
         )
