@@ -141,8 +141,15 @@ def record_answer(
     """Move the watermarks and mirror what HQ would not take; conflicts are handled apart.
     HQ's audit position is taken as it comes: after a resync the next push starts there, and
     if this station's entry at that place was changed or removed, HQ sees it."""
-    if answer.generation == st.generation and answer.acknowledged_seq > st.acked_seq:
-        st.acked_seq = min(answer.acknowledged_seq, st.last_seq)
+    top = answer.acknowledged_seq
+    taken = [r.seq for r in answer.results if r.status == "conflict"]
+    if taken:
+        # HQ's watermark counts the revisions it holds at those numbers, which are another
+        # computer's (or another life's), never this desk's: they stay unacknowledged, so a
+        # run stopped before its new generation sends them again
+        top = min(top, min(taken) - 1)
+    if answer.generation == st.generation and top > st.acked_seq:
+        st.acked_seq = min(top, st.last_seq)
     state = state_row(s)
     if state.hq_behind and st.acked_seq >= json.loads(state.hq_behind)["replay_through"]:
         state.hq_behind = ""  # HQ has taken the resend (and raised its alarm with the first)

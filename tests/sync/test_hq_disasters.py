@@ -523,3 +523,37 @@ def test_the_original_follows_a_copy_that_went_on_alone_in_a_generation_of_its_o
     assert_converged(other, hq)
     assert _alarms(hq, "split") == []
     other.close()
+
+
+def test_numbers_hq_answered_as_taken_are_never_counted_acknowledged(desk, hq, tmp_path) -> None:
+    """A copy checks HQ, finds its numbers free, and pushes; the original got there first, so
+    HQ answers "conflict". The run is stopped right after the answer is recorded, before it
+    can start the new generation (HQ killed as the copy asks for its status, or the copy
+    killed). The copy must not count those numbers as acknowledged: its next run sends its
+    work again and HQ keeps it (found by the fault explorer, seed 2941989431)."""
+    enroll(desk, hq)
+    receive_and_complete(desk, 1)
+    assert sync_engine(desk).run_once().ok
+    other = _second_computer(desk, tmp_path)
+    mine = receive_and_complete(desk, 2)
+    theirs = receive_and_complete(other, 2)  # the same numbers, other revisions
+
+    def original_first_then_stop(name: str) -> None:
+        if name == "before_push":
+            assert sync_engine(desk).run_once().ok  # the original's push lands first
+        if name == "after_ack_commit":
+            raise _Killed(name)
+
+    with pytest.raises(_Killed):
+        sync_engine(other, computer=SECOND_PC, step=original_first_then_stop).run_once()
+    with other.write() as s:  # the process died: its lease goes with it
+        outbox.state_row(s).lease_owner = ""
+    report = sync_engine(other, computer=SECOND_PC).run_once()
+    assert report.error_code == "station_split", report
+    with hq.service().session() as s:
+        at_hq = set(s.scalars(select(HqRevision.record_id)))
+    assert set(theirs) <= at_hq  # the copy's work reached HQ, none counted by mistake
+    assert set(mine) <= at_hq
+    assert sync_engine(desk).run_once().ok
+    assert_converged(desk, hq)
+    other.close()
