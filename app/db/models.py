@@ -443,7 +443,9 @@ class ReportReview(Base):
     )
 
     id: Mapped[str] = mapped_column(primary_key=True)
-    report_id: Mapped[str] = mapped_column(ForeignKey("report.id"), unique=True)
+    # not unique: two lives of a station (a restore, a copy) may each have reviewed a report,
+    # and both reviews come together when one takes the other's records back
+    report_id: Mapped[str] = mapped_column(ForeignKey("report.id"), index=True)
     day: Mapped[str]  # the day reviewed (the report's receiving day)
     officer_id: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))  # who took it
     # an officer may ask for the chief's look at a report of any day before it is signed off

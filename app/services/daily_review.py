@@ -136,10 +136,10 @@ def review_list(store: Store, catalog: Catalog, day: dt.date) -> list[ReviewItem
             ).all()
         )
         filed = set(s.scalars(select(CaseReport.report_id).where(CaseReport.report_id.in_(ids))))
-        reviews = {
-            r.report_id: r
-            for r in s.scalars(select(ReportReview).where(ReportReview.report_id.in_(ids)))
-        }
+        reviews: dict[str, ReportReview] = {}
+        for rv in s.scalars(select(ReportReview).where(ReportReview.report_id.in_(ids))):
+            if rv.reviewed_at or rv.report_id not in reviews:  # a signed one counts first
+                reviews[rv.report_id] = rv
         names = {i: n for i, n in s.execute(select(Officer.id, Officer.name))}
         items = []
         for r in reports:
@@ -176,7 +176,10 @@ def request_review(store: Store, officer: OfficerInfo, report_id: str, note: str
         report = s.get(Report, report_id)
         if report is None:
             raise errors.NotFoundError(report_id)
-        review = s.scalar(select(ReportReview).where(ReportReview.report_id == report_id))
+        rows = list(s.scalars(select(ReportReview).where(ReportReview.report_id == report_id)))
+        if any(r.reviewed_at for r in rows):
+            raise errors.InvalidTransitionError("reviewed", target="request")
+        review = rows[0] if rows else None
         asked = {
             "requested_by": officer.id,
             "requested_at": moment.isoformat(timespec="seconds"),
@@ -189,8 +192,6 @@ def request_review(store: Store, officer: OfficerInfo, report_id: str, note: str
             s.add(review)
             s.flush()
             REVIEWS.record(s, st, review, officer.id, "request", {}, moment, new=True)
-        elif review.reviewed_at:
-            raise errors.InvalidTransitionError("reviewed", target="request")
         else:
             REVIEWS.update(s, st, review, officer.id, "request", asked, moment)
 
@@ -237,10 +238,10 @@ def sign_off(
     signed_now = 0
     with store.write() as s:
         st = station_row(s)
-        existing = {
-            r.report_id: r
-            for r in s.scalars(select(ReportReview).where(ReportReview.report_id.in_(report_ids)))
-        }
+        existing: dict[str, ReportReview] = {}
+        for rv in s.scalars(select(ReportReview).where(ReportReview.report_id.in_(report_ids))):
+            if rv.reviewed_at or rv.report_id not in existing:  # a signed one counts first
+                existing[rv.report_id] = rv
         for report_id in report_ids:
             report = s.get(Report, report_id)
             if report is None:

@@ -38,14 +38,15 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["requested_by"], ["officer.id"]),
         sa.ForeignKeyConstraint(["reviewed_by"], ["officer.id"]),
         sa.PrimaryKeyConstraint("id"),
-        sa.UniqueConstraint("report_id"),
     )
+    op.create_index("ix_report_review_report_id", "report_review", ["report_id"])
     op.create_index("ix_report_review_officer", "report_review", ["officer_id", "read_at"])
     op.create_index("ix_report_review_day", "report_review", ["day", "comment"])
     op.create_index("ix_report_review_open", "report_review", ["reviewed_at", "requested_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_report_review_report_id", table_name="report_review")
     op.drop_index("ix_report_review_open", table_name="report_review")
     op.drop_index("ix_report_review_day", table_name="report_review")
     op.drop_index("ix_report_review_officer", table_name="report_review")
