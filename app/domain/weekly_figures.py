@@ -78,29 +78,31 @@ def parse_week(text: str) -> Period:
 def parse_period(text: str) -> Period:
     """A week `2026-W47`, a month `2026-11`, a quarter `2026-Q4`, a year `2026` or a range of
     days `2026-01-01..2026-03-31`; ValueError with the forms otherwise."""
-    cleaned = text.strip().upper()
     try:
-        if "W" in cleaned:
-            return parse_week(cleaned)
-        if ".." in cleaned:
-            first, last = cleaned.split("..")
-            return date_range(dt.date.fromisoformat(first), dt.date.fromisoformat(last))
-        if "-Q" in cleaned:
-            year_text, number = cleaned.split("-Q")
-            if not 1 <= int(number) <= 4:
-                raise ValueError(number)
-            return quarter(int(year_text), int(number))
-        if "-" in cleaned:
-            year_text, number = cleaned.split("-")
-            return month(int(year_text), int(number))
-        if len(cleaned) == 4:
-            return whole_year(int(cleaned))
+        period = _read_period(text.strip().upper())
     except ValueError:
-        pass
-    raise ValueError(
-        f"{text!r} is not a period: a week 2026-W47, a month 2026-11, a quarter 2026-Q4, "
-        "a year 2026 or days 2026-01-01..2026-03-31"
-    )
+        period = None  # a number out of range: said below like any other form
+    if period is None:
+        raise ValueError(
+            f"{text!r} is not a period: a week 2026-W47, a month 2026-11, a quarter 2026-Q4, "
+            "a year 2026 or days 2026-01-01..2026-03-31"
+        )
+    return period
+
+
+def _read_period(cleaned: str) -> Period | None:
+    if "W" in cleaned:
+        return parse_week(cleaned)
+    if ".." in cleaned:
+        first, last = cleaned.split("..")
+        return date_range(dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+    if "-Q" in cleaned:
+        year_text, number = cleaned.split("-Q")
+        return quarter(int(year_text), int(number)) if 1 <= int(number) <= 4 else None
+    if "-" in cleaned:
+        year_text, number = cleaned.split("-")
+        return month(int(year_text), int(number))
+    return whole_year(int(cleaned)) if len(cleaned) == 4 else None
 
 
 def _a_year_earlier(day: dt.date) -> dt.date:

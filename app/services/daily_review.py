@@ -185,15 +185,29 @@ def request_review(store: Store, officer: OfficerInfo, report_id: str, note: str
             "requested_at": moment.isoformat(timespec="seconds"),
             "request_note": text,
         }
-        if review is None:
-            review = _new_review(report, moment)
-            for key, value in asked.items():
-                setattr(review, key, value)
-            s.add(review)
-            s.flush()
-            REVIEWS.record(s, st, review, officer.id, "request", {}, moment, new=True)
-        else:
-            REVIEWS.update(s, st, review, officer.id, "request", asked, moment)
+        _save(s, st, review, report, officer.id, "request", asked, moment)
+
+
+def _save(
+    s: Session,
+    st: Any,
+    review: ReportReview | None,
+    report: Report,
+    actor_id: str,
+    action: str,
+    values: dict[str, Any],
+    moment: dt.datetime,
+) -> None:
+    """The report's review record, new or as it was, with `values`: a revision either way."""
+    if review is not None:
+        REVIEWS.update(s, st, review, actor_id, action, values, moment)
+        return
+    review = _new_review(report, moment)
+    for key, value in values.items():
+        setattr(review, key, value)
+    s.add(review)
+    s.flush()
+    REVIEWS.record(s, st, review, actor_id, action, {}, moment, new=True)
 
 
 def _new_review(report: Report, moment: dt.datetime) -> ReportReview:
@@ -261,15 +275,7 @@ def sign_off(
                 "flags": json.dumps(_flags(report, intake_at, filed is not None, catalog)),
                 "comment": text,
             }
-            if review is None:
-                review = _new_review(report, moment)
-                for key, value in signed.items():
-                    setattr(review, key, value)
-                s.add(review)
-                s.flush()
-                REVIEWS.record(s, st, review, chief.id, "review", {}, moment, new=True)
-            else:
-                REVIEWS.update(s, st, review, chief.id, "review", signed, moment)
+            _save(s, st, review, report, chief.id, "review", signed, moment)
             signed_now += 1
     return signed_now
 
