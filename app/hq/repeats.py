@@ -103,10 +103,15 @@ def detect(
         ),
         keys,
     )
-    since = utc_iso(min(parse_utc(k["received_utc"]) for k in keys) - window)
     pairs = sorted({(k["key_kind"], k["key_value"]) for k in keys})
-    seen = _reports_by_key(session, pairs, since)
     held = _keys_with_a_sheet(session, pairs, utc_iso(now - window))
+    # a key given its sheet in this window needs no more: only the others' reports are read
+    # (a busy phone number seen at many stations would otherwise be read whole every push)
+    keys = [k for k in keys if (k["key_kind"], k["key_value"]) not in held]
+    if not keys:
+        return []
+    since = utc_iso(min(parse_utc(k["received_utc"]) for k in keys) - window)
+    seen = _reports_by_key(session, sorted({(k["key_kind"], k["key_value"]) for k in keys}), since)
     issued: list[str] = []
     first_number = 1
     sheeted: set[str] = set()  # one sheet per new report, even if phone and ID both match

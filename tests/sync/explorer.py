@@ -472,6 +472,7 @@ class World:
         self.episodes: list[CopyEpisode] = []
         self.ever_copied: set[str] = set()
         self.hq_behind: dict[str, set[str]] = {}  # unit -> acknowledged revision ids HQ lost
+        self.holder_contacted: set[str] = set()  # units whose holder met HQ since its restore
         self.notice_no = 0
         self.counter = 0
         self.hq_no = 1
@@ -668,9 +669,10 @@ class World:
     def _run(self, desk: Desk, **engine_args: Any) -> SyncReport:
         """One in-process sync; run_once must report, never raise."""
         try:
-            report = sync_engine(
-                desk.store, client_factory=short_timeout, computer=desk.computer, **engine_args
-            ).run_once()
+            with self._contact(desk):
+                report = sync_engine(
+                    desk.store, client_factory=short_timeout, computer=desk.computer, **engine_args
+                ).run_once()
         except Exception as exc:  # noqa: BLE001 - any escape is the finding
             problems = Problems()
             problems.add(
@@ -702,20 +704,8 @@ class World:
             not sync.sync_status(desk.store).pending
         ):
             self.receive(desk, len(PHONES), len(ADDRESSES), 0, True)
-        child = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "tests.sync.station_child",
-                str(desk.folder),
-                point,
-                str(batch),
-                desk.computer,
-            ],  # fmt: skip
-            cwd=ROOT,
-            capture_output=True,
-            timeout=120,
-        )
+        with self._contact(desk):
+            child = self._station_child(desk, point, batch)
         if child.returncode == -signal.SIGKILL:
             self.fault("kill_station")
             return True
@@ -733,6 +723,41 @@ class World:
             if report.get("error_code") in REFUSAL_CODES:
                 desk.refusal = report.get("error") or report["error_code"]
         return False
+
+    @staticmethod
+    def _station_child(desk: Desk, point: str, batch: int) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "tests.sync.station_child",
+                str(desk.folder),
+                point,
+                str(batch),
+                desk.computer,
+            ],  # fmt: skip
+            cwd=ROOT,
+            capture_output=True,
+            timeout=120,
+        )
+
+    @contextlib.contextmanager
+    def _contact(self, desk: Desk) -> Iterator[None]:
+        """A desk meets HQ. HQ restored from a backup owes the "hq_behind" alarm to the desks
+        that saw the lost revisions acknowledged; until one of them has met HQ, a copy that
+        still had them pending may bring them back as ordinary work (no desk is then ahead of
+        HQ, and there is nothing to raise): what HQ holds again that way is no longer owed."""
+        lost = self.hq_behind.get(desk.unit)
+        holder = bool(lost) and bool(lost & _acknowledged_ids(desk.store))  # type: ignore[operator]
+        try:
+            yield
+        finally:
+            if holder:
+                self.holder_contacted.add(desk.unit)
+            elif lost and desk.unit not in self.holder_contacted:
+                lost -= set(_hq_revisions(self.hq.db_url, desk.unit))
+                if not lost:
+                    del self.hq_behind[desk.unit]
 
     def kill_hq_mid_sync(self, desk: Desk, delay: float, batch: int) -> None:
         """HQ SIGKILLed while a sync is under way, then started again on the same port."""
@@ -752,11 +777,12 @@ class World:
                 outcome.append(exc)
 
         runner = threading.Thread(target=run, name="explorer-sync")
-        runner.start()
-        time.sleep(delay)
-        self.hq.kill()
-        runner.join(30)
-        self.hq.start()
+        with self._contact(desk):
+            runner.start()
+            time.sleep(delay)
+            self.hq.kill()
+            runner.join(30)
+            self.hq.start()
         self.fault("kill_hq")
         problems = Problems()
         if runner.is_alive():
@@ -825,6 +851,7 @@ class World:
         self.fault("hq_restore")
         # What HQ had acknowledged that it no longer holds: it must say so ("hq_behind")
         self.hq_behind = {}
+        self.holder_contacted = set()
         for unit in sorted({d.unit for d in self.live_desks()}):
             acked: set[str] = set()
             for desk in self.live_desks():
@@ -847,6 +874,7 @@ class World:
             old.drop()
         self.proxy.upstream = ("127.0.0.1", self.hq.port)
         self.hq_behind = {}
+        self.holder_contacted = set()
         for unit in sorted({d.unit for d in self.active_desks()}):
             desk = next(d for d in self.active_desks() if d.unit == unit)
             # copies share the token: it is kept in the keyring under the station's uuid
@@ -978,6 +1006,7 @@ class World:
         active = {d.name for d in self.active_desks()}
         expected = {u: lost for u, lost in self.hq_behind.items() if holders.get(u, set()) & active}
         self.hq_behind = {}
+        self.holder_contacted = set()
         if not expected:
             return
         with headquarters(self.hq.db_url) as hq:

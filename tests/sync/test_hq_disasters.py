@@ -557,3 +557,33 @@ def test_numbers_hq_answered_as_taken_are_never_counted_acknowledged(desk, hq, t
     assert sync_engine(desk).run_once().ok
     assert_converged(desk, hq)
     other.close()
+
+
+def test_revisions_hq_lost_brought_back_by_a_copy_that_had_them_pending(
+    desk, hq, tmp_path
+) -> None:
+    """HQ restored behind what one desk saw acknowledged, while a copy of that desk's folder,
+    taken before those revisions went out, still holds them pending: the copy's ordinary push
+    gives HQ back every one, and the original then finds HQ holding all it acknowledged (no
+    desk is ahead of HQ, so there is nothing to resend and no alarm to raise). Found by the
+    fault explorer (seed 783379720), whose check now expects the alarm only while HQ still
+    lacks the revisions when a desk that saw them acknowledged comes."""
+    enroll(desk, hq)
+    receive_and_complete(desk, 2)
+    assert sync_engine(desk).run_once().ok
+    early = hq.backup(tmp_path / "hq-0.dump")
+    lost = receive_and_complete(desk, 2)
+    other = _second_computer(desk, tmp_path)  # copied before these went out
+    assert sync_engine(desk).run_once().ok
+    hq.restore(early)
+
+    brought = sync_engine(other, computer=SECOND_PC).run_once()
+    assert brought.ok and brought.stored > 0 and brought.hq_behind == 0, brought
+    report = sync_engine(desk).run_once()
+    assert report.ok and report.hq_behind == 0 and report.pushed == 0, report
+    with hq.service().session() as s:
+        assert set(lost) <= set(s.scalars(select(HqRevision.record_id)))
+    assert_converged(desk, hq)
+    assert_converged(other, hq)
+    assert not _alarms(hq, "hq_behind") and not _alarms(hq, "split")
+    other.close()
