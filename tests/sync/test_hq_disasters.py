@@ -559,9 +559,7 @@ def test_numbers_hq_answered_as_taken_are_never_counted_acknowledged(desk, hq, t
     other.close()
 
 
-def test_revisions_hq_lost_brought_back_by_a_copy_that_had_them_pending(
-    desk, hq, tmp_path
-) -> None:
+def test_revisions_hq_lost_brought_back_by_a_copy_that_had_them_pending(desk, hq, tmp_path) -> None:
     """HQ restored behind what one desk saw acknowledged, while a copy of that desk's folder,
     taken before those revisions went out, still holds them pending: the copy's ordinary push
     gives HQ back every one, and the original then finds HQ holding all it acknowledged (no
